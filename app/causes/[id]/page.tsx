@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { getCompiledEntry } from "@/lib/content/compiled";
+import { getContentLibrary } from "@/lib/content/library";
+import { CaseList } from "@/components/cases/case-list";
+import { MdxContent } from "@/components/mdx/mdx-content";
+
+type Props = { params: Promise<{ id: string }> };
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getContentLibrary().rootCauses.map((c) => ({ id: c.id }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const entry = getContentLibrary().getRootCause((await params).id);
+  return entry ? { title: entry.frontmatter.title, description: entry.frontmatter.summary } : {};
+}
+
+export default async function CausePage({ params }: Props) {
+  const library = getContentLibrary();
+  const entry = library.getRootCause((await params).id);
+  if (!entry) notFound();
+  const f = entry.frontmatter;
+  const { code } = await getCompiledEntry(entry);
+  const cases = library.casesForCause(f.id);
+  const groups = [
+    { title: "Cases with this root cause", cases: cases.confirmed },
+    { title: "Suspected in", cases: cases.suspected },
+    { title: "Background notes", cases: cases.background },
+    { title: "Checked and ruled out in", cases: cases.ruledOut },
+  ].filter((group) => group.cases.length > 0);
+
+  return (
+    <article className="entry">
+      <header className="entry-header">
+        <p className="eyebrow">Root cause · <code>{f.id}</code></p>
+        <h1>{f.title}</h1>
+        <p className="title-zh" lang="zh">
+          {f.titleZh}
+        </p>
+        <p className="lede">{f.summary}</p>
+      </header>
+
+      <div className="entry-layout">
+        <MdxContent code={code} />
+        <aside className="entry-aside" aria-label="Signals and cases">
+          <section>
+            <h2>Signals</h2>
+            <ul className="plain-list mono">
+              {f.signals.map((signal) => (
+                <li key={signal}>
+                  <code>{signal}</code>
+                </li>
+              ))}
+            </ul>
+          </section>
+          {groups.length === 0 && (
+            <section>
+              <h2>Cases</h2>
+              <p>No documented case yet.</p>
+            </section>
+          )}
+          {groups.map((group) => (
+            <section key={group.title}>
+              <h2>{group.title}</h2>
+              <CaseList cases={group.cases} />
+            </section>
+          ))}
+        </aside>
+      </div>
+    </article>
+  );
+}

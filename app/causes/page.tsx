@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { getContentLibrary } from "@/lib/content/library";
+import { LAYERS } from "@/lib/content/schema";
+
+export const metadata: Metadata = { title: "Root causes" };
+
+export default function CausesPage() {
+  const library = getContentLibrary();
+  return (
+    <>
+      <h1>Root causes</h1>
+      <p className="lede">Each cause: how it shows, how to confirm it with exact commands, and the fix.</p>
+      {LAYERS.map((layer) => {
+        const causes = library.rootCauses.filter((c) => c.frontmatter.layers[0] === layer);
+        if (causes.length === 0) return null;
+        return (
+          <section key={layer} className="layer-group">
+            <h2>{layer}</h2>
+            <ul className="cause-list">
+              {causes.map((cause) => {
+                const { confirmed, suspected } = library.casesForCause(cause.frontmatter.id);
+                const count = confirmed.length + suspected.length;
+                return (
+                  <li key={cause.id} className="cause-row">
+                    <Link href={`/causes/${cause.id}`} className="case-title">
+                      {cause.frontmatter.title}
+                    </Link>
+                    <span className="case-title-zh" lang="zh">
+                      {cause.frontmatter.titleZh}
+                    </span>
+                    <span className="cause-summary">{cause.frontmatter.summary}</span>
+                    <span className="card-meta">{count === 1 ? "1 case" : `${count} cases`}</span>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}

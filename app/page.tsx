@@ -1,0 +1,64 @@
+import Link from "next/link";
+
+import { matchesEntrySymptom, ENTRY_SYMPTOMS } from "@/lib/content/entry-symptoms";
+import { getContentLibrary } from "@/lib/content/library";
+import { LAYERS } from "@/lib/content/schema";
+
+export default function HomePage() {
+  const library = getContentLibrary();
+  const problems = library.cases.filter((c) => c.frontmatter.type === "problem");
+
+  return (
+    <>
+      <section className="hero">
+        <h1>Netriage</h1>
+        <p className="lede">
+          Real network tickets from cloud and Linux hosts: what the customer saw, the commands that found the cause, and
+          the fix. {library.cases.length} cases, {library.rootCauses.length} root causes.
+        </p>
+      </section>
+
+      <section aria-labelledby="by-symptom">
+        <h2 id="by-symptom">Start from the symptom</h2>
+        <ul className="card-grid">
+          {ENTRY_SYMPTOMS.map((symptom) => {
+            const count = problems.filter((c) => matchesEntrySymptom(c.frontmatter, symptom)).length;
+            return (
+              <li key={symptom.id} className="card">
+                <Link href={`/cases?symptom=${symptom.id}`} className="card-link">
+                  <span className="card-title">{symptom.label}</span>
+                  <span className="card-sub" lang="zh">
+                    {symptom.labelZh}
+                  </span>
+                  <span className="card-meta">{count} cases</span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <section aria-labelledby="by-cause">
+        <h2 id="by-cause">Browse by root cause</h2>
+        {LAYERS.map((layer) => {
+          const causes = library.rootCauses.filter((c) => c.frontmatter.layers[0] === layer);
+          if (causes.length === 0) return null;
+          return (
+            <div key={layer} className="layer-group">
+              <h3>{layer}</h3>
+              <ul className="chip-list">
+                {causes.map((cause) => (
+                  <li key={cause.id}>
+                    <Link href={`/causes/${cause.id}`} className="chip">
+                      {cause.frontmatter.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+      </section>
+    </>
+  );
+}

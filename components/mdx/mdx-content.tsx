@@ -1,0 +1,35 @@
+import type { ComponentProps } from "react";
+import { getMDXComponent } from "mdx-bundler/client";
+
+import { CopyButton } from "@/components/ui/copy-button";
+
+const COMMAND_LANGUAGES = new Set(["bash", "sh", "shell", "zsh", "console", "powershell", "cmd"]);
+
+function CodeBlock(props: ComponentProps<"pre"> & { "data-language"?: string }) {
+  const language = props["data-language"] ?? "text";
+  const kind = COMMAND_LANGUAGES.has(language) ? "command" : language === "text" ? "output" : language;
+  return (
+    <div className="code-block" data-code-block data-kind={kind}>
+      <div className="code-block-bar">
+        <span className="code-block-kind">{kind}</span>
+        <CopyButton label={kind === "command" ? "Copy command" : "Copy"} />
+      </div>
+      <pre {...props} />
+    </div>
+  );
+}
+
+const components = { pre: CodeBlock };
+
+/**
+ * Renders compiled MDX on the server, so the browser needs no eval and no MDX runtime.
+ * Only the copy buttons hydrate.
+ */
+export function MdxContent({ code }: { code: string }) {
+  const Component = getMDXComponent(code);
+  return (
+    <div className="prose">
+      <Component components={components} />
+    </div>
+  );
+}

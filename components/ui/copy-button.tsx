@@ -1,0 +1,23 @@
+"use client";
+
+import { useState } from "react";
+
+type Props = { text?: string; label?: string };
+
+/** Copies `text`, or the text of the nearest code block when none is given. */
+export function CopyButton({ text, label = "Copy" }: Props) {
+  const [copied, setCopied] = useState(false);
+
+  async function copy(button: HTMLButtonElement) {
+    const value = text ?? button.closest("[data-code-block]")?.querySelector("pre")?.textContent ?? "";
+    await navigator.clipboard.writeText(value.replace(/\n$/, ""));
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  }
+
+  return (
+    <button type="button" className="copy-button" onClick={(event) => void copy(event.currentTarget)} aria-label={label}>
+      {copied ? "Copied" : label}
+    </button>
+  );
+}

@@ -1,0 +1,121 @@
+import fs from "node:fs";
+import path from "node:path";
+
+import { z } from "zod";
+
+import type { CompileCache } from "./compile-cache";
+import { MdxCompileError } from "./compile-mdx";
+import { cacheKeyOf } from "./compiled";
+import { readContent, ROOT_CAUSES_DIR } from "./load-content";
+import type { ContentEntry, ContentProblem } from "./parse-entry";
+import { ROOT_CAUSE_IDS } from "./root-cause-ids";
+import { SEED_FILES } from "./schema";
+
+export const INVENTORY_FILE = "seed-inventory.json";
+
+const inventorySchema = z.object({
+  cases: z.array(z.object({ id: z.string(), seedFile: z.enum(SEED_FILES), category: z.string().nullable() })),
+});
+
+export type CheckOptions = {
+  contentDir: string;
+  cache: CompileCache;
+  /** When set, only these files (paths as printed, `content/...`) are compiled and reported. */
+  onlyFiles?: string[];
+};
+
+/** Checks every entry, compile, reference, taxonomy page and inventory id; returns all problems. */
+export async function checkContent({ contentDir, cache, onlyFiles }: CheckOptions): Promise<ContentProblem[]> {
+  const raw = readContent(contentDir);
+  const problems: ContentProblem[] = [];
+  const entries: ContentEntry[] = [];
+  for (const result of [...raw.cases, ...raw.rootCauses]) {
+    if (result.ok) entries.push(result.entry);
+    else problems.push(...result.problems);
+  }
+
+  const caseFileIds = new Set(raw.cases.map((r) => (r.ok ? r.entry.id : fileStemOf(r.problems[0].file))));
+  const inventory = readInventory(contentDir);
+  const inventoryIds = new Set(inventory.ok ? inventory.rows.map((row) => row.id) : []);
+  for (const entry of entries) {
+    if (entry.kind !== "case") continue;
+    for (const relatedId of entry.frontmatter.related) {
+      if (caseFileIds.has(relatedId)) continue;
+      const message = inventoryIds.has(relatedId)
+        ? `related: case "${relatedId}" is in the inventory but has no entry yet`
+        : `related: unknown case id "${relatedId}"`;
+      problems.push({ file: entry.file, line: findLine(entry.source, relatedId), message });
+    }
+  }
+
+  const causePages = new Set(raw.rootCauses.flatMap((r) => (r.ok ? [r.entry.id] : [])));
+  const causeFiles = new Set(fs.existsSync(path.join(contentDir, ROOT_CAUSES_DIR)) ? fs.readdirSync(path.join(contentDir, ROOT_CAUSES_DIR)) : []);
+  for (const id of ROOT_CAUSE_IDS) {
+    if (!causePages.has(id) && !causeFiles.has(`${id}.mdx`)) {
+      problems.push({ file: path.join("content", ROOT_CAUSES_DIR, `${id}.mdx`), line: 1, message: `missing page for taxonomy id "${id}"` });
+    }
+  }
+
+  if (!inventory.ok) problems.push(inventory.problem);
+  else {
+    for (const row of inventory.rows) {
+      if (caseFileIds.has(row.id)) continue;
+      problems.push({ file: inventory.file, line: findLine(inventory.text, `"${row.id}"`), message: `no case entry content/cases/${row.id}.mdx for inventory id "${row.id}"` });
+    }
+  }
+
+  const wanted = onlyFiles ? new Set(onlyFiles.map(normalise)) : undefined;
+  for (const entry of entries) {
+    if (wanted && !wanted.has(normalise(entry.file))) continue;
+    try {
+      await cache.getCompiled(cacheKeyOf(entry), entry.source);
+    } catch (error) {
+      const line = error instanceof MdxCompileError ? (error.line ?? 1) : 1;
+      problems.push({ file: entry.file, line, message: `MDX does not compile: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  const sorted = problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return wanted ? sorted.filter((p) => wanted.has(normalise(p.file))) : sorted;
+}
+
+type InventoryRow = z.infer<typeof inventorySchema>["cases"][number];
+type Inventory = { ok: true; file: string; text: string; rows: InventoryRow[] } | { ok: false; problem: ContentProblem };
+
+function readInventory(contentDir: string): Inventory {
+  const file = path.join("content", INVENTORY_FILE);
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(contentDir, INVENTORY_FILE), "utf8");
+  } catch {
+    return { ok: false, problem: { file, line: 1, message: "inventory file is missing" } };
+  }
+  const parsed = inventorySchema.safeParse(safeJson(text));
+  if (!parsed.success) return { ok: false, problem: { file, line: 1, message: `inventory is malformed: ${parsed.error.issues[0].message}` } };
+  return { ok: true, file, text, rows: parsed.data.cases };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function findLine(text: string, needle: string): number {
+  const index = text.indexOf(needle);
+  return index === -1 ? 1 : text.slice(0, index).split("\n").length;
+}
+
+function fileStemOf(file: string): string {
+  return path.basename(file, ".mdx");
+}
+
+function normalise(file: string): string {
+  return path.normalize(file).replace(/^\.\//, "");
+}
+
+export function formatProblem(problem: ContentProblem): string {
+  return `${problem.file}:${problem.line}: ${problem.message}`;
+}

@@ -1,0 +1,162 @@
+import matter from "gray-matter";
+import type { z } from "zod";
+
+import {
+  caseFrontmatterSchema,
+  REQUIRED_HEADINGS,
+  rootCauseFrontmatterSchema,
+  type CaseFrontmatter,
+  type RootCauseFrontmatter,
+} from "./schema";
+
+export type EntryKind = "case" | "rootCause";
+
+export type ContentProblem = { file: string; line: number; message: string };
+
+export type CaseEntry = {
+  kind: "case";
+  id: string;
+  file: string;
+  source: string;
+  body: string;
+  bodyStartLine: number;
+  frontmatter: CaseFrontmatter;
+};
+
+export type RootCauseEntry = {
+  kind: "rootCause";
+  id: string;
+  file: string;
+  source: string;
+  body: string;
+  bodyStartLine: number;
+  frontmatter: RootCauseFrontmatter;
+};
+
+export type ContentEntry = CaseEntry | RootCauseEntry;
+
+export type ParseResult<E> = { ok: true; entry: E } | { ok: false; problems: ContentProblem[] };
+
+type YamlError = Error & { mark?: { line?: number } };
+
+/** Parses and validates one MDX entry. Pure: the caller does the I/O. */
+export function parseCaseEntry(file: string, source: string): ParseResult<CaseEntry> {
+  return parseEntry(file, source, "case");
+}
+
+export function parseRootCauseEntry(file: string, source: string): ParseResult<RootCauseEntry> {
+  return parseEntry(file, source, "rootCause");
+}
+
+function parseEntry<E extends ContentEntry>(file: string, source: string, kind: EntryKind): ParseResult<E> {
+  if (!source.startsWith("---")) {
+    return fail(file, 1, "missing frontmatter: the file must start with a --- block");
+  }
+  let data: Record<string, unknown>;
+  let body: string;
+  try {
+    // Passing options turns off gray-matter's module-level cache, which returns shared objects.
+    const parsed = matter(source, {});
+    data = parsed.data;
+    body = parsed.content;
+  } catch (error) {
+    const yamlError = error as YamlError;
+    const line = (yamlError.mark?.line ?? 0) + 2;
+    return fail(file, line, `frontmatter is not valid YAML: ${firstLine(yamlError.message)}`);
+  }
+
+  const frontmatterLines = source.split("\n", countFrontmatterLines(source)).slice(1);
+  const bodyStartLine = countFrontmatterLines(source) + 1;
+  const schema = kind === "case" ? caseFrontmatterSchema : rootCauseFrontmatterSchema;
+  const result = (schema as z.ZodType).safeParse(data);
+  if (!result.success) {
+    return {
+      ok: false,
+      problems: result.error.issues.map((issue) => ({
+        file,
+        line: findFieldLine(frontmatterLines, issue.path),
+        message: `${issue.path.join(".") || "frontmatter"}: ${issue.message}`,
+      })),
+    };
+  }
+
+  const frontmatter = result.data as CaseFrontmatter | RootCauseFrontmatter;
+  const expectedId = fileStem(file);
+  if (frontmatter.id !== expectedId) {
+    return fail(file, findFieldLine(frontmatterLines, ["id"]), `id: "${frontmatter.id}" must equal the file name "${expectedId}"`);
+  }
+
+  const headingKey = kind === "rootCause" ? "rootCause" : (frontmatter as CaseFrontmatter).type;
+  const headingProblems = checkHeadings(file, body, bodyStartLine, REQUIRED_HEADINGS[headingKey]);
+  if (headingProblems.length > 0) return { ok: false, problems: headingProblems };
+
+  const entry = { kind, id: frontmatter.id, file, source, body, bodyStartLine, frontmatter } as E;
+  return { ok: true, entry };
+}
+
+/** Lists `## ` headings outside code fences with their 1-based line numbers. */
+export function listSectionHeadings(body: string, firstLine = 1): { title: string; line: number }[] {
+  const headings: { title: string; line: number }[] = [];
+  let inFence = false;
+  body.split("\n").forEach((text, index) => {
+    if (/^\s*(```|~~~)/.test(text)) inFence = !inFence;
+    else if (!inFence && text.startsWith("## ")) headings.push({ title: text.slice(3).trim(), line: firstLine + index });
+  });
+  return headings;
+}
+
+function checkHeadings(file: string, body: string, bodyStartLine: number, required: readonly string[]): ContentProblem[] {
+  const headings = listSectionHeadings(body, bodyStartLine);
+  const problems: ContentProblem[] = [];
+  let cursor = 0;
+  for (const title of required) {
+    const index = headings.findIndex((h, i) => i >= cursor && h.title === title);
+    if (index === -1) {
+      const present = headings.some((h) => h.title === title);
+      problems.push({
+        file,
+        line: headings[cursor]?.line ?? bodyStartLine,
+        message: present
+          ? `section "## ${title}" is out of order (expected: ${required.join(", ")})`
+          : `missing section "## ${title}"`,
+      });
+    } else {
+      cursor = index + 1;
+    }
+  }
+  return problems;
+}
+
+function countFrontmatterLines(source: string): number {
+  const lines = source.split("\n");
+  const closing = lines.findIndex((line, i) => i > 0 && line.trimEnd() === "---");
+  return closing === -1 ? lines.length : closing + 1;
+}
+
+/** Finds the 1-based line of a frontmatter field path (top-level key, then list item). */
+function findFieldLine(frontmatterLines: string[], path: readonly PropertyKey[]): number {
+  const [key, index] = path;
+  if (typeof key !== "string") return 1;
+  const keyLine = frontmatterLines.findIndex((line) => line.startsWith(`${key}:`));
+  if (keyLine === -1) return 1;
+  if (typeof index === "number") {
+    let seen = -1;
+    for (let i = keyLine + 1; i < frontmatterLines.length && /^\s/.test(frontmatterLines[i]); i++) {
+      if (/^\s+- /.test(frontmatterLines[i]) && ++seen === index) return i + 2;
+    }
+  }
+  return keyLine + 2;
+}
+
+function fileStem(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.replace(/\.mdx$/, "");
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0];
+}
+
+function fail<E>(file: string, line: number, message: string): ParseResult<E> {
+  return { ok: false, problems: [{ file, line, message }] };
+}

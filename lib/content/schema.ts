@@ -1,0 +1,124 @@
+import { z } from "zod";
+
+import { ROOT_CAUSE_IDS } from "./root-cause-ids";
+
+export const SEED_FILES = [
+  "000_d9709133fe1660b2.txt",
+  "001_ffbba08da076dbdc.txt",
+  "002_cb25d78bd3a8f1ea.txt",
+  "003_e902ee583b4d4856.txt",
+  "004_590f59fa6eb686e5.txt",
+] as const;
+
+export const PLATFORMS = [
+  "aws",
+  "aliyun",
+  "tencent-cloud",
+  "kubernetes",
+  "docker",
+  "linux",
+  "windows",
+  "go",
+  "nginx",
+  "node",
+  "java",
+  "php",
+  "database",
+  "private-cloud",
+] as const;
+
+export const LAYERS = [
+  "physical",
+  "link",
+  "network",
+  "transport",
+  "dns",
+  "application",
+  "kernel",
+  "container",
+  "load-balancer",
+  "carrier",
+  "host",
+] as const;
+
+export const CASE_TYPES = ["problem", "how-to", "technique"] as const;
+export const CASE_STATUSES = ["resolved", "unresolved"] as const;
+
+const CJK = /[\u3400-\u9fff]/;
+
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase kebab-case slug");
+
+export const rootCauseIdSchema = z.enum(ROOT_CAUSE_IDS, {
+  error: (issue) => `unknown root-cause id "${String(issue.input)}"`,
+});
+
+const phrase = z.string().trim().min(1);
+const phraseList = z.array(phrase);
+const aliasList = z
+  .array(phrase)
+  .min(2)
+  .refine((aliases) => aliases.some((a) => CJK.test(a)), "needs at least one Chinese alias")
+  .refine((aliases) => aliases.some((a) => !CJK.test(a)), "needs at least one English alias");
+
+export const caseFrontmatterSchema = z
+  .object({
+    id: slugSchema,
+    title: phrase,
+    titleZh: phrase.refine((t) => CJK.test(t), "must contain Chinese text"),
+    type: z.enum(CASE_TYPES),
+    status: z.enum(CASE_STATUSES),
+    rootCause: rootCauseIdSchema.nullable(),
+    suspectedCauses: z.array(rootCauseIdSchema).default([]),
+    ruledOutCauses: z.array(rootCauseIdSchema).default([]),
+    relatedCauses: z.array(rootCauseIdSchema).default([]),
+    platform: z.array(z.enum(PLATFORMS)).min(1),
+    layers: z.array(z.enum(LAYERS)).min(1),
+    symptoms: phraseList.min(1),
+    errorStrings: phraseList.default([]),
+    commands: phraseList.default([]),
+    tags: phraseList.default([]),
+    aliases: aliasList,
+    source: z.object({ file: z.enum(SEED_FILES), section: phrase }),
+    related: z.array(slugSchema).default([]),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.type === "problem" && c.status === "resolved" && c.rootCause === null) {
+      ctx.addIssue({ code: "custom", path: ["rootCause"], message: "a resolved problem needs a root cause" });
+    }
+    if (c.status === "unresolved" && c.rootCause !== null) {
+      ctx.addIssue({ code: "custom", path: ["rootCause"], message: "an unresolved case has rootCause: null and lists suspectedCauses" });
+    }
+    if (c.type !== "problem" && c.rootCause !== null) {
+      ctx.addIssue({ code: "custom", path: ["rootCause"], message: `a ${c.type} entry has no root cause; use relatedCauses` });
+    }
+    if (c.related.includes(c.id)) {
+      ctx.addIssue({ code: "custom", path: ["related"], message: "a case cannot be related to itself" });
+    }
+  });
+
+export type CaseFrontmatter = z.infer<typeof caseFrontmatterSchema>;
+
+export const rootCauseFrontmatterSchema = z
+  .object({
+    id: rootCauseIdSchema,
+    title: phrase,
+    titleZh: phrase.refine((t) => CJK.test(t), "must contain Chinese text"),
+    summary: phrase,
+    layers: z.array(z.enum(LAYERS)).min(1),
+    aliases: aliasList,
+    signals: phraseList.min(1),
+  })
+  .strict();
+
+export type RootCauseFrontmatter = z.infer<typeof rootCauseFrontmatterSchema>;
+
+/** Body headings each kind of entry must have, in order. */
+export const REQUIRED_HEADINGS = {
+  problem: ["Issue", "Environment", "Diagnosis", "Cause", "Resolution", "How to spot it next time"],
+  "how-to": ["Question", "Answer", "Takeaways"],
+  technique: ["Question", "Answer", "Takeaways"],
+  rootCause: ["Definition", "How it shows", "How to confirm", "Fix and prevention"],
+} as const;

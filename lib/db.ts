@@ -1,0 +1,35 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+
+import { PrismaClient } from "@/generated/prisma/client";
+
+import { readEnv } from "./env";
+
+export function createPrisma(url = readEnv().DATABASE_URL): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+}
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+/** One client per process (survives dev hot reloads). */
+export function getPrisma(): PrismaClient {
+  globalForPrisma.prisma ??= createPrisma();
+  return globalForPrisma.prisma;
+}
+
+export type DatabaseStatus = { reachable: boolean; migrationsApplied: number };
+
+/** Whether the database answers, and how many migrations it has applied. Never throws. */
+export async function getDatabaseStatus(prisma: PrismaClient = getPrisma()): Promise<DatabaseStatus> {
+  try {
+    await prisma.$queryRaw`SELECT 1`;
+  } catch {
+    return { reachable: false, migrationsApplied: 0 };
+  }
+  try {
+    const rows = await prisma.$queryRaw<{ applied: number | bigint }[]>`
+      SELECT COUNT(*) AS applied FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+    return { reachable: true, migrationsApplied: Number(rows[0]?.applied ?? 0) };
+  } catch {
+    return { reachable: true, migrationsApplied: 0 };
+  }
+}

@@ -1,0 +1,19 @@
+// npm start: apply pending migrations to the database, build, then serve on $PORT (default 3000).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+env.DATABASE_URL ??= "file:./data/netriage.db";
+if (env.DATABASE_URL.startsWith("file:./data/")) fs.mkdirSync("data", { recursive: true });
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error(`\n${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+run("npx", ["prisma", "migrate", "deploy"]);
+run("npm", ["run", "--silent", "build"]);
+run("npx", ["next", "start", "-p", env.PORT ?? "3000", ...(env.HOST ? ["-H", env.HOST] : [])]);

@@ -1,0 +1,108 @@
+import fs from "node:fs";
+import path from "node:path";
+
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { launchBrowser, watchPage } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const SCREENSHOTS = path.join(import.meta.dirname, "../../test-results");
+
+describe("site pages in Chromium", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = await browser.newContext();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const pages = [
+    { path: "/", heading: "Netriage" },
+    { path: "/cases", heading: "Cases" },
+    { path: "/cases/k8s-nodeport-cross-vpc-tw-recycle", heading: /NodePort/i },
+    { path: "/causes", heading: "Root causes" },
+    { path: "/causes/tcp-tw-recycle-nat-timestamps", heading: /tw_recycle|timestamp/i },
+  ];
+
+  for (const { path: pagePath, heading } of pages) {
+    it(`GET ${pagePath} renders with no console errors and no off-site requests`, async () => {
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      const response = await page.goto(`${baseUrl}${pagePath}`, { waitUntil: "networkidle" });
+      expect(response?.status()).toBe(200);
+      const h1 = await page.locator("h1").first().textContent();
+      if (typeof heading === "string") expect(h1).toBe(heading);
+      else expect(h1).toMatch(heading);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${pagePath.replace(/\W+/g, "_") || "home"}.png`), fullPage: false });
+      expect(problems).toEqual({ consoleErrors: [], offsiteRequests: [] });
+      await page.close();
+    });
+  }
+
+  it("GET /cases/<unknown id> answers 404 with the not-found page", async () => {
+    const page = await context.newPage();
+    const response = await page.goto(`${baseUrl}/cases/no-such-case`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator("h1").textContent()).toBe("Not found");
+    const causeResponse = await page.goto(`${baseUrl}/causes/no-such-cause`);
+    expect(causeResponse?.status()).toBe(404);
+    await page.close();
+  });
+
+  it("filters the case list by root cause and keeps the filter in the URL", async () => {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/cases`, { waitUntil: "networkidle" });
+    const all = await page.locator(".case-row").count();
+    await page.selectOption("select[name=cause]", "tcp-tw-recycle-nat-timestamps");
+    await page.waitForURL(/cause=tcp-tw-recycle-nat-timestamps/);
+    const titles = await page.locator(".case-row .case-title").allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.length).toBeLessThan(all);
+    await page.reload({ waitUntil: "networkidle" });
+    expect(await page.locator(".case-row").count()).toBe(titles.length);
+    await page.close();
+  });
+
+  it("home symptom links open the case list filtered by that symptom", async () => {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`, { waitUntil: "networkidle" });
+    await page.getByRole("link", { name: /DNS slow or failing/ }).click();
+    await page.waitForURL(/symptom=dns/);
+    const titles = await page.locator(".case-row .case-title").allTextContents();
+    expect(titles.some((t) => /dns/i.test(t))).toBe(true);
+    await page.close();
+  });
+
+  it("copies a command from a case page to the clipboard", async () => {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/cases/anytunnel-container-syn-dropped-tw-recycle`, { waitUntil: "networkidle" });
+    const block = page.locator('[data-code-block][data-kind="command"]').first();
+    const expected = (await block.locator("pre").textContent())?.replace(/\n$/, "");
+    await block.getByRole("button").click();
+    await expect.poll(() => block.getByRole("button").textContent()).toBe("Copied");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    await page.close();
+  });
+
+  it("lays out a case page for a phone without horizontal scrolling", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${baseUrl}/cases/redis-syn-dropped-idle-connections`, { waitUntil: "networkidle" });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "case_phone.png") });
+    await page.close();
+  });
+
+  it("GET /api/health reports the database reachable", async () => {
+    const response = await fetch(`${baseUrl}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ok", database: "reachable", migrationsApplied: 1 });
+  });
+});

@@ -1,0 +1,30 @@
+// Small builders for content fixtures.
+export function caseFrontmatter(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: "sample-case",
+    title: "Sample case",
+    titleZh: "示例案例",
+    type: "problem",
+    status: "resolved",
+    rootCause: "mtu-mismatch",
+    suspectedCauses: [],
+    platform: ["linux"],
+    layers: ["network"],
+    symptoms: ["large transfers stall"],
+    aliases: ["mtu blackhole", "MTU 黑洞"],
+    source: { file: "004_590f59fa6eb686e5.txt", section: "section" },
+    ...overrides,
+  };
+}
+
+const PROBLEM_BODY = ["Issue", "Environment", "Diagnosis", "Cause", "Resolution", "How to spot it next time"]
+  .map((heading) => `## ${heading}\n\nText.\n`)
+  .join("\n");
+
+/** An MDX case file: YAML frontmatter (JSON is valid YAML) plus a body with the required sections. */
+export function caseSource(overrides: Record<string, unknown> = {}, body = PROBLEM_BODY): string {
+  const yaml = Object.entries(caseFrontmatter(overrides))
+    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+    .join("\n");
+  return `---\n${yaml}\n---\n\n${body}`;
+}
