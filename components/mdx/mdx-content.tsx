@@ -1,4 +1,5 @@
 import type { ComponentProps } from "react";
+import Link from "next/link";
 import { getMDXComponent } from "mdx-bundler/client";
 
 import { CopyButton } from "@/components/ui/copy-button";
@@ -19,7 +20,12 @@ function CodeBlock(props: ComponentProps<"pre"> & { "data-language"?: string }) 
   );
 }
 
-const components = { pre: CodeBlock };
+function Anchor({ href = "", ...props }: ComponentProps<"a">) {
+  if (href.startsWith("/")) return <Link href={href} {...props} />;
+  return <a href={href} rel="noreferrer" {...props} />;
+}
+
+const components = { pre: CodeBlock, a: Anchor };
 
 /**
  * Renders compiled MDX on the server, so the browser needs no eval and no MDX runtime.

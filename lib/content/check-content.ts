@@ -48,10 +48,11 @@ export async function checkContent({ contentDir, cache, onlyFiles }: CheckOption
     }
   }
 
-  const causePages = new Set(raw.rootCauses.flatMap((r) => (r.ok ? [r.entry.id] : [])));
   const causeFiles = new Set(fs.existsSync(path.join(contentDir, ROOT_CAUSES_DIR)) ? fs.readdirSync(path.join(contentDir, ROOT_CAUSES_DIR)) : []);
+  for (const entry of entries) problems.push(...checkInternalLinks(entry, { cases: caseFileIds, causes: new Set(ROOT_CAUSE_IDS) }));
+
   for (const id of ROOT_CAUSE_IDS) {
-    if (!causePages.has(id) && !causeFiles.has(`${id}.mdx`)) {
+    if (!causeFiles.has(`${id}.mdx`)) {
       problems.push({ file: path.join("content", ROOT_CAUSES_DIR, `${id}.mdx`), line: 1, message: `missing page for taxonomy id "${id}"` });
     }
   }
@@ -77,6 +78,21 @@ export async function checkContent({ contentDir, cache, onlyFiles }: CheckOption
 
   const sorted = problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return wanted ? sorted.filter((p) => wanted.has(normalise(p.file))) : sorted;
+}
+
+const INTERNAL_LINK = /\]\(\/(cases|causes)\/([^)\s#?]+)/g;
+
+/** Markdown links to /cases/<id> and /causes/<id> must point at an entry that exists. */
+function checkInternalLinks(entry: ContentEntry, known: { cases: Set<string>; causes: Set<string> }): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  entry.body.split("\n").forEach((text, index) => {
+    for (const [, section, id] of text.matchAll(INTERNAL_LINK)) {
+      if (!known[section as "cases" | "causes"].has(id)) {
+        problems.push({ file: entry.file, line: entry.bodyStartLine + index, message: `link to /${section}/${id}: no such entry` });
+      }
+    }
+  });
+  return problems;
 }
 
 type InventoryRow = z.infer<typeof inventorySchema>["cases"][number];

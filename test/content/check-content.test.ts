@@ -34,7 +34,7 @@ describe("checkContent", () => {
       dir,
       {
         "case-a": caseSource({ id: "case-a", rootCause: "gremlins" }),
-        "case-b": caseSource({ id: "case-b", related: ["case-z"] }).replace("## Cause\n\nText.", "## Cause\n\nSend it to <ip> now."),
+        "case-b": caseSource({ id: "case-b", related: ["case-z"] }).replace("## Cause\n\nText.", "## Cause\n\nSend it to <ip> now. See [this](/causes/no-such-cause)."),
       },
       ["case-a", "case-b", "case-c"],
     );
@@ -43,6 +43,7 @@ describe("checkContent", () => {
     expect(problems).toContain('content/cases/case-a.mdx:7: rootCause: unknown root-cause id "gremlins"');
     expect(problems).toContain('content/cases/case-b.mdx:14: related: unknown case id "case-z"');
     expect(problems).toContainEqual(expect.stringMatching(/^content\/cases\/case-b\.mdx:\d+: MDX does not compile: .*<ip>/));
+    expect(problems).toContain("content/cases/case-b.mdx:31: link to /causes/no-such-cause: no such entry");
     expect(problems).toContain('content/seed-inventory.json:14: no case entry content/cases/case-c.mdx for inventory id "case-c"');
     expect(problems).toContain('content/root-causes/mtu-mismatch.mdx:1: missing page for taxonomy id "mtu-mismatch"');
   });
