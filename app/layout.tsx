@@ -29,6 +29,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </Link>
             <Link href="/cases">Cases</Link>
             <Link href="/causes">Root causes</Link>
+            <Link href="/triage">Triage</Link>
           </nav>
         </header>
         <main className="site-main">{children}</main>

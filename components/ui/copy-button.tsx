@@ -2,14 +2,14 @@
 
 import { useState } from "react";
 
-type Props = { text?: string; label?: string };
+type Props = { text?: string | (() => string); label?: string };
 
 /** Copies `text`, or the text of the nearest code block when none is given. */
 export function CopyButton({ text, label = "Copy" }: Props) {
   const [copied, setCopied] = useState(false);
 
   async function copy(button: HTMLButtonElement) {
-    const value = text ?? button.closest("[data-code-block]")?.querySelector("pre")?.textContent ?? "";
+    const value = (typeof text === "function" ? text() : text) ?? button.closest("[data-code-block]")?.querySelector("pre")?.textContent ?? "";
     await navigator.clipboard.writeText(value.replace(/\n$/, ""));
     setCopied(true);
     setTimeout(() => setCopied(false), 1500);

@@ -9,7 +9,10 @@ import { cacheKeyOf } from "./compiled";
 import { readContent, ROOT_CAUSES_DIR } from "./load-content";
 import type { ContentEntry, ContentProblem } from "./parse-entry";
 import { ROOT_CAUSE_IDS } from "./root-cause-ids";
+import { ENTRY_SYMPTOMS } from "./entry-symptoms";
 import { SEED_FILES } from "./schema";
+import { readTrees, TREES_DIR } from "../triage/load-trees";
+import { lintTrees } from "../triage/lint-trees";
 
 export const INVENTORY_FILE = "seed-inventory.json";
 
@@ -65,6 +68,8 @@ export async function checkContent({ contentDir, cache, onlyFiles }: CheckOption
     }
   }
 
+  problems.push(...checkTrees(contentDir));
+
   const wanted = onlyFiles ? new Set(onlyFiles.map(normalise)) : undefined;
   for (const entry of entries) {
     if (wanted && !wanted.has(normalise(entry.file))) continue;
@@ -78,6 +83,24 @@ export async function checkContent({ contentDir, cache, onlyFiles }: CheckOption
 
   const sorted = problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return wanted ? sorted.filter((p) => wanted.has(normalise(p.file))) : sorted;
+}
+
+/** Tree schema and lint problems, located at the node's line in its JSON file. */
+function checkTrees(contentDir: string): ContentProblem[] {
+  const { trees, problems } = readTrees(contentDir);
+  const located = problems.map((p) => ({ file: p.file, line: 1, message: p.message }));
+  for (const symptom of ENTRY_SYMPTOMS) {
+    if (!trees.some((tree) => tree.symptom === symptom.id) && !problems.some((p) => p.file.endsWith(`/${symptom.id}.json`))) {
+      located.push({ file: path.join("content", TREES_DIR, `${symptom.id}.json`), line: 1, message: `missing decision tree for entry symptom "${symptom.id}"` });
+    }
+  }
+  for (const problem of lintTrees(trees)) {
+    const file = path.join("content", TREES_DIR, `${problem.tree}.json`);
+    const text = fs.readFileSync(path.join(contentDir, TREES_DIR, `${problem.tree}.json`), "utf8");
+    const line = problem.node ? findLine(text, `"id": "${problem.node}"`) : 1;
+    located.push({ file, line, message: problem.node ? `${problem.node}: ${problem.message}` : problem.message });
+  }
+  return located;
 }
 
 const INTERNAL_LINK = /\]\(\/(cases|causes)\/([^)\s#?]+)/g;

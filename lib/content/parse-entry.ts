@@ -160,3 +160,13 @@ function firstLine(message: string): string {
 function fail<E>(file: string, line: number, message: string): ParseResult<E> {
   return { ok: false, problems: [{ file, line, message }] };
 }
+
+/** The markdown of one `## ` section (without its heading), or "" when absent. */
+export function getSectionMarkdown(body: string, heading: string): string {
+  const lines = body.split("\n");
+  const sections = listSectionHeadings(body);
+  const index = sections.findIndex((s) => s.title === heading);
+  if (index === -1) return "";
+  const end = sections[index + 1]?.line ?? lines.length + 1;
+  return lines.slice(sections[index].line, end - 1).join("\n").trim();
+}

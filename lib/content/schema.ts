@@ -80,7 +80,8 @@ export const caseFrontmatterSchema = z
     commands: phraseList.default([]),
     tags: phraseList.default([]),
     aliases: aliasList,
-    source: z.object({ file: z.enum(SEED_FILES), section: phrase }),
+    /** Where the case comes from: a seed file name, or the ticket for cases written later. */
+    source: z.object({ file: phrase, section: phrase }),
     related: z.array(slugSchema).default([]),
   })
   .strict()

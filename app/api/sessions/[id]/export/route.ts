@@ -1,0 +1,29 @@
+// GET /api/sessions/[id]/export?format=reply|case - the customer reply or a draft case entry, as Markdown.
+import { z } from "zod";
+
+import { getContentLibrary } from "@/lib/content/library";
+import { getPrisma } from "@/lib/db";
+import { AppError, withRoute } from "@/lib/http/errors";
+import { getSession } from "@/lib/sessions/repository";
+import { diagnose } from "@/lib/triage/diagnose";
+import { buildCaseDraft, buildCustomerReply, toCauseForExport } from "@/lib/triage/export";
+import { getTriageKnowledge } from "@/lib/triage/knowledge";
+
+export const dynamic = "force-dynamic";
+
+const querySchema = z.object({ format: z.enum(["reply", "case"]) });
+
+type Context = { params: Promise<{ id: string }> };
+
+export const GET = withRoute(async (request: Request, { params }: Context) => {
+  const { format } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const session = await getSession(getPrisma(), (await params).id);
+  if (!session.confirmedCause) throw new AppError(409, "confirm a root cause before exporting");
+  const causeEntry = getContentLibrary().getRootCause(session.confirmedCause);
+  if (!causeEntry) throw new AppError(404, `unknown root cause "${session.confirmedCause}"`);
+  const knowledge = getTriageKnowledge();
+  const result = diagnose({ description: session.description, outputs: session.outputs, answers: session.answers }, knowledge);
+  const cause = toCauseForExport(causeEntry);
+  const body = format === "reply" ? buildCustomerReply(session, result, cause, knowledge) : buildCaseDraft(session, result, cause);
+  return new Response(body, { headers: { "content-type": "text/markdown; charset=utf-8" } });
+});

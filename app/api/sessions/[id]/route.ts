@@ -1,0 +1,18 @@
+// GET /api/sessions/[id] - one saved session.
+// PUT /api/sessions/[id] - saves changes; 409 when the session changed since the version read.
+import { getPrisma } from "@/lib/db";
+import { readJsonBody, withRoute } from "@/lib/http/errors";
+import { getSession, updateSession } from "@/lib/sessions/repository";
+import { updateSessionSchema } from "@/lib/sessions/session-schema";
+import { MAX_DIAGNOSE_BYTES } from "@/lib/triage/diagnose-schema";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+export const GET = withRoute(async (_request: Request, { params }: Context) => Response.json(await getSession(getPrisma(), (await params).id)));
+
+export const PUT = withRoute(async (request: Request, { params }: Context) => {
+  const change = updateSessionSchema.parse(await readJsonBody(request, MAX_DIAGNOSE_BYTES));
+  return Response.json(await updateSession(getPrisma(), (await params).id, change));
+});

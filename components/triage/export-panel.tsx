@@ -1,0 +1,56 @@
+"use client";
+
+import { useState } from "react";
+
+import { CopyButton } from "@/components/ui/copy-button";
+
+type Format = "reply" | "case";
+
+const LABELS: Record<Format, string> = { reply: "Reply to the customer", case: "Draft case entry (MDX)" };
+
+export function ExportPanel({ sessionId, flush }: { sessionId: string; flush: () => Promise<void> }) {
+  const [exported, setExported] = useState<{ format: Format; text: string }>();
+  const [error, setError] = useState<string>();
+
+  async function load(format: Format) {
+    setError(undefined);
+    await flush();
+    const response = await fetch(`/api/sessions/${sessionId}/export?format=${format}`);
+    const text = await response.text();
+    if (!response.ok) setError(safeError(text));
+    else setExported({ format, text });
+  }
+
+  return (
+    <section aria-labelledby="export-title" className="panel">
+      <h2 id="export-title">Export</h2>
+      <div className="button-row">
+        {(Object.keys(LABELS) as Format[]).map((format) => (
+          <button key={format} type="button" className="button" onClick={() => void load(format)}>
+            {LABELS[format]}
+          </button>
+        ))}
+      </div>
+      {error && <p className="field-error">{error}</p>}
+      {exported && (
+        <div className="code-block" data-code-block data-kind={exported.format}>
+          <div className="code-block-bar">
+            <span className="code-block-kind">{LABELS[exported.format]}</span>
+            <CopyButton />
+          </div>
+          <pre className="export-text" data-export={exported.format}>
+            {exported.text}
+          </pre>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function safeError(text: string): string {
+  try {
+    return JSON.parse(text).error ?? text;
+  } catch {
+    return text;
+  }
+}

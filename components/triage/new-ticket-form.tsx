@@ -1,0 +1,112 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "zod";
+
+const newTicketSchema = z
+  .object({
+    ticketRef: z.string().trim().max(100, "at most 100 characters"),
+    title: z.string().trim().max(200, "at most 200 characters"),
+    description: z.string().trim().max(5_000_000),
+    command: z.string().trim().max(2000),
+    output: z.string().max(5_000_000),
+  })
+  .refine((v) => v.description.length > 0 || v.output.trim().length > 0, {
+    path: ["description"],
+    message: "Describe the ticket or paste an output",
+  });
+
+type NewTicket = z.infer<typeof newTicketSchema>;
+
+async function createSession(body: unknown): Promise<string> {
+  const response = await fetch("/api/sessions", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const json = await response.json();
+  if (!response.ok) throw new Error(json.error ?? `HTTP ${response.status}`);
+  return json.id as string;
+}
+
+export function NewTicketForm({ symptoms }: { symptoms: { id: string; label: string }[] }) {
+  const router = useRouter();
+  const [error, setError] = useState<string>();
+  const { register, handleSubmit, formState } = useForm<NewTicket>({
+    resolver: zodResolver(newTicketSchema),
+    defaultValues: { ticketRef: "", title: "", description: "", command: "", output: "" },
+  });
+
+  async function start(body: unknown) {
+    setError(undefined);
+    try {
+      router.push(`/triage/${await createSession(body)}`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  const onSubmit = handleSubmit((values) =>
+    start({
+      ticketRef: values.ticketRef,
+      title: values.title || undefined,
+      description: values.description,
+      outputs: values.output.trim() ? [{ ...(values.command ? { command: values.command } : {}), text: values.output }] : [],
+    }),
+  );
+
+  return (
+    <div className="new-ticket">
+      <form onSubmit={onSubmit} className="stack" aria-label="New triage from a ticket">
+        <div className="field-row">
+          <label className="field">
+            <span>Ticket reference</span>
+            <input {...register("ticketRef")} placeholder="e.g. CASE-12345" />
+          </label>
+          <label className="field grow">
+            <span>Title (optional)</span>
+            <input {...register("title")} placeholder="Defaults to the first line of the description" />
+          </label>
+        </div>
+        <label className="field">
+          <span>What the customer reports</span>
+          <textarea {...register("description")} rows={6} placeholder="Paste the ticket text: symptoms, error messages, environment (English or 中文)" />
+          {formState.errors.description && <span className="field-error" role="alert">{formState.errors.description.message}</span>}
+        </label>
+        <details>
+          <summary>Paste a command output too (optional)</summary>
+          <div className="stack">
+            <label className="field">
+              <span>Command</span>
+              <input {...register("command")} placeholder="e.g. netstat -s" className="mono" />
+            </label>
+            <label className="field">
+              <span>Output</span>
+              <textarea {...register("output")} rows={6} className="mono" />
+            </label>
+          </div>
+        </details>
+        <div>
+          <button type="submit" className="button primary" disabled={formState.isSubmitting}>
+            Start triage
+          </button>
+        </div>
+        {error && <p className="field-error" role="alert">{error}</p>}
+      </form>
+
+      <h2>Or start from the symptom</h2>
+      <ul className="card-grid">
+        {symptoms.map((symptom) => (
+          <li key={symptom.id} className="card">
+            <button type="button" className="card-link card-button" onClick={() => start({ title: symptom.label, description: "", answers: { symptom: symptom.id } })}>
+              <span className="card-title">{symptom.label}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import Link from "next/link";
+
+import type { RankedCause } from "@/lib/triage/client-types";
+
+type Props = { causes: RankedCause[]; confirmed: string | null; onConfirm: (id: string) => void };
+
+export function RankingPanel({ causes, confirmed, onConfirm }: Props) {
+  return (
+    <section aria-labelledby="ranking-title" className="ranking">
+      <h2 id="ranking-title">Likely root causes</h2>
+      <ol className="ranking-list">
+        {causes.map((cause) => {
+          const against = cause.evidence.filter((e) => e.effect === "against");
+          const support = cause.evidence.filter((e) => e.effect === "for");
+          return (
+            <li key={cause.id} className="ranking-item" data-cause={cause.id}>
+              <div className="ranking-head">
+                <Link href={`/causes/${cause.id}`} className="case-title">
+                  {cause.title}
+                </Link>
+                <span className="score" aria-label={`score ${Math.round(cause.score * 100)} percent`}>
+                  {Math.round(cause.score * 100)}%
+                </span>
+              </div>
+              <div className="score-bar" aria-hidden>
+                <span style={{ width: `${Math.max(2, cause.score * 100)}%` }} />
+              </div>
+              {(support.length > 0 || against.length > 0) && (
+                <details>
+                  <summary>
+                    Evidence: {support.length} for, {against.length} against
+                  </summary>
+                  <ul className="evidence-list">
+                    {cause.evidence.map((e, i) => (
+                      <li key={i} className={`evidence evidence-${e.effect}`}>
+                        <span className="evidence-effect">{e.effect === "for" ? "+" : "−"}</span>
+                        <span>
+                          <code>{e.line}</code> <span className="card-meta">({e.source})</span>
+                          {e.detail && <span className="evidence-detail">{e.detail}</span>}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+              {cause.cases.length > 0 && (
+                <p className="card-meta">
+                  Past cases:{" "}
+                  {cause.cases.slice(0, 3).map((id, i) => (
+                    <span key={id}>
+                      {i > 0 && ", "}
+                      <Link href={`/cases/${id}`}>{id}</Link>
+                    </span>
+                  ))}
+                </p>
+              )}
+              {confirmed === cause.id ? (
+                <span className="badge badge-confirmed">confirmed</span>
+              ) : (
+                <button type="button" className="link-button" onClick={() => onConfirm(cause.id)}>
+                  Confirm this cause
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

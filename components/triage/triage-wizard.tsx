@@ -1,0 +1,199 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useState } from "react";
+
+import type { DiagnoseResult, TriageSessionView } from "@/lib/triage/client-types";
+import type { StepSummary } from "@/lib/triage/step-catalog";
+import { CopyButton } from "@/components/ui/copy-button";
+import { ExportPanel } from "./export-panel";
+import { RankingPanel } from "./ranking-panel";
+import { StepCard } from "./step-card";
+import { useAutosave, type SaveState } from "./use-autosave";
+
+type Props = { initialSession: TriageSessionView; steps: Record<string, StepSummary> };
+
+const SAVE_LABELS: Record<SaveState, string> = {
+  saved: "Saved",
+  saving: "Saving…",
+  offline: "Offline: retrying",
+  conflict: "Changed elsewhere",
+  error: "Not saved",
+};
+
+export function TriageWizard({ initialSession, steps }: Props) {
+  const [session, setSession] = useState(initialSession);
+  const [result, setResult] = useState<DiagnoseResult>();
+  const [diagnoseError, setDiagnoseError] = useState<string>();
+  const autosave = useAutosave(session.id, initialSession.version);
+
+  const update = useCallback(
+    (change: Partial<TriageSessionView>) => {
+      setSession((current) => ({ ...current, ...change }));
+      autosave.save(change);
+    },
+    [autosave],
+  );
+
+  const diagnoseInput = useMemo(
+    () => JSON.stringify({ description: session.description, outputs: session.outputs, answers: session.answers }),
+    [session.description, session.outputs, session.answers],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const response = await fetch("/api/diagnose", { method: "POST", headers: { "content-type": "application/json" }, body: diagnoseInput, signal: controller.signal });
+        const body = await response.json();
+        if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
+        setResult(body);
+        setDiagnoseError(undefined);
+      } catch (error) {
+        if (!controller.signal.aborted) setDiagnoseError((error as Error).message);
+      }
+    }, 150);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [diagnoseInput]);
+
+  const answer = (id: string, value: string) => update({ answers: { ...session.answers, [id]: value } });
+  const removeAnswer = (id: string) => {
+    const { [id]: _removed, ...rest } = session.answers;
+    update({ answers: rest });
+  };
+  const addOutput = (command: string, text: string) => update({ outputs: [...session.outputs, { command, text }] });
+  const removeOutput = (index: number) => update({ outputs: session.outputs.filter((_, i) => i !== index) });
+  const confirm = (cause: string) => update({ confirmedCause: cause, status: "confirmed" });
+
+  async function reload() {
+    const response = await fetch(`/api/sessions/${session.id}`);
+    if (response.ok) window.location.reload();
+  }
+
+  return (
+    <div className="triage">
+      <header className="triage-header">
+        <div>
+          <p className="eyebrow">
+            Triage session {session.ticketRef && <span className="badge">{session.ticketRef}</span>}
+            <span className={`badge badge-${session.status}`}>{session.status}</span>
+          </p>
+          <h1>{session.title}</h1>
+        </div>
+        <div className="button-row">
+          <CopyButton label="Copy link" text={() => window.location.href} />
+          <p className={`save-state save-${autosave.state}`} role="status" aria-live="polite">
+          {SAVE_LABELS[autosave.state]}
+          {autosave.state === "conflict" && (
+            <button type="button" className="link-button" onClick={() => void reload()}>
+                Reload
+              </button>
+            )}
+          </p>
+        </div>
+      </header>
+      {autosave.message && autosave.state !== "saved" && <p className="field-error">{autosave.message}</p>}
+
+      <div className="triage-layout">
+        <div className="triage-main">
+          {result ? (
+            <StepCard step={result.next} onAnswer={answer} onOutput={addOutput} onConfirm={() => confirm(result.rootCauses[0].id)} />
+          ) : (
+            <p>{diagnoseError ? `Could not diagnose: ${diagnoseError}` : "Reading the ticket…"}</p>
+          )}
+
+          <section aria-labelledby="ticket-title" className="panel">
+            <h2 id="ticket-title">Ticket</h2>
+            <label className="field">
+              <span>Description</span>
+              <textarea value={session.description} rows={5} onChange={(e) => update({ description: e.target.value })} />
+            </label>
+          </section>
+
+          <History session={session} steps={steps} onChange={answer} onRemove={removeAnswer} onRemoveOutput={removeOutput} />
+
+          <section aria-labelledby="notes-title" className="panel">
+            <h2 id="notes-title">Notes</h2>
+            <textarea aria-labelledby="notes-title" value={session.notes} rows={4} onChange={(e) => update({ notes: e.target.value })} placeholder="What you tried, what the customer said…" />
+          </section>
+
+          {session.confirmedCause && <ExportPanel sessionId={session.id} flush={autosave.flush} />}
+        </div>
+
+        <aside className="triage-aside">
+          {result && <RankingPanel causes={result.rootCauses.slice(0, 6)} confirmed={session.confirmedCause} onConfirm={confirm} />}
+          {result && result.signals.length > 0 && (
+            <details className="panel">
+              <summary>{result.signals.length} signals read</summary>
+              <ul className="evidence-list">
+                {result.signals.map((s, i) => (
+                  <li key={i}>
+                    <code>{s.id}</code> <span className="card-meta">{s.detail ?? s.line}</span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+type HistoryProps = {
+  session: TriageSessionView;
+  steps: Record<string, StepSummary>;
+  onChange: (id: string, value: string) => void;
+  onRemove: (id: string) => void;
+  onRemoveOutput: (index: number) => void;
+};
+
+function History({ session, steps, onChange, onRemove, onRemoveOutput }: HistoryProps) {
+  const answered = Object.entries(session.answers).filter(([id]) => steps[id]);
+  if (answered.length === 0 && session.outputs.length === 0) return null;
+  return (
+    <section aria-labelledby="history-title" className="panel">
+      <h2 id="history-title">Steps so far</h2>
+      <ul className="history-list">
+        {answered.map(([id, value]) => {
+          const step = steps[id];
+          return (
+            <li key={id} className="history-item" data-answer-id={id}>
+              <span>{step.text}</span>
+              {step.kind === "question" ? (
+                <select aria-label={`Change answer: ${step.text}`} value={value} onChange={(e) => onChange(id, e.target.value)}>
+                  {step.answers.map((a) => (
+                    <option key={a.value} value={a.value}>
+                      {a.label}
+                    </option>
+                  ))}
+                  <option value="skip">Don&apos;t know</option>
+                </select>
+              ) : (
+                <span className="badge">skipped</span>
+              )}
+              <button type="button" className="link-button" onClick={() => onRemove(id)}>
+                Undo
+              </button>
+            </li>
+          );
+        })}
+        {session.outputs.map((output, index) => (
+          <li key={`output-${index}`} className="history-item">
+            <details>
+              <summary>
+                Output {index + 1}: <code>{output.command ?? "pasted"}</code>
+              </summary>
+              <pre className="pasted-output">{output.text}</pre>
+            </details>
+            <button type="button" className="link-button" onClick={() => onRemoveOutput(index)}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+
+import type { TriageSessionView } from "@/lib/triage/client-types";
+
+export type SaveState = "saved" | "saving" | "offline" | "conflict" | "error";
+
+type Change = Partial<Pick<TriageSessionView, "title" | "ticketRef" | "description" | "outputs" | "answers" | "notes" | "status" | "confirmedCause">>;
+
+const DEBOUNCE_MS = 600;
+const MAX_RETRY_MS = 15_000;
+
+/**
+ * Saves pending changes after a pause, naming the version last saved. Retries with backoff when
+ * the network fails; stops on 409 (someone else saved) until the caller reloads.
+ */
+export function useAutosave(sessionId: string, initialVersion: number) {
+  const [state, setState] = useState<SaveState>("saved");
+  const [message, setMessage] = useState<string>();
+  const version = useRef(initialVersion);
+  const pending = useRef<Change>({});
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inFlight = useRef<Promise<void> | undefined>(undefined);
+  const retryDelay = useRef(1000);
+
+  const flush = useCallback(async (): Promise<void> => {
+    if (inFlight.current) await inFlight.current;
+    const change = pending.current;
+    if (Object.keys(change).length === 0) return;
+    pending.current = {};
+    setState("saving");
+    const attempt = (async () => {
+      try {
+        const response = await fetch(`/api/sessions/${sessionId}`, {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ ...change, version: version.current }),
+        });
+        const body = await response.json();
+        if (response.ok) {
+          version.current = body.version;
+          retryDelay.current = 1000;
+          setMessage(undefined);
+          setState(Object.keys(pending.current).length > 0 ? "saving" : "saved");
+        } else if (response.status === 409) {
+          pending.current = { ...change, ...pending.current };
+          setMessage(body.error);
+          setState("conflict");
+        } else {
+          setMessage(body.error);
+          setState("error");
+        }
+      } catch {
+        pending.current = { ...change, ...pending.current };
+        setState("offline");
+        timer.current = setTimeout(() => void flush(), retryDelay.current);
+        retryDelay.current = Math.min(retryDelay.current * 2, MAX_RETRY_MS);
+      }
+    })();
+    inFlight.current = attempt;
+    await attempt;
+    inFlight.current = undefined;
+    if (Object.keys(pending.current).length > 0 && timer.current === undefined) schedule();
+  }, [sessionId]);
+
+  const schedule = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      void flush();
+    }, DEBOUNCE_MS);
+  }, [flush]);
+
+  const save = useCallback(
+    (change: Change) => {
+      pending.current = { ...pending.current, ...change };
+      setState((s) => (s === "conflict" ? s : "saving"));
+      schedule();
+    },
+    [schedule],
+  );
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (Object.keys(pending.current).length > 0) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
+
+  return { state, message, save, flush };
+}

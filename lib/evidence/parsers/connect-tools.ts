@@ -1,0 +1,282 @@
+import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
+import type { SignalId } from "../vocabulary";
+
+const PARSER_ID = "connect-tools";
+
+/**
+ * A ping is "large" from 1000 bytes of payload: default pings are 32-64 bytes, and every common
+ * reduced path MTU (PPPoE 1492, VXLAN 1450, IPsec ~1400, 1350 overlays) sits above 1000, so a
+ * failure that starts only beyond it points at size, not reachability.
+ */
+const LARGE_PING_BYTES = 1000;
+
+type Hit = { line: string; lineNumber: number; count: number; value?: number; detail?: string };
+
+/** Keeps one signal per id: the first line that showed it, and how many lines did. */
+class Findings {
+  private readonly hits = new Map<SignalId, Hit>();
+
+  add(id: SignalId, line: string, lineNumber: number, extra: { value?: number; detail?: string } = {}): void {
+    const hit = this.hits.get(id);
+    if (hit) hit.count += 1;
+    else this.hits.set(id, { line, lineNumber, count: 1, ...extra });
+  }
+
+  toSignals(source: EvidenceSource): Signal[] {
+    return [...this.hits].map(([id, hit]) => {
+      const detail = `${hit.detail ?? DETAILS[id] ?? id}${hit.count > 1 ? ` (${hit.count} lines)` : ""}`;
+      return makeSignal(id, PARSER_ID, hit.line, hit.lineNumber, source, { value: hit.value ?? hit.count, detail });
+    });
+  }
+}
+
+const DETAILS: Partial<Record<SignalId, string>> = {
+  "conn-refused": "the connect was refused (RST answer to the SYN)",
+  "conn-timeout": "the connect timed out (no answer to the SYN)",
+  "no-route-to-host": "no route to host / host unreachable",
+  "cannot-assign-address": "no local address/port could be assigned (EADDRNOTAVAIL)",
+  "connect-ok": "the tool connected",
+  "ping-ok": "ping got replies",
+  "icmp-admin-prohibited": "an ICMP 'administratively prohibited' answer (a firewall rejects the traffic)",
+};
+
+// ---- TCP connect tools: nc, ncat, busybox nc, telnet, redis-cli, mysql, Go and Java errors ----
+
+/** The failure an errno message names, for messages already known to come from a connect. */
+function classifyConnectError(message: string): SignalId | undefined {
+  if (/connection refused|ECONNREFUSED/i.test(message)) return "conn-refused";
+  if (/no route to host|host is unreachable|network is unreachable/i.test(message)) return "no-route-to-host";
+  if (/cannot assign requested address/i.test(message)) return "cannot-assign-address";
+  if (/timed out|\btimeout\b/i.test(message)) return "conn-timeout";
+  return undefined;
+}
+
+const MYSQL_ERRNO: Record<string, SignalId> = { "110": "conn-timeout", "111": "conn-refused", "113": "no-route-to-host" };
+
+/** Messages whose tail is a connect errno, by tool. */
+const CONNECT_FAILURES: readonly RegExp[] = [
+  /^nc: connectx? to \S+ port \d+ \(\w+\) ((?:failed|timed out): .+)$/, // OpenBSD / macOS nc
+  /^\S+ \[[\da-fA-F.:]+\] \d+ \([^)]*\) ?: (.+)$/, // netcat-traditional
+  /^nc: (?:can't connect to remote host \([^)]*\)|\S+ \([^)]*\)): (.+)$/, // busybox nc
+  /^Ncat: (.+)$/,
+  /^telnet: (?:Unable to connect to remote host|connect to address \S+): (.+)$/,
+  /^Could not connect to Redis at \S+: (.+)$/,
+  /\bjava\.net\.(?:ConnectException|NoRouteToHostException): (.+)$/,
+  /\bjava\.net\.SocketTimeoutException: (connect timed out)/,
+];
+
+const CONNECT_SUCCESSES: readonly RegExp[] = [
+  /^Connection to \S+ (?:port )?\d+ (?:port )?\[[^\]]*\] succeeded!$/, // OpenBSD / macOS nc
+  /^\S+ \[[\da-fA-F.:]+\] \d+ \([^)]*\) open$/, // netcat-traditional
+  /^\S+ \([^)]*:\d+\) open$/, // busybox nc
+  /^Ncat: Connected to /,
+  /^Connected to [^\s]+?\.?$/, // telnet
+];
+
+function readConnectLine(line: string, lineNumber: number, findings: Findings): boolean {
+  if (CONNECT_SUCCESSES.some((pattern) => pattern.test(line))) {
+    findings.add("connect-ok", line, lineNumber);
+    return true;
+  }
+  const mysql = /^ERROR 2003 \(HY000\): Can't connect to MySQL server on '[^']*' \((\d+)\)/.exec(line);
+  const goDial = line.indexOf("dial tcp ");
+  const message =
+    CONNECT_FAILURES.map((pattern) => pattern.exec(line)?.[1]).find((tail) => tail !== undefined) ??
+    (goDial >= 0 ? line.slice(goDial) : undefined);
+  const id = mysql ? MYSQL_ERRNO[mysql[1]] : message === undefined ? undefined : classifyConnectError(message);
+  if (!id) return false;
+  findings.add(id, line, lineNumber);
+  return true;
+}
+
+// ---- ping (iputils, busybox, macOS, Windows in English and Chinese) ----------------------------
+
+type PingRun = { size?: number; replies: number; failed?: { line: string; lineNumber: number } };
+
+const PING_HEADERS: readonly RegExp[] = [
+  /^PING \S.* (\d+)(?:\(\d+\))? (?:bytes of data|data bytes)/, // iputils, busybox, macOS
+  /^Pinging \S+ (?:\[[^\]]+\] )?with (\d+) bytes of data/, // Windows
+  /^正在 Ping \S+ (?:\[[^\]]+\] )?具有 (\d+) 字节的数据/, // Windows, Chinese
+];
+const isUnixReply = (line: string) => /^\d+ bytes from /.test(line) && line.includes("seq=") && /\btime[=<]/.test(line);
+const PING_REPLIES: readonly RegExp[] = [/^Reply from \S+: bytes[=<]\d+ time[=<]/, /^来自 \S+ 的回复[:：] ?字节=\d+/];
+/** A probe that got no answer, or a run summary with nothing received. */
+const PING_LOSSES: readonly RegExp[] = [
+  /^Request timed out\.?$/,
+  /^Request timeout for icmp_seq \d+/,
+  /^请求超时。?$/,
+  /^\d+ packets transmitted, 0 (?:packets )?received/,
+  /Received = 0\b/,
+  /已接收 = 0/,
+];
+const FRAG_NEEDED: readonly RegExp[] = [
+  /frag(?:mentation)? needed and DF set \((?:mtu = |MTU )(\d+)\)/i,
+  /message too long(?:, mtu=(\d+))?/i,
+  /^Packet needs to be fragmented but DF set/,
+  /^需要拆分数据包但是设置 DF/,
+];
+const UNREACHABLE: readonly RegExp[] = [/Destination (?:Host|Net) Unreachable/i, /无法访问目标(?:主机|网)/];
+const PROHIBITED: readonly RegExp[] = [/Destination (?:Host|Net) Prohibited/i, /Packet filtered/, /Communication administratively prohibited/i];
+
+class PingReader {
+  private readonly runs: PingRun[] = [];
+  private current: PingRun | undefined;
+  private firstReply: { line: string; lineNumber: number } | undefined;
+
+  /** Returns true when the line belonged to a ping. */
+  read(line: string, lineNumber: number, findings: Findings): boolean {
+    const header = PING_HEADERS.map((pattern) => pattern.exec(line)).find(Boolean);
+    if (header) {
+      this.current = { size: Number(header[1]), replies: 0 };
+      this.runs.push(this.current);
+      return true;
+    }
+    if (isUnixReply(line) || PING_REPLIES.some((pattern) => pattern.test(line))) {
+      this.run().replies += 1;
+      this.firstReply ??= { line, lineNumber };
+      return true;
+    }
+    const failure = this.readFailure(line, lineNumber, findings);
+    if (failure) this.run().failed ??= { line, lineNumber };
+    return failure;
+  }
+
+  private readFailure(line: string, lineNumber: number, findings: Findings): boolean {
+    const frag = FRAG_NEEDED.map((pattern) => pattern.exec(line)).find(Boolean);
+    if (frag) {
+      const mtu = frag[1] ? Number(frag[1]) : undefined;
+      findings.add("frag-needed", line, lineNumber, {
+        value: mtu,
+        detail: mtu ? `a packet larger than the path MTU of ${mtu} was refused with DF set` : "a packet larger than the path MTU was refused with DF set",
+      });
+      return true;
+    }
+    if (PROHIBITED.some((pattern) => pattern.test(line))) {
+      findings.add("icmp-admin-prohibited", line, lineNumber);
+      return true;
+    }
+    if (UNREACHABLE.some((pattern) => pattern.test(line))) {
+      findings.add("no-route-to-host", line, lineNumber, { detail: "ping got 'destination unreachable'" });
+      return true;
+    }
+    return PING_LOSSES.some((pattern) => pattern.test(line));
+  }
+
+  /** Output pasted without its header still counts, as a run of unknown size. */
+  private run(): PingRun {
+    if (!this.current) {
+      this.current = { replies: 0 };
+      this.runs.push(this.current);
+    }
+    return this.current;
+  }
+
+  finish(findings: Findings): void {
+    const replies = this.runs.reduce((sum, run) => sum + run.replies, 0);
+    if (this.firstReply) findings.add("ping-ok", this.firstReply.line, this.firstReply.lineNumber, { value: replies, detail: `ping got ${replies} replies` });
+    const largeFailure = this.runs.find((run) => run.size !== undefined && run.size >= LARGE_PING_BYTES && run.replies === 0 && run.failed);
+    if (!largeFailure?.failed || largeFailure.size === undefined) return;
+    const size = largeFailure.size;
+    const smallSuccess = this.runs.find((run) => run.size !== undefined && run.size < size && run.replies > 0);
+    if (!smallSuccess) return;
+    findings.add("ping-large-fails", largeFailure.failed.line, largeFailure.failed.lineNumber, {
+      value: size,
+      detail: `pings with ${size} bytes of payload fail while ${smallSuccess.size}-byte pings get replies`,
+    });
+  }
+}
+
+// ---- ARP: arping replies, ARP tables, switch MAC tables -----------------------------------------
+
+const MAC = /\b(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}\b|\b[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}\b/gi;
+const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
+const NOT_A_HOST_MAC = new Set(["ff:ff:ff:ff:ff:ff", "00:00:00:00:00:00"]);
+/** Longer lines are logs or captures, not table rows. */
+const MAX_TABLE_ROW = 200;
+
+const normalizeMac = (mac: string) => {
+  const hex = mac.toLowerCase().replace(/[^0-9a-f]/g, "");
+  return hex.match(/../g)?.join(":") ?? hex;
+};
+
+class ArpReader {
+  private readonly macsByIp = new Map<string, Map<string, { line: string; lineNumber: number }>>();
+  private dadMode = false;
+
+  read(line: string, lineNumber: number, findings: Findings): void {
+    // iputils arping -D probes from 0.0.0.0; its replies mean someone else holds the address.
+    if (/^ARPING \S+ from 0\.0\.0\.0 /.test(line) || (line.includes("arping") && / -D\b/.test(line))) this.dadMode = true;
+    const received = /^Received (\d+) response\(s\)/.exec(line);
+    if (received && this.dadMode && Number(received[1]) > 0) {
+      findings.add("duplicate-address-log", line, lineNumber, {
+        value: Number(received[1]),
+        detail: "arping -D (duplicate address detection) got an answer: another host claims the address (probing from the owner's own bridge, the owner answers too; compare the MACs)",
+      });
+      return;
+    }
+    const moved = /\b((?:\d{1,3}\.){3}\d{1,3}) (?:moved from|flip flop)\b/.exec(line);
+    const macs = line.match(MAC) ?? [];
+    if (moved && macs.length === 2) {
+      findings.add("two-macs-one-ip", line, lineNumber, { detail: `${moved[1]} switched between MAC ${normalizeMac(macs[0])} and ${normalizeMac(macs[1])}` });
+      return;
+    }
+    this.readTableRow(line, lineNumber, macs);
+  }
+
+  /** A row with exactly one IP and one MAC (arping reply, arp -a, ip neigh, switch ARP table). */
+  private readTableRow(line: string, lineNumber: number, macs: string[]): void {
+    if (macs.length !== 1 || line.length > MAX_TABLE_ROW || line.includes(">") || /\b(?:ARP,|is-at|who-has)/.test(line)) return;
+    const ips = line.match(IPV4) ?? [];
+    const mac = normalizeMac(macs[0]);
+    if (ips.length !== 1 || NOT_A_HOST_MAC.has(mac)) return;
+    const seen = this.macsByIp.get(ips[0]) ?? new Map<string, { line: string; lineNumber: number }>();
+    if (!seen.has(mac)) seen.set(mac, { line, lineNumber });
+    this.macsByIp.set(ips[0], seen);
+  }
+
+  finish(findings: Findings): void {
+    for (const [ip, macs] of this.macsByIp) {
+      if (macs.size < 2) continue;
+      const [, second] = [...macs.values()];
+      findings.add("two-macs-one-ip", second.line, second.lineNumber, { value: macs.size, detail: `${ip} is answered by ${macs.size} MAC addresses: ${[...macs.keys()].join(", ")}` });
+    }
+  }
+}
+
+// ---- the parser -------------------------------------------------------------------------------
+
+function parseConnectTools(text: string, source: EvidenceSource): Signal[] {
+  const findings = new Findings();
+  const ping = new PingReader();
+  const arp = new ArpReader();
+  text.split("\n").forEach((rawLine, index) => {
+    const line = rawLine.trim();
+    if (line === "") return;
+    const lineNumber = index + 1;
+    if (readConnectLine(line, lineNumber, findings)) return;
+    if (ping.read(line, lineNumber, findings)) return;
+    arp.read(line, lineNumber, findings);
+  });
+  ping.finish(findings);
+  arp.finish(findings);
+  return findings.toSignals(source);
+}
+
+export const connectToolsParser: OutputParser = {
+  id: PARSER_ID,
+  title: "nc / telnet / ping / redis-cli / arping",
+  produces: [
+    "conn-refused",
+    "conn-timeout",
+    "no-route-to-host",
+    "cannot-assign-address",
+    "connect-ok",
+    "ping-ok",
+    "ping-large-fails",
+    "frag-needed",
+    "icmp-admin-prohibited",
+    "two-macs-one-ip",
+    "duplicate-address-log",
+  ],
+  parse: parseConnectTools,
+};

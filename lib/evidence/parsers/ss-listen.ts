@@ -1,0 +1,67 @@
+import { makeSignal, type OutputParser, type Signal } from "../signal";
+
+const ID = "ss-listen";
+
+/**
+ * Backlogs of 128 or less are the old kernel default (somaxconn 128): a burst of more than a
+ * hundred connections the application has not accepted yet overflows them.
+ */
+const SMALL_BACKLOG = 128;
+
+/** An address:port column of ss ("0.0.0.0:8080", "[::]:22", "*:ssh", "127.0.0.53%lo:53"). */
+const ADDRESS = /^\S*:(?:\d+|\*|[a-z][\w-]*)$/;
+const INTEGER = /^\d+$/;
+
+type Listener = { local: string; recvQ: number; backlog: number };
+
+/**
+ * A LISTEN row of ss (`ss -lnt`, `ss -tan`, with or without the Netid column). For a listener ss
+ * shows the accept queue in Recv-Q and its backlog in Send-Q. netstat rows are not read: netstat
+ * prints 0 as Send-Q for listeners, so it says nothing about the backlog.
+ */
+function listenerOf(line: string): Listener | undefined {
+  if (!line.includes("LISTEN")) return undefined;
+  const tokens = line.trim().split(/\s+/);
+  const start = tokens[0] === "LISTEN" ? 0 : tokens[1] === "LISTEN" && /^tcp6?$/.test(tokens[0]) ? 1 : -1;
+  if (start < 0) return undefined;
+  const [, recvQ, sendQ, local, peer] = tokens.slice(start);
+  if (!INTEGER.test(recvQ ?? "") || !INTEGER.test(sendQ ?? "")) return undefined;
+  if (!ADDRESS.test(local ?? "") || !ADDRESS.test(peer ?? "")) return undefined;
+  return { local, recvQ: Number(recvQ), backlog: Number(sendQ) };
+}
+
+export const ssListenParser: OutputParser = {
+  id: ID,
+  title: "ss -lnt listeners",
+  produces: ["accept-queue-full", "listen-backlog-small"],
+  parse(text, source) {
+    const signals: Signal[] = [];
+    const full = new Set<string>();
+    const small = new Set<string>();
+    text.split("\n").forEach((line, index) => {
+      const listener = listenerOf(line);
+      if (!listener || listener.backlog === 0) return;
+      const { local, recvQ, backlog } = listener;
+      // The kernel drops once the queue exceeds the backlog; ss shows it pinned at Send-Q or Send-Q + 1.
+      if (recvQ >= backlog && !full.has(local)) {
+        full.add(local);
+        signals.push(
+          makeSignal("accept-queue-full", ID, line, index + 1, source, {
+            value: recvQ,
+            detail: `accept queue of ${local} holds ${recvQ} connections with a backlog of ${backlog}: it is full`,
+          }),
+        );
+      }
+      if (backlog <= SMALL_BACKLOG && !small.has(local)) {
+        small.add(local);
+        signals.push(
+          makeSignal("listen-backlog-small", ID, line, index + 1, source, {
+            value: backlog,
+            detail: `listener ${local} has a backlog of ${backlog} (128 or less)`,
+          }),
+        );
+      }
+    });
+    return signals;
+  },
+};

@@ -1,0 +1,53 @@
+import type { SignalId } from "./vocabulary";
+
+/** Where a piece of evidence came from: the ticket text or the n-th pasted output. */
+export type EvidenceSource = { kind: "description" } | { kind: "output"; index: number; command?: string } | { kind: "answer"; questionId: string };
+
+/** One observation extracted from text, with the line it came from. */
+export type Signal = {
+  id: SignalId;
+  /** Parser or extractor that produced it (a parser id, "text", or "answer"). */
+  parser: string;
+  /** The exact line (trimmed, at most 300 chars) the signal was read from. */
+  line: string;
+  /** 1-based line number within its source text; 0 for answers. */
+  lineNumber: number;
+  source: EvidenceSource;
+  /** A measured value when there is one (a counter delta, a count, a setting). */
+  value?: number;
+  /** Short human explanation, e.g. "ListenOverflows rose by 1204 between snapshots". */
+  detail?: string;
+};
+
+/** A parser reads one pasted output (or the ticket text) and returns what it recognises. */
+export type OutputParser = {
+  id: string;
+  /** Human name, e.g. "netstat -s / nstat counters". */
+  title: string;
+  /** The signals this parser can emit (used to weigh what running its command could reveal). */
+  produces: readonly SignalId[];
+  /** Pure and linear in the input length; returns [] for text it does not recognise. */
+  parse(text: string, source: EvidenceSource): Signal[];
+};
+
+const MAX_LINE = 300;
+
+/** Builds a signal, clipping the quoted line. */
+export function makeSignal(
+  id: SignalId,
+  parser: string,
+  line: string,
+  lineNumber: number,
+  source: EvidenceSource,
+  extra: { value?: number; detail?: string } = {},
+): Signal {
+  const trimmed = line.trim();
+  return {
+    id,
+    parser,
+    line: trimmed.length > MAX_LINE ? `${trimmed.slice(0, MAX_LINE)}…` : trimmed,
+    lineNumber,
+    source,
+    ...extra,
+  };
+}

@@ -1,0 +1,299 @@
+import { type EvidenceSource, makeSignal, type Signal } from "./signal";
+import type { SignalId } from "./vocabulary";
+
+const PARSER_ID = "text";
+
+/** Same bound as the output parsers: longer lines are cut so every regex runs on bounded input. */
+const MAX_LINE = 4096;
+
+/**
+ * Keyword rules for ticket text in English and Chinese. `en` is matched case-insensitively; `zh`
+ * holds Chinese phrases (and the odd Latin term written with them). A rule may instead `find` its
+ * own match when a keyword alone is not enough.
+ */
+type Rule = {
+  id: SignalId;
+  en?: RegExp;
+  zh?: RegExp;
+  find?: (sentence: string) => Match | undefined;
+};
+type Match = { text: string; index: number };
+
+const rx = (source: string) => new RegExp(source, "gi");
+
+const RULES: readonly Rule[] = [
+  { id: "text-timeout", en: rx(String.raw`\btim(?:e|es|ed|ing)[ -]?outs?\b|\bETIMEDOUT\b|\bdeadline exceeded\b`), zh: rx("超时") },
+  // "refuses to start" is not a refused connection.
+  { id: "text-refused", en: rx(String.raw`\brefus(?:e|es|ed|ing)\b(?! to\b)|\bECONNREFUSED\b`), zh: rx("拒绝|被拒") },
+  {
+    id: "text-reset",
+    en: rx(String.raw`\breset by peer\b|\bconnections? resets?\b|\b(?:is|was|are|were|gets?|got|being|been) reset\b|\bresets\b|\bRST\b|\bECONNRESET\b`),
+    zh: rx("重置|复位"),
+  },
+  { id: "text-5xx", find: findHttp5xx },
+  {
+    id: "text-slow",
+    en: rx(String.raw`\bslow(?:ly|ness|er|s|ed)?\b|\blatenc(?:y|ies)\b|\bthroughput\b|\blagg?(?:y|ing)?\b|\bstall(?:s|ed|ing)?\b|\bsluggish\b|\btakes? (?:a long time|too long|forever)\b`),
+    zh: rx("慢|卡顿|卡住|很卡|卡死|变卡|延迟|延时|吞吐"),
+  },
+  {
+    id: "text-dns",
+    en: rx(
+      String.raw`\bDNS\b|\bname resolution\b|\bresolv(?:e|es|ed|ing) to\b|\b(?:can't|cannot|could not|couldn't|fails? to|failed to|no longer|do not|does not|doesn't|don't|won't) (?:be )?resolved?\b|\bresolver\b|\bresolv\.conf\b|\bnslookup\b|\bdig [@+\w-]+\.|\bname lookups?\b|\bCoreDNS\b|\bkube-dns\b|\bNXDOMAIN\b|\bSERVFAIL\b|\bdomain names?\b`,
+    ),
+    zh: rx("域名解析|解析失败|解析不|无法解析|解析超时|解析慢|解析延|解析异常|域名"),
+  },
+  {
+    id: "text-intermittent",
+    en: rx(
+      String.raw`\bintermittent(?:ly)?\b|\boccasional(?:ly)?\b|\bsometimes\b|\bsporadic(?:ally)?\b|\bfrom time to time\b|\bnow and then\b|\brandomly\b|\bflaky\b|\bflapping\b|\bnot always\b|\bone (?:time )?in (?:two|three|four|five|ten|\d+)\b|\brarely\b|\bfew requests\b|\bscattered\b|\bon and off\b|\bunstable\b`,
+    ),
+    zh: rx("偶发|偶尔|偶现|间歇|时好时坏|不定时|有时|时而|概率|不稳定|断断续续"),
+  },
+  {
+    id: "text-some-clients",
+    en: rx(
+      String.raw`\b(?:some|certain|a few|specific|particular|individual)\s+(?:of (?:the|our)\s+)?(?:[\w-]+\s+){0,2}(?:clients?|users?|hosts?|machines?|servers?|instances?|nodes?|pods?|containers?|customers?|ips|addresses|devices|callers)\b|\bonly (?:one|this|that|a single|some|a few|certain)\s+(?:[\w-]+\s+)?(?:client|user|host|machine|server|instance|node|pod|container|customer|ip)s?\b|\bother (?:[\w-]+\s+){0,2}(?:clients|users|hosts|machines|servers|instances|nodes|pods|containers|customers)\b`,
+    ),
+    zh: rx("部分[^，。,；]{0,4}?(?:用户|客户端|客户|机器|主机|服务器|节点|实例|容器|终端|IP)|某些(?:用户|客户端|机器|主机|服务器|节点|实例|容器)|某台|个别|少数用户|只有一台|仅一台|其他(?:机器|主机|服务器|节点|容器|客户端)(?:都)?正常"),
+  },
+  {
+    id: "text-nat",
+    en: rx(
+      String.raw`\bS?NAT\b|\bNAT gateway\b|\bmasquerad\w*|\begress IPs?\b|\bshared (?:public |egress |outbound )?IPs?\b|\bcross[- ]VPC\b|\bVPC peering\b|\b(?:another|different|other) VPCs?\b|\bin VPC \w+\b[^.]{0,80}\bVPC \w+\b`,
+    ),
+    zh: rx(String.raw`出口\s?IP|跨\s?VPC|地址转换|共享出口|对等连接`),
+  },
+  {
+    id: "text-kubernetes",
+    en: rx(String.raw`\bk8s\b|\bkubernetes\b|\bpods?\b|\bkubectl\b|\bkube-(?:proxy|dns|apiserver)\b|\bkubelet\b|\bCoreDNS\b|\bNodePort\b|\bClusterIP\b|\b(?:TKE|EKS|GKE|AKS)\b|\bliveness\b|\breadiness\b|\bdaemonset\b`),
+    zh: rx("容器编排"),
+  },
+  { id: "text-container", en: rx(String.raw`\bdocker\w*|\bcontainers?\b|\bcontainerd\b|\bpodman\b|\bveth\w*`), zh: rx("容器") },
+  {
+    id: "text-load-balancer",
+    en: rx(
+      String.raw`\b(?:ELB|ALB|NLB|SLB|CLB)s?\b|\bload[- ]balanc(?:er|ers|ing)\b|\bnginx\b|\btengine\b|\bopenresty\b|\bhaproxy\b|\benvoy\b|\bLVS\b|\bF5\b|\b(?:reverse )?prox(?:y|ies)\b|\bVIP\b|\bKong\b|\b(?:API|access|application|L7|layer-7) gateway\b`,
+    ),
+    zh: rx("负载均衡|反向代理|代理|网关(?!错误|超时)"),
+  },
+  { id: "text-carrier", find: findCarrier },
+  {
+    id: "text-5s-delay",
+    en: rx(String.raw`(?<!every |[\d.])\b(?:5|five|10|ten)[ -]?(?:s|secs?|seconds?)\b|\b(?:5000|10000) ?ms\b|\bexactly (?:5|five|10|ten)\b`),
+    zh: rx(String.raw`(?<![\d.])(?:5|10)\s?(?:秒|s\b)|五秒|十秒`),
+  },
+  {
+    id: "text-large-transfers",
+    en: rx(
+      String.raw`\bpings? (?:works?|worked|is fine|ok|okay|succeeds?|succeeded|passes|goes through|is normal)\b|\b(?:large|big|bigger|larger) (?:packets?|files?|requests?|responses?|payloads?|quer(?:y|ies)|transfers?|uploads?|downloads?|bodies|body)\b|\bMTU\b|\bsmall (?:requests?|packets?|queries) (?:work|succeed|are fine)\b|\bfragment(?:ation|ed|s)?\b|\bjumbo\b`,
+    ),
+    zh: rx(String.raw`ping\s?(?:能|可以)?通[，,]?\s?但|ping\s?正常[，,]?\s?但|大包|大文件|大请求|大报文|大查询|分片`),
+  },
+  {
+    id: "text-overlay",
+    en: rx(String.raw`\bvxlan\b|\boverlay\b|\btunnel(?:s|ing|led|ling)?\b|\bflannel\b|\bcalico\b|\bweave\b|\bcilium\b|\bgeneve\b|\bipip\b|\bGRE\b|\bIPsec\b`),
+    zh: rx("隧道|叠加网络|覆盖网络"),
+  },
+  {
+    id: "text-after-scaling",
+    en: rx(
+      String.raw`\bscal(?:e|ed|es|ing)[ -](?:out|up|down|in)\b|\bautoscal\w*|\bredeploy\w*|\b(?:after|since) (?:a |the |our |each )?(?:deploy(?:ment)?|release|rollout|upgrade|update|config(?:uration)? change)\b|\brolling update\b|\brolled out\b|\b(?:nodes?|instances?|servers?|machines?|replicas?|pods?) (?:were|was|are|got|being) added\b|\badded (?:[\w-]+ ){0,2}(?:nodes?|instances?|servers?|replicas?)\b|\bnew (?:nodes?|instances?|IPs?|IP addresses)\b|\bIPs? (?:address(?:es)? )?(?:changed?|changes)\b|\bchanged IPs?\b|\bdifferent from before\b`,
+    ),
+    zh: rx(String.raw`扩容|缩容|扩展|发布|上线|变更后|升级后|IP\s?变(?:化|了|更)|换了\s?IP|新(?:节点|机器|实例)|部署后`),
+  },
+  {
+    id: "text-after-move",
+    en: rx(
+      String.raw`\breboot(?:ed|s|ing)?\b|\b(?:after|since) (?:a |the )?(?:restart|reboot|move|migration|relocation|maintenance|power (?:cut|outage|failure))\b|\b(?:was|were|been|got) moved\b|\bmoved (?:to|from)\b|\b(?:new|another|different) (?:data ?cent(?:er|re)|DC|rack|site|switch)\b|\bhardware (?:change|replacement|swap|failure)\b|\bwas repaired\b`,
+    ),
+    zh: rx("搬迁|迁移后|重启后|重启之后|机房|更换(?:硬件|网卡|交换机|服务器)|硬件(?:更换|故障)|断电"),
+  },
+  {
+    id: "text-wrong-response",
+    en: rx(
+      String.raw`\bwrong (?:response|service|server|backend|host|result|data|address|IP|place|destination)s?\b|\bunrelated (?:response|content)s?\b|\bnothing to do with the request\b|\bhijack(?:ed|ing|s)?\b|\bunexpected (?:response|address|IP|host|server|backend)s?\b|\bunfamiliar (?:[\w-]+ )?(?:address|IP|host|server)\b|\bgoes to the wrong\b|\bnever reach (?:them|us|the service)\b`,
+    ),
+    zh: rx("返回错误(?!码|信息|提示)|返回了错误的|返回内容不对|响应不对|串了|串号|劫持|错误的(?:服务|响应|结果|地址)|不相关的(?:响应|内容)"),
+  },
+  {
+    id: "text-high-load",
+    en: rx(
+      String.raw`\bhigh (?:CPU|load|softirq)\b|\bCPU (?:usage |load |utili[sz]ation )?(?:is |was |goes |went |at )?(?:very )?(?:high|100 ?%|saturated|maxed|pegged)|\bCPU (?:graph|usage) (?:was |is )?(?:full of )?spikes\b|\bload average\b|\bsoftirq\b|\bksoftirqd\b|\bload (?:is |was )?(?:very )?high\b|\bheavy load\b`,
+    ),
+    zh: rx(String.raw`CPU\s?(?:使用率|占用|利用率)?\s?(?:很|非常|过)?高|CPU\s?(?:打满|跑满|100%)|软中断|负载(?:很|非常|过)?高|高负载|毛刺`),
+  },
+  {
+    id: "text-burst",
+    en: rx(
+      String.raw`\bload[- ]test(?:s|ing|ed)?\b|\bstress[- ]test\w*|\bbenchmark\w*|\bbursts?\b|\bbursty\b|\btraffic spik\w+|\bspikes? in (?:traffic|connections|requests)\b|\b(?:high|heavy|peak) (?:traffic|concurrency)\b|\btraffic (?:is|was) (?:heavy|high)\b|\bpeak (?:hours?|time)\b|\bconnections per second\b|\bCPS\b`,
+    ),
+    zh: rx("压测|压力测试|突发|高并发|并发(?:量)?(?:高|大)|流量(?:突增|激增|高峰)|峰值|高峰"),
+  },
+  {
+    id: "text-keepalive",
+    en: rx(String.raw`\bkeep[- ]?alives?\b|\bpersistent connections?\b|\blong[- ]lived connections?\b|\bconnection pool(?:s|ing)?\b|\bidle (?:connections?|timeouts?|sockets?)\b|\bidle_timeout\b|\breuses? (?:the )?connections?\b`),
+    zh: rx("长连接|空闲连接|连接池|保活|连接复用"),
+  },
+  { id: "text-tool-doubt", find: findToolDoubt },
+  { id: "text-udp", en: rx(String.raw`\bUDP\b`) },
+  {
+    id: "text-conn-limit",
+    en: rx(
+      String.raw`\bconn(?:ection)?s? (?:limit|cap|count|quota)s?\b|\bmax(?:imum)?[ _-]?conn(?:ection)?s?\b|\bmaxclients\b|\btoo many connections\b|\bnumber of (?:tcp |open |concurrent )?connections\b|\bconcurrent connections\b|\bLimitListener\b`,
+    ),
+    zh: rx("连接数|连接上限|最大连接|连接满|连接耗尽"),
+  },
+
+  // Error strings quoted in the ticket.
+  { id: "conn-refused", en: rx(String.raw`\bconnection refused\b`) },
+  { id: "conn-timeout", en: rx(String.raw`\bconnect(?:ion)? timed out\b`) },
+  { id: "conn-reset", en: rx(String.raw`\bconnection reset by peer\b`) },
+  { id: "too-many-open-files", en: rx(String.raw`\btoo many open files\b`) },
+  { id: "cannot-assign-address", en: rx(String.raw`\bcannot assign requested address\b`) },
+  { id: "upstream-no-live", en: rx(String.raw`\bno live upstreams\b`) },
+  { id: "musl-libc", en: rx(String.raw`\balpine\b|\bmusl\b`) },
+  { id: "many-close-wait", find: (sentence) => findPileUp(sentence, /\bCLOSE[_-]?WAIT\b|\bclose wait\b/gi) },
+  { id: "many-fin-wait2", find: (sentence) => findPileUp(sentence, /\bFIN[_-]?WAIT[_-]?2\b|\bfin wait 2\b/gi) },
+  { id: "many-time-wait", find: (sentence) => findPileUp(sentence, /\bTIME[_-]?WAIT\b|\btime wait\b/gi) },
+  { id: "tw-recycle-on", find: findTwRecycleOn },
+];
+
+// ---- negation -----------------------------------------------------------------------------------
+
+/** English cues within three words before a keyword: "not a timeout", "no 502", "never refused". */
+const EN_NEGATION = new Set(["not", "no", "never", "without", "isn't", "wasn't", "aren't", "weren't", "doesn't", "didn't", "don't", "hasn't", "haven't", "hadn't", "nor", "neither", "excluding", "except"]);
+/**
+ * Chinese cues right before a keyword, optionally with a filler word: "没有超时", "没有出现超时",
+ * "并非 DNS", "不慢". 无法 ("unable to"), 没响应 ("no response") and 时不时 ("now and then") are not.
+ */
+const ZH_NEGATION = /(?:没有|没|并非|不是|并没有|未见|未发现|未出现|排除|无(?!法))\s*(?:出现|发现|遇到|看到|任何|明显|再|过|有)?\s*$|(?<!时)不\s*$/;
+/** Where a negation stops applying. */
+const CLAUSE_BREAK = /[,;:()，；：]|\b(?:but|yet|while|although|however|whereas)\b|但|却/gi;
+
+/** Negations that follow the keyword: "DNS was ruled out", "DNS 没问题". */
+const NEGATION_AFTER = /^[^,;:，；：]{0,20}?(?:\b(?:ruled out|excluded|(?:is|was) not the (?:cause|problem|issue))\b|没有?问题|已排除|排除了)/i;
+
+function isNegated(sentence: string, index: number, length: number): boolean {
+  const before = sentence.slice(Math.max(0, index - 60), index);
+  let clauseStart = 0;
+  for (const match of before.matchAll(CLAUSE_BREAK)) clauseStart = (match.index ?? 0) + match[0].length;
+  const clause = before.slice(clauseStart);
+  if (ZH_NEGATION.test(clause) || /\brul(?:e|ed) out\b/i.test(clause)) return true;
+  const words = clause.toLowerCase().split(/[^a-z']+/).filter(Boolean).slice(-3);
+  return words.some((word) => EN_NEGATION.has(word)) || NEGATION_AFTER.test(sentence.slice(index + length, index + length + 60));
+}
+
+function firstAffirmed(sentence: string, pattern: RegExp): Match | undefined {
+  for (const match of sentence.matchAll(pattern)) {
+    const index = match.index ?? 0;
+    if (!isNegated(sentence, index, match[0].length)) return { text: match[0], index };
+  }
+  return undefined;
+}
+
+// ---- rules that need more than a keyword --------------------------------------------------------
+
+const STATUS_PHRASES = rx(String.raw`\b5xx\b|\bbad gateway\b|\bgateway time-?out\b|\bservice unavailable\b|\binternal server error\b|网关错误|网关超时`);
+const STATUS_NUMBER = /(?<![\d.])50[0-4](?:s\b)?(?![\d.])/g;
+const STATUS_CONTEXT = /error|status|code|response|return|http|alert|gateway|报错|错误|返回|状态码|告警/i;
+/** A unit after the number makes it a quantity: "500 GB", "502ms", "504 个". */
+const QUANTITY_UNIT = /^\s?(?:[a-z%]|个|台|次|条|人|毫秒|秒|兆|万)/i;
+
+/**
+ * 500-504 count as HTTP statuses next to an HTTP word ("502 errors", "returned 500"), as "502s",
+ * or, for the gateway codes 502 and 504, alone unless a unit follows.
+ */
+function findHttp5xx(sentence: string): Match | undefined {
+  const phrase = firstAffirmed(sentence, STATUS_PHRASES);
+  if (phrase) return phrase;
+  for (const match of sentence.matchAll(STATUS_NUMBER)) {
+    const index = match.index ?? 0;
+    const end = index + match[0].length;
+    const around = sentence.slice(Math.max(0, index - 25), end + 25);
+    const gatewayCode = (match[0] === "502" || match[0] === "504") && !QUANTITY_UNIT.test(sentence.slice(end, end + 3));
+    if ((match[0].endsWith("s") || gatewayCode || STATUS_CONTEXT.test(around)) && !isNegated(sentence, index, match[0].length)) {
+      return { text: match[0], index };
+    }
+  }
+  return undefined;
+}
+
+const CARRIER_WORDS = rx(
+  String.raw`\bChina (?:Mobile|Unicom|Telecom|Tietong)\b|\bCMCC\b|\bTietong\b|(?<!no )\bcarriers?\b(?! (?:lost|down|detect))|\bISPs?\b|\b(?:some|certain|specific|particular|other) (?:regions|provinces|countries|cities)\b|\boverseas\b|\babroad\b|\bin (?:Ireland|Japan|Singapore|India|Germany|France|Brazil|Australia|Canada|Korea|Europe|the US|the UK|Hong Kong|Taiwan|Vietnam|Indonesia|Malaysia|Thailand|Russia)\b`,
+);
+/** "users in Tianjin", "most of them in Fuzhou": a capitalised place after the affected people. */
+const CARRIER_PLACE = /\b(?:[Uu]sers?|[Cc]lients?|[Cc]ustomers?|them) (?:in|from) (?!The\b)[A-Z][a-z]{2,}/g;
+const CARRIER_ZH = rx("中国(?:移动|联通|电信)|(?:移动|联通|电信|铁通)(?:用户|网络|宽带|线路|出口|运营商|4G|5G)|铁通|运营商|海外|国外|地区|省份");
+
+function findCarrier(sentence: string): Match | undefined {
+  return firstAffirmed(sentence, CARRIER_WORDS) ?? firstAffirmed(sentence, CARRIER_PLACE) ?? firstAffirmed(sentence, CARRIER_ZH);
+}
+
+const TOOLS = /\b(?:ping|telnet|nc|ncat|netcat|curl|wget|nslookup|dig|browser|nmap|mtr|traceroute|redis-cli)\b|浏览器/gi;
+const CONTRAST = /\b(?:but|while|yet|whereas|however|although)\b|但|却|而/i;
+const TOOL_FAILS_BUT = rx(
+  String.raw`(?:telnet|ping|nc|curl)\s?(?:不通|失败)[，,]?\s?但|\b(?:one|a) tool\b|\banother tool\b|\b(?:looks?|looked|seems?|seemed|is|was|are|were) (?:normal|fine|ok|okay|reachable)\b[^.]{0,60}\b(?:yet|but)\b[^.]{0,60}\b(?:telnet|ping|nc|curl|nslookup|dig)\b`,
+);
+
+/** Two different tools in one sentence with a contrast: "ping works but nslookup fails". */
+function findToolDoubt(sentence: string): Match | undefined {
+  const explicit = firstAffirmed(sentence, TOOL_FAILS_BUT);
+  if (explicit) return explicit;
+  if (!CONTRAST.test(sentence)) return undefined;
+  const tools = new Map<string, number>();
+  for (const match of sentence.matchAll(TOOLS)) tools.set(match[0].toLowerCase(), tools.get(match[0].toLowerCase()) ?? match.index ?? 0);
+  if (tools.size < 2) return undefined;
+  const [first] = [...tools];
+  return { text: [...tools.keys()].join(" / "), index: first[1] };
+}
+
+const PILE_UP = /\b(?:many|lots of|a lot of|large number of|huge number of|thousands of|hundreds of|pile[sd]? up|piling up|accumulat\w*|builds? up|building up|too many|almost all|most of|keeps? growing|growing)\b|大量|很多|堆积|过多|积压|暴涨|激增|上万|几千/i;
+
+/** A socket state mentioned together with a quantity: "many CLOSE_WAIT", "大量 TIME_WAIT". */
+function findPileUp(sentence: string, state: RegExp): Match | undefined {
+  if (!PILE_UP.test(sentence)) return undefined;
+  return firstAffirmed(sentence, state);
+}
+
+const TW_RECYCLE = /tcp_tw_recycle|tw_recycle/i;
+const ON = rx(String.raw`=\s*1\b|\b(?:is|was|are|were|set|turned|switched|left) on\b|\benabl(?:e|ed|ing)\b|\bset to 1\b|开启|打开|启用|设置为\s?1|设为\s?1`);
+const OFF = /=\s*0\b|\b(?:off|disabled?|turned off|set to 0)\b|关闭|关掉|禁用|设置为\s?0|设为\s?0/i;
+
+/** tcp_tw_recycle stated as on, in the clause that names it. */
+function findTwRecycleOn(sentence: string): Match | undefined {
+  for (const clause of sentence.split(/[,;，；]/)) {
+    if (!TW_RECYCLE.test(clause) || OFF.test(clause)) continue;
+    const on = firstAffirmed(clause, ON);
+    if (on) return { text: clause.trim(), index: sentence.indexOf(clause) };
+  }
+  return undefined;
+}
+
+// ---- the extractor --------------------------------------------------------------------------------
+
+/** Sentences end at Chinese or Latin end punctuation ("." only before a space, so IPs stay whole). */
+const SENTENCE_END = /[。！？；!?;]|\.(?=\s)/;
+
+function matchRule(rule: Rule, sentence: string): Match | undefined {
+  if (rule.find) return rule.find(sentence);
+  return (rule.en && firstAffirmed(sentence, rule.en)) || (rule.zh && firstAffirmed(sentence, rule.zh)) || undefined;
+}
+
+/** Text signals from a ticket description, one per id, each quoting the sentence it came from. */
+export function extractTextSignals(text: string, source: EvidenceSource): Signal[] {
+  const found = new Map<SignalId, Signal>();
+  text.split(/\r\n?|\n/).forEach((rawLine, index) => {
+    if (found.size === RULES.length) return;
+    const line = rawLine.length > MAX_LINE ? rawLine.slice(0, MAX_LINE) : rawLine;
+    for (const sentence of line.split(SENTENCE_END)) {
+      if (sentence.trim() === "") continue;
+      for (const rule of RULES) {
+        if (found.has(rule.id)) continue;
+        const match = matchRule(rule, sentence);
+        if (match) found.set(rule.id, makeSignal(rule.id, PARSER_ID, sentence, index + 1, source, { detail: `the ticket says "${match.text.trim()}"` }));
+      }
+    }
+  });
+  return [...found.values()];
+}

@@ -1,0 +1,93 @@
+import { ZodError } from "zod";
+
+import { FieldError } from "../field-error";
+
+/** A failure the client caused, with the HTTP status to answer. */
+export class AppError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422,
+    message: string,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export type ErrorBody = { error: string };
+
+/** Maps any error to a JSON response; unexpected ones become a logged, generic 500. */
+export function errorToResponse(error: unknown): Response {
+  if (error instanceof AppError) return json({ error: error.message }, error.status);
+  if (error instanceof ZodError) return json({ error: formatZodError(error) }, 422);
+  if (error instanceof FieldError) return json({ error: `${error.path}: ${error.message}` }, 422);
+  if (isPrismaNotFound(error)) return json({ error: "not found" }, 404);
+  console.error(error);
+  return json({ error: "internal error" }, 500);
+}
+
+/** "outputs.0.text: Invalid input: expected string, received number" (first issue only). */
+export function formatZodError(error: ZodError): string {
+  const issue = error.issues[0];
+  const path = issue.path.length > 0 ? issue.path.join(".") : "body";
+  return `${path}: ${issue.message}`;
+}
+
+/** Wraps a route handler so every thrown error goes through errorToResponse. */
+export function withRoute<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>) {
+  return async (...args: Args): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return errorToResponse(error);
+    }
+  };
+}
+
+/** Reads a JSON body, refusing more than maxBytes (413) and malformed JSON (400). */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  const limit = formatBytes(maxBytes);
+  if (declared > maxBytes) throw new AppError(413, `request body is larger than the ${limit} limit`);
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new AppError(413, `request body is larger than the ${limit} limit`);
+    }
+    chunks.push(value);
+  }
+  const text = new TextDecoder().decode(concat(chunks, size));
+  if (text.trim() === "") throw new AppError(400, "request body is empty: expected a JSON object");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new AppError(400, `malformed JSON: ${(error as Error).message}`);
+  }
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return all;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+function json(body: ErrorBody, status: number): Response {
+  return Response.json(body, { status });
+}
+
+function isPrismaNotFound(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
+}

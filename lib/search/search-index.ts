@@ -1,0 +1,58 @@
+import { buildSearchIndexData, type SearchIndexData } from "./build-index";
+import type { SearchDocument } from "./documents";
+
+/** The index in memory, ready to query. */
+export type SearchIndex = {
+  documents: SearchDocument[];
+  /** Sorted index terms and, by term, its number. */
+  terms: string[];
+  termNumbers: Map<string, number>;
+  postingDocs: Int32Array[];
+  postingWeights: Float32Array[];
+  /** BM25 inverse document frequency by term number. */
+  idf: Float64Array;
+  /** Plain-word terms (what a person can mistype) grouped by length, for typo correction. */
+  wordsByLength: Map<number, string[]>;
+};
+
+const TYPO_CANDIDATE = /^[a-z][a-z_.-]{3,}$/;
+
+/** Turns prebuilt index data into the in-memory index. Pure. */
+export function loadSearchIndex(data: SearchIndexData): SearchIndex {
+  const count = data.documents.length;
+  const idf = new Float64Array(data.terms.length);
+  const postingDocs: Int32Array[] = [];
+  const postingWeights: Float32Array[] = [];
+  const wordsByLength = new Map<number, string[]>();
+  data.terms.forEach((term, t) => {
+    const flat = data.postings[t];
+    const docs = new Int32Array(flat.length / 2);
+    const weights = new Float32Array(flat.length / 2);
+    for (let i = 0; i < docs.length; i++) {
+      docs[i] = flat[2 * i];
+      weights[i] = flat[2 * i + 1];
+    }
+    postingDocs.push(docs);
+    postingWeights.push(weights);
+    idf[t] = Math.log(1 + (count - docs.length + 0.5) / (docs.length + 0.5));
+    if (TYPO_CANDIDATE.test(term)) {
+      const bucket = wordsByLength.get(term.length);
+      if (bucket) bucket.push(term);
+      else wordsByLength.set(term.length, [term]);
+    }
+  });
+  return {
+    documents: data.documents,
+    terms: data.terms,
+    termNumbers: new Map(data.terms.map((term, t) => [term, t])),
+    postingDocs,
+    postingWeights,
+    idf,
+    wordsByLength,
+  };
+}
+
+/** Builds and loads an index over documents in one step (tests, the benchmark, a cache miss). */
+export function buildSearchIndex(documents: SearchDocument[]): SearchIndex {
+  return loadSearchIndex(buildSearchIndexData(documents));
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+import { rootCauseIdSchema } from "../content/schema";
+import { diagnoseInputSchema } from "../triage/diagnose-schema";
+
+export const SESSION_STATUSES = ["open", "confirmed", "closed"] as const;
+
+const outputsSchema = diagnoseInputSchema.shape.outputs.unwrap();
+const answersSchema = diagnoseInputSchema.shape.answers.unwrap();
+
+/** POST /api/sessions */
+export const createSessionSchema = z.object({
+  title: z.string().trim().max(200).optional(),
+  ticketRef: z.string().trim().max(100).default(""),
+  description: diagnoseInputSchema.shape.description,
+  outputs: outputsSchema.default([]),
+  answers: answersSchema.default({}),
+});
+
+/** PUT /api/sessions/[id]: the fields to change plus the version they were read at. */
+export const updateSessionSchema = z
+  .object({
+    version: z.number().int().positive(),
+    title: z.string().trim().min(1).max(200).optional(),
+    ticketRef: z.string().trim().max(100).optional(),
+    description: diagnoseInputSchema.shape.description.optional(),
+    outputs: outputsSchema.optional(),
+    answers: answersSchema.optional(),
+    notes: z.string().max(100_000).optional(),
+    status: z.enum(SESSION_STATUSES).optional(),
+    confirmedCause: rootCauseIdSchema.nullable().optional(),
+  })
+  .strict();
+
+export type CreateSessionInput = z.input<typeof createSessionSchema>;
+export type UpdateSessionInput = z.infer<typeof updateSessionSchema>;
+
+/** JSON columns read back from the database are re-checked. */
+export const storedOutputsSchema = outputsSchema;
+export const storedAnswersSchema = answersSchema;
+
+export type TriageSessionView = {
+  id: string;
+  ticketRef: string;
+  title: string;
+  description: string;
+  answers: Record<string, string>;
+  outputs: { command?: string; text: string }[];
+  notes: string;
+  status: (typeof SESSION_STATUSES)[number];
+  confirmedCause: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};

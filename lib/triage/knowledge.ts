@@ -1,0 +1,42 @@
+import { getContentDir } from "../env";
+import { getContentLibrary, type ContentLibrary } from "../content/library";
+import { ROOT_CAUSE_IDS, type RootCauseId } from "../content/root-cause-ids";
+import { loadTrees } from "./load-trees";
+import type { Tree } from "./tree-schema";
+
+/** Everything the engine knows besides the evidence: causes, their cases, priors and trees. */
+export type TriageKnowledge = {
+  causes: { id: RootCauseId; title: string }[];
+  /** Case ids per cause, confirmed cases first, then cases where it was suspected. */
+  casesByCause: Map<RootCauseId, string[]>;
+  /** Natural-log prior per cause. */
+  logPriors: Map<RootCauseId, number>;
+  trees: Tree[];
+};
+
+/**
+ * Builds the engine's knowledge from the content library. Priors follow how often each cause
+ * appears in documented cases (add-one smoothed, square-rooted so a few documented cases do not
+ * outweigh real evidence), so common causes win ties.
+ */
+export function buildTriageKnowledge(library: ContentLibrary, trees: Tree[]): TriageKnowledge {
+  const casesByCause = new Map<RootCauseId, string[]>();
+  const counts = new Map<RootCauseId, number>();
+  for (const id of ROOT_CAUSE_IDS) {
+    const { confirmed, suspected } = library.casesForCause(id);
+    casesByCause.set(id, [...confirmed, ...suspected].map((c) => c.id));
+    counts.set(id, Math.sqrt(confirmed.length + 0.25 * suspected.length + 1));
+  }
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const logPriors = new Map(ROOT_CAUSE_IDS.map((id) => [id, Math.log((counts.get(id) ?? 1) / total)]));
+  const causes = ROOT_CAUSE_IDS.map((id) => ({ id, title: library.getRootCause(id)?.frontmatter.title ?? id }));
+  return { causes, casesByCause, logPriors, trees };
+}
+
+let cached: TriageKnowledge | undefined;
+
+/** The knowledge of the configured content dir, built once per process. */
+export function getTriageKnowledge(): TriageKnowledge {
+  cached ??= buildTriageKnowledge(getContentLibrary(), loadTrees(getContentDir()));
+  return cached;
+}

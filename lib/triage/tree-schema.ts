@@ -1,0 +1,79 @@
+import { z } from "zod";
+
+import { rootCauseIdSchema, slugSchema } from "../content/schema";
+import { ENTRY_SYMPTOMS } from "../content/entry-symptoms";
+import { PARSER_IDS } from "../evidence/parser-ids";
+import { isSignalId, type SignalId } from "../evidence/vocabulary";
+
+export const COMMAND_LOCATIONS = ["client", "server", "load-balancer", "proxy", "node", "pod", "both-ends", "dns-client", "any-host"] as const;
+
+const signalIdSchema = z.custom<SignalId>((value) => typeof value === "string" && isSignalId(value), {
+  error: (issue) => `unknown signal id "${String(issue.input)}"`,
+});
+
+export const answerSchema = z
+  .object({
+    value: slugSchema,
+    label: z.string().min(1),
+    /** Evidence this answer stands for; an answer is implied when any of these is already observed. */
+    signals: z.array(signalIdSchema).default([]),
+    next: slugSchema.optional(),
+  })
+  .strict();
+
+export const questionNodeSchema = z
+  .object({
+    kind: z.literal("question"),
+    id: slugSchema,
+    text: z.string().min(1),
+    help: z.string().optional(),
+    answers: z.array(answerSchema).min(2),
+    cost: z.number().positive().default(1),
+  })
+  .strict();
+
+export const commandNodeSchema = z
+  .object({
+    kind: z.literal("command"),
+    id: slugSchema,
+    title: z.string().min(1),
+    /** The exact command line; `default` plus per-platform variants where they differ. */
+    command: z.object({ default: z.string().min(1) }).catchall(z.string().min(1)),
+    where: z.enum(COMMAND_LOCATIONS),
+    lookFor: z.string().min(1),
+    /** Id of the evidence parser that reads this command's output. */
+    parser: z.enum(PARSER_IDS),
+    cost: z.number().positive().default(2),
+    next: slugSchema.optional(),
+  })
+  .strict();
+
+export const leafNodeSchema = z
+  .object({
+    kind: z.literal("leaf"),
+    id: slugSchema,
+    causes: z.array(rootCauseIdSchema).min(1),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const treeNodeSchema = z.discriminatedUnion("kind", [questionNodeSchema, commandNodeSchema, leafNodeSchema]);
+
+const entrySymptomIds = ENTRY_SYMPTOMS.map((s) => s.id) as [string, ...string[]];
+
+export const treeSchema = z
+  .object({
+    id: slugSchema,
+    symptom: z.enum(entrySymptomIds),
+    title: z.string().min(1),
+    start: slugSchema,
+    nodes: z.array(treeNodeSchema).min(1),
+  })
+  .strict();
+
+export type Answer = z.infer<typeof answerSchema>;
+export type QuestionNode = z.infer<typeof questionNodeSchema>;
+export type CommandNode = z.infer<typeof commandNodeSchema>;
+export type LeafNode = z.infer<typeof leafNodeSchema>;
+export type TreeNode = z.infer<typeof treeNodeSchema>;
+export type Tree = z.infer<typeof treeSchema>;

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createPrisma } from "@/lib/db";
+import { AppError } from "@/lib/http/errors";
+import { createSession, deriveTitle, getSession, listSessions, updateSession } from "@/lib/sessions/repository";
+
+import { createMigratedDatabase } from "./migrated-database";
+
+describe("session repository", () => {
+  const prisma = createPrisma(`file:${createMigratedDatabase()}`);
+  beforeAll(async () => {
+    await prisma.$connect();
+  });
+  afterAll(async () => {
+    await prisma.$disconnect();
+  });
+
+  it("creates a session with a title from the first line and reads it back", async () => {
+    const created = await createSession(prisma, {
+      description: "Clients behind NAT time out\nsince Monday",
+      outputs: [{ command: "netstat -s", text: "1 SYNs to LISTEN sockets dropped" }],
+      answers: { symptom: "cannot-connect" },
+    });
+    expect(created).toMatchObject({ title: "Clients behind NAT time out", version: 1, status: "open" });
+    expect(await getSession(prisma, created.id)).toEqual(created);
+  });
+
+  it("lists sessions newest first", async () => {
+    const older = await createSession(prisma, { description: "older" });
+    const newer = await createSession(prisma, { description: "newer" });
+    await updateSession(prisma, older.id, { version: 1, notes: "touched" });
+    const ids = (await listSessions(prisma)).map((s) => s.id);
+    expect(ids.indexOf(older.id)).toBeLessThan(ids.indexOf(newer.id));
+  });
+
+  describe("updateSession", () => {
+    it("applies a change at the current version and bumps it", async () => {
+      const created = await createSession(prisma, { description: "x" });
+      const updated = await updateSession(prisma, created.id, { version: 1, notes: "checked SG", answers: { symptom: "dns" } });
+      expect(updated).toMatchObject({ version: 2, notes: "checked SG", answers: { symptom: "dns" } });
+    });
+
+    it("refuses a stale version with 409 and keeps the newer save", async () => {
+      const created = await createSession(prisma, { description: "x" });
+      await updateSession(prisma, created.id, { version: 1, notes: "first tab" });
+      const stale = updateSession(prisma, created.id, { version: 1, notes: "second tab" });
+      await expect(stale).rejects.toMatchObject({ status: 409 });
+      expect((await getSession(prisma, created.id)).notes).toBe("first tab");
+    });
+
+    it("answers 404 for an unknown session", async () => {
+      await expect(updateSession(prisma, "nope", { version: 1, notes: "x" })).rejects.toThrow(AppError);
+      await expect(getSession(prisma, "nope")).rejects.toMatchObject({ status: 404 });
+    });
+  });
+});
+
+describe("deriveTitle", () => {
+  it("uses the first non-empty line, shortened", () => {
+    expect(deriveTitle("\n  DNS is slow  \nmore")).toBe("DNS is slow");
+    expect(deriveTitle("x".repeat(100))).toHaveLength(78);
+    expect(deriveTitle("   ")).toBe("Untitled ticket");
+  });
+});

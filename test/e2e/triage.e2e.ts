@@ -1,0 +1,87 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { launchBrowser, watchPage } from "./browser";
+
+const baseUrl = inject("baseUrl");
+
+const NETSTAT = ["    3631812 SYNs to LISTEN sockets dropped", "    3631476 passive connections rejected because of time stamp"].join("\n");
+
+async function stepId(page: Page): Promise<string> {
+  return (await page.locator(".step-card").getAttribute("data-step-id")) ?? "";
+}
+
+/** Answers questions (first option) until the wizard proposes a command. */
+async function advanceToCommand(page: Page): Promise<void> {
+  for (let i = 0; i < 8; i++) {
+    await page.locator(".step-card").waitFor();
+    if ((await page.locator(".step-card").getAttribute("data-step-kind")) === "command") return;
+    const before = await stepId(page);
+    await page.locator(".step-card input[type=radio]").first().check();
+    await page.getByRole("button", { name: "Answer" }).click();
+    await expect.poll(() => stepId(page)).not.toBe(before);
+  }
+  throw new Error("the wizard never proposed a command");
+}
+
+describe("guided triage in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("walks a ticket to a confirmed cause, survives a reload and exports the reply", async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });
+    const page = await context.newPage();
+    const problems = watchPage(page);
+
+    await page.goto(`${baseUrl}/triage`, { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "Start triage" }).click();
+    await expect.poll(() => page.locator("[role=alert]").first().textContent()).toMatch(/Describe the ticket/);
+
+    await page.getByLabel("Ticket reference").fill("CASE-E2E-1");
+    await page.getByLabel("What the customer reports").fill("Some clients behind a NAT gateway cannot connect to our API on port 8080 (connection timed out); other clients are fine.");
+    await page.getByRole("button", { name: "Start triage" }).click();
+    await page.waitForURL(/\/triage\/[a-z0-9]+$/);
+    const sessionUrl = page.url();
+
+    await advanceToCommand(page);
+    expect(await page.locator(".step-card pre").textContent()).toBeTruthy();
+    await page.getByLabel("Paste its output").fill(NETSTAT);
+    await page.getByRole("button", { name: "Read output" }).click();
+    await expect.poll(() => page.locator(".ranking-item").first().getAttribute("data-cause")).toBe("tcp-tw-recycle-nat-timestamps");
+    await expect.poll(() => page.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
+
+    await page.reload({ waitUntil: "networkidle" });
+    await expect.poll(() => page.locator(".history-item").filter({ hasText: "Output 1" }).count()).toBe(1);
+    await expect.poll(() => page.locator(".ranking-item").first().getAttribute("data-cause")).toBe("tcp-tw-recycle-nat-timestamps");
+
+    await page.locator(".ranking-item").first().getByRole("button", { name: "Confirm this cause" }).click();
+    await expect.poll(() => page.locator(".ranking-item .badge-confirmed").count()).toBe(1);
+    await page.getByRole("button", { name: "Reply to the customer" }).click();
+    const reply = page.locator("[data-export=reply]");
+    await expect.poll(() => reply.textContent()).toMatch(/What we checked[\s\S]*passive connections rejected because of time stamp/);
+
+    await page.goto(`${baseUrl}/triage`, { waitUntil: "networkidle" });
+    const listed = page.getByRole("link", { name: /Some clients behind a NAT gateway/ });
+    expect(await listed.getAttribute("href")).toBe(new URL(sessionUrl).pathname);
+    expect(problems).toEqual({ consoleErrors: [], offsiteRequests: [] });
+    await context.close();
+  });
+
+  it("updates the ranking when an earlier answer changes", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/triage`, { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: /DNS slow or failing/ }).click();
+    await page.waitForURL(/\/triage\/[a-z0-9]+$/);
+    await page.locator(".ranking-item").first().waitFor();
+    const dnsTop = await page.locator(".ranking-item").first().getAttribute("data-cause");
+    await page.getByLabel(/Change answer: What does the ticket describe/).selectOption("slow");
+    await expect.poll(() => page.locator(".ranking-item").first().getAttribute("data-cause")).not.toBe(dnsTop);
+    await page.close();
+  });
+});

@@ -1,0 +1,164 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { EvidenceSource } from "@/lib/evidence/signal";
+import { extractTextSignals } from "@/lib/evidence/text";
+
+const source: EvidenceSource = { kind: "description" };
+const extract = (text: string) => extractTextSignals(text, source);
+const ids = (text: string) => extract(text).map((s) => s.id).sort();
+const find = (text: string, id: string) => extract(text).find((s) => s.id === id);
+
+/** The "## Issue" section of a case file: the ticket as the customer wrote it. */
+function issueOf(caseId: string): string {
+  const text = readFileSync(join(process.cwd(), "content/cases", `${caseId}.mdx`), "utf8");
+  const start = text.indexOf("## Issue");
+  const end = text.indexOf("\n## ", start + 1);
+  return text.slice(start + "## Issue".length, end);
+}
+
+describe("extractTextSignals", () => {
+  it("reads the Issue sections of the case files", () => {
+    const expected: Record<string, string[]> = {
+      "alb-502-keepalive-race": ["text-5xx", "text-intermittent", "text-load-balancer"],
+      "apiserver-connection-timeout-queues": ["text-after-scaling", "text-intermittent", "text-timeout"],
+      "aws-china-mobile-line-inquiry": ["text-carrier"],
+      "dns-rotate-ping-fails": ["text-dns", "text-tool-doubt"],
+      "docker-pod-ip-conflict-rst": ["text-container", "text-intermittent", "text-kubernetes"],
+      "elb-ip-refused-after-scale-down": ["text-dns", "text-load-balancer", "text-refused"],
+      "firewall-blocks-udp53-dns": ["text-dns", "text-timeout", "text-tool-doubt"],
+      "go-http-timeout-fin-wait2": ["many-fin-wait2", "text-timeout"],
+      "go-limitlistener-close-wait": ["many-close-wait", "text-reset", "text-tool-doubt"],
+      "host-nic-unplugged-no-container-traffic": ["text-after-move", "text-container"],
+      "iptables-sidecar-redirect-hijack": ["text-after-scaling", "text-burst", "text-wrong-response"],
+      "k8s-dns-5s-conntrack-dnat-race": ["text-5s-delay", "text-dns", "text-intermittent", "text-kubernetes", "text-slow"],
+      "k8s-lb-snat-conntrack-insert-failed": ["text-burst", "text-kubernetes", "text-load-balancer"],
+      "kerberos-telnet-false-negative": ["text-tool-doubt"],
+      "localhost-resolved-via-dns": ["text-dns", "text-wrong-response"],
+      "mysql-tx-leak-close-wait": ["many-close-wait", "text-5xx"],
+      "slb-vip-and-direct-rs-session-conflict": ["text-burst", "text-intermittent", "text-load-balancer", "text-some-clients"],
+      "tengine-stale-elb-ips-after-scale-up": ["text-5xx", "text-after-scaling", "text-dns", "text-load-balancer"],
+      "tianjin-users-elb-timeout": ["text-carrier", "text-load-balancer", "text-some-clients"],
+      "vxlan-no-reply-underlay-drop": ["text-container", "text-overlay"],
+    };
+    for (const [caseId, signals] of Object.entries(expected)) {
+      expect({ caseId, signals: ids(issueOf(caseId)) }).toEqual({ caseId, signals });
+    }
+  });
+
+  it("quotes the sentence and line a signal came from", () => {
+    const text = "Our API sits behind an ALB.\nSince Monday clients get 502 Bad Gateway from time to time. Nothing else changed.";
+    const signal = find(text, "text-5xx");
+    expect(signal).toMatchObject({ parser: "text", lineNumber: 2, line: "Since Monday clients get 502 Bad Gateway from time to time", source });
+    expect(signal?.detail).toBe('the ticket says "Bad Gateway"');
+    expect(find(text, "text-load-balancer")?.lineNumber).toBe(1);
+  });
+
+  it("reads error strings quoted in the ticket", () => {
+    const text = [
+      "Clients log `Connection refused` and sometimes `Connection timed out`.",
+      "Others see `recv() failed: Connection reset by peer`.",
+      "The proxy says: accept4() failed (24: Too many open files).",
+      "curl: (7) Failed to connect: Cannot assign requested address.",
+      "nginx error.log is full of 'no live upstreams while connecting to upstream'.",
+    ].join("\n");
+    expect(ids(text)).toEqual(
+      ["cannot-assign-address", "conn-refused", "conn-reset", "conn-timeout", "text-intermittent", "text-load-balancer", "text-refused", "text-reset", "text-timeout", "too-many-open-files", "upstream-no-live"].sort(),
+    );
+  });
+
+  it("reads socket states only when they pile up", () => {
+    expect(ids("The server holds lots of TIME_WAIT sockets.")).toEqual(["many-time-wait"]);
+    expect(ids("服务端有大量 CLOSE_WAIT 连接")).toEqual(["many-close-wait"]);
+    expect(ids("FIN_WAIT2 sockets keep growing on the client.")).toEqual(["many-fin-wait2"]);
+    expect(ids("How do I avoid TIME_WAIT on the closing side?")).toEqual([]);
+  });
+
+  it("reads tcp_tw_recycle only when it is stated as on", () => {
+    expect(ids("net.ipv4.tcp_tw_recycle = 1 on the server")).toEqual(["tw-recycle-on"]);
+    expect(ids("tcp_tw_recycle is enabled and clients sit behind a NAT gateway.")).toEqual(["text-nat", "tw-recycle-on"]);
+    expect(ids("服务器开启了 tcp_tw_recycle")).toEqual(["tw-recycle-on"]);
+    expect(ids("tcp_tw_recycle 已关闭")).toEqual([]);
+    expect(ids("We set tcp_tw_recycle to 0.")).toEqual([]);
+    expect(ids("tcp_tw_recycle is not enabled.")).toEqual([]);
+  });
+
+  it("reads musl and Alpine", () => {
+    expect(ids("The image is based on Alpine.")).toEqual(["musl-libc"]);
+    expect(ids("镜像用的是 musl")).toEqual(["musl-libc"]);
+  });
+
+  it("reads Chinese tickets", () => {
+    expect(ids("K8s 集群里的 Pod 访问 CoreDNS 偶尔出现 5 秒延时，域名解析很慢。")).toEqual(
+      ["text-5s-delay", "text-dns", "text-intermittent", "text-kubernetes", "text-slow"].sort(),
+    );
+    expect(ids("部分移动用户访问 SLB 后面的 nginx 经常超时，联通和电信用户正常。")).toEqual(["text-carrier", "text-load-balancer", "text-some-clients", "text-timeout"].sort());
+    expect(ids("压测时大量 TIME_WAIT，CPU 软中断很高，连接数上不去。")).toEqual(["many-time-wait", "text-burst", "text-conn-limit", "text-high-load"].sort());
+    expect(ids("ping 通但是 telnet 端口不通，大包传输会卡住。")).toEqual(["text-large-transfers", "text-slow", "text-tool-doubt"].sort());
+    expect(ids("扩容后新节点上的容器通过 flannel vxlan 访问数据库，请求返回了错误的结果（串了）。")).toEqual(
+      ["text-after-scaling", "text-container", "text-overlay", "text-wrong-response"].sort(),
+    );
+    expect(ids("机房搬迁后，服务器无法解析域名。")).toEqual(["text-after-move", "text-dns"].sort());
+    expect(ids("UDP 服务吞吐上不去，长连接空闲一段时间后被重置。")).toEqual(["text-keepalive", "text-reset", "text-slow", "text-udp"].sort());
+    expect(ids("出口IP 是共享的，跨VPC 访问 NodePort 时好时坏。")).toEqual(["text-intermittent", "text-kubernetes", "text-nat"].sort());
+    expect(ids("海外用户反馈 ELB 返回 504。")).toEqual(["text-5xx", "text-carrier", "text-load-balancer"].sort());
+  });
+
+  it("does not emit negated mentions", () => {
+    expect(ids("Connections fail with Connection refused. It is not a timeout.")).toEqual(["conn-refused", "text-refused"]);
+    expect(ids("We see no 502 errors and no timeouts; the only problem is slowness.")).toEqual(["text-slow"]);
+    expect(ids("没有超时，也不是 DNS 的问题，只是偶发 502。")).toEqual(["text-5xx", "text-intermittent"].sort());
+    expect(ids("并非超时。")).toEqual([]);
+    expect(ids("DNS was ruled out.")).toEqual([]);
+    expect(ids("It is not intermittent: nothing gets through.")).toEqual([]);
+    expect(ids("DNS 解析没问题。")).toEqual([]);
+  });
+
+  it("keeps symptoms that merely contain a negative word", () => {
+    // 无法 is "unable to", 时不时 is "now and then", "does not resolve" is a DNS failure.
+    expect(ids("时不时超时")).toEqual(["text-timeout"]);
+    expect(ids("无法解析域名")).toEqual(["text-dns"]);
+    expect(ids("The name does not resolve.")).toEqual(["text-dns"]);
+  });
+
+  it("does not read look-alike words as signals", () => {
+    expect(ids("It wrote about 500 GB of logs a day.")).toEqual([]);
+    expect(ids("Docker refuses to start because daemon.json is empty.")).toEqual(["text-container"]);
+    expect(ids("The problem was resolved after we restarted the app.")).toEqual([]);
+    expect(ids("On the host of the destination container nothing arrives.")).toEqual(["text-container"]);
+    expect(ids("Latency is measured every 10 seconds.")).toEqual(["text-slow"]);
+    expect(ids("The NIC reports no carrier.")).toEqual([]);
+    expect(ids("Please help check the server configuration.")).toEqual([]);
+  });
+
+  it("reads English tickets with several symptoms", () => {
+    const ticket = [
+      "Since we scaled out the backend, users on China Unicom see resets (Connection reset by peer) during peak hours.",
+      "Only this client is affected; ping works but large file downloads stall.",
+      "The pods run on a Calico overlay and keep-alive is enabled.",
+    ].join("\n");
+    expect(ids(ticket)).toEqual(
+      [
+        "conn-reset",
+        "text-after-scaling",
+        "text-burst",
+        "text-carrier",
+        "text-keepalive",
+        "text-kubernetes",
+        "text-large-transfers",
+        "text-overlay",
+        "text-reset",
+        "text-slow",
+        "text-some-clients",
+      ].sort(),
+    );
+  });
+
+  it("handles empty, huge and binary input", () => {
+    expect(extract("")).toEqual([]);
+    expect(extract("\u0000\u0001\u0002\r\n\r\n")).toEqual([]);
+    const long = `${"x".repeat(10_000)} timeout`;
+    expect(extract(long)).toEqual([]);
+    expect(find(`first\r\nsecond line times out`, "text-timeout")?.lineNumber).toBe(2);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+
+import { POST } from "@/app/api/diagnose/route";
+
+const post = (body: string | Uint8Array, headers: Record<string, string> = {}) =>
+  POST(new Request("http://localhost/api/diagnose", { method: "POST", body, headers: { "content-type": "application/json", ...headers } }));
+
+describe("POST /api/diagnose", () => {
+  it("returns the same shape as the CLI", async () => {
+    const response = await post(JSON.stringify({ description: "DNS lookups in pods take 5 seconds" }));
+    expect(response.status).toBe(200);
+    expect(Object.keys(await response.json())).toEqual(["rootCauses", "next", "signals"]);
+  });
+
+  it("answers 400 for malformed JSON", async () => {
+    const response = await post("{oops");
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatch(/malformed JSON/);
+  });
+
+  it("answers 422 naming the field for a schema violation", async () => {
+    const response = await post(JSON.stringify({ description: "x", outputs: [{ text: 5 }] }));
+    expect(response.status).toBe(422);
+    expect((await response.json()).error).toMatch(/^outputs\.0\.text: /);
+  });
+
+  it("answers 422 naming the answer for an unknown question", async () => {
+    const response = await post(JSON.stringify({ description: "x", answers: { nope: "yes" } }));
+    expect(response.status).toBe(422);
+    expect((await response.json()).error).toMatch(/^answers\.nope: /);
+  });
+
+  it("answers 413 above 5 MB, saying the limit", async () => {
+    const big = JSON.stringify({ description: "a".repeat(5 * 1024 * 1024 + 10) });
+    const response = await post(big);
+    expect(response.status).toBe(413);
+    expect((await response.json()).error).toMatch(/5 MB/);
+  });
+});
