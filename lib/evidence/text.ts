@@ -5,11 +5,16 @@ const PARSER_ID = "text";
 
 /** Same bound as the output parsers: longer lines are cut so every regex runs on bounded input. */
 const MAX_LINE = 4096;
+/**
+ * Prose is read from the first 200,000 characters (some fifty pages): a ticket's own words come
+ * first, and anything longer is pasted output, which the output parsers read in full.
+ */
+const MAX_TEXT = 200_000;
 
 /**
- * Keyword rules for ticket text in English and Chinese. `en` is matched case-insensitively; `zh`
- * holds Chinese phrases (and the odd Latin term written with them). A rule may instead `find` its
- * own match when a keyword alone is not enough.
+ * Keyword rules for ticket text in English and Chinese. `en` is matched case-insensitively and also
+ * finds Latin terms inside Chinese text (\b holds next to Chinese characters); `zh` holds Chinese
+ * phrases. A rule may instead `find` its own match when a keyword alone is not enough.
  */
 type Rule = {
   id: SignalId;
@@ -33,7 +38,7 @@ const RULES: readonly Rule[] = [
   { id: "text-5xx", find: findHttp5xx },
   {
     id: "text-slow",
-    en: rx(String.raw`\bslow(?:ly|ness|er|s|ed)?\b|\blatenc(?:y|ies)\b|\bthroughput\b|\blagg?(?:y|ing)?\b|\bstall(?:s|ed|ing)?\b|\bsluggish\b|\btakes? (?:a long time|too long|forever)\b`),
+    en: rx(String.raw`\bslow(?:ly|ness|er|s|ed)?\b|\blatenc(?:y|ies)\b|\bdelay(?:s|ed)?\b|\bthroughput\b|\blagg?(?:y|ing)?\b|\bstall(?:s|ed|ing)?\b|\bsluggish\b|\btakes? (?:a long time|too long|forever)\b`),
     zh: rx("慢|卡顿|卡住|很卡|卡死|变卡|延迟|延时|吞吐"),
   },
   {
@@ -145,6 +150,108 @@ const RULES: readonly Rule[] = [
     zh: rx("连接数|连接上限|最大连接|连接满|连接耗尽"),
   },
 
+  // Manifestations of causes outside the network path.
+  {
+    id: "text-permission-denied",
+    en: rx(String.raw`\bpermission denied\b|\bumask\b|\bEACCES\b|\bnot permitted\b|\bfile (?:modes?|permissions?)\b|\bpermissions? (?:problems?|issues?|errors?)\b|\b(?:unexpected|wrong|bad) permissions\b`), zh: rx("权限不够|权限不足|没有权限|无权限|权限错误") },
+  {
+    id: "text-env-missing",
+    en: rx(String.raw`\bcommand not found\b|\benvironment variables?\b|\b\$?PATH\b(?= (?:is|was|lacks|missing|variable))|\bnot in (?:the )?PATH\b|\bmodprobe\b`),
+    zh: rx("环境变量|找不到命令|命令不存在"),
+  },
+  {
+    id: "text-scheduler-resources",
+    en: rx(String.raw`\binsufficient (?:resources?|cpu|memory)\b|\bnot enough resources\b|\bno resources available\b|\bcpu[- ]shares\b|\bInsufficient (?:cpu|memory)\b|\bfailed to schedule\b|\bunschedulable\b`),
+    zh: rx("资源不足|调度失败|无法调度"),
+  },
+  {
+    id: "text-log-flood",
+    en: rx(String.raw`\b(?:logs?|log files?) (?:fill(?:s|ed|ing)?|flood(?:s|ed|ing)?|blow(?:s|ing)? up|eat(?:s|ing)?) (?:up )?(?:the )?disk\b|\bdisk (?:is |was )?full\b|\b\d+ ?[GT]B of (?:exception |error )?logs?\b|\blog storm\b`),
+    zh: rx("日志(?:打爆|写满|占满|撑爆)|磁盘(?:打爆|写满|占满|满了)|打爆磁盘"),
+  },
+  {
+    id: "text-config-no-effect",
+    en: rx(String.raw`\b(?:edit(?:ing|ed)?|chang(?:e|ed|ing)|modif(?:y|ied|ying)) (?:the )?(?:config(?:uration)?|file|settings?)[^.]{0,40}\b(?:no effect|did not help|didn't help|does not take effect|is ignored)\b`),
+    zh: rx("修改(?:配置|文件)?(?:后)?(?:不生效|没有效果|无效)|配置不生效"),
+  },
+  {
+    id: "text-endpoint-missing",
+    en: rx(String.raw`\bnet-alias\b|\b(?:alias|endpoint|service registration|registration)s? (?:no longer|cannot be|can't be|could not be|are not|is not) (?:resolv\w*|found|reachable)\b|\bendpoints? (?:was |were |got )?(?:deleted|removed|lost)\b`),
+    zh: rx("别名解析不到|域名解析不到|服务注册(?:丢失|消失)|endpoint\s?(?:被删除|丢失)"),
+  },
+  {
+    id: "text-process-gone",
+    en: rx(String.raw`\bprocess(?:es)? (?:disappear(?:s|ed)?|vanish(?:es|ed)?|(?:was |were |got |is )?killed|exit(?:s|ed)?|died|is gone|went away)\b|\b(?:disappears?|vanished) after\b`),
+    zh: rx("进程(?:不见了|消失|没了|被杀|退出)|被杀掉"),
+  },
+  {
+    id: "text-threads-pile-up",
+    en: rx(String.raw`\bthreads? (?:pile[sd]? up|piling up|pool (?:is )?(?:exhausted|full))\b|\b(?:thread|goroutine|worker) (?:count|leak)s?\b|\bgoroutines?\b|\binterrupt(?:s|ed|ing)? (?:the |all |every )?threads?\b|\bwatchdog\b|\bthread dump\b|\bpool (?:is )?exhausted\b`),
+    zh: rx("线程(?:堆积|数暴涨|池满|池耗尽|泄漏)|协程(?:堆积|泄漏)|看门狗|中断线程"),
+  },
+  {
+    id: "text-retransmission",
+    en: rx(String.raw`\bretransmi(?:t|ts|tted|ssions?)\b|\bdup(?:licate)? ?acks?\b|\bhead[- ]of[- ]line\b|\bHOL blocking\b|\bpacket loss\b`),
+    zh: rx("重传|丢包|队头阻塞"),
+  },
+  {
+    id: "text-kernel",
+    en: rx(String.raw`\bkernel (?:bug|regression|version|upgrade|patch|panic)s?\b|\b(?:upgrad(?:e|ed|ing)|patch(?:ed)?) (?:the )?kernel\b|\b(?:3|4|5|6)\.\d+\.\d+-\d+\S*el\d\b|\bkernel (?:3|4|5|6)\.\d+\b`),
+    zh: rx("内核(?:bug|缺陷|版本|升级|问题)|升级内核"),
+  },
+  {
+    id: "text-http-204",
+    en: rx(String.raw`\b(?:HTTP )?20[4]\b[^.]{0,80}\bContent-Length\b|\bContent-Length\b[^.]{0,80}\b(?:204|304)\b`),
+  },
+  {
+    id: "text-lock-contention",
+    en: rx(String.raw`\block contention\b|\bcontend(?:s|ing)? (?:on|for) (?:a |the )?lock\b|\b(?:cannot|can't|could not|couldn't|fails? to|unable to) saturate\b|\b(?:one|a single|the same) (?:UDP |TCP )?(?:socket|connection|fd)\b[^.]{0,60}\b(?:shared|all|every)\b|\bfutex\b`),
+    zh: rx("锁竞争|锁争用|跑不满\s?CPU|压不满"),
+  },
+  { id: "text-ipv6", en: rx(String.raw`\bAAAA\b|\bIPv6\b`) },
+  {
+    id: "text-probe-fails",
+    en: rx(String.raw`\b(?:liveness|readiness|health)[- ]?(?:check|probe)s? (?:fail\w*|time\w* out)\b|\bfail(?:s|ed|ing)? (?:the |its )?(?:liveness|readiness|health)[- ]?(?:checks?|probes?)\b`),
+    zh: rx("(?:存活|健康|就绪)(?:检查|探测|探针)(?:失败|超时)"),
+  },
+  {
+    id: "text-firewall",
+    en: rx(String.raw`\bfirewalls?\b|\bsecurity groups?\b|\bnetwork ACLs?\b|\bNACLs?\b|\bACL\b`),
+    zh: rx("防火墙|安全组|访问控制"),
+  },
+  {
+    id: "text-port-range",
+    en: rx(String.raw`\bip_local_port_range\b|\bephemeral ports?\b|\blocal ports?\b|\bsource ports? (?:range|exhaust\w*)\b|\bport exhaustion\b`),
+    zh: rx("端口耗尽|本地端口|源端口|临时端口"),
+  },
+  {
+    id: "ping-ok",
+    en: rx(String.raw`\b(?:can|could) (?:still )?ping\b|\banswers? (?:to )?pings?\b|\bpings?\b[^.,;]{0,40}?\b(?:works?|worked|succeeds?|succeeded|is fine|is ok|is normal|goes through|gets replies)\b`), zh: rx("能\s?ping\s?通|可以\s?ping\s?通|ping\s?(?:能|可以)?通") },
+  { id: "dns-timeout", en: rx(String.raw`\b(?:nslookup|dig)\b[^.]{0,60}?\b(?:request )?tim(?:e|ed|es) ?out\b`), zh: rx("nslookup\\s?(?:解析)?(?:超时|请求超时)") },
+  {
+    id: "text-response-but-waits",
+    en: rx(String.raw`\b(?:response|reply|answer) (?:is on the wire|arrives?|arrived|comes? back|came back)\b[^.]{0,80}?\b(?:client|caller|application)\b[^.]{0,30}?\b(?:waits?|waiting|hangs?|keeps)\b|\bwaits? (?:until|till) (?:its |the )?timeout\b`),
+    zh: rx("响应(?:已经|早就)?(?:到了|返回了)[^。]{0,20}(?:还在等|一直等|等到超时)"),
+  },
+  {
+    id: "text-stall-together",
+    en: rx(String.raw`\b(?:stall|stalls|stalled|delayed|slow|complete|completed|finish|finished)\b (?:all )?(?:together|at (?:the same time|once))\b|\b(?:several|multiple|many) requests\b[^.]{0,60}?\b(?:sharing|on) (?:a|one|the same) connection\b`),
+    zh: rx("同时卡住|一起卡住|一起返回|队头阻塞"),
+  },
+  {
+    id: "text-window-limited",
+    en: rx(String.raw`\b(?:receive |TCP )?window (?:is |was |stays? |stayed )?(?:full|nearly full|small|capped|limited)\b|\bwindow scal(?:e|ing)\b|\bwscale\b|\b(?:tops? out|capped|plateaus?) (?:at |around )?(?:about )?\d+ ?[MK]bps\b`),
+    zh: rx("窗口(?:满|打满|太小)|窗口缩放"),
+  },
+  {
+    id: "text-direct-and-vip",
+    en: rx(String.raw`\bboth (?:directly|direct)\b[^.]{0,60}?\b(?:VIP|load balancer|SLB|ELB)\b|\b(?:VIP|load balancer|SLB|ELB)\b[^.]{0,60}?\band (?:also )?directly\b|\bdirectly (?:to|on) the (?:backend|RS|real server)s?\b[^.]{0,60}?\b(?:and|as well as) (?:through|via) the (?:VIP|load balancer|SLB)\b`),
+    zh: rx("既(?:通过|走)\\s?(?:VIP|SLB|负载均衡)[^。]{0,20}又直接|同时(?:直连|直接访问)"),
+  },
+  { id: "dns-tcp-ok", en: rx(String.raw`\bdig \+tcp\b[^.]{0,40}\b(?:works?|succeeds?|answers?|returns?)\b|\bover TCP (?:works?|succeeds?)\b`) },
+  { id: "inet-hash-connect-hot", en: rx(String.raw`\binet_hash_connect\b|\b__inet_check_established\b`) },
+  { id: "inet-lookup-listener-hot", en: rx(String.raw`\b__inet_lookup_listener\b`) },
+
   // Error strings quoted in the ticket.
   { id: "conn-refused", en: rx(String.raw`\bconnection refused\b`) },
   { id: "conn-timeout", en: rx(String.raw`\bconnect(?:ion)? timed out\b`) },
@@ -153,15 +260,15 @@ const RULES: readonly Rule[] = [
   { id: "cannot-assign-address", en: rx(String.raw`\bcannot assign requested address\b`) },
   { id: "upstream-no-live", en: rx(String.raw`\bno live upstreams\b`) },
   { id: "musl-libc", en: rx(String.raw`\balpine\b|\bmusl\b`) },
-  { id: "many-close-wait", find: (sentence) => findPileUp(sentence, /\bCLOSE[_-]?WAIT\b|\bclose wait\b/gi) },
-  { id: "many-fin-wait2", find: (sentence) => findPileUp(sentence, /\bFIN[_-]?WAIT[_-]?2\b|\bfin wait 2\b/gi) },
-  { id: "many-time-wait", find: (sentence) => findPileUp(sentence, /\bTIME[_-]?WAIT\b|\btime wait\b/gi) },
+  { id: "many-close-wait", find: (sentence) => findPileUp(sentence, CLOSE_WAIT) },
+  { id: "many-fin-wait2", find: (sentence) => findPileUp(sentence, FIN_WAIT2) },
+  { id: "many-time-wait", find: (sentence) => findPileUp(sentence, TIME_WAIT) },
   { id: "tw-recycle-on", find: findTwRecycleOn },
 ];
 
 // ---- negation -----------------------------------------------------------------------------------
 
-/** English cues within three words before a keyword: "not a timeout", "no 502", "never refused". */
+/** English cues within four words before a keyword: "not a timeout", "no 502", "never refused". */
 const EN_NEGATION = new Set(["not", "no", "never", "without", "isn't", "wasn't", "aren't", "weren't", "doesn't", "didn't", "don't", "hasn't", "haven't", "hadn't", "nor", "neither", "excluding", "except"]);
 /**
  * Chinese cues right before a keyword, optionally with a filler word: "没有超时", "没有出现超时",
@@ -180,14 +287,16 @@ function isNegated(sentence: string, index: number, length: number): boolean {
   for (const match of before.matchAll(CLAUSE_BREAK)) clauseStart = (match.index ?? 0) + match[0].length;
   const clause = before.slice(clauseStart);
   if (ZH_NEGATION.test(clause) || /\brul(?:e|ed) out\b/i.test(clause)) return true;
-  const words = clause.toLowerCase().split(/[^a-z']+/).filter(Boolean).slice(-3);
+  // Four words reach across a short list: "no packet loss or retransmissions".
+  const words = clause.toLowerCase().split(/[^a-z']+/).filter(Boolean).slice(-4);
   return words.some((word) => EN_NEGATION.has(word)) || NEGATION_AFTER.test(sentence.slice(index + length, index + length + 60));
 }
 
+/** The first match that is not negated. Patterns are global and shared, so lastIndex is reset here. */
 function firstAffirmed(sentence: string, pattern: RegExp): Match | undefined {
-  for (const match of sentence.matchAll(pattern)) {
-    const index = match.index ?? 0;
-    if (!isNegated(sentence, index, match[0].length)) return { text: match[0], index };
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(sentence); match; match = pattern.exec(sentence)) {
+    if (!isNegated(sentence, match.index, match[0].length)) return { text: match[0], index: match.index };
   }
   return undefined;
 }
@@ -207,8 +316,9 @@ const QUANTITY_UNIT = /^\s?(?:[a-z%]|个|台|次|条|人|毫秒|秒|兆|万)/i;
 function findHttp5xx(sentence: string): Match | undefined {
   const phrase = firstAffirmed(sentence, STATUS_PHRASES);
   if (phrase) return phrase;
-  for (const match of sentence.matchAll(STATUS_NUMBER)) {
-    const index = match.index ?? 0;
+  STATUS_NUMBER.lastIndex = 0;
+  for (let match = STATUS_NUMBER.exec(sentence); match; match = STATUS_NUMBER.exec(sentence)) {
+    const index = match.index;
     const end = index + match[0].length;
     const around = sentence.slice(Math.max(0, index - 25), end + 25);
     const gatewayCode = (match[0] === "502" || match[0] === "504") && !QUANTITY_UNIT.test(sentence.slice(end, end + 3));
@@ -248,6 +358,9 @@ function findToolDoubt(sentence: string): Match | undefined {
   return { text: [...tools.keys()].join(" / "), index: first[1] };
 }
 
+const CLOSE_WAIT = rx(String.raw`\bCLOSE[_-]?WAIT\b|\bclose wait\b`);
+const FIN_WAIT2 = rx(String.raw`\bFIN[_-]?WAIT[_-]?2\b|\bfin wait 2\b`);
+const TIME_WAIT = rx(String.raw`\bTIME[_-]?WAIT\b|\btime wait\b`);
 const PILE_UP = /\b(?:many|lots of|a lot of|large number of|huge number of|thousands of|hundreds of|pile[sd]? up|piling up|accumulat\w*|builds? up|building up|too many|almost all|most of|keeps? growing|growing)\b|大量|很多|堆积|过多|积压|暴涨|激增|上万|几千/i;
 
 /** A socket state mentioned together with a quantity: "many CLOSE_WAIT", "大量 TIME_WAIT". */
@@ -283,7 +396,8 @@ function matchRule(rule: Rule, sentence: string): Match | undefined {
 /** Text signals from a ticket description, one per id, each quoting the sentence it came from. */
 export function extractTextSignals(text: string, source: EvidenceSource): Signal[] {
   const found = new Map<SignalId, Signal>();
-  text.split(/\r\n?|\n/).forEach((rawLine, index) => {
+  const prose = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  prose.split(/\r\n?|\n/).forEach((rawLine, index) => {
     if (found.size === RULES.length) return;
     const line = rawLine.length > MAX_LINE ? rawLine.slice(0, MAX_LINE) : rawLine;
     for (const sentence of line.split(SENTENCE_END)) {

@@ -179,6 +179,30 @@ export const SIGNALS = {
   "text-tool-doubt": "one tool fails while another succeeds against the same target",
   "text-udp": "UDP traffic is involved",
   "text-conn-limit": "a connection count or connection limit is mentioned",
+  "text-permission-denied": "permission denied / wrong file modes / umask",
+  "text-env-missing": "commands or environment variables missing in scripts (command not found, PATH)",
+  "text-scheduler-resources": "the scheduler reports insufficient resources / cpu-shares / placement failures",
+  "text-log-flood": "logs flood the disk / exception logs grow without bound",
+  "text-config-no-effect": "editing a config file has no effect / the service reads its config from elsewhere",
+  "text-endpoint-missing": "a service alias / endpoint / registration disappeared after a failover, reschedule or rollback",
+  "text-process-gone": "a process disappears or exits and the platform is blamed",
+  "text-threads-pile-up": "threads, goroutines or requests pile up / a watchdog interrupts threads / pool exhausted",
+  "text-retransmission": "retransmissions, duplicate ACKs or head-of-line blocking are reported",
+  "text-kernel": "a kernel version, kernel bug or kernel upgrade is involved",
+  "text-http-204": "an HTTP 204/304 response carries Content-Length or a body",
+  "text-lock-contention": "lock contention / one socket shared by many workers / cannot saturate the CPU",
+  "text-ipv6": "AAAA / IPv6 records are involved",
+  "text-probe-fails": "liveness, readiness or health-check probes fail",
+  "text-firewall": "a firewall, security group or ACL is in the path",
+  "text-port-range": "ephemeral / local port range or source ports are discussed",
+  "text-response-but-waits": "the response is on the wire, yet the client keeps waiting until its timeout",
+  "text-stall-together": "several requests on one connection stall together and complete together",
+  "text-window-limited": "throughput capped while the receive window is full / no window scaling",
+  "text-direct-and-vip": "clients reach the backend both through the load balancer VIP and directly",
+
+  // Combinations the engine derives from two observations.
+  "reachable-but-port-silent": "the host answers ping but the service port (e.g. DNS on UDP 53) times out",
+  "udp-fails-tcp-works": "the same query fails over UDP and succeeds over TCP",
 } as const;
 
 export type SignalId = keyof typeof SIGNALS;

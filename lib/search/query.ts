@@ -1,4 +1,4 @@
-import type { SearchIndex } from "./search-index";
+import { deletionsOf, TYPO_CANDIDATE, type SearchIndex } from "./search-index";
 import { stem, tokenize } from "./tokenize";
 
 /** A term to look up: the index term, the text fuse.js matches, and how much it counts. */
@@ -15,13 +15,13 @@ export const LONG_QUERY_TERMS = 12;
 /** How many salient terms a long query keeps. */
 export const SALIENT_TERMS = 12;
 
-const TYPO_WEIGHT = [1, 0.8, 0.6];
+const TYPO_WEIGHT = 0.8;
 const PREFIX_WEIGHT = 0.7;
 const MAX_PREFIX_COMPLETIONS = 5;
 
 /**
  * Turns what the person typed or pasted into weighted index terms. Short queries keep every term,
- * correct unknown words to the nearest index words and complete an unfinished last word. Long ones
+ * correct unknown words to index words one edit away and complete an unfinished last word. Long ones
  * keep only the SALIENT_TERMS rarest known terms: counter names, error words and commands outlast
  * timestamps, hostnames and numbers. Linear in the query length.
  */
@@ -48,7 +48,7 @@ export function analyzeQuery(index: SearchIndex, query: string): AnalyzedQuery {
       add({ term, surface, weight: 1, match: "exact" });
       continue;
     }
-    for (const { word, distance } of correctTypo(index, term)) add({ term: word, surface: word, weight: TYPO_WEIGHT[distance], match: "typo" });
+    for (const word of correctTypo(index, term)) add({ term: word, surface: word, weight: TYPO_WEIGHT, match: "typo" });
     if (unfinished && term === lastTerm) {
       for (const word of completePrefix(index, term)) add({ term: word, surface: word, weight: PREFIX_WEIGHT, match: "prefix" });
     }
@@ -74,20 +74,19 @@ function isSalientShape(term: string): boolean {
   return /\p{L}/u.test(term) || /^\d{3,5}$/.test(term);
 }
 
-/** Index words within edit distance 1 (2 for words of 6+ letters), nearest first, at most two. */
-function correctTypo(index: SearchIndex, term: string): { word: string; distance: 1 | 2 }[] {
-  if (!/^[a-z][a-z_.-]{3,}$/.test(term)) return [];
-  const maxDistance = term.length >= 6 ? 2 : 1;
-  const found: { word: string; distance: 1 | 2; df: number }[] = [];
-  for (let length = term.length - maxDistance; length <= term.length + maxDistance; length++) {
-    for (const word of index.wordsByLength.get(length) ?? []) {
-      const distance = boundedEditDistance(term, word, maxDistance);
-      if (distance === 1 || distance === 2) found.push({ word, distance, df: index.postingDocs[index.termNumbers.get(word) ?? 0].length });
+/** Index words one edit (insertion, deletion, substitution or swap) away from term, most frequent first, at most two. */
+function correctTypo(index: SearchIndex, term: string): string[] {
+  if (!TYPO_CANDIDATE.test(term)) return [];
+  const found = new Set<number>();
+  for (const key of deletionsOf(term)) {
+    for (const t of index.typoNeighbours.get(key) ?? []) {
+      if (!found.has(t) && boundedEditDistance(term, index.terms[t], 1) === 1) found.add(t);
     }
   }
-  found.sort((a, b) => a.distance - b.distance || b.df - a.df);
-  const best = found.length > 0 ? found[0].distance : 0;
-  return found.filter((f) => f.distance === best).slice(0, 2);
+  return [...found]
+    .sort((a, b) => index.postingDocs[b].length - index.postingDocs[a].length || a - b)
+    .slice(0, 2)
+    .map((t) => index.terms[t]);
 }
 
 /** The most frequent index terms that start with prefix (for a word still being typed). */

@@ -11,11 +11,22 @@ export type SearchIndex = {
   postingWeights: Float32Array[];
   /** BM25 inverse document frequency by term number. */
   idf: Float64Array;
-  /** Plain-word terms (what a person can mistype) grouped by length, for typo correction. */
-  wordsByLength: Map<number, string[]>;
+  /**
+   * Typo lookup (symmetric deletion): each plain-word term and each of its one-character deletions,
+   * mapped to the term numbers. Two words within one edit share a key.
+   */
+  typoNeighbours: Map<string, number[]>;
 };
 
-const TYPO_CANDIDATE = /^[a-z][a-z_.-]{3,}$/;
+/** Terms a person can mistype and that typo correction may suggest: plain words of 4 to 24 characters. */
+export const TYPO_CANDIDATE = /^[a-z][a-z_.-]{3,23}$/;
+
+/** The word itself and every string one deleted character away from it. */
+export function deletionsOf(word: string): string[] {
+  const keys = [word];
+  for (let i = 0; i < word.length; i++) keys.push(word.slice(0, i) + word.slice(i + 1));
+  return keys;
+}
 
 /** Turns prebuilt index data into the in-memory index. Pure. */
 export function loadSearchIndex(data: SearchIndexData): SearchIndex {
@@ -23,7 +34,7 @@ export function loadSearchIndex(data: SearchIndexData): SearchIndex {
   const idf = new Float64Array(data.terms.length);
   const postingDocs: Int32Array[] = [];
   const postingWeights: Float32Array[] = [];
-  const wordsByLength = new Map<number, string[]>();
+  const typoNeighbours = new Map<string, number[]>();
   data.terms.forEach((term, t) => {
     const flat = data.postings[t];
     const docs = new Int32Array(flat.length / 2);
@@ -36,9 +47,11 @@ export function loadSearchIndex(data: SearchIndexData): SearchIndex {
     postingWeights.push(weights);
     idf[t] = Math.log(1 + (count - docs.length + 0.5) / (docs.length + 0.5));
     if (TYPO_CANDIDATE.test(term)) {
-      const bucket = wordsByLength.get(term.length);
-      if (bucket) bucket.push(term);
-      else wordsByLength.set(term.length, [term]);
+      for (const key of deletionsOf(term)) {
+        const list = typoNeighbours.get(key);
+        if (list) list.push(t);
+        else typoNeighbours.set(key, [t]);
+      }
     }
   });
   return {
@@ -48,7 +61,7 @@ export function loadSearchIndex(data: SearchIndexData): SearchIndex {
     postingDocs,
     postingWeights,
     idf,
-    wordsByLength,
+    typoNeighbours,
   };
 }
 

@@ -18,17 +18,17 @@ export type RankedDocument = { document: SearchDocument; score: number };
 
 export const DEFAULT_LIMIT = 10;
 /** How many candidates the inverted index hands to fuse.js for ranking. */
-export const CANDIDATES = 30;
+export const CANDIDATES = Number(process.env.CANDS ?? 30);
 
 // The short, high-signal fields fuse.js compares; the body counts through the inverted index only.
-const FUSE_KEYS = (["title", "titleZh", "aliases", "errorStrings", "symptoms", "commands", "tags"] as const).map((name) => ({
+const FUSE_KEYS = ((process.env.KEYS ?? "title,titleZh,aliases,errorStrings,symptoms,commands,tags").split(",") as ("title")[]).map((name) => ({
   name,
   weight: FIELD_WEIGHTS[name],
 }));
 const FUSE_OPTIONS = {
   keys: FUSE_KEYS,
   useTokenSearch: true,
-  tokenize,
+  ...(process.env.DEFTOK ? {} : { tokenize }),
   ignoreLocation: true,
   includeScore: true,
   // one typo in 4 characters, none in 3 or fewer
@@ -59,7 +59,7 @@ export function rankAnalyzed(index: SearchIndex, analyzed: AnalyzedQuery, { limi
     FUSE_OPTIONS,
   );
   const fuseScores = new Map<number, number>();
-  for (const result of fuse.search(analyzed.terms.map((t) => t.surface).join(" "))) fuseScores.set(result.refIndex, result.score ?? 1);
+  if (!process.env.SKIPFUSE) for (const result of fuse.search(analyzed.terms.map((t) => t.surface).join(" "))) fuseScores.set(result.refIndex, result.score ?? 1);
 
   return candidates
     .map((candidate, i) => ({

@@ -1,13 +1,7 @@
 /**
- * Text analysis shared by indexing, querying and highlighting. Every function here is a single pass
- * over its input (no backtracking regular expressions), so pasted logs of any size stay linear.
+ * Text analysis shared by indexing, querying and highlighting. Every function here runs in time
+ * linear in its input, so pasted logs of any size are safe.
  */
-
-/** A token with where it sits in the source text (UTF-16 offsets, end exclusive). */
-export type Token = { text: string; start: number; end: number };
-
-// Characters that join the parts of a technical token: tcp_tw_recycle, net.core.somaxconn, 10.0.0.1:80, /etc/hosts, keep-alive.
-const JOINERS = new Set(["_", ".", ":", "/", "-"]);
 
 const STOP_WORDS = new Set(
   (
@@ -19,71 +13,46 @@ const STOP_WORDS = new Set(
 
 const MAX_TOKEN_LENGTH = 64;
 
-const isHan = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+// A Han run, or a word run: letters and digits, with joiners (_ . : / -) only between them, as in
+// tcp_tw_recycle, net.core.somaxconn, 10.0.0.1:80, etc/hosts, keep-alive. Word characters and joiners
+// are disjoint classes, so matching never backtracks more than one joiner run: linear time.
+const HAN = "\\u3400-\\u9fff\\uf900-\\ufaff";
+const WORD_CHAR = `(?:[^\\P{L}${HAN}]|\\p{N})`;
+const RUN = new RegExp(`([${HAN}]+)|${WORD_CHAR}+(?:[_.:/-]+${WORD_CHAR}+)*`, "gu");
 
-function isWordChar(char: string, code: number): boolean {
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return !isHan(code) && /\p{L}|\p{N}/u.test(char);
-}
-
-/** Full-width forms to ASCII and compatibility characters folded (NFKC); lengths of CJK text are kept. */
+/** Full-width forms to ASCII and compatibility characters folded (NFKC); plain ASCII is returned as is. */
 export function normalizeText(text: string): string {
-  return text.normalize("NFKC");
+  return /[^\x00-\x7f]/.test(text) ? text.normalize("NFKC") : text;
 }
 
-/**
- * Splits text into raw runs: Han runs, and word runs that may contain joiners (trimmed at both ends).
- * Offsets refer to `text`.
- */
-export function scanRuns(text: string): { text: string; start: number; end: number; han: boolean }[] {
-  const runs: { text: string; start: number; end: number; han: boolean }[] = [];
-  let start = -1;
-  let han = false;
-  const close = (end: number) => {
-    let stop = end;
-    while (stop > start && JOINERS.has(text[stop - 1])) stop--;
-    if (stop > start) runs.push({ text: text.slice(start, stop), start, end: stop, han });
-    start = -1;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    const code = text.charCodeAt(i);
-    if (isHan(code)) {
-      if (start !== -1 && !han) close(i);
-      if (start === -1) {
-        start = i;
-        han = true;
-      }
-    } else if (isWordChar(char, code)) {
-      if (start !== -1 && han) close(i);
-      if (start === -1) {
-        start = i;
-        han = false;
-      }
-    } else if (JOINERS.has(char) && start !== -1 && !han) {
-      // a joiner continues a word run only when a word character follows it
-      const next = text.charCodeAt(i + 1);
-      if (!(i + 1 < text.length && !isHan(next) && (isWordChar(text[i + 1], next) || JOINERS.has(text[i + 1])))) close(i);
-    } else if (start !== -1) {
-      close(i);
-    }
+/** A run of text: a Han run or a word run (see RUN), with its offsets in the scanned text. */
+export type Run = { text: string; start: number; end: number; han: boolean };
+
+/** Splits text into Han runs and word runs. */
+export function scanRuns(text: string): Run[] {
+  const runs: Run[] = [];
+  for (const match of text.matchAll(RUN)) {
+    const start = match.index ?? 0;
+    runs.push({ text: match[0], start, end: start + match[0].length, han: match[1] !== undefined });
   }
-  if (start !== -1) close(text.length);
   return runs;
 }
+
+const isUpper = (code: number) => code >= 65 && code <= 90;
+const isLower = (code: number) => code >= 97 && code <= 122;
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /** Splits camelCase and PascalCase: TcpExtListenOverflows -> Tcp Ext Listen Overflows, TCPBacklog -> TCP Backlog, ipv4 -> ipv 4. */
 function splitCamel(word: string): string[] {
   const parts: string[] = [];
   let from = 0;
   for (let i = 1; i < word.length; i++) {
-    const prev = word[i - 1];
-    const char = word[i];
-    const following = word.slice(i + 1, i + 3);
-    const lowerToUpper = /[a-z]/.test(prev) && /[A-Z]/.test(char);
+    const prev = word.charCodeAt(i - 1);
+    const code = word.charCodeAt(i);
+    const lowerToUpper = isLower(prev) && isUpper(code);
     // TCPBacklog splits before B; a plural acronym such as SYNs stays whole
-    const acronymEnd = /[A-Z]/.test(prev) && /[A-Z]/.test(char) && /^[a-z]{2}$/.test(following);
-    const letterDigit = /[a-zA-Z]/.test(prev) !== /[a-zA-Z]/.test(char);
+    const acronymEnd = isUpper(prev) && isUpper(code) && isLower(word.charCodeAt(i + 1)) && isLower(word.charCodeAt(i + 2));
+    const letterDigit = isDigit(prev) !== isDigit(code) && (isDigit(prev) ? isUpper(code) || isLower(code) : isUpper(prev) || isLower(prev));
     if (lowerToUpper || acronymEnd || letterDigit) {
       parts.push(word.slice(from, i));
       from = i;
@@ -94,6 +63,10 @@ function splitCamel(word: string): string[] {
 }
 
 const hasLetter = (s: string) => /\p{L}/u.test(s);
+const keepTerm = (term: string) => term.length >= 2 && !STOP_WORDS.has(term);
+
+// One plain word (word, Word, WORD or a number): nothing to split.
+const PLAIN_WORD = /^(?:[a-z]+|[A-Z][a-z]*|[A-Z]+|\d+)$/;
 
 /**
  * The terms of one word run, lowercased: the whole token, then the pieces a person might type alone
@@ -102,12 +75,13 @@ const hasLetter = (s: string) => /\p{L}/u.test(s);
  */
 function termsOfWordRun(run: string): string[] {
   const whole = run.toLowerCase();
+  if (PLAIN_WORD.test(run)) return keepTerm(whole) && whole.length <= MAX_TOKEN_LENGTH ? [whole] : [];
   const terms = new Set<string>();
   if (whole.length <= MAX_TOKEN_LENGTH) terms.add(whole);
   for (const segment of run.split(/[/:]/)) {
     if (!segment) continue;
     const lowerSegment = segment.toLowerCase();
-    if (lowerSegment.length >= 2 && lowerSegment.length <= MAX_TOKEN_LENGTH) terms.add(lowerSegment);
+    if (lowerSegment.length <= MAX_TOKEN_LENGTH) terms.add(lowerSegment);
     const parts = segment.split(/[._-]/).filter(Boolean);
     if (parts.length > 1 && segment.includes("-") && !segment.includes(".") && parts.length <= 3) terms.add(parts.join("").toLowerCase());
     for (const part of parts) {
@@ -117,8 +91,7 @@ function termsOfWordRun(run: string): string[] {
       if (camel.length > 1) for (const piece of camel) if (hasLetter(piece)) terms.add(piece.toLowerCase());
     }
   }
-  for (const term of [...terms]) if (term.length < 2 || STOP_WORDS.has(term)) terms.delete(term);
-  return [...terms];
+  return [...terms].filter(keepTerm);
 }
 
 /** Han text as overlapping bigrams (a single character stays a unigram): 连接超时 -> 连接 接超 超时. */

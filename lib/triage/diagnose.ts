@@ -3,6 +3,7 @@ import { ENTRY_SYMPTOMS } from "../content/entry-symptoms";
 import { extractEvidence } from "../evidence/extract";
 import { FieldError } from "../field-error";
 import { makeSignal, type Signal } from "../evidence/signal";
+import { deriveSignals } from "./derive";
 import type { DiagnoseInput } from "./diagnose-schema";
 import type { TriageKnowledge } from "./knowledge";
 import {
@@ -43,7 +44,8 @@ export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): Diag
   const answers = input.answers ?? {};
   const nodes = indexNodes(knowledge);
   const answerSignals = signalsFromAnswers(answers, nodes);
-  const signals = [...extractEvidence(input), ...answerSignals];
+  const observed = [...extractEvidence(input), ...answerSignals];
+  const signals = [...observed, ...deriveSignals(observed)];
 
   const outputs = input.outputs ?? [];
   const context: Omit<StepContext, "ranked"> = {

@@ -111,6 +111,13 @@ describe("connectToolsParser", () => {
     expect(ids(text)).toEqual([]);
   });
 
+  it("counts the replies of a quiet ping from its summary", () => {
+    const text = ["PING 10.0.0.1 (10.0.0.1) 56(84) bytes of data.", "", "--- 10.0.0.1 ping statistics ---", "5 packets transmitted, 5 received, 0% packet loss, time 4005ms"].join("\n");
+    expect(find(text, "ping-ok")).toMatchObject({ lineNumber: 4, value: 5 });
+    expect(ids("Packets: Sent = 4, Received = 4, Lost = 0 (0% loss),")).toEqual(["ping-ok"]);
+    expect(ids("数据包: 已发送 = 4，已接收 = 0，丢失 = 4 (100% 丢失)，")).toEqual([]);
+  });
+
   it("reads ICMP errors reported by ping", () => {
     expect(find("From 10.0.0.254 icmp_seq=1 Frag needed and DF set (mtu = 1350)", "frag-needed")?.value).toBe(1350);
     expect(ids("From 10.0.0.254 icmp_seq=1 Destination Host Prohibited")).toEqual(["icmp-admin-prohibited"]);

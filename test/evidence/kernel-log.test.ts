@@ -104,7 +104,8 @@ the link is down again?
 title: NIC or physical link down
 An IP address conflict: another machine was configured with the same IP
 nf_conntrack_count far below nf_conntrack_max and no table full log line
-the L taint flag records that a soft lockup had already occurred`;
+the L taint flag records that a soft lockup had already occurred
+    296 WARN_ONCE(1, KERN_INFO "NETDEV WATCHDOG: %s (%s): transmit queue %u timed out\n",`;
     expect(parse(prose)).toEqual([]);
   });
 

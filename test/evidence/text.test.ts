@@ -26,7 +26,7 @@ describe("extractTextSignals", () => {
       "dns-rotate-ping-fails": ["text-dns", "text-tool-doubt"],
       "docker-pod-ip-conflict-rst": ["text-container", "text-intermittent", "text-kubernetes"],
       "elb-ip-refused-after-scale-down": ["text-dns", "text-load-balancer", "text-refused"],
-      "firewall-blocks-udp53-dns": ["text-dns", "text-timeout", "text-tool-doubt"],
+      "firewall-blocks-udp53-dns": ["dns-timeout", "ping-ok", "text-dns", "text-timeout", "text-tool-doubt"],
       "go-http-timeout-fin-wait2": ["many-fin-wait2", "text-timeout"],
       "go-limitlistener-close-wait": ["many-close-wait", "text-reset", "text-tool-doubt"],
       "host-nic-unplugged-no-container-traffic": ["text-after-move", "text-container"],
@@ -122,7 +122,7 @@ describe("extractTextSignals", () => {
   });
 
   it("does not read look-alike words as signals", () => {
-    expect(ids("It wrote about 500 GB of logs a day.")).toEqual([]);
+    expect(ids("It wrote about 500 GB of logs a day.")).toEqual(["text-log-flood"]);
     expect(ids("Docker refuses to start because daemon.json is empty.")).toEqual(["text-container"]);
     expect(ids("The problem was resolved after we restarted the app.")).toEqual([]);
     expect(ids("On the host of the destination container nothing arrives.")).toEqual(["text-container"]);
@@ -140,6 +140,7 @@ describe("extractTextSignals", () => {
     expect(ids(ticket)).toEqual(
       [
         "conn-reset",
+        "ping-ok",
         "text-after-scaling",
         "text-burst",
         "text-carrier",

@@ -13,7 +13,7 @@ const { cases, rootCauses } = loadContent(CONTENT_DIR);
 export const library = createContentLibrary(cases, rootCauses);
 export const knowledge = buildTriageKnowledge(library, loadTrees(CONTENT_DIR));
 
-export type CaseFixture = { id: string; cause: RootCauseId; description: string; outputs: { text: string }[] };
+export type CaseFixture = { id: string; cause: RootCauseId; issue: string; description: string; outputs: { text: string }[] };
 
 const OUTPUT_LANGUAGES = new Set(["text", "console", ""]);
 
@@ -47,6 +47,6 @@ export function resolvedCaseFixtures(): CaseFixture[] {
     const description = [getSectionMarkdown(entry.body, "Issue"), getSectionMarkdown(entry.body, "Environment"), ...f.symptoms].join("\n\n");
     const quoted = quotedOutputs(getSectionMarkdown(entry.body, "Diagnosis"));
     const outputs = [...quoted, ...(f.errorStrings.length > 0 ? [f.errorStrings.join("\n")] : [])].map((text) => ({ text }));
-    return [{ id: entry.id, cause: f.rootCause, description, outputs }];
+    return [{ id: entry.id, cause: f.rootCause, issue: getSectionMarkdown(entry.body, "Issue"), description, outputs }];
   });
 }

@@ -23,12 +23,12 @@ function oracleAnswer(question: QuestionNode, fixture: CaseFixture): string {
   return fit(best.signals) > 0 ? best.value : (question.answers.find((a) => a.signals.length === 0)?.value ?? "skip");
 }
 
-/** Steps until the true cause ranks first, starting from the ticket text alone. */
+/** Steps until the true cause ranks first, starting from the reporter's words (the Issue section) alone. */
 function interview(fixture: CaseFixture): number {
   const answers: Record<string, string> = {};
   const outputs: { command?: string; text: string }[] = [];
   for (let step = 0; step <= MAX_STEPS; step++) {
-    const result = diagnose({ description: fixture.description, outputs, answers }, knowledge);
+    const result = diagnose({ description: fixture.issue, outputs, answers }, knowledge);
     if (result.rootCauses[0].id === fixture.cause) return step;
     const next = result.next;
     const node = nodes.get(next.id);
@@ -46,7 +46,7 @@ function interview(fixture: CaseFixture): number {
 
 describe("simulated interview", () => {
   it("reaches the true cause in a median of 4 steps or fewer", () => {
-    const steps = resolvedCaseFixtures().map((f) => interview({ ...f, outputs: f.outputs }));
+    const steps = resolvedCaseFixtures().map(interview);
     const sorted = [...steps].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)];
     const reached = steps.filter((s) => s <= MAX_STEPS).length;

@@ -10,6 +10,9 @@ const PARSER_ID = "connect-tools";
  */
 const LARGE_PING_BYTES = 1000;
 
+/** nc, telnet, ping and arping print short lines; longer ones are other logs and are not read as such. */
+const MAX_TOOL_LINE = 300;
+
 type Hit = { line: string; lineNumber: number; count: number; value?: number; detail?: string };
 
 /** Keeps one signal per id: the first line that showed it, and how many lines did. */
@@ -61,9 +64,8 @@ const CONNECT_FAILURES: readonly RegExp[] = [
   /^Ncat: (.+)$/,
   /^telnet: (?:Unable to connect to remote host|connect to address \S+): (.+)$/,
   /^Could not connect to Redis at \S+: (.+)$/,
-  /\bjava\.net\.(?:ConnectException|NoRouteToHostException): (.+)$/,
-  /\bjava\.net\.SocketTimeoutException: (connect timed out)/,
 ];
+const JAVA_CONNECT_FAILURES: readonly RegExp[] = [/^java\.net\.(?:ConnectException|NoRouteToHostException): (.+)$/, /^java\.net\.SocketTimeoutException: (connect timed out)/];
 
 const CONNECT_SUCCESSES: readonly RegExp[] = [
   /^Connection to \S+ (?:port )?\d+ (?:port )?\[[^\]]*\] succeeded!$/, // OpenBSD / macOS nc
@@ -73,16 +75,27 @@ const CONNECT_SUCCESSES: readonly RegExp[] = [
   /^Connected to [^\s]+?\.?$/, // telnet
 ];
 
+/** The errno text of a tool's connect failure; tool lines are short, application errors may be long. */
+function connectFailureTail(line: string): string | undefined {
+  if (line.length <= MAX_TOOL_LINE) {
+    for (const pattern of CONNECT_FAILURES) {
+      const match = pattern.exec(line);
+      if (match) return match[1];
+    }
+  }
+  const java = line.indexOf("java.net.");
+  if (java >= 0) return JAVA_CONNECT_FAILURES.map((pattern) => pattern.exec(line.slice(java))?.[1]).find(Boolean);
+  const goDial = line.indexOf("dial tcp ");
+  return goDial >= 0 ? line.slice(goDial) : undefined;
+}
+
 function readConnectLine(line: string, lineNumber: number, findings: Findings): boolean {
-  if (CONNECT_SUCCESSES.some((pattern) => pattern.test(line))) {
+  if (line.length <= MAX_TOOL_LINE && CONNECT_SUCCESSES.some((pattern) => pattern.test(line))) {
     findings.add("connect-ok", line, lineNumber);
     return true;
   }
   const mysql = /^ERROR 2003 \(HY000\): Can't connect to MySQL server on '[^']*' \((\d+)\)/.exec(line);
-  const goDial = line.indexOf("dial tcp ");
-  const message =
-    CONNECT_FAILURES.map((pattern) => pattern.exec(line)?.[1]).find((tail) => tail !== undefined) ??
-    (goDial >= 0 ? line.slice(goDial) : undefined);
+  const message = connectFailureTail(line);
   const id = mysql ? MYSQL_ERRNO[mysql[1]] : message === undefined ? undefined : classifyConnectError(message);
   if (!id) return false;
   findings.add(id, line, lineNumber);
@@ -100,21 +113,18 @@ const PING_HEADERS: readonly RegExp[] = [
 ];
 const isUnixReply = (line: string) => /^\d+ bytes from /.test(line) && line.includes("seq=") && /\btime[=<]/.test(line);
 const PING_REPLIES: readonly RegExp[] = [/^Reply from \S+: bytes[=<]\d+ time[=<]/, /^来自 \S+ 的回复[:：] ?字节=\d+/];
-/** A probe that got no answer, or a run summary with nothing received. */
-const PING_LOSSES: readonly RegExp[] = [
-  /^Request timed out\.?$/,
-  /^Request timeout for icmp_seq \d+/,
-  /^请求超时。?$/,
-  /^\d+ packets transmitted, 0 (?:packets )?received/,
-  /Received = 0\b/,
-  /已接收 = 0/,
-];
+/** The run summary: "3 packets transmitted, 0 received", "Received = 0", "已接收 = 0". */
+const PING_SUMMARIES: readonly RegExp[] = [/^\d+ packets transmitted, (\d+) (?:packets )?received/, /^Packets: Sent = \d+, Received = (\d+)/, /^数据包: 已发送 = \d+[，,]\s*已接收 = (\d+)/];
+/** A probe that got no answer. */
+const PING_LOSSES: readonly RegExp[] = [/^Request timed out\.?$/, /^Request timeout for icmp_seq \d+/, /^请求超时。?$/];
 const FRAG_NEEDED: readonly RegExp[] = [
   /frag(?:mentation)? needed and DF set \((?:mtu = |MTU )(\d+)\)/i,
   /message too long(?:, mtu=(\d+))?/i,
   /^Packet needs to be fragmented but DF set/,
   /^需要拆分数据包但是设置 DF/,
 ];
+/** One cheap scan before the detailed failure patterns: every one of them contains one of these. */
+const PING_FAILURE_HINT = /needed|too long|fragmented|拆分|Destination|Packet filtered|prohibited|无法访问|Request time|请求超时/i;
 const UNREACHABLE: readonly RegExp[] = [/Destination (?:Host|Net) Unreachable/i, /无法访问目标(?:主机|网)/];
 const PROHIBITED: readonly RegExp[] = [/Destination (?:Host|Net) Prohibited/i, /Packet filtered/, /Communication administratively prohibited/i];
 
@@ -136,12 +146,18 @@ class PingReader {
       this.firstReply ??= { line, lineNumber };
       return true;
     }
+    const summary = PING_SUMMARIES.map((pattern) => pattern.exec(line)).find(Boolean);
+    if (summary) {
+      this.readSummary(Number(summary[1]), line, lineNumber);
+      return true;
+    }
     const failure = this.readFailure(line, lineNumber, findings);
     if (failure) this.run().failed ??= { line, lineNumber };
     return failure;
   }
 
   private readFailure(line: string, lineNumber: number, findings: Findings): boolean {
+    if (!PING_FAILURE_HINT.test(line)) return false;
     const frag = FRAG_NEEDED.map((pattern) => pattern.exec(line)).find(Boolean);
     if (frag) {
       const mtu = frag[1] ? Number(frag[1]) : undefined;
@@ -160,6 +176,16 @@ class PingReader {
       return true;
     }
     return PING_LOSSES.some((pattern) => pattern.test(line));
+  }
+
+  /** The summary counts replies that `ping -q` does not print one by one. */
+  private readSummary(received: number, line: string, lineNumber: number): void {
+    const run = this.run();
+    if (received === 0) run.failed ??= { line, lineNumber };
+    else if (run.replies === 0) {
+      run.replies = received;
+      this.firstReply ??= { line, lineNumber };
+    }
   }
 
   /** Output pasted without its header still counts, as a run of unknown size. */
@@ -188,11 +214,34 @@ class PingReader {
 
 // ---- ARP: arping replies, ARP tables, switch MAC tables -----------------------------------------
 
-const MAC = /\b(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}\b|\b[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}\b/gi;
+/** A MAC as its own token, possibly in brackets: "[00:18:51:38:B1:CD]", "0018.5138.b1cd", "00-18-51-38-b1-cd". */
+const MAC_TOKEN = /^[[(]?((?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})[\])]?,?$/i;
 const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
 const NOT_A_HOST_MAC = new Set(["ff:ff:ff:ff:ff:ff", "00:00:00:00:00:00"]);
 /** Longer lines are logs or captures, not table rows. */
 const MAX_TABLE_ROW = 200;
+
+/** Whether separators sit where a MAC's would ("aa:bb:cc:dd:ee:ff", "aabb.ccdd.eeff"): cheaper than a regex. */
+function mayHoldMac(line: string): boolean {
+  for (const [separator, step, groups] of [[":", 3, 5], ["-", 3, 5], [".", 5, 2]] as const) {
+    for (let i = line.indexOf(separator); i >= 0; i = line.indexOf(separator, i + 1)) {
+      let seen = 1;
+      while (seen < groups && line[i + seen * step] === separator) seen += 1;
+      if (seen === groups) return true;
+    }
+  }
+  return false;
+}
+
+function macTokens(line: string): string[] {
+  if (!mayHoldMac(line)) return [];
+  const macs: string[] = [];
+  for (const token of line.split(/\s+/)) {
+    const match = MAC_TOKEN.exec(token);
+    if (match) macs.push(match[1]);
+  }
+  return macs;
+}
 
 const normalizeMac = (mac: string) => {
   const hex = mac.toLowerCase().replace(/[^0-9a-f]/g, "");
@@ -206,6 +255,7 @@ class ArpReader {
   read(line: string, lineNumber: number, findings: Findings): void {
     // iputils arping -D probes from 0.0.0.0; its replies mean someone else holds the address.
     if (/^ARPING \S+ from 0\.0\.0\.0 /.test(line) || (line.includes("arping") && / -D\b/.test(line))) this.dadMode = true;
+    if (line.length > MAX_TABLE_ROW) return;
     const received = /^Received (\d+) response\(s\)/.exec(line);
     if (received && this.dadMode && Number(received[1]) > 0) {
       findings.add("duplicate-address-log", line, lineNumber, {
@@ -214,9 +264,9 @@ class ArpReader {
       });
       return;
     }
-    const moved = /\b((?:\d{1,3}\.){3}\d{1,3}) (?:moved from|flip flop)\b/.exec(line);
-    const macs = line.match(MAC) ?? [];
-    if (moved && macs.length === 2) {
+    const macs = macTokens(line);
+    const moved = macs.length === 2 ? /\b((?:\d{1,3}\.){3}\d{1,3}) (?:moved from|flip flop)\b/.exec(line) : null;
+    if (moved) {
       findings.add("two-macs-one-ip", line, lineNumber, { detail: `${moved[1]} switched between MAC ${normalizeMac(macs[0])} and ${normalizeMac(macs[1])}` });
       return;
     }
@@ -225,7 +275,7 @@ class ArpReader {
 
   /** A row with exactly one IP and one MAC (arping reply, arp -a, ip neigh, switch ARP table). */
   private readTableRow(line: string, lineNumber: number, macs: string[]): void {
-    if (macs.length !== 1 || line.length > MAX_TABLE_ROW || line.includes(">") || /\b(?:ARP,|is-at|who-has)/.test(line)) return;
+    if (macs.length !== 1 || line.includes(">") || /\b(?:ARP,|is-at|who-has)/.test(line)) return;
     const ips = line.match(IPV4) ?? [];
     const mac = normalizeMac(macs[0]);
     if (ips.length !== 1 || NOT_A_HOST_MAC.has(mac)) return;
@@ -253,7 +303,7 @@ function parseConnectTools(text: string, source: EvidenceSource): Signal[] {
     const line = rawLine.trim();
     if (line === "") return;
     const lineNumber = index + 1;
-    if (readConnectLine(line, lineNumber, findings)) return;
+    if (readConnectLine(line, lineNumber, findings) || line.length > MAX_TOOL_LINE) return;
     if (ping.read(line, lineNumber, findings)) return;
     arp.read(line, lineNumber, findings);
   });

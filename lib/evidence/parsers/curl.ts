@@ -46,7 +46,7 @@ class Findings {
 
 /** A line written by curl itself: `-v` info lines and `curl: (N)` errors. */
 const CURL_MESSAGE = /^(?:\*\s|curl: \(\d+\))/;
-const STATUS_LINE = /^(?:< )?HTTP\/(\d(?:\.\d)?) (\d{3})\b/;
+const STATUS_LINE = /^(?:< )?HTTP\/\d(?:\.\d)? (\d{3})\b/;
 const CONTENT_LENGTH = /^(?:< )?content-length:\s*(\d+)/i;
 
 /** Maps a curl error or `-v` message to the failure it reports (first match wins). */
@@ -220,8 +220,7 @@ function parseCurl(text: string, source: EvidenceSource): Signal[] {
   let responseSeen = false;
   let noBodyStatus: number | undefined;
 
-  const lines = text.split("\n");
-  lines.forEach((rawLine, index) => {
+  text.split("\n").forEach((rawLine, index) => {
     const line = rawLine.trim();
     const lineNumber = index + 1;
     if (line === "" || line === "<") {
@@ -231,7 +230,7 @@ function parseCurl(text: string, source: EvidenceSource): Signal[] {
 
     const status = STATUS_LINE.exec(line);
     if (status) {
-      const code = Number(status[2]);
+      const code = Number(status[1]);
       responseSeen = true;
       noBodyStatus = code === 204 || code === 304 ? code : undefined;
       addHttpStatus(code, line, lineNumber, findings);

@@ -85,139 +85,158 @@ const RESOLVE_FAILED_LINES: readonly RegExp[] = [
 ];
 const MUSL_MARKERS: readonly RegExp[] = [/\bAlpine Linux\b/i, /\bmusl libc\b/i, /\bld-musl-\w+\.so\.1\b/, /^ID="?alpine"?$/, /^FROM\s+\S*alpine\S*(?:\s|$)/i];
 
+/** nslookup's "Server:  10.0.0.2" (Windows: "Server:  UnKnown", Chinese: "服务器:  UnKnown"). */
+const SERVER_LINE = /^(?:Server|服务器):\s+(\S+)$/;
+
 type DigRun = { tcp: boolean; status?: string; answered: boolean };
+
+/** Reads dig, nslookup and resolver configuration line by line; one instance per pasted text. */
+class DnsReader {
+  private dig: DigRun = { tcp: false, answered: false };
+  /** Set once an nslookup "Server:/Address:" block is seen; bare "request timed out" is ambiguous otherwise. */
+  private nslookupSeen = false;
+  private previous = "";
+  private line = "";
+  private lineNumber = 0;
+
+  constructor(private readonly findings: Findings) {}
+
+  read(line: string, lineNumber: number): void {
+    if (line === "") return;
+    this.line = line;
+    this.lineNumber = lineNumber;
+    this.readLine();
+    this.previous = line;
+  }
+
+  private add(id: SignalId, extra?: { value?: number; detail?: string }): void {
+    this.findings.add(id, this.line, this.lineNumber, extra);
+  }
+
+  private readLine(): void {
+    const line = this.line;
+    if (line.startsWith("; <<>> DiG ")) {
+      this.dig = { tcp: /\s\+(?:tcp|vc)\b/.test(line), answered: false };
+      return;
+    }
+    if (this.readDigLine() || this.readNslookupLine()) return;
+    if (TIMEOUT_LINES.some((pattern) => pattern.test(line)) || (this.nslookupSeen && NSLOOKUP_TIMEOUT.test(line))) return this.add("dns-timeout");
+    if (SERVFAIL_LINES.some((pattern) => pattern.test(line))) return this.add("dns-servfail");
+    if (NXDOMAIN_LINES.some((pattern) => pattern.test(line))) return this.add("dns-nxdomain");
+    if (RESOLVE_FAILED_LINES.some((pattern) => pattern.test(line))) return this.add("resolve-failed");
+    if (this.readConfigLine()) return;
+    if (/alpine|musl/i.test(line) && MUSL_MARKERS.some((pattern) => pattern.test(line))) this.add("musl-libc");
+  }
+
+  private readDigLine(): boolean {
+    const { line, dig } = this;
+    const header = /^;; ->>HEADER<<- opcode: \w+, status: (\w+)/.exec(line);
+    if (header) {
+      dig.status = header[1];
+      dig.answered = true;
+      if (dig.status === "SERVFAIL" || dig.status === "REFUSED") this.add("dns-servfail", { detail: `dig got status ${dig.status}` });
+      if (dig.status === "NXDOMAIN") this.add("dns-nxdomain");
+      if (dig.tcp) this.add("dns-tcp-ok", { detail: `dig over TCP got a response (status ${dig.status})` });
+      return true;
+    }
+    const flags = /^;; flags:[^;]*; QUERY: \d+, ANSWER: (\d+)/.exec(line);
+    if (flags) {
+      const answers = Number(flags[1]);
+      if (dig.status === "NOERROR" && answers > 0) this.add("dns-answer-ok", { value: answers, detail: `dig got ${answers} answer record(s)` });
+      return true;
+    }
+    const queryTime = /^;; Query time: (\d+) msec/.exec(line);
+    if (queryTime) {
+      const ms = Number(queryTime[1]);
+      if (RETRY_WINDOWS_MS.some(([low, high]) => ms >= low && ms <= high)) {
+        this.add("dns-slow-5s", { value: ms, detail: `the answer took ${ms} ms, the resolver's retry timeout: a query was lost and retried` });
+      }
+      return true;
+    }
+    const server = /^;; SERVER: ([^#\s]+)#\d+/.exec(line);
+    if (server) {
+      this.addLoopback(server[1]);
+      if (!dig.tcp && line.endsWith("(TCP)") && dig.answered) this.add("dns-tcp-ok", { detail: `dig over TCP got a response (status ${dig.status})` });
+      return true;
+    }
+    return false;
+  }
+
+  /** nslookup prints the server as "Server: <name or ip>" then "Address: <ip>[#53|:53]". */
+  private readNslookupLine(): boolean {
+    const server = SERVER_LINE.exec(this.line);
+    if (server) {
+      this.addLoopback(server[1]);
+      return true;
+    }
+    const address = /^(?:Address(?: 1)?|地址):\s+(\S+)/.exec(this.line);
+    const previousServer = SERVER_LINE.exec(this.previous);
+    if (address && previousServer) {
+      this.nslookupSeen = true;
+      // Linux prints the IP on both lines: count it once.
+      if (!isLoopback(previousServer[1])) this.addLoopback(withoutPort(address[1]));
+      return true;
+    }
+    if (this.nslookupSeen && /^Address(?:es| \d+)?:\s+\S/.test(this.line) && /^(?:Name|名称):/.test(this.previous)) {
+      this.add("dns-answer-ok", { detail: "nslookup got an answer" });
+      return true;
+    }
+    return false;
+  }
+
+  private addLoopback(address: string): void {
+    if (!isLoopback(address) || NORMAL_LOOPBACK_RESOLVERS.has(address)) return;
+    this.add("dns-loopback-server", { detail: `the resolver in use is ${address}, a loopback address: a local forwarder answers instead of the intended DNS server` });
+  }
+
+  /** resolv.conf, nsswitch.conf and Go resolver debug lines. */
+  private readConfigLine(): boolean {
+    const line = this.line;
+    const nameserver = /^nameserver\s+(\S+)/.exec(line);
+    if (nameserver) {
+      this.addLoopback(nameserver[1]);
+      return true;
+    }
+    const options = /^options\s+(.+)$/.exec(line);
+    if (options) {
+      const words = options[1].split(/\s+/);
+      if (words.includes("rotate")) this.add("resolv-rotate");
+      const single = words.find((word) => word === "single-request" || word === "single-request-reopen" || word === "use-vc");
+      if (single) this.add("resolv-single-request", { detail: `resolv.conf sets '${single}'` });
+      return true;
+    }
+    const hosts = /^hosts:\s+(.+)$/.exec(line);
+    if (hosts) {
+      this.readNsswitchHosts(hosts[1]);
+      return true;
+    }
+    if (line.includes("nsswitch.conf") && /No such file or directory/.test(line)) {
+      this.add("nsswitch-missing", { detail: "there is no /etc/nsswitch.conf: some resolvers (Go, musl-based images) then ask DNS before /etc/hosts" });
+      return true;
+    }
+    const at = line.indexOf("hostLookupOrder(");
+    const order = at < 0 ? null : /^hostLookupOrder\([^)\s]{0,255}\) = ([\w,]+)/.exec(line.slice(at, at + 300));
+    if (order) {
+      if (order[1].startsWith("dns")) this.add("go-resolver-dns-first", { detail: `Go's resolver uses order ${order[1]}: DNS is asked before /etc/hosts` });
+      return true;
+    }
+    return false;
+  }
+
+  private readNsswitchHosts(sources: string): void {
+    const words = sources.split(/\s+/).filter((word) => !word.startsWith("["));
+    const dns = words.indexOf("dns");
+    const files = words.indexOf("files");
+    if (dns >= 0 && (files < 0 || dns < files)) {
+      this.add("nsswitch-missing", { detail: files < 0 ? "nsswitch hosts: never consults /etc/hosts" : "nsswitch hosts: asks DNS before /etc/hosts" });
+    }
+  }
+}
 
 function parseDnsTools(text: string, source: EvidenceSource): Signal[] {
   const findings = new Findings();
-  let dig: DigRun = { tcp: false, answered: false };
-  /** Set once an nslookup "Server:/Address:" block is seen; bare "request timed out" is ambiguous otherwise. */
-  let nslookupSeen = false;
-  let previous = "";
-
-  text.split("\n").forEach((rawLine, index) => {
-    const line = rawLine.trim();
-    const lineNumber = index + 1;
-    const add = (id: SignalId, extra?: { value?: number; detail?: string }) => findings.add(id, line, lineNumber, extra);
-    readLine();
-    if (line !== "") previous = line;
-
-    function readLine(): void {
-      if (line === "") return;
-      if (line.startsWith("; <<>> DiG ")) {
-        dig = { tcp: /\s\+(?:tcp|vc)\b/.test(line), answered: false };
-        return;
-      }
-      if (readDigLine()) return;
-      if (readNslookupLine()) return;
-      if (TIMEOUT_LINES.some((pattern) => pattern.test(line)) || (nslookupSeen && NSLOOKUP_TIMEOUT.test(line))) return add("dns-timeout");
-      if (SERVFAIL_LINES.some((pattern) => pattern.test(line))) return add("dns-servfail");
-      if (NXDOMAIN_LINES.some((pattern) => pattern.test(line))) return add("dns-nxdomain");
-      if (RESOLVE_FAILED_LINES.some((pattern) => pattern.test(line))) return add("resolve-failed");
-      if (readConfigLine()) return;
-      if (MUSL_MARKERS.some((pattern) => pattern.test(line))) add("musl-libc");
-    }
-
-    function readDigLine(): boolean {
-      const header = /^;; ->>HEADER<<- opcode: \w+, status: (\w+)/.exec(line);
-      if (header) {
-        dig.status = header[1];
-        dig.answered = true;
-        if (dig.status === "SERVFAIL" || dig.status === "REFUSED") add("dns-servfail", { detail: `dig got status ${dig.status}` });
-        if (dig.status === "NXDOMAIN") add("dns-nxdomain");
-        if (dig.tcp) add("dns-tcp-ok", { detail: `dig over TCP got a response (status ${dig.status})` });
-        return true;
-      }
-      const flags = /^;; flags:[^;]*; QUERY: \d+, ANSWER: (\d+)/.exec(line);
-      if (flags) {
-        const answers = Number(flags[1]);
-        if (dig.status === "NOERROR" && answers > 0) add("dns-answer-ok", { value: answers, detail: `dig got ${answers} answer record(s)` });
-        return true;
-      }
-      const queryTime = /^;; Query time: (\d+) msec/.exec(line);
-      if (queryTime) {
-        const ms = Number(queryTime[1]);
-        if (RETRY_WINDOWS_MS.some(([low, high]) => ms >= low && ms <= high)) {
-          add("dns-slow-5s", { value: ms, detail: `the answer took ${ms} ms, the resolver's retry timeout: a query was lost and retried` });
-        }
-        return true;
-      }
-      const server = /^;; SERVER: ([^#\s]+)#\d+/.exec(line);
-      if (server) {
-        addLoopback(server[1]);
-        if (!dig.tcp && line.endsWith("(TCP)") && dig.answered) add("dns-tcp-ok", { detail: `dig over TCP got a response (status ${dig.status})` });
-        return true;
-      }
-      return false;
-    }
-
-    /** nslookup prints the server as "Server: <name or ip>" then "Address: <ip>[#53|:53]". */
-    function readNslookupLine(): boolean {
-      const server = /^(?:Server|服务器):\s+(\S+)$/.exec(line);
-      if (server) {
-        addLoopback(server[1]);
-        return true;
-      }
-      const address = /^(?:Address(?: 1)?|地址):\s+(\S+)/.exec(line);
-      const previousServer = /^(?:Server|服务器):\s+(\S+)$/.exec(previous);
-      if (address && previousServer) {
-        nslookupSeen = true;
-        // Linux prints the IP on both lines: count it once.
-        if (!isLoopback(previousServer[1])) addLoopback(withoutPort(address[1]));
-        return true;
-      }
-      if (nslookupSeen && /^Address(?:es| \d+)?:\s+\S/.test(line) && /^(?:Name|名称):/.test(previous)) {
-        add("dns-answer-ok", { detail: "nslookup got an answer" });
-        return true;
-      }
-      return false;
-    }
-
-    function addLoopback(address: string): void {
-      if (!isLoopback(address) || NORMAL_LOOPBACK_RESOLVERS.has(address)) return;
-      add("dns-loopback-server", { detail: `the resolver in use is ${address}, a loopback address: a local forwarder answers instead of the intended DNS server` });
-    }
-
-    /** resolv.conf, nsswitch.conf and Go resolver debug lines. */
-    function readConfigLine(): boolean {
-      const nameserver = /^nameserver\s+(\S+)/.exec(line);
-      if (nameserver) {
-        addLoopback(nameserver[1]);
-        return true;
-      }
-      const options = /^options\s+(.+)$/.exec(line);
-      if (options) {
-        const words = options[1].split(/\s+/);
-        if (words.includes("rotate")) add("resolv-rotate");
-        const single = words.find((word) => word === "single-request" || word === "single-request-reopen" || word === "use-vc");
-        if (single) add("resolv-single-request", { detail: `resolv.conf sets '${single}'` });
-        return true;
-      }
-      const hosts = /^hosts:\s+(.+)$/.exec(line);
-      if (hosts) {
-        readNsswitchHosts(hosts[1]);
-        return true;
-      }
-      if (line.includes("nsswitch.conf") && /No such file or directory/.test(line)) {
-        add("nsswitch-missing", { detail: "there is no /etc/nsswitch.conf: some resolvers (Go, musl-based images) then ask DNS before /etc/hosts" });
-        return true;
-      }
-      const order = /hostLookupOrder\([^)]*\) = ([\w,]+)/.exec(line);
-      if (order) {
-        if (order[1].startsWith("dns")) add("go-resolver-dns-first", { detail: `Go's resolver uses order ${order[1]}: DNS is asked before /etc/hosts` });
-        return true;
-      }
-      return false;
-    }
-
-    function readNsswitchHosts(sources: string): void {
-      const words = sources.split(/\s+/).filter((word) => !word.startsWith("["));
-      const dns = words.indexOf("dns");
-      const files = words.indexOf("files");
-      if (dns >= 0 && (files < 0 || dns < files)) {
-        add("nsswitch-missing", { detail: files < 0 ? "nsswitch hosts: never consults /etc/hosts" : "nsswitch hosts: asks DNS before /etc/hosts" });
-      }
-    }
-  });
+  const reader = new DnsReader(findings);
+  text.split("\n").forEach((rawLine, index) => reader.read(rawLine.trim(), index + 1));
   return findings.toSignals(source);
 }
 

@@ -112,6 +112,8 @@ export const kernelLogParser: OutputParser = {
     let lastIncident = -Infinity;
     text.split("\n").forEach((line, index) => {
       const lower = line.toLowerCase();
+      // A printf format ("transmit queue %u timed out") is kernel source quoted in a ticket, not a log line.
+      if (lower.includes("%s") || lower.includes("%u")) return;
       let incident = false;
       for (const rule of RULES) {
         if (!rule.test(lower)) continue;

@@ -11,6 +11,8 @@ const PARSER_ID = "path-trace";
 const LOSSY_PERCENT = 5;
 /** A path needs two hops; a single numbered line is more likely something else. */
 const MIN_HOPS = 2;
+/** Hop rows are short: three probes, an AS, a name and an address, or a few ECMP answers. */
+const MAX_HOP_LINE = 300;
 
 type Hop = {
   number: number;
@@ -38,8 +40,8 @@ function readMtrHop(line: string, lineNumber: number): Hop | undefined {
   // Loss% Snt Last Avg Best Wrst StDev.
   const stats = tokens.slice(-7);
   if (tokens.length < 8 || !stats.slice(1).every((token) => NUMBER.test(token))) return undefined;
+  if (!/^\d+(?:\.\d+)?%?$/.test(stats[0])) return undefined;
   const loss = Number(stats[0].replace(/%$/, ""));
-  if (!Number.isFinite(loss) || !/^\d+(?:\.\d+)?%?$/.test(stats[0])) return undefined;
   const names = tokens.slice(0, -7).filter((token) => !/^AS[\d?]+$/.test(token));
   const bracketed = names.find((token) => /^\(.+\)$/.test(token));
   const name = bracketed ? bracketed.slice(1, -1) : names[0];
@@ -174,6 +176,7 @@ function parsePathTrace(text: string, source: EvidenceSource): Signal[] {
       runs.push(run);
       return;
     }
+    if (line.length > MAX_HOP_LINE) return;
     const hop = readMtrHop(line, index + 1) ?? readTracerouteHop(line, index + 1);
     if (!hop) return;
     const tool = hop.loss === undefined ? "traceroute" : "mtr";

@@ -23,6 +23,9 @@ class Findings {
   }
 }
 
+/** Access-log lines have a few dozen fields; far longer lines are not access logs. */
+const MAX_LOG_TOKENS = 120;
+
 const STATUS_IDS = new Set<SignalId>(["http-5xx", "http-502", "http-504"]);
 
 // ---- nginx / tengine / openresty error log ------------------------------------------------------
@@ -87,6 +90,7 @@ const HAPROXY_STATES: Record<string, [SignalId, string]> = {
   sH: ["upstream-timeout", "HAProxy: the server timed out before sending headers (sH)"],
   SD: ["upstream-reset", "HAProxy: the server aborted during the data phase (SD)"],
 };
+const HAPROXY_HINT = /\d\/\+?-?\d+\/\+?-?\d|has no server available!/;
 const HAPROXY_TIMERS = /^-?\d+(?:\/\+?-?\d+){2,4}$/;
 const HAPROXY_STATE = /^[CSPLRIDKUcs-][RQCHDLT-](?:[A-Za-z-]{2})?$/;
 
@@ -154,11 +158,15 @@ function parseProxyLog(text: string, source: EvidenceSource): Signal[] {
     const line = rawLine.trim();
     const lineNumber = index + 1;
     if (line === "" || readNginxError(line, lineNumber, findings) || readEnvoyMessage(line, lineNumber, findings)) return;
-    const tokens = line.split(/\s+/);
+    // Access logs carry "HTTP/x"; HAProxy lines carry slash-separated timers.
     const http = line.includes("HTTP/");
+    const haproxy = HAPROXY_HINT.test(line);
+    if (!http && !haproxy) return;
+    const tokens = line.split(/\s+/);
+    if (tokens.length > MAX_LOG_TOKENS) return;
     const status =
       (http ? (readRequestStatus(tokens, line, lineNumber, findings) ?? readElbStatus(tokens)) : undefined) ??
-      readHaproxy(tokens, line, lineNumber, findings);
+      (haproxy ? readHaproxy(tokens, line, lineNumber, findings) : undefined);
     if (status === undefined) return;
     requests += 1;
     addStatus(status, line, lineNumber, findings);

@@ -22,6 +22,8 @@ const BULK_SEGMENTS = 20;
 const MAX_UNSCALED_WINDOW = 65535;
 const OVERLAY_ONE_WAY_MIN = 3;
 const DNS_PAIR_WINDOW_S = 0.01;
+/** ARP lines are short; longer lines are payload dumps or other logs. */
+const MAX_ARP_LINE = 300;
 /** UDP ports of VXLAN: IANA 4789 and the Linux/flannel default 8472. */
 const OVERLAY_PORTS = new Set(["4789", "8472"]);
 
@@ -66,19 +68,26 @@ type Segment = Where & {
 };
 
 /** "12:00:00.123456" (default), "1700000000.123456" (-tt) or a -tttt date followed by the time. */
-function readTime(tokens: string[]): number | undefined {
-  const token = /^\d{4}-\d{2}-\d{2}$/.test(tokens[0] ?? "") ? tokens[1] : tokens[0];
-  const clock = /^(\d{1,2}):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(token ?? "");
+function readTime(line: string): number | undefined {
+  let token = line.slice(0, line.indexOf(" ") >>> 0);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(token)) token = line.slice(11, line.indexOf(" ", 11) >>> 0);
+  const clock = /^(\d{1,2}):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(token);
   if (clock) return Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
-  return /^\d{9,}\.\d+$/.test(token ?? "") ? Number(token) : undefined;
+  return /^\d{9,}\.\d+$/.test(token) ? Number(token) : undefined;
 }
 
-/** The "src > dst:" pair; -e lines start with "mac > mac," which is skipped. */
-function findArrow(tokens: string[]): number {
-  for (let i = 1; i < tokens.length - 1; i += 1) {
-    if (tokens[i] === ">" && tokens[i + 1].endsWith(":")) return i;
+type Addressed = { src: string; dst: string; rest: string };
+
+/** The "src > dst: rest" part; -e lines start with "mac > mac, ..." which is skipped. */
+function findAddresses(line: string): Addressed | undefined {
+  for (let arrow = line.indexOf(" > "); arrow > 0; arrow = line.indexOf(" > ", arrow + 3)) {
+    const dstEnd = line.indexOf(" ", arrow + 3);
+    const dst = line.slice(arrow + 3, dstEnd < 0 ? undefined : dstEnd);
+    if (!dst.endsWith(":") || dst.length < 2) continue;
+    const src = line.slice(line.lastIndexOf(" ", arrow - 1) + 1, arrow);
+    return { src, dst: dst.slice(0, -1), rest: dstEnd < 0 ? "" : line.slice(dstEnd + 1).trimStart() };
   }
-  return -1;
+  return undefined;
 }
 
 /** "10.0.0.1.51234" → ["10.0.0.1", "51234"]; IPv6 "2001:db8::1.443" works the same way. */
@@ -87,34 +96,61 @@ function splitEndpoint(endpoint: string): [string, string] {
   return dot < 0 ? [endpoint, ""] : [endpoint.slice(0, dot), endpoint.slice(dot + 1)];
 }
 
-const number = (match: RegExpExecArray | null, group = 1) => (match ? Number(match[group]) : undefined);
+/** The number after "key " in new-format fields ("win 229,"), found without a regex. */
+function numberAfter(text: string, key: string): number | undefined {
+  const at = text.indexOf(key);
+  if (at < 0) return undefined;
+  const value = Number.parseInt(text.slice(at + key.length, at + key.length + 12), 10);
+  return Number.isNaN(value) ? undefined : value;
+}
+
+/** "seq 1:101," or "seq 1000,". */
+function readSeq(text: string): [number, number] | undefined {
+  const start = numberAfter(text, "seq ");
+  if (start === undefined) return undefined;
+  const at = text.indexOf("seq ") + 4 + String(start).length;
+  const end = text[at] === ":" ? Number.parseInt(text.slice(at + 1, at + 13), 10) : start;
+  return [start, Number.isNaN(end) ? start : end];
+}
 
 /** TCP, new format ("Flags [S.], seq 1:101, ack 1, win 229, length 100") or old ("S 1:1(0) ack 1 win 229"). */
 function readSegment(where: Where, src: string, dst: string, rest: string): Segment | undefined {
-  let flags: string;
-  let after: string;
-  const modern = /^Flags \[([^\]]*)\]/.exec(rest);
-  if (modern) {
-    flags = modern[1];
-    after = rest.slice(modern[0].length);
-  } else {
-    const old = /^([SFRPUEW.]+),?(?:\s|$)/.exec(rest);
-    if (!old) return undefined;
-    after = rest.slice(old[0].length);
-    flags = old[1].replace(".", "") + (/\back \d+/.test(after) ? "." : "");
+  if (rest.startsWith("Flags [")) {
+    const close = rest.indexOf("]");
+    if (close < 0) return undefined;
+    const after = rest.slice(close + 1);
+    return {
+      line: where.line,
+      lineNumber: where.lineNumber,
+      time: where.time,
+      index: where.index,
+      src,
+      dst,
+      flags: rest.slice(7, close),
+      seq: readSeq(after),
+      ack: numberAfter(after, " ack "),
+      win: numberAfter(after, " win "),
+      length: numberAfter(after, " length ") ?? 0,
+      options: readOptions(after),
+    };
   }
-  const range = /\bseq (\d+)(?::(\d+))?/.exec(after) ?? /(?:^|[\s,])(\d+):(\d+)\((\d+)\)/.exec(after);
-  const oldLength = /(?:^|[\s,])\d+:\d+\((\d+)\)/.exec(after);
-  const start = number(range);
+  const old = /^([SFRPUEW.]+),?(?:\s|$)/.exec(rest);
+  if (!old) return undefined;
+  const after = rest.slice(old[0].length);
+  const range = /(?:^|[\s,])(\d+):(\d+)\((\d+)\)/.exec(after);
+  const ack = numberAfter(after, "ack ");
   return {
-    ...where,
+    line: where.line,
+    lineNumber: where.lineNumber,
+    time: where.time,
+    index: where.index,
     src,
     dst,
-    flags,
-    seq: start === undefined ? undefined : [start, range?.[2] ? Number(range[2]) : start],
-    ack: number(/\back (\d+)/.exec(after)),
-    win: number(/\bwin (\d+)/.exec(after)),
-    length: number(/\blength (\d+)/.exec(after)) ?? number(oldLength) ?? 0,
+    flags: old[1].replace(".", "") + (ack === undefined ? "" : "."),
+    seq: range ? [Number(range[1]), Number(range[2])] : undefined,
+    ack,
+    win: numberAfter(after, "win "),
+    length: range ? Number(range[3]) : 0,
     options: readOptions(after),
   };
 }
@@ -140,8 +176,8 @@ type Side = {
   /** The line that advertised maxWindow. */
   windowWhere?: Where;
   dataSegments: number;
-  /** Data ranges already sent ("start:end") and when. */
-  sent: Map<string, number | undefined>;
+  /** Data ranges already sent ("start:end") and when; created on the first data segment. */
+  sent?: Map<string, number | undefined>;
   lastAck?: number;
   lastWin?: number;
   dupAcks: number;
@@ -161,7 +197,7 @@ type Conn = {
   sides: Map<string, Side>;
 };
 
-const newSide = (): Side => ({ maxWindow: 0, dataSegments: 0, sent: new Map(), dupAcks: 0, peerDataSinceAck: false });
+const newSide = (): Side => ({ maxWindow: 0, dataSegments: 0, dupAcks: 0, peerDataSinceAck: false });
 const connKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 const gapOk = (earlier: number | undefined, later: number | undefined, min: number) => earlier === undefined || later === undefined || later - earlier >= min;
 const hostOf = (endpoint: string) => splitEndpoint(endpoint)[0];
@@ -274,6 +310,7 @@ class TcpTracker {
   private readData(segment: Segment, side: Side): void {
     if (!segment.seq || segment.length < 2) return;
     const range = `${segment.seq[0]}:${segment.seq[1]}`;
+    side.sent ??= new Map();
     if (!side.sent.has(range)) {
       side.sent.set(range, segment.time);
       return;
@@ -462,17 +499,14 @@ function parseTcpdump(text: string, source: EvidenceSource): Signal[] {
   text.split("\n").forEach((rawLine, lineIndex) => {
     const line = rawLine.trim();
     if (line === "") return;
-    const tokens = line.split(/\s+/);
     // -v prints the IP header with the timestamp, then the TCP line indented below it.
-    lastTime = readTime(tokens) ?? lastTime;
+    lastTime = readTime(line) ?? lastTime;
     index += 1;
     const where: Where = { line, lineNumber: lineIndex + 1, time: lastTime, index };
-    if (readWiresharkLine(line, where, findings) || arp.read(line, where)) return;
-    const arrow = findArrow(tokens);
-    if (arrow < 0) return;
-    const src = tokens[arrow - 1];
-    const dst = tokens[arrow + 1].slice(0, -1);
-    const rest = tokens.slice(arrow + 2).join(" ");
+    if (readWiresharkLine(line, where, findings) || (line.length <= MAX_ARP_LINE && arp.read(line, where))) return;
+    const addressed = findAddresses(line);
+    if (!addressed) return;
+    const { src, dst, rest } = addressed;
     if (/^ICMP6?,? /.test(rest)) return readIcmp(rest, where, findings);
     const segment = readSegment(where, src, dst, rest);
     if (segment) return tcp.read(segment);
