@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { POST } from "@/app/api/diagnose/route";
 
-const post = (body: string | Uint8Array, headers: Record<string, string> = {}) =>
+const post = (body: string, headers: Record<string, string> = {}) =>
   POST(new Request("http://localhost/api/diagnose", { method: "POST", body, headers: { "content-type": "application/json", ...headers } }));
 
 describe("POST /api/diagnose", () => {

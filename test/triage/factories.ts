@@ -14,7 +14,7 @@ export function knowledgeWith(trees: Tree[] = []): TriageKnowledge {
   };
 }
 
-export function signal(id: SignalId, line = id, source: Signal["source"] = { kind: "output", index: 0 }): Signal {
+export function signal(id: SignalId, line: string = id, source: Signal["source"] = { kind: "output", index: 0 }): Signal {
   return makeSignal(id, "test", line, 1, source);
 }
 
