@@ -1,8 +1,8 @@
-const isDev = process.env.NODE_ENV !== "production";
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants.js";
 
 // Pages are static, so scripts cannot carry per-request nonces; Next's inline bootstrap needs
 // 'unsafe-inline'. 'unsafe-eval' is only for the dev server's hot reload.
-const contentSecurityPolicy = [
+const contentSecurityPolicy = (isDev) => [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
   "style-src 'self' 'unsafe-inline'",
@@ -15,8 +15,8 @@ const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+/** @type {(phase: string) => import('next').NextConfig} */
+const nextConfig = (phase) => ({
   // Compiling MDX (esbuild, shiki) happens in Node at build time; never bundle those packages.
   serverExternalPackages: ["esbuild", "shiki", "rehype-pretty-code", "remark-gfm"],
   poweredByHeader: false,
@@ -26,7 +26,7 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy },
+          { key: "Content-Security-Policy", value: contentSecurityPolicy(phase === PHASE_DEVELOPMENT_SERVER) },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
@@ -34,6 +34,6 @@ const nextConfig = {
       },
     ];
   },
-};
+});
 
 export default nextConfig;

@@ -1,29 +1,31 @@
+import { z } from "zod";
+
 import { causesNamedBy } from "../content/entry-symptoms";
+import type { ContentLibrary } from "../content/library";
 import type { CaseEntry, RootCauseEntry } from "../content/parse-entry";
 
 export const SEARCH_KINDS = ["case", "cause"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** One searchable entry: the text fields of a case or a root cause plus the facets the filters use. */
-export type SearchDocument = {
-  id: string;
-  kind: SearchKind;
-  title: string;
-  titleZh: string;
-  /** Case type (problem, how-to, technique); null for a root cause. */
-  type: string | null;
-  platform: string[];
-  layers: string[];
-  /** Root causes the entry names (a root cause names itself). */
-  causes: string[];
-  aliases: string[];
-  symptoms: string[];
-  errorStrings: string[];
-  commands: string[];
-  tags: string[];
-  /** The MDX body as plain text, one paragraph, list item or code line per line. */
-  body: string;
-};
+export const searchDocumentSchema = z.object({
+  id: z.string(),
+  kind: z.enum(SEARCH_KINDS),
+  title: z.string(),
+  titleZh: z.string(),
+  type: z.string().nullable().describe("case type (problem, how-to, technique); null for a root cause"),
+  platform: z.array(z.string()),
+  layers: z.array(z.string()),
+  causes: z.array(z.string()).describe("root causes the entry names; a root cause names itself"),
+  aliases: z.array(z.string()),
+  symptoms: z.array(z.string()),
+  errorStrings: z.array(z.string()),
+  commands: z.array(z.string()),
+  tags: z.array(z.string()),
+  body: z.string().describe("the MDX body as plain text, one paragraph, list item or code line per line"),
+});
+
+export type SearchDocument = z.infer<typeof searchDocumentSchema>;
 
 /** The searchable fields and their weight in ranking; the body is the long tail. */
 export const FIELD_WEIGHTS = {
@@ -44,6 +46,11 @@ export const SEARCH_FIELDS = Object.keys(FIELD_WEIGHTS) as SearchField[];
 export function fieldValues(doc: SearchDocument, field: SearchField): string[] {
   const value = doc[field];
   return typeof value === "string" ? [value] : value;
+}
+
+/** Every case, then every root cause, as search documents. */
+export function toSearchDocuments(library: Pick<ContentLibrary, "cases" | "rootCauses">): SearchDocument[] {
+  return [...library.cases.map(toCaseDocument), ...library.rootCauses.map(toCauseDocument)];
 }
 
 export function toCaseDocument({ frontmatter: f, body }: CaseEntry): SearchDocument {

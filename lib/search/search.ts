@@ -1,6 +1,7 @@
 import Fuse from "fuse.js";
 
 import { FIELD_WEIGHTS, type SearchDocument, type SearchKind } from "./documents";
+import { excerpt, findMatches, type Range } from "./highlight";
 import { analyzeQuery, type AnalyzedQuery } from "./query";
 import type { SearchIndex } from "./search-index";
 import { tokenize } from "./tokenize";
@@ -16,19 +17,29 @@ export type SearchOptions = {
 
 export type RankedDocument = { document: SearchDocument; score: number };
 
-export const DEFAULT_LIMIT = 10;
-/** How many candidates the inverted index hands to fuse.js for ranking. */
-export const CANDIDATES = Number(process.env.CANDS ?? 30);
+/** A result as pages and the API show it: what it is, where it lives, and why it matched. */
+export type SearchHit = {
+  id: string;
+  kind: SearchKind;
+  title: string;
+  titleZh: string;
+  url: string;
+  /** Relevance in (0, 1], higher is better. */
+  score: number;
+  /** The line of the entry that best matches the query. */
+  snippet: string;
+  highlights: { title: Range[]; titleZh: Range[]; snippet: Range[] };
+};
 
-// The short, high-signal fields fuse.js compares; the body counts through the inverted index only.
-const FUSE_KEYS = ((process.env.KEYS ?? "title,titleZh,aliases,errorStrings,symptoms,commands,tags").split(",") as ("title")[]).map((name) => ({
-  name,
-  weight: FIELD_WEIGHTS[name],
-}));
+export const DEFAULT_LIMIT = 10;
+/** How many of the inverted index's best candidates fuse.js re-ranks (its cost grows with each one). */
+export const RERANK_DEPTH = 10;
+
+// The fields that name a case most precisely; the rest count through the inverted index only.
 const FUSE_OPTIONS = {
-  keys: FUSE_KEYS,
+  keys: (["title", "titleZh", "aliases", "errorStrings"] as const).map((name) => ({ name, weight: FIELD_WEIGHTS[name] })),
   useTokenSearch: true,
-  ...(process.env.DEFTOK ? {} : { tokenize }),
+  tokenize,
   ignoreLocation: true,
   includeScore: true,
   // one typo in 4 characters, none in 3 or fewer
@@ -36,30 +47,61 @@ const FUSE_OPTIONS = {
 } as const;
 
 // Share of the final score from each stage: the inverted index (BM25F over every field) and fuse.js.
-const INDEX_SHARE = Number(process.env.SHARE ?? 0.5);
+const INDEX_SHARE = 0.5;
 
 /**
  * Ranks documents for a query, best first, with scores in (0, 1]. Two stages: an inverted index
- * (BM25F) picks CANDIDATES documents, then fuse.js token search over their short fields re-ranks
- * them. Pure; an empty query returns no results.
+ * (BM25F over every field) finds the candidates, then fuse.js token search over the RERANK_DEPTH
+ * best ones' titles, aliases and error strings re-ranks them (typo-tolerant, rare words weigh more).
+ * Pure; a query with no known term returns no results.
  */
 export function rankContent(index: SearchIndex, query: string, options: SearchOptions = {}): RankedDocument[] {
   return rankAnalyzed(index, analyzeQuery(index, query), options);
 }
 
+/** Like rankContent, with each result's snippet and the highlighted matches in title and snippet. */
+export function searchContent(index: SearchIndex, query: string, options: SearchOptions = {}): SearchHit[] {
+  const analyzed = analyzeQuery(index, query);
+  const terms = new Set(analyzed.terms.map((t) => t.term));
+  return rankAnalyzed(index, analyzed, options).map(({ document: doc, score }) => {
+    const snippet = bestSnippet(doc, terms);
+    return {
+      id: doc.id,
+      kind: doc.kind,
+      title: doc.title,
+      titleZh: doc.titleZh,
+      url: doc.kind === "case" ? `/cases/${doc.id}` : `/causes/${doc.id}`,
+      score,
+      snippet: snippet.text,
+      highlights: { title: findMatches(doc.title, terms).ranges, titleZh: findMatches(doc.titleZh, terms).ranges, snippet: snippet.ranges },
+    };
+  });
+}
+
+const SNIPPET_LENGTH = 180;
+
+/** The line (error string, symptom, body line, alias) matching the most query terms; the first symptom when none does. */
+function bestSnippet(doc: SearchDocument, terms: ReadonlySet<string>): { text: string; ranges: Range[] } {
+  let best = { text: doc.symptoms[0] ?? "", ranges: [] as Range[], count: 0 };
+  for (const line of [...doc.errorStrings, ...doc.symptoms, ...doc.body.split("\n"), ...doc.aliases]) {
+    const { ranges, matched } = findMatches(line, terms);
+    if (matched.size > best.count) best = { text: line, ranges, count: matched.size };
+  }
+  return excerpt(best.text, best.ranges, SNIPPET_LENGTH);
+}
+
 export function rankAnalyzed(index: SearchIndex, analyzed: AnalyzedQuery, { limit = DEFAULT_LIMIT, kinds, filters }: SearchOptions = {}): RankedDocument[] {
   if (analyzed.terms.length === 0) return [];
-  const accept = documentFilter(kinds, filters);
-  const candidates = topCandidates(index, analyzed, accept);
+  const candidates = topCandidates(index, analyzed, Math.max(limit, RERANK_DEPTH), documentFilter(kinds, filters));
   if (candidates.length === 0) return [];
 
   const best = candidates[0].score;
   const fuse = new Fuse(
-    candidates.map((c) => index.documents[c.doc]),
+    candidates.slice(0, RERANK_DEPTH).map((c) => index.documents[c.doc]),
     FUSE_OPTIONS,
   );
   const fuseScores = new Map<number, number>();
-  if (!process.env.SKIPFUSE) for (const result of fuse.search(analyzed.terms.map((t) => t.surface).join(" "))) fuseScores.set(result.refIndex, result.score ?? 1);
+  for (const result of fuse.search(analyzed.terms.map((t) => t.surface).join(" "))) fuseScores.set(result.refIndex, result.score ?? 1);
 
   return candidates
     .map((candidate, i) => ({
@@ -70,8 +112,8 @@ export function rankAnalyzed(index: SearchIndex, analyzed: AnalyzedQuery, { limi
     .slice(0, limit);
 }
 
-/** The CANDIDATES best documents by BM25F over the analysed terms, among those the filter accepts. */
-function topCandidates(index: SearchIndex, analyzed: AnalyzedQuery, accept: (doc: SearchDocument) => boolean): { doc: number; score: number }[] {
+/** The `count` best documents by BM25F over the analysed terms, among those the filter accepts. */
+function topCandidates(index: SearchIndex, analyzed: AnalyzedQuery, count: number, accept: (doc: SearchDocument) => boolean): { doc: number; score: number }[] {
   const scores = new Float64Array(index.documents.length);
   const touched: number[] = [];
   for (const { term, weight } of analyzed.terms) {
@@ -88,12 +130,12 @@ function topCandidates(index: SearchIndex, analyzed: AnalyzedQuery, accept: (doc
   const top: { doc: number; score: number }[] = [];
   for (const doc of touched) {
     const score = scores[doc];
-    if (top.length === CANDIDATES && score <= top[top.length - 1].score) continue;
+    if (top.length === count && score <= top[top.length - 1].score) continue;
     if (!accept(index.documents[doc])) continue;
     let at = top.length;
     while (at > 0 && top[at - 1].score < score) at--;
     top.splice(at, 0, { doc, score });
-    if (top.length > CANDIDATES) top.pop();
+    if (top.length > count) top.pop();
   }
   return top;
 }

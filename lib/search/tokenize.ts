@@ -102,10 +102,15 @@ function termsOfHanRun(run: string): string[] {
   return terms;
 }
 
-/** Surface terms of a text, in order, with duplicates: what fuse.js and the highlighter see. */
+/** Surface terms of one run, lowercased (Han runs as bigrams). */
+export function termsOfRun(run: Run): string[] {
+  return run.han ? termsOfHanRun(run.text) : termsOfWordRun(run.text);
+}
+
+/** Surface terms of a text, in order, with duplicates: what fuse.js sees. */
 export function tokenize(text: string): string[] {
   const terms: string[] = [];
-  for (const run of scanRuns(normalizeText(text))) terms.push(...(run.han ? termsOfHanRun(run.text) : termsOfWordRun(run.text)));
+  for (const run of scanRuns(normalizeText(text))) terms.push(...termsOfRun(run));
   return terms;
 }
 
