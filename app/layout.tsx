@@ -3,6 +3,8 @@ import Link from "next/link";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 
+import { HeaderSearch } from "@/components/search/header-search";
+
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -29,6 +31,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </Link>
             <Link href="/cases">Cases</Link>
             <Link href="/causes">Root causes</Link>
+            <HeaderSearch />
             <Link href="/triage">Triage</Link>
           </nav>
         </header>

@@ -69,6 +69,8 @@ type Table = { states: Map<string, Tally>; total: number };
 const liveSockets = (table: Table) => table.total - (table.states.get("TIME_WAIT")?.count ?? 0);
 
 const INTEGER = /^\d+$/;
+/** Every state name contains one of these; lines without any cannot be rows or summaries. */
+const STATE_HINT = /ESTAB|LISTEN|_WAIT|-WAIT|SYN_|SYN-|CLOSE|LAST_|LAST-|UNCONN|estab|listen|-wait|syn-|close|last-ack|unconn/;
 const ADDRESS = /^\S*[:.](?:\d+|\*|[a-z][\w-]*)$/;
 const TABLE_HEADER = /^(?:Proto\s+Recv-Q|State\s+Recv-Q|Netid\s+State|Recv-Q\s+Send-Q|Active Internet connections|Proto\s+Local Address)/;
 /** A command counting lines (`| wc -l`, `grep -c`): the next bare number is a socket count. */
@@ -152,6 +154,12 @@ class StateReader {
     this.pendingCount = undefined;
     if (TABLE_HEADER.test(line)) {
       this.startTable();
+      return;
+    }
+    // Rows and summaries name a state, except rows under an `ss state X` filter: skip the rest cheaply.
+    if (!this.filterState && !STATE_HINT.test(line)) {
+      this.startTable();
+      this.readCommand(line);
       return;
     }
     const tokens = line.split(/\s+/);

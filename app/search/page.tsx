@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { getContentLibrary } from "@/lib/content/library";
+import { CASE_TYPES, LAYERS, PLATFORMS } from "@/lib/content/schema";
+import { getSearchIndex } from "@/lib/search/content-index";
+import { searchContent } from "@/lib/search/search";
+import { parseSearchParams, toSearchOptions } from "@/lib/search/search-params";
+import { HighlightedText } from "@/components/search/highlighted-text";
+import { SearchForm, type SearchFilterField } from "@/components/search/search-form";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = { title: "Search" };
+export const dynamic = "force-dynamic";
+
+const RESULTS = 20;
+const EXAMPLES = ["tcp_tw_recycle NAT", "DNS 解析偶尔 5 秒", "insert_failed", "no live upstreams while connecting to upstream"];
+
+export default async function SearchPage({ searchParams }: Props) {
+  const raw = await searchParams;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) if (typeof value === "string") params.set(key, value);
+  if (!params.has("limit")) params.set("limit", String(RESULTS));
+  const query = params.get("q")?.trim() ?? "";
+  const parsed = parseSearchParams(params);
+  const hits = parsed.ok ? searchContent(getSearchIndex(), parsed.params.q, toSearchOptions(parsed.params)) : [];
+
+  const library = getContentLibrary();
+  const plain = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
+  const filters: SearchFilterField[] = [
+    { name: "kind", label: "Show", options: [{ value: "case", label: "Cases" }, { value: "cause", label: "Root causes" }] },
+    { name: "platform", label: "Platform", options: plain(PLATFORMS) },
+    { name: "layer", label: "Layer", options: plain(LAYERS) },
+    { name: "cause", label: "Root cause", options: library.rootCauses.map((c) => ({ value: c.id, label: c.frontmatter.title })) },
+    { name: "type", label: "Type", options: plain(CASE_TYPES) },
+  ];
+  const selected = Object.fromEntries(filters.map((f) => [f.name, params.get(f.name) ?? ""]));
+
+  return (
+    <>
+      <h1>Search</h1>
+      <SearchForm query={query} selected={selected} filters={filters} />
+      {!query ? (
+        <p className="search-hint">
+          Try{" "}
+          {EXAMPLES.map((example, i) => (
+            <span key={example}>
+              {i > 0 && ", "}
+              <Link href={`/search?${new URLSearchParams({ q: example })}`}>
+                <code>{example}</code>
+              </Link>
+            </span>
+          ))}
+          . Press <kbd>/</kbd> on any page to search.
+        </p>
+      ) : !parsed.ok ? (
+        <p className="search-error" role="alert">
+          {parsed.error}
+        </p>
+      ) : (
+        <>
+          <p className="result-count" aria-live="polite">
+            {hits.length === 0 ? "No case or root cause matches." : `${hits.length} result${hits.length === 1 ? "" : "s"}`}
+          </p>
+          <ol className="search-results">
+            {hits.map((hit) => (
+              <li key={hit.url} className="search-result">
+                <span className="search-result-head">
+                  <Link href={hit.url} className="search-hit-title">
+                    <HighlightedText text={hit.title} ranges={hit.highlights.title} />
+                  </Link>
+                  <span className={`badge badge-${hit.kind}`}>{hit.kind === "case" ? "case" : "root cause"}</span>
+                </span>
+                <span className="case-title-zh" lang="zh">
+                  <HighlightedText text={hit.titleZh} ranges={hit.highlights.titleZh} />
+                </span>
+                <span className="search-hit-snippet">
+                  <HighlightedText text={hit.snippet} ranges={hit.highlights.snippet} />
+                </span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,157 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { usePathname, useRouter } from "next/navigation";
+
+import type { SearchHit } from "@/lib/search/search";
+import { HighlightedText } from "@/components/search/highlighted-text";
+import { useSlashToFocus } from "@/components/search/use-slash-to-focus";
+
+const SUGGESTIONS = 8;
+const DEBOUNCE_MS = 150;
+
+/** The search box in the site header: results as you type, Enter opens the full results page. */
+export function HeaderSearch() {
+  const pathname = usePathname();
+  // The results page has its own, larger search box.
+  if (pathname === "/search") return null;
+  return <HeaderSearchBox key={pathname} />;
+}
+
+function HeaderSearchBox() {
+  const router = useRouter();
+  const listId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState("");
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  useSlashToFocus(inputRef);
+
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) {
+      setHits([]);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const response = await fetch(`/api/search?${new URLSearchParams({ q, limit: String(SUGGESTIONS) })}`, { signal: controller.signal });
+        if (!response.ok) return;
+        setHits(await response.json());
+        setActive(-1);
+      } catch {
+        // aborted by the next keystroke
+      }
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query]);
+
+  const showList = open && query.trim() !== "";
+  const resultsHref = `/search?${new URLSearchParams({ q: query.trim() })}`;
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      setOpen(true);
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      setActive((current) => Math.max(-1, Math.min(hits.length - 1, current + step)));
+    } else if (event.key === "Escape") {
+      setOpen(false);
+    } else if (event.key === "Enter" && active >= 0 && hits[active]) {
+      event.preventDefault();
+      setOpen(false);
+      router.push(hits[active].url);
+    }
+  }
+
+  // Pasted log lines keep a space where their line breaks were (an input would drop the breaks).
+  function onPaste(event: React.ClipboardEvent<HTMLInputElement>) {
+    const text = event.clipboardData.getData("text");
+    if (!/[\r\n]/.test(text)) return;
+    event.preventDefault();
+    const input = event.currentTarget;
+    const flat = text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+    const start = input.selectionStart ?? input.value.length;
+    const end = input.selectionEnd ?? start;
+    setQuery(input.value.slice(0, start) + flat + input.value.slice(end));
+    setOpen(true);
+  }
+
+  return (
+    <form role="search" action="/search" method="get" className="header-search" onSubmit={() => setOpen(false)}>
+      <input
+        ref={inputRef}
+        type="search"
+        name="q"
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={onKeyDown}
+        onPaste={onPaste}
+        placeholder="Search cases, errors, logs…"
+        aria-label="Search cases and root causes"
+        aria-keyshortcuts="/"
+        role="combobox"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <kbd className="search-key" aria-hidden="true">
+        /
+      </kbd>
+      {showList && (
+        <div className="search-popup">
+          <ul id={listId} role="listbox" aria-label="Search results" className="search-suggestions">
+            {hits.map((hit, i) => (
+              <li
+                key={hit.url}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                className="search-suggestion"
+                // mousedown, not click: the input's blur would close the list first
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                  setOpen(false);
+                  router.push(hit.url);
+                }}
+                onMouseEnter={() => setActive(i)}
+              >
+                <a href={hit.url} tabIndex={-1} className="search-hit-title">
+                  <HighlightedText text={hit.title} ranges={hit.highlights.title} />
+                </a>
+                <span className={`badge badge-${hit.kind}`}>{hit.kind === "case" ? "case" : "root cause"}</span>
+                <span className="search-hit-snippet">
+                  <HighlightedText text={hit.snippet} ranges={hit.highlights.snippet} />
+                </span>
+              </li>
+            ))}
+          </ul>
+          <a
+            href={resultsHref}
+            className="search-all"
+            onMouseDown={(event) => {
+              event.preventDefault();
+              setOpen(false);
+              router.push(resultsHref);
+            }}
+          >
+            {hits.length === 0 ? "No quick match: search all cases" : "All results and filters"} →
+          </a>
+        </div>
+      )}
+    </form>
+  );
+}

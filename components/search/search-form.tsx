@@ -1,0 +1,101 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+
+import { useSlashToFocus } from "@/components/search/use-slash-to-focus";
+
+type Option = { value: string; label: string };
+export type SearchFilterField = { name: "kind" | "platform" | "layer" | "cause" | "type"; label: string; options: Option[] };
+
+type Props = {
+  query: string;
+  selected: Partial<Record<SearchFilterField["name"], string>>;
+  filters: SearchFilterField[];
+};
+
+const DEBOUNCE_MS = 200;
+
+/** The search page's query box and filters; every change updates the URL, and the page re-renders the results. */
+export function SearchForm({ query, selected, filters }: Props) {
+  const router = useRouter();
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const [text, setText] = useState(query);
+  const [choices, setChoices] = useState(selected);
+  useSlashToFocus(inputRef);
+
+  // Back and forward change the URL under us; follow it unless the person is typing.
+  useEffect(() => {
+    if (document.activeElement !== inputRef.current) setText(query);
+  }, [query]);
+
+  function navigate(nextText: string, nextChoices: typeof choices) {
+    const params = new URLSearchParams();
+    if (nextText.trim()) params.set("q", nextText.trim());
+    for (const [name, value] of Object.entries(nextChoices)) if (value) params.set(name, value);
+    router.replace(`/search${params.size ? `?${params}` : ""}`, { scroll: false });
+  }
+
+  useEffect(() => {
+    if (text === query) return;
+    const timer = setTimeout(() => navigate(text, choices), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+    // Typing navigates after a pause; a filter change navigates at once (in its onChange).
+  }, [text]);
+
+  const lines = Math.min(8, text.split("\n").length);
+
+  return (
+    <form role="search" action="/search" method="get" className="search-form" onSubmit={(event) => {
+      event.preventDefault();
+      navigate(text, choices);
+    }}>
+      <label className="search-query">
+        <span className="visually-hidden">Search</span>
+        <textarea
+          ref={inputRef}
+          name="q"
+          value={text}
+          rows={lines}
+          autoFocus={!query}
+          spellCheck={false}
+          placeholder="A symptom, an error string, a counter, a command, or pasted log lines (中文也可以)"
+          aria-keyshortcuts="/"
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Enter" && !event.shiftKey) {
+              event.preventDefault();
+              navigate(text, choices);
+            }
+          }}
+        />
+      </label>
+      <div className="filters" role="group" aria-label="Filter results">
+        {filters.map((filter) => (
+          <label key={filter.name} className="filter">
+            <span>{filter.label}</span>
+            <select
+              name={filter.name}
+              value={choices[filter.name] ?? ""}
+              onChange={(event) => {
+                const next = { ...choices, [filter.name]: event.target.value };
+                setChoices(next);
+                navigate(text, next);
+              }}
+            >
+              <option value="">All</option>
+              {filter.options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <noscript>
+          <button type="submit">Search</button>
+        </noscript>
+      </div>
+    </form>
+  );
+}

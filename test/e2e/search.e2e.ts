@@ -1,0 +1,99 @@
+import fs from "node:fs";
+import path from "node:path";
+
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { launchBrowser, watchPage } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const SCREENSHOTS = path.join(import.meta.dirname, "../../test-results");
+
+describe("search in Chromium", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("types a Chinese query in the header box, sees the case highlighted and opens it", async () => {
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${baseUrl}/cases`, { waitUntil: "networkidle" });
+    await page.keyboard.press("/");
+    const box = page.getByRole("combobox", { name: "Search cases and root causes" });
+    expect(await box.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    await box.pressSequentially("跨 VPC 访问 NodePort 时好时坏");
+    const first = page.getByRole("option").first();
+    await expect.poll(() => first.locator(".search-hit-title").textContent()).toMatch(/Cross-VPC access to a TKE NodePort/);
+    expect(await first.locator("mark").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "search_header_zh.png") });
+
+    await first.click();
+    await page.waitForURL(/\/cases\/k8s-nodeport-cross-vpc-tw-recycle$/);
+    expect(await page.locator("h1").textContent()).toMatch(/NodePort/);
+    expect(problems).toEqual({ consoleErrors: [], offsiteRequests: [] });
+    await page.close();
+  });
+
+  it("finds the case from a pasted log line on the search page and opens it", async () => {
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${baseUrl}/search`, { waitUntil: "networkidle" });
+    const logLine = "2017/08/14 13:25:49 [error] 11020#0: *182655034 no live upstreams while connecting to upstream, client: 172.31.1.12";
+    await page.getByRole("textbox").fill(logLine);
+    await page.waitForURL(/\/search\?q=/);
+    const firstTitle = page.locator(".search-result .search-hit-title").first();
+    await expect.poll(() => firstTitle.textContent()).toMatch(/no live upstreams/);
+    expect(await page.locator(".search-result").first().locator(".search-hit-snippet mark").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "search_page_log.png") });
+
+    await firstTitle.click();
+    await page.waitForURL(/\/cases\/tengine-stale-elb-ips-after-scale-up$/);
+    expect(problems).toEqual({ consoleErrors: [], offsiteRequests: [] });
+    await page.close();
+  });
+
+  it("renders a linked /search?q= on the server and narrows it with a filter kept in the URL", async () => {
+    const page = await context.newPage();
+    const response = await page.goto(`${baseUrl}/search?q=conntrack`, { waitUntil: "networkidle" });
+    expect(response?.status()).toBe(200);
+    const kinds = () => page.locator(".search-result .badge").allTextContents();
+    const all = await kinds();
+    expect(all).toContain("case");
+    expect(all).toContain("root cause");
+
+    await page.selectOption("select[name=kind]", "cause");
+    await page.waitForURL(/kind=cause/);
+    await expect.poll(async () => new Set(await kinds())).toEqual(new Set(["root cause"]));
+    await page.reload({ waitUntil: "networkidle" });
+    expect(new Set(await kinds())).toEqual(new Set(["root cause"]));
+    await page.close();
+  });
+
+  it("GET /api/search answers results, 400 for an empty or too long q and 422 for a bad limit", async () => {
+    const ok = await fetch(`${baseUrl}/api/search?q=${encodeURIComponent("tcp_tw_recycle NAT")}&limit=3`);
+    expect(ok.status).toBe(200);
+    const hits: { id: string; kind: string; title: string; score: number; snippet: string }[] = await ok.json();
+    expect(hits).toHaveLength(3);
+    expect(hits.map((h) => h.id)).toContain("k8s-nodeport-cross-vpc-tw-recycle");
+    for (const hit of hits) expect(Object.keys(hit)).toEqual(expect.arrayContaining(["id", "kind", "title", "score", "snippet"]));
+
+    const empty = await fetch(`${baseUrl}/api/search?q=%20`);
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toEqual({ error: "q: must not be empty" });
+    const long = await fetch(`${baseUrl}/api/search?q=${"a".repeat(2001)}`);
+    expect(long.status).toBe(400);
+    expect((await long.json()).error).toMatch(/^q: .*2000/);
+    const badLimit = await fetch(`${baseUrl}/api/search?q=dns&limit=abc`);
+    expect(badLimit.status).toBe(422);
+    expect((await badLimit.json()).error).toMatch(/^limit: /);
+  });
+});
