@@ -24,7 +24,7 @@ export function TriageWizard({ initialSession, steps }: Props) {
   const [session, setSession] = useState(initialSession);
   const [result, setResult] = useState<DiagnoseResult>();
   const [diagnoseError, setDiagnoseError] = useState<string>();
-  const autosave = useAutosave(session.id, initialSession.version);
+  const autosave = useAutosave(session.id, initialSession.version, setSession);
 
   const update = useCallback(
     (change: Partial<TriageSessionView>) => {
@@ -67,9 +67,9 @@ export function TriageWizard({ initialSession, steps }: Props) {
   const removeOutput = (index: number) => update({ outputs: session.outputs.filter((_, i) => i !== index) });
   const confirm = (cause: string) => update({ confirmedCause: cause, status: "confirmed" });
 
-  async function reload() {
-    const response = await fetch(`/api/sessions/${session.id}`);
-    if (response.ok) window.location.reload();
+  function reload() {
+    autosave.discard();
+    window.location.reload();
   }
 
   return (
@@ -87,7 +87,7 @@ export function TriageWizard({ initialSession, steps }: Props) {
           <p className={`save-state save-${autosave.state}`} role="status" aria-live="polite">
           {SAVE_LABELS[autosave.state]}
           {autosave.state === "conflict" && (
-            <button type="button" className="link-button" onClick={() => void reload()}>
+            <button type="button" className="link-button" onClick={reload}>
                 Reload
               </button>
             )}

@@ -2,11 +2,10 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 
+import { mergeSessionChange, type SessionChange as Change } from "@/lib/sessions/merge";
 import type { TriageSessionView } from "@/lib/triage/client-types";
 
 export type SaveState = "saved" | "saving" | "offline" | "conflict" | "error";
-
-type Change = Partial<Pick<TriageSessionView, "title" | "ticketRef" | "description" | "outputs" | "answers" | "notes" | "status" | "confirmedCause">>;
 
 const DEBOUNCE_MS = 600;
 const MAX_RETRY_MS = 15_000;
@@ -15,7 +14,7 @@ const MAX_RETRY_MS = 15_000;
  * Saves pending changes after a pause, naming the version last saved. Retries with backoff when
  * the network fails; stops on 409 (someone else saved) until the caller reloads.
  */
-export function useAutosave(sessionId: string, initialVersion: number) {
+export function useAutosave(sessionId: string, initialVersion: number, onMerged: (session: TriageSessionView) => void) {
   const [state, setState] = useState<SaveState>("saved");
   const [message, setMessage] = useState<string>();
   const version = useRef(initialVersion);
@@ -81,6 +80,31 @@ export function useAutosave(sessionId: string, initialVersion: number) {
     [schedule],
   );
 
+  /** Rebases the unsaved changes onto the session saved elsewhere and saves the result. */
+  const merge = useCallback(async () => {
+    const latest = await fetch(`/api/sessions/${sessionId}`);
+    if (!latest.ok) return;
+    const saved: TriageSessionView = await latest.json();
+    const change = mergeSessionChange(saved, pending.current);
+    pending.current = {};
+    const response = await fetch(`/api/sessions/${sessionId}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...change, version: saved.version }),
+    });
+    const body = await response.json();
+    if (response.ok) {
+      version.current = body.version;
+      setMessage(undefined);
+      setState("saved");
+      onMerged(body);
+    } else {
+      pending.current = { ...change, ...pending.current };
+      setMessage(body.error);
+      setState(response.status === 409 ? "conflict" : "error");
+    }
+  }, [sessionId, onMerged]);
+
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
       if (Object.keys(pending.current).length > 0) event.preventDefault();
@@ -89,5 +113,11 @@ export function useAutosave(sessionId: string, initialVersion: number) {
     return () => window.removeEventListener("beforeunload", warn);
   }, []);
 
-  return { state, message, save, flush };
+  /** Forgets unsaved changes (before reloading the saved session). */
+  const discard = useCallback(() => {
+    pending.current = {};
+    clearTimeout(timer.current);
+  }, []);
+
+  return { state, message, save, flush, merge, discard };
 }

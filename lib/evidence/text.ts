@@ -274,7 +274,7 @@ const EN_NEGATION = new Set(["not", "no", "never", "without", "isn't", "wasn't",
  * Chinese cues right before a keyword, optionally with a filler word: "没有超时", "没有出现超时",
  * "并非 DNS", "不慢". 无法 ("unable to"), 没响应 ("no response") and 时不时 ("now and then") are not.
  */
-const ZH_NEGATION = /(?:没有|没|并非|不是|并没有|未见|未发现|未出现|排除|无(?!法))\s*(?:出现|发现|遇到|看到|任何|明显|再|过|有)?\s*$|(?<!时)不\s*$/;
+const ZH_NEGATION = /(?:没有|没|并非|不是|并没有|未见|未发现|未出现|排除|无(?!法))\s*(?:(?:出现|发现|遇到|看到|任何|明显|再|过|有)\s*)?$|(?<!时)不\s*$/;
 /** Where a negation stops applying. */
 const CLAUSE_BREAK = /[,;:()，；：]|\b(?:but|yet|while|although|however|whereas)\b|但|却/gi;
 

@@ -16,7 +16,7 @@ export type CauseForExport = { id: RootCauseId; title: string; summary: string; 
 export function fence(text: string, language = "text"): string {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const marks = "`".repeat(longest + 1);
-  return `${marks}${language}\n${text.replace(/\n+$/, "")}\n${marks}`;
+  return `${marks}${language}\n${text.trimEnd()}\n${marks}`;
 }
 
 /** Escapes prose for MDX, where `<`, `{` and `}` start JSX. */
@@ -50,7 +50,7 @@ function parserStrength(parser: string, cause: RootCauseId): number {
 }
 
 function firstLines(text: string, count: number): string {
-  const lines = text.replace(/\s+$/, "").split("\n");
+  const lines = text.trimEnd().split("\n");
   return lines.length > count ? `${lines.slice(0, count).join("\n")}\n…` : lines.join("\n");
 }
 
@@ -180,12 +180,8 @@ export function buildCaseDraft(session: TriageSessionView, result: DiagnoseResul
 }
 
 export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
+  const slug = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join("-").slice(0, 60);
+  return slug.endsWith("-") ? slug.slice(0, -1) : slug;
 }
 
 /** The export view of a cause page: its summary and the first part of its fix section. */

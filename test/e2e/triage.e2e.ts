@@ -73,6 +73,30 @@ describe("guided triage in Chromium", () => {
     await context.close();
   });
 
+  it("loses nothing when two tabs edit one session", async () => {
+    const context = await browser.newContext();
+    const tabA = await context.newPage();
+    await tabA.goto(`${baseUrl}/triage`, { waitUntil: "networkidle" });
+    await tabA.getByLabel("What the customer reports").fill("Two engineers look at the same ticket: DNS lookups fail.");
+    await tabA.getByRole("button", { name: "Start triage" }).click();
+    await tabA.waitForURL(/\/triage\/[a-z0-9]+$/);
+    const tabB = await context.newPage();
+    await tabB.goto(tabA.url(), { waitUntil: "networkidle" });
+
+    await tabA.getByRole("textbox", { name: "Notes" }).fill("note from tab A");
+    await expect.poll(() => tabA.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
+    await tabB.getByRole("textbox", { name: "Notes" }).fill("note from tab B");
+    await expect.poll(() => tabB.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/Changed elsewhere/);
+    await tabB.getByRole("button", { name: "Merge my changes" }).click();
+    await expect.poll(() => tabB.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
+
+    await tabA.reload({ waitUntil: "networkidle" });
+    const notes = await tabA.getByRole("textbox", { name: "Notes" }).inputValue();
+    expect(notes).toContain("note from tab A");
+    expect(notes).toContain("note from tab B");
+    await context.close();
+  });
+
   it("updates the ranking when an earlier answer changes", async () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/triage`, { waitUntil: "networkidle" });

@@ -15,7 +15,7 @@ const COUNTED = ["insert_failed", "drop", "early_drop"] as const;
 const CPU_LINE = /^cpu=(\d+)\s/;
 const KEY_VALUE = /^([a-z_]+)=(\d+)$/;
 /** /proc/net/stat/nf_conntrack header: "entries searched found new invalid ... insert_failed drop early_drop ...". */
-const HEX_HEADER = /^entries\s+[a-z_ \t]+$/;
+const HEX_HEADER = /^entries[ \t][a-z_ \t]*$/;
 const HEX_FIELD = /^[0-9a-f]{8}$/;
 const SYSCTL = /^net\.(?:netfilter\.nf|ipv4\.netfilter\.ip|nf)_conntrack_(count|max)\s*=\s*(\d+)$/;
 /** A command whose output is the bare count or max: `cat .../nf_conntrack_count`, `sysctl -n ...`, `conntrack -C`. */

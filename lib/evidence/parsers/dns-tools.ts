@@ -197,7 +197,7 @@ class DnsReader {
       this.addLoopback(nameserver[1]);
       return true;
     }
-    const options = /^options\s+(.+)$/.exec(line);
+    const options = /^options\s+(\S.*)$/.exec(line);
     if (options) {
       const words = options[1].split(/\s+/);
       if (words.includes("rotate")) this.add("resolv-rotate");
@@ -205,7 +205,7 @@ class DnsReader {
       if (single) this.add("resolv-single-request", { detail: `resolv.conf sets '${single}'` });
       return true;
     }
-    const hosts = /^hosts:\s+(.+)$/.exec(line);
+    const hosts = /^hosts:\s+(\S.*)$/.exec(line);
     if (hosts) {
       this.readNsswitchHosts(hosts[1]);
       return true;

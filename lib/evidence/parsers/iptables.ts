@@ -40,7 +40,7 @@ function readCounter(token: string): number | undefined {
 
 /** `-A CHAIN ... -j TARGET` (with an optional `[packets:bytes]` prefix from `iptables-save -c`). */
 function readSpecRule(line: string, lineNumber: number): Rule | undefined {
-  const match = /^(?:\[(\d+):\d+\]\s+)?-A (\S+)(?:\s+(.*))?$/.exec(line);
+  const match = /^(?:\[(\d+):\d+\]\s+)?-A (\S+)(?:\s+(\S.*))?$/.exec(line);
   if (!match) return undefined;
   const tokens = (match[3] ?? "").split(/\s+/);
   const jump = tokens.findIndex((token) => token === "-j" || token === "--jump" || token === "-g" || token === "--goto");

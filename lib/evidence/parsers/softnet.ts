@@ -159,7 +159,7 @@ class SoftnetReader {
 /** top: "%Cpu0  :  1.0 us,  2.0 sy,  0.0 ni, 10.0 id,  0.0 wa,  0.0 hi, 87.0 si,  0.0 st" (older: "87.0%si"). */
 function softirqFromTop(fields: string): number | undefined {
   for (const field of fields.split(",")) {
-    const match = /^([\d.]+)\s*%?\s*si$/.exec(field.trim());
+    const match = /^([\d.]+)\s*(?:%\s*)?si$/.exec(field.trim());
     if (match) return Number(match[1]);
   }
   return undefined;

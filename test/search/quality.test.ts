@@ -1,0 +1,47 @@
+import fs from "node:fs";
+import path from "node:path";
+
+import { describe, expect, it } from "vitest";
+
+import { createContentLibrary } from "@/lib/content/library";
+import { loadContent } from "@/lib/content/load-content";
+import { measureRankingQuality, type BenchQuery } from "@/lib/search/bench/measure";
+import { toSearchDocuments } from "@/lib/search/documents";
+import { buildSearchIndex } from "@/lib/search/search-index";
+import { rankContent } from "@/lib/search/search";
+
+const CONTENT_DIR = path.join(import.meta.dirname, "../../content");
+const queries: BenchQuery[] = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "queries.json"), "utf8")).queries;
+const { cases, rootCauses } = loadContent(CONTENT_DIR);
+const index = buildSearchIndex(toSearchDocuments(createContentLibrary(cases, rootCauses)));
+
+describe("search quality on the query set (test/search/queries.json)", () => {
+  it("has at least 60 queries of every kind, each naming cases that exist", () => {
+    expect(queries.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(queries.map((q) => q.kind))).toEqual(new Set(["en", "zh", "typo", "error", "counter", "command", "log"]));
+    const caseIds = new Set(cases.map((c) => c.id));
+    for (const query of queries) {
+      expect(query.expected.length).toBeGreaterThan(0);
+      for (const id of query.expected) expect(caseIds.has(id), `${query.query}: unknown case ${id}`).toBe(true);
+    }
+  });
+
+  it("finds an expected case in the top 5 for at least 90% of the queries", () => {
+    const results = queries.map((q) => rankContent(index, q.query, { limit: 10, kinds: ["case"] }).map((r) => r.document.id));
+    const quality = measureRankingQuality(queries, results);
+    const withCauses = measureRankingQuality(
+      queries,
+      queries.map((q) => rankContent(index, q.query, { limit: 10 }).map((r) => r.document.id)),
+    );
+    const misses = queries.filter((q, i) => !results[i].slice(0, 5).some((id) => q.expected.includes(id))).map((q) => `  [${q.kind}] ${q.query.slice(0, 100)}`);
+    console.log(
+      [
+        `search quality over ${queries.length} queries (cases only): recall@5 ${quality.recallAt5.toFixed(3)}, MRR ${quality.mrr.toFixed(3)}`,
+        `  by kind: ${Object.entries(quality.recallAt5ByKind).map(([kind, value]) => `${kind} ${value.toFixed(2)}`).join(", ")}`,
+        `  with root causes in the list too: recall@5 ${withCauses.recallAt5.toFixed(3)}, MRR ${withCauses.mrr.toFixed(3)}`,
+        ...(misses.length ? ["  missed:", ...misses] : []),
+      ].join("\n"),
+    );
+    expect(quality.recallAt5).toBeGreaterThanOrEqual(0.9);
+  });
+});
