@@ -85,11 +85,16 @@ export function TriageWizard({ initialSession, steps }: Props) {
         <div className="button-row">
           <CopyButton label="Copy link" text={() => window.location.href} />
           <p className={`save-state save-${autosave.state}`} role="status" aria-live="polite">
-          {SAVE_LABELS[autosave.state]}
-          {autosave.state === "conflict" && (
-            <button type="button" className="link-button" onClick={reload}>
-                Reload
-              </button>
+            {SAVE_LABELS[autosave.state]}
+            {autosave.state === "conflict" && (
+              <>
+                <button type="button" className="link-button" onClick={() => void autosave.merge()}>
+                  Merge my changes
+                </button>
+                <button type="button" className="link-button" onClick={reload}>
+                  Reload (drop mine)
+                </button>
+              </>
             )}
           </p>
         </div>

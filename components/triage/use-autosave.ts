@@ -22,11 +22,13 @@ export function useAutosave(sessionId: string, initialVersion: number, onMerged:
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef<Promise<void> | undefined>(undefined);
   const retryDelay = useRef(1000);
+  /** After a 409 nothing is saved until the engineer merges or reloads. */
+  const conflicted = useRef(false);
 
   const flush = useCallback(async (): Promise<void> => {
     if (inFlight.current) await inFlight.current;
     const change = pending.current;
-    if (Object.keys(change).length === 0) return;
+    if (conflicted.current || Object.keys(change).length === 0) return;
     pending.current = {};
     setState("saving");
     const attempt = (async () => {
@@ -43,6 +45,7 @@ export function useAutosave(sessionId: string, initialVersion: number, onMerged:
           setMessage(undefined);
           setState(Object.keys(pending.current).length > 0 ? "saving" : "saved");
         } else if (response.status === 409) {
+          conflicted.current = true;
           pending.current = { ...change, ...pending.current };
           setMessage(body.error);
           setState("conflict");
@@ -87,6 +90,7 @@ export function useAutosave(sessionId: string, initialVersion: number, onMerged:
     const saved: TriageSessionView = await latest.json();
     const change = mergeSessionChange(saved, pending.current);
     pending.current = {};
+    conflicted.current = false;
     const response = await fetch(`/api/sessions/${sessionId}`, {
       method: "PUT",
       headers: { "content-type": "application/json" },
@@ -100,6 +104,7 @@ export function useAutosave(sessionId: string, initialVersion: number, onMerged:
       onMerged(body);
     } else {
       pending.current = { ...change, ...pending.current };
+      conflicted.current = response.status === 409;
       setMessage(body.error);
       setState(response.status === 409 ? "conflict" : "error");
     }

@@ -23,7 +23,7 @@ const MAX_PREFIX_COMPLETIONS = 5;
  * Turns what the person typed or pasted into weighted index terms. Short queries keep every term,
  * correct unknown words to index words one edit away and complete an unfinished last word. Long ones
  * keep only the SALIENT_TERMS rarest known terms: counter names, error words and commands outlast
- * timestamps, hostnames and numbers. Linear in the query length.
+ * timestamps, hostnames and numbers. Linear in the query length (plus sorting its distinct terms).
  */
 export function analyzeQuery(index: SearchIndex, query: string): AnalyzedQuery {
   const surfaces = tokenize(query);

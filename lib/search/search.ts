@@ -90,7 +90,7 @@ function bestSnippet(doc: SearchDocument, terms: ReadonlySet<string>): { text: s
   return excerpt(best.text, best.ranges, SNIPPET_LENGTH);
 }
 
-export function rankAnalyzed(index: SearchIndex, analyzed: AnalyzedQuery, { limit = DEFAULT_LIMIT, kinds, filters }: SearchOptions = {}): RankedDocument[] {
+function rankAnalyzed(index: SearchIndex, analyzed: AnalyzedQuery, { limit = DEFAULT_LIMIT, kinds, filters }: SearchOptions = {}): RankedDocument[] {
   if (analyzed.terms.length === 0) return [];
   const candidates = topCandidates(index, analyzed, Math.max(limit, RERANK_DEPTH), documentFilter(kinds, filters));
   if (candidates.length === 0) return [];

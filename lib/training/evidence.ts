@@ -1,0 +1,37 @@
+import type { RootCauseId } from "../content/root-cause-ids";
+import type { Signal } from "../evidence/signal";
+import { SIGNALS, type SignalId } from "../evidence/vocabulary";
+import { RULES } from "../triage/rules";
+import type { EvidenceLine } from "./exercise";
+
+/** A weight from this value up is "typical of the cause" in lib/triage/rules.ts. */
+export const STRONG_WEIGHT = 1.5;
+
+export const weightFor = (signal: SignalId, cause: RootCauseId): number => RULES[signal]?.[cause] ?? 0;
+
+/** True when the rules weigh the signal for or against any cause: it matters to a diagnosis. */
+export const isDiagnostic = (signal: SignalId): boolean => Object.values(RULES[signal] ?? {}).some((weight) => weight !== 0);
+
+/** Signals among `signals` that are typical of the cause, strongest first. */
+export function strongSignalsFor(signals: Iterable<SignalId>, cause: RootCauseId): SignalId[] {
+  return [...new Set(signals)].filter((s) => weightFor(s, cause) >= STRONG_WEIGHT).sort((a, b) => weightFor(b, cause) - weightFor(a, cause));
+}
+
+/**
+ * Explains signals in plain words, one per signal id, each with the causes it speaks for. `causes`
+ * limits the list (the causes a drill offers); without it the three causes it favours most are named.
+ */
+export function describeEvidence(signals: Signal[], titleOf: (id: RootCauseId) => string, causes?: RootCauseId[]): EvidenceLine[] {
+  const seen = new Set<SignalId>();
+  return signals.flatMap((signal) => {
+    if (seen.has(signal.id) || !isDiagnostic(signal.id)) return [];
+    seen.add(signal.id);
+    const weights = Object.entries(RULES[signal.id] ?? {}) as [RootCauseId, number][];
+    const favours = weights
+      .filter(([id, weight]) => weight > 0 && (!causes || causes.includes(id)))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, causes ? undefined : 3)
+      .map(([id, weight]) => ({ id, title: titleOf(id), weight }));
+    return [{ signal: signal.id, meaning: SIGNALS[signal.id], line: signal.line, ...(signal.detail ? { detail: signal.detail } : {}), favours }];
+  });
+}

@@ -1,0 +1,95 @@
+// npm run bench:load: serves the production build on 127.0.0.1 and drives each route with autocannon
+// (50 connections, a bounded time each), printing throughput, latency p50/p99 and errors side by side.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import autocannon from "autocannon";
+
+import { migrateDatabase, runOrThrow, startServer, stopServer } from "../test/e2e/server";
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+const TICKETS = [
+  { description: "Some clients behind our office NAT time out connecting to the API on 8080; others are fine.", outputs: [{ command: "netstat -s", text: "    3631812 SYNs to LISTEN sockets dropped\n    3631476 passive connections rejected because of time stamp" }] },
+  { description: "Pods see DNS lookups that take exactly 5 seconds, a few times a minute.", outputs: [{ command: "conntrack -S", text: "cpu=0 found=0 invalid=0 ignore=0 insert=0 insert_failed=12 drop=12 early_drop=0 error=0 search_restart=0" }] },
+  { description: "经过 ELB 偶发 502，后端日志没有报错。", outputs: [] },
+];
+
+type SaveContext = { id?: string; version?: number };
+
+type Row = { route: string; requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number };
+
+async function drive(route: string, options: autocannon.Options): Promise<Row> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+  return {
+    route,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "netriage-load-"));
+const database = path.join(scratch, "load.db");
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${database}` };
+migrateDatabase(database, env);
+if (!fs.existsSync(".next/BUILD_ID") || process.env.BENCH_BUILD === "1") runOrThrow("npm", ["run", "--silent", "build"], env);
+const server = await startServer(env);
+
+try {
+  const sessionIds: string[] = [];
+  for (let i = 0; i < CONNECTIONS; i++) {
+    sessionIds.push((await (await fetch(`${server.url}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ description: `load ${i}` }) })).json()).id);
+  }
+  let ticket = 0;
+  let saveIndex = 0;
+  const rows: Row[] = [];
+  rows.push(await drive("GET /cases/[id]", { url: `${server.url}/cases/anytunnel-container-syn-dropped-tw-recycle` }));
+  rows.push(
+    await drive("POST /api/diagnose", {
+      url: `${server.url}/api/diagnose`,
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      setupClient: (client) => client.setBody(JSON.stringify(TICKETS[ticket++ % TICKETS.length])),
+    }),
+  );
+  rows.push(await drive("GET /api/search", { url: `${server.url}/api/search?q=${encodeURIComponent("insert_failed conntrack 5s dns")}&limit=5` }));
+  rows.push(
+    await drive("PUT /api/sessions/[id]", {
+      url: server.url,
+      requests: [
+        {
+          method: "PUT",
+          // Each connection saves its own session, naming the version its last save returned.
+          setupRequest: (request, rawContext) => {
+            const context = rawContext as SaveContext;
+            context.id ??= sessionIds[saveIndex++ % sessionIds.length];
+            context.version ??= 1;
+            return {
+              ...request,
+              path: `/api/sessions/${context.id}`,
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ version: context.version, notes: `save ${context.version}`, answers: { symptom: "dns" } }),
+            };
+          },
+          onResponse: (status, body, context) => {
+            if (status === 200) (context as SaveContext).version = JSON.parse(body).version;
+          },
+        },
+      ],
+    }),
+  );
+
+  console.log(`${CONNECTIONS} connections, ${SECONDS} s per route, 127.0.0.1\n`);
+  console.log("route                    req/s     p50 ms   p99 ms   errors   non-2xx");
+  for (const r of rows) {
+    console.log(`${r.route.padEnd(22)} ${r.requestsPerSecond.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.non2xx).padStart(9)}`);
+  }
+} finally {
+  await stopServer(server);
+  fs.rmSync(scratch, { recursive: true, force: true });
+}

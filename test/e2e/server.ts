@@ -1,0 +1,69 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+
+import Database from "better-sqlite3";
+
+export const ROOT = path.join(import.meta.dirname, "../..");
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+export function runOrThrow(command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(command, args, { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed with ${result.status}`);
+}
+
+/** Applies migrations to a SQLite file and turns on WAL, as `npm start` does. */
+export function migrateDatabase(file: string, env: NodeJS.ProcessEnv): void {
+  runOrThrow("npx", ["prisma", "migrate", "deploy"], { ...env, DATABASE_URL: `file:${file}` });
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.close();
+}
+
+async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("server did not become healthy within 60 s");
+}
+
+export type RunningServer = { url: string; process: ChildProcess };
+
+/** Starts the built app with `next start` on 127.0.0.1 (in its own process group) and waits until healthy. */
+export async function startServer(env: NodeJS.ProcessEnv, port?: number): Promise<RunningServer> {
+  const chosen = port ?? (await freePort());
+  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(chosen)], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${chosen}`;
+  await waitForHealth(url, child);
+  return { url, process: child };
+}
+
+/** Kills the server's whole process group with the given signal and waits for it to exit. */
+export async function stopServer(server: RunningServer, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  if (server.process.exitCode !== null || !server.process.pid) return;
+  const exited = new Promise((resolve) => server.process.once("exit", resolve));
+  process.kill(-server.process.pid, signal);
+  await exited;
+}
