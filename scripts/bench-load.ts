@@ -17,8 +17,6 @@ const TICKETS = [
   { description: "经过 ELB 偶发 502，后端日志没有报错。", outputs: [] },
 ];
 
-type SaveContext = { id?: string; version?: number };
-
 type Row = { route: string; requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number };
 
 async function drive(route: string, options: autocannon.Options): Promise<Row> {
@@ -42,7 +40,7 @@ const server = await startServer(env);
 
 try {
   const sessionIds: string[] = [];
-  for (let i = 0; i < CONNECTIONS; i++) {
+  for (let i = 0; i < CONNECTIONS * 10; i++) {
     sessionIds.push((await (await fetch(`${server.url}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ description: `load ${i}` }) })).json()).id);
   }
   let ticket = 0;
@@ -58,26 +56,28 @@ try {
     }),
   );
   rows.push(await drive("GET /api/search", { url: `${server.url}/api/search?q=${encodeURIComponent("insert_failed conntrack 5s dns")}&limit=5` }));
+  // Saves rotate over many sessions (10 per connection), each naming the version its last save
+  // returned, as the wizard's autosave does. A 409 would mean two saves of one session overlapped.
+  const versions = new Map(sessionIds.map((id) => [id, 1]));
   rows.push(
     await drive("PUT /api/sessions/[id]", {
       url: server.url,
       requests: [
         {
           method: "PUT",
-          // Each connection saves its own session, naming the version its last save returned.
-          setupRequest: (request, rawContext) => {
-            const context = rawContext as SaveContext;
-            context.id ??= sessionIds[saveIndex++ % sessionIds.length];
-            context.version ??= 1;
+          setupRequest: (request) => {
+            const id = sessionIds[saveIndex++ % sessionIds.length];
             return {
               ...request,
-              path: `/api/sessions/${context.id}`,
+              path: `/api/sessions/${id}`,
               headers: { "content-type": "application/json" },
-              body: JSON.stringify({ version: context.version, notes: `save ${context.version}`, answers: { symptom: "dns" } }),
+              body: JSON.stringify({ version: versions.get(id), notes: `save ${saveIndex}`, answers: { symptom: "dns" } }),
             };
           },
-          onResponse: (status, body, context) => {
-            if (status === 200) (context as SaveContext).version = JSON.parse(body).version;
+          onResponse: (status, body) => {
+            if (status !== 200) return;
+            const saved = JSON.parse(body);
+            versions.set(saved.id, saved.version);
           },
         },
       ],

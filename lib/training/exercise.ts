@@ -93,3 +93,9 @@ export function exerciseIdOf(kind: Exercise["kind"], key: string): string {
 }
 
 export const EXERCISE_ID_PATTERN = /^[ts]-[0-9a-f]{10}$/;
+
+/** A deterministic shuffle: orders items by a hash of the seed and each item's key. */
+export function shuffleBy<T>(items: T[], seed: string, keyOf: (item: T) => string): T[] {
+  const rank = (item: T) => createHash("sha256").update(`${seed}:${keyOf(item)}`).digest("hex");
+  return items.map((item) => ({ item, rank: rank(item) })).sort((a, b) => a.rank.localeCompare(b.rank)).map(({ item }) => item);
+}
