@@ -7,6 +7,7 @@ import type { StepSummary } from "@/lib/triage/step-catalog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ExportPanel } from "./export-panel";
 import { RankingPanel } from "./ranking-panel";
+import { SimilarCases } from "./similar-cases";
 import { StepCard } from "./step-card";
 import { useAutosave, type SaveState } from "./use-autosave";
 
@@ -129,6 +130,7 @@ export function TriageWizard({ initialSession, steps }: Props) {
 
         <aside className="triage-aside">
           {result && <RankingPanel causes={result.rootCauses.slice(0, 6)} confirmed={session.confirmedCause} onConfirm={confirm} />}
+          <SimilarCases text={[session.description, ...session.outputs.map((o) => o.text.split("\n").slice(0, 20).join("\n"))].join("\n")} />
           {result && result.signals.length > 0 && (
             <details className="panel">
               <summary>{result.signals.length} signals read</summary>

@@ -56,6 +56,8 @@ describe("guided triage in Chromium", () => {
     await expect.poll(() => page.locator(".ranking-item").first().getAttribute("data-cause")).toBe("tcp-tw-recycle-nat-timestamps");
     await expect.poll(() => page.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
 
+    await expect.poll(() => page.locator("[aria-labelledby=similar-title] .case-title").count()).toBeGreaterThan(0);
+
     await page.reload({ waitUntil: "networkidle" });
     await expect.poll(() => page.locator(".history-item").filter({ hasText: "Output 1" }).count()).toBe(1);
     await expect.poll(() => page.locator(".ranking-item").first().getAttribute("data-cause")).toBe("tcp-tw-recycle-nat-timestamps");
