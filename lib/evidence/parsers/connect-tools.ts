@@ -1,4 +1,5 @@
 import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
+import { countSuffix, Findings } from "../findings";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "connect-tools";
@@ -13,25 +14,7 @@ const LARGE_PING_BYTES = 1000;
 /** nc, telnet, ping and arping print short lines; longer ones are other logs and are not read as such. */
 const MAX_TOOL_LINE = 300;
 
-type Hit = { line: string; lineNumber: number; count: number; value?: number; detail?: string };
 
-/** Keeps one signal per id: the first line that showed it, and how many lines did. */
-class Findings {
-  private readonly hits = new Map<SignalId, Hit>();
-
-  add(id: SignalId, line: string, lineNumber: number, extra: { value?: number; detail?: string } = {}): void {
-    const hit = this.hits.get(id);
-    if (hit) hit.count += 1;
-    else this.hits.set(id, { line, lineNumber, count: 1, ...extra });
-  }
-
-  toSignals(source: EvidenceSource): Signal[] {
-    return [...this.hits].map(([id, hit]) => {
-      const detail = `${hit.detail ?? DETAILS[id] ?? id}${hit.count > 1 ? ` (${hit.count} lines)` : ""}`;
-      return makeSignal(id, PARSER_ID, hit.line, hit.lineNumber, source, { value: hit.value ?? hit.count, detail });
-    });
-  }
-}
 
 const DETAILS: Partial<Record<SignalId, string>> = {
   "conn-refused": "the connect was refused (RST answer to the SYN)",
@@ -309,7 +292,7 @@ function parseConnectTools(text: string, source: EvidenceSource): Signal[] {
   });
   ping.finish(findings);
   arp.finish(findings);
-  return findings.toSignals(source);
+  return findings.toSignals(PARSER_ID, source, (id, hit) => `${hit.detail ?? DETAILS[id] ?? id}${countSuffix(hit, "lines")}`);
 }
 
 export const connectToolsParser: OutputParser = {

@@ -1,4 +1,5 @@
 import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
+import { countSuffix, Findings } from "../findings";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "curl";
@@ -19,30 +20,7 @@ const RESOLVER_TIMEOUT_WINDOWS: readonly [number, number][] = [
   [9.5, 10.5],
 ];
 
-type Hit = { line: string; lineNumber: number; count: number; value?: number; detail?: string };
 
-/** Keeps one signal per id: the first line that showed it (or the worst value), and a count. */
-class Findings {
-  private readonly hits = new Map<SignalId, Hit>();
-
-  add(id: SignalId, line: string, lineNumber: number, value?: number, detail?: string): void {
-    const hit = this.hits.get(id);
-    if (!hit) {
-      this.hits.set(id, { line, lineNumber, count: 1, value, detail });
-      return;
-    }
-    hit.count += 1;
-    if (value !== undefined && (hit.value === undefined || value > hit.value)) {
-      Object.assign(hit, { line, lineNumber, value, detail });
-    }
-  }
-
-  toSignals(source: EvidenceSource, describe: (id: SignalId, hit: Hit) => string): Signal[] {
-    return [...this.hits].map(([id, hit]) =>
-      makeSignal(id, PARSER_ID, hit.line, hit.lineNumber, source, { value: hit.value ?? hit.count, detail: describe(id, hit) }),
-    );
-  }
-}
 
 /** A line written by curl itself: `-v` info lines and `curl: (N)` errors. */
 const CURL_MESSAGE = /^(?:\*\s|curl: \(\d+\))/;
@@ -154,20 +132,20 @@ const fmt = (seconds: number) => `${Number(seconds.toFixed(3))} s`;
 function judgeTimings(record: TimingRecord, findings: Findings): void {
   const lookup = record.namelookup?.value ?? 0;
   if (record.namelookup && inResolverTimeoutWindow(lookup)) {
-    findings.add("slow-name-lookup", record.namelookup.line, record.namelookup.lineNumber, lookup, `name lookup took ${fmt(lookup)}, the resolver's retry timeout`);
+    findings.add("slow-name-lookup", record.namelookup.line, record.namelookup.lineNumber, { value: lookup, detail: `name lookup took ${fmt(lookup)}, the resolver's retry timeout` });
   }
   const connectDone = record.connect?.value ?? 0;
   // A reused connection reports time_connect 0; the connect phase then did not happen.
   const connectPhase = connectDone > 0 ? Math.max(0, connectDone - lookup) : 0;
   if (record.connect && connectPhase >= SLOW_CONNECT_S) {
-    findings.add("slow-connect", record.connect.line, record.connect.lineNumber, connectPhase, `TCP connect took ${fmt(connectPhase)} (after a ${fmt(lookup)} lookup)`);
+    findings.add("slow-connect", record.connect.line, record.connect.lineNumber, { value: connectPhase, detail: `TCP connect took ${fmt(connectPhase)} (after a ${fmt(lookup)} lookup)` });
   }
   if (record.starttransfer) {
     const ready = Math.max(connectDone, record.appconnect?.value ?? 0, record.pretransfer?.value ?? 0);
     const wait = record.starttransfer.value - ready;
     if (wait >= SLOW_FIRST_BYTE_S && wait >= FIRST_BYTE_TO_CONNECT_RATIO * connectPhase) {
       const detail = `first byte came ${fmt(wait)} after the request was sent, while connect took ${fmt(connectPhase)}`;
-      findings.add("slow-first-byte", record.starttransfer.line, record.starttransfer.lineNumber, wait, detail);
+      findings.add("slow-first-byte", record.starttransfer.line, record.starttransfer.lineNumber, { value: wait, detail });
     }
   }
 }
@@ -175,9 +153,9 @@ function judgeTimings(record: TimingRecord, findings: Findings): void {
 function addHttpStatus(code: number, line: string, lineNumber: number, findings: Findings): void {
   if (code < 500 || code > 599) return;
   const detail = `HTTP ${code} response`;
-  findings.add("http-5xx", line, lineNumber, undefined, detail);
-  if (code === 502) findings.add("http-502", line, lineNumber, undefined, detail);
-  if (code === 504) findings.add("http-504", line, lineNumber, undefined, detail);
+  findings.add("http-5xx", line, lineNumber, { detail });
+  if (code === 502) findings.add("http-502", line, lineNumber, { detail });
+  if (code === 504) findings.add("http-504", line, lineNumber, { detail });
 }
 
 /**
@@ -209,7 +187,7 @@ class KeyValueRecords {
 // ---- the parser ------------------------------------------------------------------------------
 
 function parseCurl(text: string, source: EvidenceSource): Signal[] {
-  const findings = new Findings();
+  const findings = new Findings(true);
   const judge = (record: TimingRecord) => {
     if (isTimingRecord(record)) judgeTimings(record, findings);
     if (record.http_code) addHttpStatus(record.http_code.value, record.http_code.line, record.http_code.lineNumber, findings);
@@ -238,7 +216,7 @@ function parseCurl(text: string, source: EvidenceSource): Signal[] {
     }
     const length = noBodyStatus === undefined ? null : CONTENT_LENGTH.exec(line);
     if (length && Number(length[1]) > 0) {
-      findings.add("http-204-with-length", line, lineNumber, Number(length[1]), `a ${noBodyStatus} response carries Content-Length: ${length[1]}; it can have no body, so the client may wait for one`);
+      findings.add("http-204-with-length", line, lineNumber, { value: Number(length[1]), detail: `a ${noBodyStatus} response carries Content-Length: ${length[1]}; it can have no body, so the client may wait for one` });
       return;
     }
 
@@ -273,11 +251,11 @@ function parseCurl(text: string, source: EvidenceSource): Signal[] {
     const timedOut = /Operation timed out after (\d+) milliseconds with 0 /.exec(line);
     if (timedOut && connected && !responseSeen) {
       const seconds = Number(timedOut[1]) / 1000;
-      findings.add("slow-first-byte", line, lineNumber, seconds, `connected, then no response at all within ${fmt(seconds)}`);
+      findings.add("slow-first-byte", line, lineNumber, { value: seconds, detail: `connected, then no response at all within ${fmt(seconds)}` });
     }
   }
 
-  return findings.toSignals(source, (id, hit) => {
+  return findings.toSignals(PARSER_ID, source, (id, hit) => {
     if (hit.detail) return hit.count > 1 ? `${hit.detail} (${hit.count} times)` : hit.detail;
     return `${DETAILS[id] ?? id}${hit.count > 1 ? ` (${hit.count} lines)` : ""}`;
   });

@@ -1,4 +1,5 @@
 import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
+import { countSuffix, Findings } from "../findings";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "dns-tools";
@@ -15,25 +16,7 @@ const RETRY_WINDOWS_MS: readonly [number, number][] = [
 /** Loopback resolvers that are normal: systemd-resolved's stub and Docker's embedded DNS. */
 const NORMAL_LOOPBACK_RESOLVERS = new Set(["127.0.0.53", "127.0.0.11"]);
 
-type Hit = { line: string; lineNumber: number; count: number; value?: number; detail?: string };
 
-/** Keeps one signal per id: the first line that showed it, and how many lines did. */
-class Findings {
-  private readonly hits = new Map<SignalId, Hit>();
-
-  add(id: SignalId, line: string, lineNumber: number, extra: { value?: number; detail?: string } = {}): void {
-    const hit = this.hits.get(id);
-    if (hit) hit.count += 1;
-    else this.hits.set(id, { line, lineNumber, count: 1, ...extra });
-  }
-
-  toSignals(source: EvidenceSource): Signal[] {
-    return [...this.hits].map(([id, hit]) => {
-      const detail = `${hit.detail ?? DETAILS[id] ?? id}${hit.count > 1 ? ` (${hit.count} times)` : ""}`;
-      return makeSignal(id, PARSER_ID, hit.line, hit.lineNumber, source, { value: hit.value ?? hit.count, detail });
-    });
-  }
-}
 
 const DETAILS: Partial<Record<SignalId, string>> = {
   "dns-timeout": "the DNS query got no answer before the timeout",
@@ -237,7 +220,7 @@ function parseDnsTools(text: string, source: EvidenceSource): Signal[] {
   const findings = new Findings();
   const reader = new DnsReader(findings);
   text.split("\n").forEach((rawLine, index) => reader.read(rawLine.trim(), index + 1));
-  return findings.toSignals(source);
+  return findings.toSignals(PARSER_ID, source, (id, hit) => `${hit.detail ?? DETAILS[id] ?? id}${countSuffix(hit, "times")}`);
 }
 
 export const dnsToolsParser: OutputParser = {

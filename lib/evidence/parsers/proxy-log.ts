@@ -1,27 +1,10 @@
 import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
+import { countSuffix, Findings } from "../findings";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "proxy-log";
 
-type Hit = { line: string; lineNumber: number; count: number; detail: string };
 
-/** Keeps one signal per id: the first line that showed it, and how many lines did. */
-class Findings {
-  private readonly hits = new Map<SignalId, Hit>();
-
-  add(id: SignalId, line: string, lineNumber: number, detail: string): void {
-    const hit = this.hits.get(id);
-    if (hit) hit.count += 1;
-    else this.hits.set(id, { line, lineNumber, count: 1, detail });
-  }
-
-  toSignals(source: EvidenceSource, requests: number): Signal[] {
-    return [...this.hits].map(([id, hit]) => {
-      const share = STATUS_IDS.has(id) && requests > 0 ? ` in ${hit.count} of ${requests} logged requests` : hit.count > 1 ? ` (${hit.count} lines)` : "";
-      return makeSignal(id, PARSER_ID, hit.line, hit.lineNumber, source, { value: hit.count, detail: `${hit.detail}${share}` });
-    });
-  }
-}
 
 /** Access-log lines have a few dozen fields; far longer lines are not access logs. */
 const MAX_LOG_TOKENS = 120;
@@ -41,7 +24,7 @@ const CONNECT_ERRNO: Record<string, SignalId> = {
 
 function readNginxError(line: string, lineNumber: number, findings: Findings): boolean {
   const add = (id: SignalId, detail: string) => {
-    findings.add(id, line, lineNumber, detail);
+    findings.add(id, line, lineNumber, { detail });
     return true;
   };
   if (line.includes("no live upstreams while connecting to upstream")) return add("upstream-no-live", "nginx found no live upstream server: every server of the group is marked failed");
@@ -61,7 +44,7 @@ function readNginxError(line: string, lineNumber: number, findings: Findings): b
 
 function readEnvoyMessage(line: string, lineNumber: number, findings: Findings): boolean {
   const add = (id: SignalId, detail: string) => {
-    findings.add(id, line, lineNumber, detail);
+    findings.add(id, line, lineNumber, { detail });
     return true;
   };
   if (line.includes("no healthy upstream")) return add("upstream-no-live", "envoy has no healthy upstream host");
@@ -96,16 +79,16 @@ const HAPROXY_STATE = /^[CSPLRIDKUcs-][RQCHDLT-](?:[A-Za-z-]{2})?$/;
 
 function readHaproxy(tokens: string[], line: string, lineNumber: number, findings: Findings): number | undefined {
   if (line.includes("has no server available!")) {
-    findings.add("upstream-no-live", line, lineNumber, "HAProxy: a backend has no server available");
+    findings.add("upstream-no-live", line, lineNumber, { detail: "HAProxy: a backend has no server available" });
     return undefined;
   }
   const timers = tokens.findIndex((token) => HAPROXY_TIMERS.test(token));
   if (timers < 1 || !tokens[timers - 1].includes("/")) return undefined;
   const state = tokens.slice(timers + 1, timers + 7).find((token) => HAPROXY_STATE.test(token) && token.replace(/-/g, "") !== "");
-  if (tokens[timers - 1].endsWith("/<NOSRV>")) findings.add("upstream-no-live", line, lineNumber, "HAProxy: no server was available for the request (<NOSRV>)");
+  if (tokens[timers - 1].endsWith("/<NOSRV>")) findings.add("upstream-no-live", line, lineNumber, { detail: "HAProxy: no server was available for the request (<NOSRV>)" });
   else if (state && HAPROXY_STATES[state.slice(0, 2)]) {
     const [id, detail] = HAPROXY_STATES[state.slice(0, 2)];
-    findings.add(id, line, lineNumber, detail);
+    findings.add(id, line, lineNumber, { detail });
   }
   // HTTP mode has five timers followed by the status; TCP mode has three, followed by bytes.
   const status = tokens[timers + 1];
@@ -125,7 +108,7 @@ function readRequestStatus(tokens: string[], line: string, lineNumber: number, f
     const flags = tokens[i + 2]?.split(",") ?? [];
     for (const flag of flags) {
       const known = ENVOY_FLAGS[flag];
-      if (known) findings.add(known[0], line, lineNumber, known[1]);
+      if (known) findings.add(known[0], line, lineNumber, { detail: known[1] });
     }
     return Number(tokens[i + 1]);
   }
@@ -144,9 +127,9 @@ function readElbStatus(tokens: string[]): number | undefined {
 
 function addStatus(status: number, line: string, lineNumber: number, findings: Findings): void {
   if (status < 500 || status > 599) return;
-  findings.add("http-5xx", line, lineNumber, "5xx responses");
-  if (status === 502) findings.add("http-502", line, lineNumber, "502 Bad Gateway responses");
-  if (status === 504) findings.add("http-504", line, lineNumber, "504 Gateway Timeout responses");
+  findings.add("http-5xx", line, lineNumber, { detail: "5xx responses" });
+  if (status === 502) findings.add("http-502", line, lineNumber, { detail: "502 Bad Gateway responses" });
+  if (status === 504) findings.add("http-504", line, lineNumber, { detail: "504 Gateway Timeout responses" });
 }
 
 // ---- the parser -------------------------------------------------------------------------------
@@ -171,7 +154,10 @@ function parseProxyLog(text: string, source: EvidenceSource): Signal[] {
     requests += 1;
     addStatus(status, line, lineNumber, findings);
   });
-  return findings.toSignals(source, requests);
+  return findings.toSignals(PARSER_ID, source, (id, hit) => {
+    const share = STATUS_IDS.has(id) && requests > 0 ? ` in ${hit.count} of ${requests} logged requests` : countSuffix(hit);
+    return `${hit.detail}${share}`;
+  });
 }
 
 export const proxyLogParser: OutputParser = {

@@ -1,4 +1,5 @@
 import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
+import { countSuffix, Findings } from "../findings";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "tcpdump";
@@ -27,29 +28,7 @@ const MAX_ARP_LINE = 300;
 /** UDP ports of VXLAN: IANA 4789 and the Linux/flannel default 8472. */
 const OVERLAY_PORTS = new Set(["4789", "8472"]);
 
-type Hit = { line: string; lineNumber: number; count: number; value?: number; detail?: string };
 
-/** Keeps one signal per id: the first line that showed it (or the largest value), and a count. */
-class Findings {
-  private readonly hits = new Map<SignalId, Hit>();
-
-  add(id: SignalId, line: string, lineNumber: number, extra: { value?: number; detail?: string } = {}): void {
-    const hit = this.hits.get(id);
-    if (!hit) {
-      this.hits.set(id, { line, lineNumber, count: 1, ...extra });
-      return;
-    }
-    hit.count += 1;
-    if (extra.value !== undefined && hit.value !== undefined && extra.value > hit.value) Object.assign(hit, { line, lineNumber, ...extra });
-  }
-
-  toSignals(source: EvidenceSource): Signal[] {
-    return [...this.hits].map(([id, hit]) => {
-      const detail = `${hit.detail ?? id}${hit.count > 1 ? ` (${hit.count} occurrences)` : ""}`;
-      return makeSignal(id, PARSER_ID, hit.line, hit.lineNumber, source, { value: hit.value ?? hit.count, detail });
-    });
-  }
-}
 
 // ---- reading one line -------------------------------------------------------------------------
 
@@ -488,7 +467,7 @@ function readWiresharkLine(line: string, where: Where, findings: Findings): bool
 // ---- the parser -------------------------------------------------------------------------------
 
 function parseTcpdump(text: string, source: EvidenceSource): Signal[] {
-  const findings = new Findings();
+  const findings = new Findings(true);
   const tcp = new TcpTracker(findings);
   const dns = new DnsPairs(findings);
   const arp = new ArpWatch();
@@ -518,7 +497,7 @@ function parseTcpdump(text: string, source: EvidenceSource): Signal[] {
   tcp.finish();
   arp.finish(findings);
   overlay.finish(findings);
-  return findings.toSignals(source);
+  return findings.toSignals(PARSER_ID, source, (id, hit) => `${hit.detail ?? id}${countSuffix(hit, "occurrences")}`);
 }
 
 export const tcpdumpParser: OutputParser = {
