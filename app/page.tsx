@@ -16,6 +16,14 @@ export default function HomePage() {
           Real network tickets from cloud and Linux hosts: what the customer saw, the commands that found the cause, and
           the fix. {library.cases.length} cases, {library.rootCauses.length} root causes.
         </p>
+        <p className="button-row">
+          <Link href="/triage" className="button primary">
+            Triage a ticket
+          </Link>
+          <Link href="/cases" className="button">
+            Browse cases
+          </Link>
+        </p>
       </section>
 
       <section aria-labelledby="by-symptom">
