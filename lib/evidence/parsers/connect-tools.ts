@@ -1,4 +1,5 @@
 import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
+import { splitLines } from "../lines";
 import { countSuffix, Findings } from "../findings";
 import type { SignalId } from "../vocabulary";
 
@@ -282,7 +283,7 @@ function parseConnectTools(text: string, source: EvidenceSource): Signal[] {
   const findings = new Findings();
   const ping = new PingReader();
   const arp = new ArpReader();
-  text.split("\n").forEach((rawLine, index) => {
+  splitLines(text).forEach((rawLine, index) => {
     const line = rawLine.trim();
     if (line === "") return;
     const lineNumber = index + 1;

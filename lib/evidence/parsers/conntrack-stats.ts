@@ -1,4 +1,5 @@
 import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { splitLines } from "../lines";
 import { counterChange, describeChange, recordReading, type CounterReadings } from "./netstat-s";
 
 const ID = "conntrack-stats";
@@ -172,7 +173,7 @@ export const conntrackStatsParser: OutputParser = {
   produces: ["conntrack-insert-failed", "conntrack-drop", "conntrack-near-max"],
   parse(text, source) {
     const reader = new ConntrackReader(source.kind === "output" ? source.command : undefined);
-    text.split("\n").forEach((raw, index) => reader.read(raw, index + 1));
+    splitLines(text).forEach((raw, index) => reader.read(raw, index + 1));
     reader.finish();
     return [...counterSignal(reader, source), ...nearMaxSignal(reader, source)];
   },

@@ -1,4 +1,5 @@
 import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
+import { splitLines } from "../lines";
 import { countSuffix, Findings } from "../findings";
 import type { SignalId } from "../vocabulary";
 
@@ -198,7 +199,7 @@ function parseCurl(text: string, source: EvidenceSource): Signal[] {
   let responseSeen = false;
   let noBodyStatus: number | undefined;
 
-  text.split("\n").forEach((rawLine, index) => {
+  splitLines(text).forEach((rawLine, index) => {
     const line = rawLine.trim();
     const lineNumber = index + 1;
     if (line === "" || line === "<") {

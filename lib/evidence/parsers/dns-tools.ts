@@ -1,4 +1,5 @@
 import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
+import { splitLines } from "../lines";
 import { countSuffix, Findings } from "../findings";
 import type { SignalId } from "../vocabulary";
 
@@ -219,7 +220,7 @@ class DnsReader {
 function parseDnsTools(text: string, source: EvidenceSource): Signal[] {
   const findings = new Findings();
   const reader = new DnsReader(findings);
-  text.split("\n").forEach((rawLine, index) => reader.read(rawLine.trim(), index + 1));
+  splitLines(text).forEach((rawLine, index) => reader.read(rawLine.trim(), index + 1));
   return findings.toSignals(PARSER_ID, source, (id, hit) => `${hit.detail ?? DETAILS[id] ?? id}${countSuffix(hit, "times")}`);
 }
 

@@ -1,4 +1,5 @@
 import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { splitLines } from "../lines";
 
 const ID = "fd-limits";
 
@@ -88,7 +89,7 @@ export const fdLimitsParser: OutputParser = {
   produces: ["fd-limit-low", "too-many-open-files"],
   parse(text, source) {
     const reader = new LimitReader(source);
-    text.split("\n").forEach((raw, index) => reader.read(raw, index + 1));
+    splitLines(text).forEach((raw, index) => reader.read(raw, index + 1));
     return reader.finish();
   },
 };

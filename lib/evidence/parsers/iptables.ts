@@ -1,4 +1,5 @@
 import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
+import { splitLines } from "../lines";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "iptables";
@@ -82,7 +83,7 @@ function readRuleset(text: string): Ruleset {
   const policies: Policy[] = [];
   let listChain: string | undefined;
   let layout: ListLayout | undefined;
-  text.split("\n").forEach((rawLine, index) => {
+  splitLines(text).forEach((rawLine, index) => {
     const line = rawLine.trim();
     const lineNumber = index + 1;
     const spec = readSpecRule(line, lineNumber);

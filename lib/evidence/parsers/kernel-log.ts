@@ -1,4 +1,5 @@
 import { makeSignal, type OutputParser, type Signal } from "../signal";
+import { splitLines } from "../lines";
 import type { SignalId } from "../vocabulary";
 
 const ID = "kernel-log";
@@ -110,7 +111,7 @@ export const kernelLogParser: OutputParser = {
     const seen = new Map<string, Seen>();
     let migration: Signal | undefined;
     let lastIncident = -Infinity;
-    text.split("\n").forEach((line, index) => {
+    splitLines(text).forEach((line, index) => {
       const lower = line.toLowerCase();
       // A printf format ("transmit queue %u timed out") is kernel source quoted in a ticket, not a log line.
       if (lower.includes("%s") || lower.includes("%u")) return;

@@ -1,4 +1,5 @@
 import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { splitLines } from "../lines";
 import type { SignalId } from "../vocabulary";
 
 const ID = "netstat-s";
@@ -216,7 +217,7 @@ function collectReadings(text: string, source: EvidenceSource): Map<string, Coun
     nstatIncrements: named ? nstatPrintsIncrements(named[1]) : false,
     procHeaders: new Map(),
   };
-  text.split("\n").forEach((raw, index) => readLine(reader, raw, index + 1));
+  splitLines(text).forEach((raw, index) => readLine(reader, raw, index + 1));
   return reader.readings;
 }
 

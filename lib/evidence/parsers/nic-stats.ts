@@ -1,4 +1,5 @@
 import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { splitLines } from "../lines";
 import { counterChange, describeChange, recordReading, type CounterReadings } from "./netstat-s";
 
 const ID = "nic-stats";
@@ -341,7 +342,7 @@ export const nicStatsParser: OutputParser = {
   produces: ["nic-rx-drops", "nic-errors", "link-no-carrier", "rx-queue-imbalance", "mtu-small", "mtu-overlay"],
   parse(text, source) {
     const reader = new NicReader(source.kind === "output" ? source.command : undefined);
-    text.split("\n").forEach((raw, index) => reader.read(raw, index + 1));
+    splitLines(text).forEach((raw, index) => reader.read(raw, index + 1));
     return [...counterSignals(reader, source), ...queueSignals(reader, source), ...interfaceSignals(reader, source)];
   },
 };

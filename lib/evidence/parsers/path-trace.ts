@@ -1,4 +1,5 @@
 import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
+import { splitLines } from "../lines";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "path-trace";
@@ -168,7 +169,7 @@ function judgeMarkers(hops: Hop[], emit: Emit): void {
 function parsePathTrace(text: string, source: EvidenceSource): Signal[] {
   const runs: Run[] = [];
   let run: Run | undefined;
-  text.split("\n").forEach((rawLine, index) => {
+  splitLines(text).forEach((rawLine, index) => {
     const line = rawLine.trim();
     const header = readHeader(line);
     if (header) {

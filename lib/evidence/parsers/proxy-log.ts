@@ -1,4 +1,5 @@
 import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
+import { splitLines } from "../lines";
 import { countSuffix, Findings } from "../findings";
 import type { SignalId } from "../vocabulary";
 
@@ -137,7 +138,7 @@ function addStatus(status: number, line: string, lineNumber: number, findings: F
 function parseProxyLog(text: string, source: EvidenceSource): Signal[] {
   const findings = new Findings();
   let requests = 0;
-  text.split("\n").forEach((rawLine, index) => {
+  splitLines(text).forEach((rawLine, index) => {
     const line = rawLine.trim();
     const lineNumber = index + 1;
     if (line === "" || readNginxError(line, lineNumber, findings) || readEnvoyMessage(line, lineNumber, findings)) return;

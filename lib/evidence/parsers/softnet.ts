@@ -1,4 +1,5 @@
 import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { splitLines } from "../lines";
 import { counterChange, describeChange, recordReading, type CounterReadings } from "./netstat-s";
 
 const ID = "softnet";
@@ -219,7 +220,7 @@ export const softnetParser: OutputParser = {
   produces: ["softnet-drops", "softnet-squeeze", "rx-queue-imbalance", "softirq-hot-cpu"],
   parse(text, source) {
     const reader = new SoftnetReader();
-    text.split("\n").forEach((raw, index) => reader.read(raw, index + 1));
+    splitLines(text).forEach((raw, index) => reader.read(raw, index + 1));
     reader.finish();
     return [...softnetSignals(reader, source), ...interruptSignals(reader, source), ...softirqSignals(reader, source)];
   },

@@ -1,4 +1,5 @@
 import { makeSignal, type OutputParser, type Signal } from "../signal";
+import { splitLines } from "../lines";
 
 const ID = "ss-listen";
 
@@ -38,7 +39,7 @@ export const ssListenParser: OutputParser = {
     const signals: Signal[] = [];
     const full = new Set<string>();
     const small = new Set<string>();
-    text.split("\n").forEach((line, index) => {
+    splitLines(text).forEach((line, index) => {
       const listener = listenerOf(line);
       if (!listener || listener.backlog === 0) return;
       const { local, recvQ, backlog } = listener;

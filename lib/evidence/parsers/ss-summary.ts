@@ -1,4 +1,5 @@
 import { makeSignal, type OutputParser, type Signal } from "../signal";
+import { splitLines } from "../lines";
 import type { SignalId } from "../vocabulary";
 import { stateCountSignal } from "./tcp-states";
 
@@ -20,7 +21,7 @@ export const ssSummaryParser: OutputParser = {
   parse(text, source) {
     // With several snapshots, the largest count of each state is reported.
     const best = new Map<SignalId, Signal>();
-    text.split("\n").forEach((line, index) => {
+    splitLines(text).forEach((line, index) => {
       const summary = TCP_SUMMARY.exec(line.trim());
       if (!summary) return;
       const total = Number(summary[1]);

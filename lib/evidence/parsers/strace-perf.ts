@@ -1,4 +1,5 @@
 import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { splitLines } from "../lines";
 import type { SignalId } from "../vocabulary";
 
 const ID = "strace-perf";
@@ -217,7 +218,7 @@ export const stracePerfParser: OutputParser = {
   produces: ["futex-dominant", "read-truncated", "inet-hash-connect-hot", "inet-lookup-listener-hot", "goroutines-blocked"],
   parse(text, source) {
     const reader = new TraceReader();
-    text.split("\n").forEach((raw, index) => reader.read(raw, index + 1));
+    splitLines(text).forEach((raw, index) => reader.read(raw, index + 1));
     const signals: Signal[] = [];
     const futex = reader.futex;
     if (futex && futex.percent >= FUTEX_SHARE) {

@@ -1,4 +1,5 @@
 import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { splitLines } from "../lines";
 import type { SignalId } from "../vocabulary";
 
 const ID = "sysctl";
@@ -133,7 +134,7 @@ export const sysctlParser: OutputParser = {
   ],
   parse(text, source) {
     const reader = new SysctlReader(source);
-    text.split("\n").forEach((raw, index) => reader.read(raw, index + 1));
+    splitLines(text).forEach((raw, index) => reader.read(raw, index + 1));
     return reader.signals;
   },
 };

@@ -1,4 +1,5 @@
 import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { splitLines } from "../lines";
 import type { SignalId } from "../vocabulary";
 
 const ID = "tcp-states";
@@ -245,7 +246,7 @@ export const tcpStatesParser: OutputParser = {
   produces: ["many-close-wait", "many-fin-wait2", "many-time-wait", "many-syn-recv", "many-syn-sent"],
   parse(text, source) {
     const reader = new StateReader(source.kind === "output" ? source.command : undefined);
-    text.split("\n").forEach((raw, index) => reader.read(raw, index + 1));
+    splitLines(text).forEach((raw, index) => reader.read(raw, index + 1));
     return [...tableSignals(reader.finish(), source), ...countedSignals(reader.counted, source)];
   },
 };

@@ -1,4 +1,5 @@
 import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
+import { splitLines } from "../lines";
 import { countSuffix, Findings } from "../findings";
 import type { SignalId } from "../vocabulary";
 
@@ -475,7 +476,7 @@ function parseTcpdump(text: string, source: EvidenceSource): Signal[] {
   let lastTime: number | undefined;
   let index = 0;
 
-  text.split("\n").forEach((rawLine, lineIndex) => {
+  splitLines(text).forEach((rawLine, lineIndex) => {
     const line = rawLine.trim();
     if (line === "") return;
     // -v prints the IP header with the timestamp, then the TCP line indented below it.
