@@ -75,7 +75,11 @@ function HeaderSearchBox() {
     if (!/[\r\n]/.test(text)) return;
     event.preventDefault();
     const input = event.currentTarget;
-    const flat = text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+    const flat = text
+      .split(/[\r\n]+/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(" ");
     const start = input.selectionStart ?? input.value.length;
     const end = input.selectionEnd ?? start;
     setQuery(input.value.slice(0, start) + flat + input.value.slice(end));

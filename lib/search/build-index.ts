@@ -36,7 +36,11 @@ export function buildSearchIndexData(documents: SearchDocument[]): SearchIndexDa
       return { counts, length };
     }),
   );
-  const averageLength = SEARCH_FIELDS.map((_, f) => fieldCounts.reduce((sum, fields) => sum + fields[f].length, 0) / Math.max(1, documents.length) || 1);
+  // Average length of each field over all documents (1 for a field empty everywhere, to avoid dividing by 0).
+  const averageLength = SEARCH_FIELDS.map((_, f) => {
+    const total = fieldCounts.reduce((sum, fields) => sum + fields[f].length, 0);
+    return total > 0 ? total / documents.length : 1;
+  });
 
   const postingsByTerm = new Map<string, number[]>();
   fieldCounts.forEach((fields, docNumber) => {

@@ -103,7 +103,7 @@ export function mdxToPlainText(body: string): string {
       .replace(/^\s{0,3}#{1,6}\s+/, "")
       .replace(/^\s*(?:[-*+]|\d+\.)\s+/, "")
       .replace(/^\s*>\s?/, "")
-      .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, "$1")
+      .replace(/\[([^[\]\n]*)\]\([^()\n]*\)/g, "$1")
       .replace(/\*\*|`/g, "")
       .trim();
     const tableRule = /^[|:\s-]+$/.test(line);

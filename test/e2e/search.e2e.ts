@@ -43,6 +43,28 @@ describe("search in Chromium", () => {
     await page.close();
   });
 
+  it("keeps pasted log lines apart in the header box and opens the first result with the keyboard", async () => {
+    const page = await context.newPage();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });
+    await page.goto(`${baseUrl}/`, { waitUntil: "networkidle" });
+    const log = [
+      "2017-09-15T06:52:37.820784+00:00 host42 kernel: [598346.499873] NETDEV WATCHDOG: ens2f0 (ixgbe): transmit queue 28 timed out",
+      "2017-09-15T06:52:37.820786+00:00 host42 kernel: CPU: 10 PID: 123 Comm: migration/10 Tainted",
+    ].join("\n");
+    await page.evaluate((text) => navigator.clipboard.writeText(text), log);
+    const box = page.getByRole("combobox", { name: "Search cases and root causes" });
+    await box.focus();
+    await page.keyboard.press("Control+V");
+    expect(await box.inputValue()).toBe(log.replace("\n", " "));
+
+    await expect.poll(() => page.getByRole("option").first().locator(".search-hit-title").textContent()).toMatch(/migration thread/);
+    await page.keyboard.press("ArrowDown");
+    expect(await page.getByRole("option").first().getAttribute("aria-selected")).toBe("true");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/cases\/kernel-migration-cpu-stall$/);
+    await page.close();
+  });
+
   it("finds the case from a pasted log line on the search page and opens it", async () => {
     const page = await context.newPage();
     const problems = watchPage(page);
