@@ -5,8 +5,6 @@ import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "proxy-log";
 
-
-
 /** Access-log lines have a few dozen fields; far longer lines are not access logs. */
 const MAX_LOG_TOKENS = 120;
 
@@ -28,6 +26,8 @@ function readNginxError(line: string, lineNumber: number, findings: Findings): b
     findings.add(id, line, lineNumber, { detail });
     return true;
   };
+  // Every message below names the upstream or errno 24: other lines skip the patterns.
+  if (!line.includes("upstream") && !line.includes("(24: ")) return false;
   if (line.includes("no live upstreams while connecting to upstream")) return add("upstream-no-live", "nginx found no live upstream server: every server of the group is marked failed");
   const connect = /\b(?:connect|socket)\(\) (?:to \S+ )?failed \((\d+): ([^)]*)\) while connecting to upstream/.exec(line);
   if (connect && CONNECT_ERRNO[connect[1]]) return add(CONNECT_ERRNO[connect[1]], `nginx could not connect to the upstream: ${connect[2]}`);
@@ -48,6 +48,7 @@ function readEnvoyMessage(line: string, lineNumber: number, findings: Findings):
     findings.add(id, line, lineNumber, { detail });
     return true;
   };
+  if (!line.includes("upstream")) return false;
   if (line.includes("no healthy upstream")) return add("upstream-no-live", "envoy has no healthy upstream host");
   const reason = /reset reason: ([a-z ]+)/.exec(line)?.[1];
   if (!reason || !line.includes("upstream connect error or disconnect/reset before headers")) return false;
