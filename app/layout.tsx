@@ -33,6 +33,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/causes">Root causes</Link>
             <HeaderSearch />
             <Link href="/triage">Triage</Link>
+            <Link href="/train">Training</Link>
           </nav>
         </header>
         <main className="site-main">{children}</main>

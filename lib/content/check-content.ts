@@ -13,6 +13,7 @@ import { ENTRY_SYMPTOMS } from "./entry-symptoms";
 import { SEED_FILES } from "./schema";
 import { readTrees, TREES_DIR } from "../triage/load-trees";
 import { lintTrees } from "../triage/lint-trees";
+import { checkTrainingExercises } from "../training/check-exercises";
 
 export const INVENTORY_FILE = "seed-inventory.json";
 
@@ -69,6 +70,7 @@ export async function checkContent({ contentDir, cache, onlyFiles }: CheckOption
   }
 
   problems.push(...checkTrees(contentDir));
+  problems.push(...checkTrainingExercises(entries, readTrees(contentDir).trees));
 
   const wanted = onlyFiles ? new Set(onlyFiles.map(normalise)) : undefined;
   for (const entry of entries) {

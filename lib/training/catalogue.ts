@@ -4,7 +4,7 @@ import type { RootCauseId } from "../content/root-cause-ids";
 import { buildTriageKnowledge, getTriageKnowledge, type TriageKnowledge } from "../triage/knowledge";
 import type { Tree } from "../triage/tree-schema";
 import type { Exercise } from "./exercise";
-import { buildCauseTerms, type CauseTerms } from "./key-terms";
+import { buildCauseTerms, type KeyTerm } from "./key-terms";
 import { buildSignalDrills } from "./signal-drill";
 import { buildTicketDrill } from "./ticket-drill";
 
@@ -14,8 +14,9 @@ export type ExerciseFailure = { caseId: string; file: string; reason: string };
 export type ExerciseCatalogue = {
   exercises: Exercise[];
   failures: ExerciseFailure[];
-  causeTerms: Map<RootCauseId, CauseTerms>;
+  causeTerms: Map<RootCauseId, KeyTerm[]>;
   get(id: string): Exercise | undefined;
+  titleOf(id: RootCauseId): string;
 };
 
 export const isResolvedProblem = (entry: CaseEntry) => entry.frontmatter.type === "problem" && entry.frontmatter.status === "resolved";
@@ -39,7 +40,7 @@ export function buildExerciseCatalogue(library: ContentLibrary, knowledge: Triag
   for (const entry of library.cases) exercises.push(...buildSignalDrills(entry, titleOf));
 
   const byId = new Map(exercises.map((e) => [e.id, e]));
-  return { exercises, failures, causeTerms, get: (id) => byId.get(id) };
+  return { exercises, failures, causeTerms, get: (id) => byId.get(id), titleOf };
 }
 
 /** The catalogue of given entries and trees (content:check builds it before the library can load). */

@@ -1,5 +1,3 @@
-import { createHash } from "node:crypto";
-
 import type { RootCauseId } from "../content/root-cause-ids";
 import type { SignalId } from "../evidence/vocabulary";
 import type { TextBlock } from "./markdown";
@@ -8,8 +6,10 @@ import type { TextBlock } from "./markdown";
 export type DrillStep = {
   id: string;
   kind: "command" | "ask";
-  /** The step's title or question, with key terms redacted. */
+  /** The step's title or question as the prompt shows it, with key terms redacted. */
   label: string;
+  /** The same, unredacted, for the feedback. */
+  title: string;
   /** The exact command line (commands only), shown once the drill is answered. */
   command?: string;
   right: boolean;
@@ -39,6 +39,7 @@ export type TicketDrill = {
   caseId: string;
   caseTitle: string;
   rootCause: RootCauseId;
+  /** The entry symptom whose tree the steps come from; its label is redacted like the ticket. */
   symptom: { id: string; label: string };
   issue: TextBlock[];
   environment: TextBlock[];
@@ -58,6 +59,8 @@ export type SignalDrill = {
   caseTitle: string;
   /** The cause the attempt is filed under: the case's root cause, or the cause the telling lines favour most. */
   rootCause: RootCauseId;
+  /** What kind of output it is, from the parser that reads it ("mtr / traceroute"). */
+  source: string;
   command?: string;
   lines: string[];
   telling: TellingLine[];
@@ -70,11 +73,14 @@ export type TicketPrompt = Pick<TicketDrill, "kind" | "id" | "issue" | "environm
   symptomLabel: string;
   steps: Pick<DrillStep, "id" | "kind" | "label">[];
 };
-export type SignalPrompt = Pick<SignalDrill, "kind" | "id" | "command" | "lines">;
+export type SignalPrompt = Pick<SignalDrill, "kind" | "id" | "source" | "command" | "lines">;
 export type ExercisePrompt = TicketPrompt | SignalPrompt;
 
 export function toPrompt(exercise: Exercise): ExercisePrompt {
-  if (exercise.kind === "signal") return { kind: "signal", id: exercise.id, command: exercise.command, lines: exercise.lines };
+  if (exercise.kind === "signal") {
+    const { id, source, command, lines } = exercise;
+    return { kind: "signal", id, source, ...(command ? { command } : {}), lines };
+  }
   return {
     kind: "ticket",
     id: exercise.id,
@@ -87,15 +93,5 @@ export function toPrompt(exercise: Exercise): ExercisePrompt {
   };
 }
 
-/** Opaque, stable ids: a case slug often names its cause, so it must not appear in a drill's URL. */
-export function exerciseIdOf(kind: Exercise["kind"], key: string): string {
-  return `${kind === "ticket" ? "t" : "s"}-${createHash("sha256").update(`${kind}:${key}`).digest("hex").slice(0, 10)}`;
-}
-
+/** Drill ids are opaque hashes (see stable-hash.ts): a case slug often names its cause. */
 export const EXERCISE_ID_PATTERN = /^[ts]-[0-9a-f]{10}$/;
-
-/** A deterministic shuffle: orders items by a hash of the seed and each item's key. */
-export function shuffleBy<T>(items: T[], seed: string, keyOf: (item: T) => string): T[] {
-  const rank = (item: T) => createHash("sha256").update(`${seed}:${keyOf(item)}`).digest("hex");
-  return items.map((item) => ({ item, rank: rank(item) })).sort((a, b) => a.rank.localeCompare(b.rank)).map(({ item }) => item);
-}

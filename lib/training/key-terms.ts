@@ -11,18 +11,9 @@ export const REDACTED = "[…]";
 const MAX_CAUSES_PER_TERM = 2;
 
 const CJK = /[\u3400-\u9fff]/;
-const STOPWORDS = new Set(
-  "a an and are as at both by does for from in into is it its itself make makes no not of on or over than the through to too when win with without".split(" "),
-);
+const STOPWORDS = new Set("a an and are as at by for from in into is it its of on or over than the to with without".split(" "));
 
 export type KeyTerm = { term: string; pattern: RegExp };
-
-export type CauseTerms = {
-  id: RootCauseId;
-  title: string;
-  /** The id, the title, then the distinctive words and word pairs that name the cause. */
-  terms: KeyTerm[];
-};
 
 /** A ticket of the library: its prompt text and the cause it was resolved to (or its own id when unresolved). */
 export type TicketText = { cause: string; text: string };
@@ -31,13 +22,13 @@ export type TicketText = { cause: string; text: string };
 export function tokenize(text: string): string[] {
   return text
     .split(/[\s,()"]+/)
-    .map((raw) => raw.replace(/^[.:;'/]+|[.:;'!?]+$/g, "").replace(/'s$/i, ""))
+    .map((raw) => trimPunctuation(raw).replace(/'s$/i, ""))
     .filter((word) => word.length >= 2 && !CJK.test(word))
     .map(singular);
 }
 
 function singular(word: string): string {
-  if (!/^[a-z]+$/i.test(word) || word.length < 4 || STOPWORDS.has(word.toLowerCase())) return word;
+  if (!/^[A-Za-z][a-z]+$/.test(word) || word.length < 4 || STOPWORDS.has(word.toLowerCase())) return word;
   if (/ies$/i.test(word)) return `${word.slice(0, -3)}y`;
   if (/(ch|sh|ss|x)es$/i.test(word)) return word.slice(0, -2);
   return /[^su]s$/i.test(word) ? word.slice(0, -1) : word;
@@ -54,38 +45,43 @@ export function isTechnicalToken(word: string): boolean {
   );
 }
 
-/** Title words and adjacent word pairs, without stopwords. */
-function titleTerms(title: string): string[] {
-  const words = tokenize(title);
-  const terms: string[] = [];
-  words.forEach((word, i) => {
-    if (STOPWORDS.has(word.toLowerCase())) return;
-    terms.push(word);
-    const next = words[i + 1];
-    if (next && !STOPWORDS.has(next.toLowerCase())) terms.push(`${word} ${next}`);
+const compact = (word: string) => word.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/** True when a title word restates a part of the cause's id ("Conntrack" for conntrack-insert-race, "Keep-alive" for keepalive-...). */
+function restatesId(word: string, idParts: string[]): boolean {
+  const w = compact(word);
+  return idParts.some((part) => w === part || (Math.min(w.length, part.length) >= 4 && (w.startsWith(part) || part.startsWith(w))));
+}
+
+/** Title words that restate the id, and adjacent pairs of them within a phrase ("SYN queue"). */
+function titleTerms(title: string, id: string): string[] {
+  const idParts = id.split("-");
+  return title.split(/[(),:;]/).flatMap((phrase) => {
+    const words = tokenize(phrase);
+    const named = words.map((word) => !STOPWORDS.has(word.toLowerCase()) && restatesId(word, idParts));
+    return words.flatMap((word, i) => (named[i] ? [word, ...(named[i + 1] ? [`${word} ${words[i + 1]}`] : [])] : []));
   });
-  return terms;
 }
 
 /**
- * The key terms of every cause: its id, its title, and the words and word pairs of its title and
- * the technical tokens of its English aliases that stay distinctive (see MAX_CAUSES_PER_TERM). Pure.
+ * The key terms of every cause: its id, its title, the title words and word pairs that restate its
+ * id, and the technical tokens of its English aliases, as long as they stay distinctive (see
+ * MAX_CAUSES_PER_TERM). Pure.
  */
-export function buildCauseTerms(rootCauses: RootCauseEntry[], tickets: TicketText[]): Map<RootCauseId, CauseTerms> {
+export function buildCauseTerms(rootCauses: RootCauseEntry[], tickets: TicketText[]): Map<RootCauseId, KeyTerm[]> {
   const nameText = new Map(rootCauses.map((c) => [c.id, [c.frontmatter.title, ...c.frontmatter.aliases].join("\n")]));
-  const causesNaming = (pattern: RegExp) => [...nameText.values()].filter((text) => new RegExp(pattern).test(text)).length;
-  const ticketCausesUsing = (pattern: RegExp) => new Set(tickets.filter((t) => new RegExp(pattern).test(t.text)).map((t) => t.cause)).size;
+  const causesNaming = (pattern: RegExp) => [...nameText.values()].filter((text) => occursIn(text, pattern)).length;
+  const ticketCausesUsing = (pattern: RegExp) => new Set(tickets.filter((t) => occursIn(t.text, pattern)).map((t) => t.cause)).size;
 
   return new Map(
     rootCauses.map((cause) => {
       const { id, title, aliases } = cause.frontmatter;
       const englishAliases = aliases.filter((alias) => !CJK.test(alias));
-      const candidates = [...titleTerms(title), ...englishAliases.flatMap(tokenize).filter(isTechnicalToken)];
+      const candidates = [...titleTerms(title, id), ...englishAliases.flatMap(tokenize).filter(isTechnicalToken)];
       const words = dedupe(candidates.map((c) => c.toLowerCase()))
         .map((term) => ({ term, pattern: termPattern(term) }))
         .filter(({ pattern }) => causesNaming(pattern) <= MAX_CAUSES_PER_TERM && ticketCausesUsing(pattern) <= MAX_CAUSES_PER_TERM);
-      const terms = [{ term: id, pattern: termPattern(id) }, { term: title, pattern: termPattern(title) }, ...words];
-      return [id, { id, title, terms }];
+      return [id, [{ term: id, pattern: termPattern(id) }, { term: title, pattern: termPattern(title) }, ...words]];
     }),
   );
 }
@@ -106,12 +102,32 @@ export function termPattern(term: string): RegExp {
   return new RegExp(`(?<!\\w)${body}(?:e?s)?(?!\\w)`, "gi");
 }
 
+/** Whether a (global) term pattern occurs in the text; leaves the pattern reusable. */
+function occursIn(text: string, pattern: RegExp): boolean {
+  pattern.lastIndex = 0;
+  const found = pattern.test(text);
+  pattern.lastIndex = 0;
+  return found;
+}
+
 /** The terms that occur in the text. */
 export function findKeyTerms(text: string, terms: KeyTerm[]): string[] {
-  return terms.filter(({ pattern }) => new RegExp(pattern).test(text)).map(({ term }) => term);
+  return terms.filter(({ pattern }) => occursIn(text, pattern)).map(({ term }) => term);
 }
 
 /** Replaces every occurrence of the terms, longest first, with REDACTED. */
 export function redactKeyTerms(text: string, terms: KeyTerm[]): string {
   return [...terms].sort((a, b) => b.term.length - a.term.length).reduce((out, { pattern }) => out.replace(pattern, REDACTED), text);
+}
+
+const LEADING_PUNCTUATION = new Set([".", ":", ";", "'", "/"]);
+const TRAILING_PUNCTUATION = new Set([".", ":", ";", "'", "!", "?"]);
+
+/** Strips sentence punctuation around a word (a loop: linear where a regex would backtrack). */
+function trimPunctuation(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && LEADING_PUNCTUATION.has(word[start])) start++;
+  while (end > start && TRAILING_PUNCTUATION.has(word[end - 1])) end--;
+  return word.slice(start, end);
 }

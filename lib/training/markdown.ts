@@ -2,7 +2,7 @@
 export type TextBlock =
   | { kind: "heading"; text: string }
   | { kind: "paragraph"; text: string }
-  | { kind: "list"; items: string[] }
+  | { kind: "list"; ordered: boolean; items: string[] }
   | { kind: "code"; lang: string; text: string };
 
 export type InlineSpan = { kind: "text" | "code"; text: string };
@@ -12,18 +12,19 @@ export function parseBlocks(markdown: string): TextBlock[] {
   const blocks: TextBlock[] = [];
   let paragraph: string[] = [];
   let items: string[] = [];
+  let ordered = false;
   let fence: { lang: string; lines: string[] } | undefined;
 
   const flush = () => {
     if (paragraph.length > 0) blocks.push({ kind: "paragraph", text: paragraph.join(" ") });
-    if (items.length > 0) blocks.push({ kind: "list", items });
+    if (items.length > 0) blocks.push({ kind: "list", ordered, items });
     paragraph = [];
     items = [];
   };
 
   for (const line of markdown.split("\n")) {
     const marker = /^\s*```\s*([\w-]*)/.exec(line);
-    const item = /^\s*[-*] +(.*)$/.exec(line);
+    const item = /^\s*([-*]|\d+[.)]) +(\S.*)$/.exec(line);
     if (fence) {
       if (marker) {
         blocks.push({ kind: "code", lang: fence.lang, text: fence.lines.join("\n") });
@@ -38,8 +39,10 @@ export function parseBlocks(markdown: string): TextBlock[] {
     } else if (line.trim() === "") {
       flush();
     } else if (item) {
-      if (paragraph.length > 0) flush();
-      items.push(item[1].trim());
+      const isOrdered = /\d/.test(item[1]);
+      if (paragraph.length > 0 || (items.length > 0 && isOrdered !== ordered)) flush();
+      ordered = isOrdered;
+      items.push(item[2].trim());
     } else if (items.length > 0) {
       // A line right under a list item continues it.
       items[items.length - 1] += ` ${line.trim()}`;
@@ -60,15 +63,15 @@ export function parseInline(text: string): InlineSpan[] {
     .map((part) =>
       part.startsWith("`") && part.endsWith("`") && part.length > 1
         ? { kind: "code", text: part.slice(1, -1) }
-        : { kind: "text", text: part.replace(/\[([^\]]+)\]\([^)]*\)/g, "$1").replace(/\*\*|__/g, "") },
+        : { kind: "text", text: part.replace(/\[([^[\]]+)\]\([^()]*\)/g, "$1").replace(/\*\*|__/g, "") },
     );
 }
 
-/** Applies `change` to the prose of every block; code blocks are kept as they are unless `includeCode`. */
-export function mapBlockText(blocks: TextBlock[], change: (text: string) => string, includeCode = false): TextBlock[] {
+/** Applies `change` to the prose of every block; code blocks (commands and raw outputs) are kept as they are. */
+export function mapBlockText(blocks: TextBlock[], change: (text: string) => string): TextBlock[] {
   return blocks.map((block) => {
     if (block.kind === "list") return { ...block, items: block.items.map(change) };
-    if (block.kind === "code") return includeCode ? { ...block, text: change(block.text) } : block;
+    if (block.kind === "code") return block;
     return { ...block, text: change(block.text) };
   });
 }

@@ -13,7 +13,7 @@ export function quotedOutputs(blocks: TextBlock[]): QuotedOutput[] {
     if (block.kind === "heading") command = undefined;
     if (block.kind !== "code") continue;
     if (COMMAND_LANGUAGES.has(block.lang)) command = block.text.trim();
-    else if (OUTPUT_LANGUAGES.has(block.lang) && block.text.trim()) outputs.push({ ...(command ? { command } : {}), text: block.text.replace(/\s+$/, "") });
+    else if (OUTPUT_LANGUAGES.has(block.lang) && block.text.trim()) outputs.push({ ...(command ? { command } : {}), text: block.text.trimEnd() });
   }
   return outputs;
 }

@@ -1,10 +1,12 @@
 import type { CaseEntry } from "../content/parse-entry";
 import type { RootCauseId } from "../content/root-cause-ids";
 import { extractEvidence } from "../evidence/extract";
+import { getParser } from "../evidence/parsers";
 import { describeEvidence, isDiagnostic } from "./evidence";
-import { exerciseIdOf, type SignalDrill, type TellingLine } from "./exercise";
+import type { SignalDrill, TellingLine } from "./exercise";
 import { parseBlocks } from "./markdown";
 import { quotedOutputs } from "./quoted-outputs";
+import { exerciseIdOf } from "./stable-hash";
 
 /** Outputs shorter than this leave nothing to spot; longer ones do not fit a drill. */
 const MIN_LINES = 3;
@@ -36,6 +38,7 @@ export function buildSignalDrills(entry: CaseEntry, titleOf: (id: RootCauseId) =
         caseId: entry.id,
         caseTitle: entry.frontmatter.title,
         rootCause,
+        source: getParser(signals[0].parser)?.title ?? "command output",
         ...(output.command ? { command: output.command } : {}),
         lines,
         telling,

@@ -11,14 +11,15 @@ import { PARSER_SIGNALS } from "../triage/parser-signals";
 import { rankRootCauses } from "../triage/rank";
 import type { Tree, TreeNode } from "../triage/tree-schema";
 import { describeEvidence, strongSignalsFor, weightFor } from "./evidence";
-import { exerciseIdOf, shuffleBy, type CauseChoice, type DrillStep, type Reveal, type TicketDrill } from "./exercise";
-import { redactKeyTerms, REDACTED, type CauseTerms } from "./key-terms";
+import type { CauseChoice, DrillStep, Reveal, TicketDrill } from "./exercise";
+import { findKeyTerms, redactKeyTerms, REDACTED, type KeyTerm } from "./key-terms";
 import { blocksToText, mapBlockText, parseBlocks } from "./markdown";
 import { quotedOutputs, type QuotedOutput } from "./quoted-outputs";
+import { exerciseIdOf, shuffleBy } from "./stable-hash";
 
 export type DrillContext = {
   knowledge: TriageKnowledge;
-  causeTerms: Map<RootCauseId, CauseTerms>;
+  causeTerms: Map<RootCauseId, KeyTerm[]>;
   titleOf: (id: RootCauseId) => string;
 };
 
@@ -33,7 +34,13 @@ const MIN_WRONG_CHOICES = 2;
 /** An Issue shorter than this once redacted cannot carry a ticket. */
 const MIN_ISSUE_CHARS = 40;
 
-type RatedStep = DrillStep & { strength: number; speaksToOthers: boolean };
+type RatedStep = DrillStep & {
+  strength: number;
+  /** Its output is typical of another offered cause: a plausible wrong choice. */
+  speaksToOthers: boolean;
+  /** Its label names an offered cause, so the prompt shows it redacted. */
+  namesACause: boolean;
+};
 
 /**
  * Turns a resolved problem case into a ticket drill, or says why it cannot. The learner sees the
@@ -60,7 +67,7 @@ export function buildTicketDrill(entry: CaseEntry, context: DrillContext): Build
   if (!plan.ok) return plan;
   const { symptom, causes, steps } = plan.exercise;
 
-  const terms = causes.flatMap((c) => context.causeTerms.get(c.id)?.terms ?? []);
+  const terms = causes.flatMap((c) => context.causeTerms.get(c.id) ?? []);
   const redact = (text: string) => redactKeyTerms(text, terms);
   const issueBlocks = parseBlocks(redact(issue));
   if (blocksToText(issueBlocks).replaceAll(REDACTED, "").trim().length < MIN_ISSUE_CHARS) {
@@ -70,8 +77,12 @@ export function buildTicketDrill(entry: CaseEntry, context: DrillContext): Build
     ? { kind: "output", ...(telling.output.command ? { command: telling.output.command } : {}), output: telling.output.text }
     : { kind: "diagnosis", blocks: mapBlockText(diagnosis, redact) };
 
-  const evidenceSources = [...outputs.map(({ text }) => ({ text })), ...(f.errorStrings.length > 0 ? [{ text: f.errorStrings.join("\n") }] : [])];
-  const evidence = describeEvidence(extractEvidence({ description: "", outputs: evidenceSources }), context.titleOf, causes.map((c) => c.id));
+  // What the engine reads in the case's own findings: its outputs and error strings, and the words of its Diagnosis.
+  const prose = diagnosis.flatMap((b) => (b.kind === "paragraph" ? [b.text] : b.kind === "list" ? b.items : [])).join("\n");
+  const quoted = [...outputs, ...(f.errorStrings.length > 0 ? [{ text: f.errorStrings.join("\n") }] : [])].map(({ text }) => ({ text }));
+  const evidence = describeEvidence(extractEvidence({ description: prose, outputs: quoted }), context.titleOf, causes.map((c) => c.id)).filter(
+    (line) => line.favours.length > 0,
+  );
   evidence.sort((a, b) => weightFor(b.signal, cause) - weightFor(a.signal, cause));
 
   return {
@@ -82,10 +93,11 @@ export function buildTicketDrill(entry: CaseEntry, context: DrillContext): Build
       caseId: entry.id,
       caseTitle: f.title,
       rootCause: cause,
-      symptom: { id: symptom.id, label: symptom.label },
+      symptom: { id: symptom.id, label: redact(symptom.label) },
       issue: issueBlocks,
       environment: parseBlocks(redact(environment)),
-      steps: steps.map(({ strength: _strength, speaksToOthers: _others, ...step }) => ({ ...step, label: redact(step.label) })),
+      // Positional ids: a tree node id ("cc-conntrack") would name what the label redacts.
+      steps: steps.map(({ strength: _strength, speaksToOthers: _others, namesACause: _naming, ...step }, i) => ({ ...step, id: `step-${i + 1}`, label: redact(step.label) })),
       reveal,
       causes,
       explanation: { reasoning, spotNextTime: parseBlocks(getSectionMarkdown(entry.body, "How to spot it next time")), evidence },
@@ -110,13 +122,15 @@ function planDrill(
   context: DrillContext,
 ): BuildResult<Plan> {
   const observed = new Set(ticketSignals.map((s) => s.id));
-  const likelihood = new Map(rankRootCauses(ticketSignals, context.knowledge).map((r) => [r.id, r.score]));
+  const ranked = rankRootCauses(ticketSignals, context.knowledge);
+  const likelihood = new Map(ranked.map((r) => [r.id, r.score]));
   const shareOf = (id: RootCauseId) => (likelihood.get(id) ?? 0) / ENTRY_SYMPTOMS.filter((s) => s.causes.includes(id)).length;
   const candidates = ENTRY_SYMPTOMS.flatMap((symptom, order) => {
     const tree = context.knowledge.trees.find((t) => t.symptom === symptom.id);
     if (!tree || !symptom.causes.includes(cause)) return [];
-    const causes = chooseCauses(symptom, cause, ruledOut, ticketSignals, context);
-    const steps = chooseSteps(caseId, rateSteps(tree, cause, causes, observed, tellingParsers, context));
+    const causes = chooseCauses(symptom, cause, ruledOut, ranked.map((r) => r.id), context);
+    const terms = causes.flatMap((c) => context.causeTerms.get(c.id) ?? []);
+    const steps = chooseSteps(caseId, rateSteps(tree, cause, causes, terms, observed, tellingParsers, context));
     if (!steps) return [];
     return [{ symptom, causes, steps, relevance: symptom.causes.reduce((sum, id) => sum + shareOf(id), 0), position: symptom.causes.indexOf(cause), order }];
   });
@@ -128,81 +142,118 @@ function planDrill(
 }
 
 /** The right cause plus the symptom's causes the ticket makes most plausible; causes the case ruled out come first. */
-function chooseCauses(symptom: EntrySymptom, cause: RootCauseId, ruledOut: RootCauseId[], ticketSignals: Signal[], context: DrillContext): CauseChoice[] {
-  const ranked = rankRootCauses(ticketSignals, context.knowledge).map((r) => r.id);
-  const distractors = [...ruledOut.filter((id) => ranked.includes(id)), ...ranked.filter((id) => !ruledOut.includes(id))]
-    .filter((id) => id !== cause && symptom.causes.includes(id)).slice(0, MAX_CAUSE_CHOICES - 1);
+function chooseCauses(symptom: EntrySymptom, cause: RootCauseId, ruledOut: RootCauseId[], ranked: RootCauseId[], context: DrillContext): CauseChoice[] {
+  const preferred = [...ruledOut, ...ranked.filter((id) => !ruledOut.includes(id))];
+  const distractors = preferred.filter((id) => id !== cause && symptom.causes.includes(id)).slice(0, MAX_CAUSE_CHOICES - 1);
   return [cause, ...distractors].map((id) => ({ id, title: context.titleOf(id) })).sort((a, b) => a.title.localeCompare(b.title));
 }
+
+const nextIds = (node: TreeNode): string[] =>
+  (node.kind === "question" ? node.answers.map((a) => a.next) : node.kind === "command" ? [node.next] : []).filter((id): id is string => Boolean(id));
 
 /** Step ids after which the tree concludes a leaf naming the cause. */
 function stepsConcluding(tree: Tree, cause: RootCauseId): Set<string> {
   const leaves = new Set(tree.nodes.flatMap((n) => (n.kind === "leaf" && n.causes.includes(cause) ? [n.id] : [])));
-  return new Set(
-    tree.nodes.flatMap((n) => {
-      const next = n.kind === "question" ? n.answers.map((a) => a.next) : n.kind === "command" ? [n.next] : [];
-      return next.some((id) => id && leaves.has(id)) ? [n.id] : [];
-    }),
-  );
+  return new Set(tree.nodes.filter((n) => nextIds(n).some((id) => leaves.has(id))).map((n) => n.id));
+}
+
+/** Step ids from which the tree can still reach a leaf naming the cause (trees are acyclic: lint-trees checks it). */
+function stepsLeadingTo(tree: Tree, cause: RootCauseId): Set<string> {
+  const byId = new Map(tree.nodes.map((n) => [n.id, n]));
+  const memo = new Map<string, boolean>();
+  const leads = (id: string): boolean => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id);
+    const result = !!node && (node.kind === "leaf" ? node.causes.includes(cause) : nextIds(node).some(leads));
+    memo.set(id, result);
+    return result;
+  };
+  return new Set(tree.nodes.filter((n) => n.kind !== "leaf" && leads(n.id)).map((n) => n.id));
 }
 
 /**
  * Judges every question and command of the tree as a first step for this ticket. A step is right
- * when its output (or the customer's answer) can show evidence typical of the cause, when it reads
- * the kind of output that cracked the case, or when the tree concludes the cause right after it; a
+ * when it reads the kind of output that cracked the case, or when its output (or the customer's
+ * answer) can show evidence typical of the cause and the tree can still conclude the cause after
+ * it. When no step qualifies, the steps after which the tree concludes the cause are right. A
  * question the ticket already answers is never right.
  */
-function rateSteps(tree: Tree, cause: RootCauseId, causes: CauseChoice[], observed: Set<SignalId>, tellingParsers: Set<string>, context: DrillContext): RatedStep[] {
+function rateSteps(
+  tree: Tree,
+  cause: RootCauseId,
+  causes: CauseChoice[],
+  terms: KeyTerm[],
+  observed: Set<SignalId>,
+  tellingParsers: Set<string>,
+  context: DrillContext,
+): RatedStep[] {
   const others = causes.filter((c) => c.id !== cause);
+  const namesACause = (label: string) => findKeyTerms(label, terms).length > 0;
   const title = context.titleOf(cause);
-  const concluding = stepsConcluding(tree, cause);
-  const concludes = `The decision tree concludes ${title} right after this step.`;
-  return tree.nodes.flatMap((node: TreeNode): RatedStep[] => {
+  const leading = stepsLeadingTo(tree, cause);
+  const rated = tree.nodes.flatMap((node: TreeNode): (RatedStep & { answered?: boolean })[] => {
     if (node.kind === "leaf") return [];
     if (node.kind === "question") {
       const label = `Ask the customer: ${node.text}`;
-      if (impliedAnswer(node, observed)) return [{ id: node.id, kind: "ask", label, right: false, why: "The ticket already answers this question.", strength: 0, speaksToOthers: false }];
-      const strong = strongSignalsFor(node.answers.flatMap((a) => a.signals), cause);
-      const right = strong.length > 0 || concluding.has(node.id);
-      const why = strong.length > 0 ? `An answer can reveal ${SIGNALS[strong[0]]}, which is typical of ${title}.` : right ? concludes : "None of its answers would point at this case's cause.";
-      return [{ id: node.id, kind: "ask", label, right, why, strength: strong.length > 0 ? weightFor(strong[0], cause) : right ? 1 : 0, speaksToOthers: false }];
+      if (impliedAnswer(node, observed)) {
+        const why = "The ticket already answers this question.";
+        return [{ id: node.id, kind: "ask", label, title: label, right: false, why, strength: 0, speaksToOthers: false, namesACause: namesACause(label), answered: true }];
+      }
+      const strong = leading.has(node.id) ? strongSignalsFor(node.answers.flatMap((a) => a.signals), cause) : [];
+      const why = strong.length > 0 ? `An answer can reveal ${SIGNALS[strong[0]]}, which is typical of ${title}.` : "None of its answers would point at this case's cause.";
+      const strength = strong.length > 0 ? weightFor(strong[0], cause) : 0;
+      return [{ id: node.id, kind: "ask", label, title: label, right: strength > 0, why, strength, speaksToOthers: false, namesACause: namesACause(label) }];
     }
     const revealable = PARSER_SIGNALS[node.parser] ?? [];
-    const strong = strongSignalsFor(revealable, cause);
+    const strong = leading.has(node.id) ? strongSignalsFor(revealable, cause) : [];
     const readsTelling = tellingParsers.has(node.parser);
     const spokenFor = others.filter((c) => strongSignalsFor(revealable, c.id).length > 0);
-    const parserTitle = getParser(node.parser)?.title ?? node.parser;
     const why = readsTelling
-      ? `It reads the kind of output that cracked this case (${parserTitle}).`
+      ? `It reads the kind of output that cracked this case (${getParser(node.parser)?.title ?? node.parser}).`
       : strong.length > 0
         ? `Its output can show ${SIGNALS[strong[0]]}, which is typical of ${title}.`
-        : concluding.has(node.id)
-          ? concludes
-          : spokenFor.length > 0
-            ? `Its output speaks to ${spokenFor.map((c) => c.title).join("; ")}, not to this case's cause.`
-            : "Its output would not separate the candidate causes of this ticket.";
-    const strength = readsTelling ? Number.POSITIVE_INFINITY : strong.length > 0 ? weightFor(strong[0], cause) : concluding.has(node.id) ? 1 : 0;
+        : spokenFor.length > 0
+          ? `Its output speaks to ${spokenFor.map((c) => c.title).join("; ")}, not to this case's cause.`
+          : "Its output would not separate the candidate causes of this ticket.";
+    const strength = readsTelling ? Number.POSITIVE_INFINITY : strong.length > 0 ? weightFor(strong[0], cause) : 0;
     return [
       {
         id: node.id,
         kind: "command",
         label: node.title,
+        title: node.title,
         command: node.command.default,
         right: strength > 0,
         why,
         strength,
         speaksToOthers: spokenFor.length > 0,
+        namesACause: namesACause(node.title),
       },
     ];
   });
+  if (rated.some((step) => step.right)) return rated.map(({ answered: _answered, ...step }) => step);
+
+  const concluding = stepsConcluding(tree, cause);
+  return rated.map(({ answered, ...step }) =>
+    concluding.has(step.id) && !answered ? { ...step, right: true, strength: 1, why: `No step can show evidence typical of ${title}; the decision tree concludes it right after this one.` } : step,
+  );
 }
 
-/** The strongest right steps, wrong commands that look plausible, and one question; undefined when too few of either. */
+/**
+ * The strongest right steps, wrong commands that look plausible, and one question; undefined when
+ * too few of either. A label that names an offered cause gets redacted, so the picks avoid such
+ * labels, and when a right step has one, wrong steps with one come too: a redaction must not point
+ * at the answer.
+ */
 function chooseSteps(caseId: string, rated: RatedStep[]): RatedStep[] | undefined {
-  const right = rated.filter((s) => s.right).sort((a, b) => b.strength - a.strength).slice(0, MAX_RIGHT_CHOICES);
-  const wrongCommands = shuffleBy(rated.filter((s) => !s.right && s.kind === "command"), caseId, (s) => s.id).sort((a, b) => Number(b.speaksToOthers) - Number(a.speaksToOthers));
+  const right = rated.filter((s) => s.right).sort((a, b) => Number(a.namesACause) - Number(b.namesACause) || b.strength - a.strength).slice(0, MAX_RIGHT_CHOICES);
+  const matchRedaction = right.some((s) => s.namesACause);
+  const byRedaction = (a: RatedStep, b: RatedStep) => (Number(a.namesACause) - Number(b.namesACause)) * (matchRedaction ? -1 : 1);
+  const wrong = (kind: DrillStep["kind"]) => shuffleBy(rated.filter((s) => !s.right && s.kind === kind), caseId, (s) => s.id);
+  const wrongCommands = wrong("command").sort((a, b) => byRedaction(a, b) || Number(b.speaksToOthers) - Number(a.speaksToOthers));
   const picks = [...right, ...wrongCommands.slice(0, COMMAND_CHOICES - right.filter((s) => s.kind === "command").length)];
-  if (!picks.some((s) => s.kind === "ask")) picks.push(...shuffleBy(rated.filter((s) => s.kind === "ask" && !s.right), caseId, (s) => s.id).slice(0, 1));
+  if (!picks.some((s) => s.kind === "ask")) picks.push(...wrong("ask").sort(byRedaction).slice(0, 1));
   if (right.length === 0 || picks.filter((s) => !s.right).length < MIN_WRONG_CHOICES) return undefined;
   return shuffleBy(picks, caseId, (s) => s.id);
 }

@@ -1,0 +1,39 @@
+"use client";
+
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+
+import { createLearnerSchema, type CreateLearnerInput } from "@/lib/training/schemas";
+
+import { postJson } from "./post-json";
+import type { Learner } from "./use-learner";
+
+/** Picks the learner by name; the same name (any case) continues the same progress. */
+export function LearnerPicker({ onPicked }: { onPicked: (learner: Learner) => void }) {
+  const [error, setError] = useState<string>();
+  const { register, handleSubmit, formState } = useForm<CreateLearnerInput>({ resolver: zodResolver(createLearnerSchema), defaultValues: { name: "" } });
+
+  const submit = handleSubmit(async ({ name }) => {
+    setError(undefined);
+    try {
+      onPicked(await postJson<Learner>("/api/train/learners", { name }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} className="learner-picker" aria-label="Pick your name">
+      <label className="field">
+        <span>Your name (progress is saved under it)</span>
+        <input {...register("name")} autoComplete="nickname" placeholder="e.g. Mei Chen" />
+      </label>
+      <button type="submit" className="button primary" disabled={formState.isSubmitting}>
+        Start training
+      </button>
+      {formState.errors.name && <p className="field-error" role="alert">{formState.errors.name.message}</p>}
+      {error && <p className="field-error" role="alert">{error}</p>}
+    </form>
+  );
+}

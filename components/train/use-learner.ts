@@ -1,0 +1,33 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { z } from "zod";
+
+import { learnerIdSchema } from "@/lib/training/schemas";
+
+const STORAGE_KEY = "netriage.learner";
+
+const storedLearnerSchema = z.object({ id: learnerIdSchema, name: z.string().min(1) });
+
+export type Learner = z.infer<typeof storedLearnerSchema>;
+
+function readStoredLearner(): Learner | null {
+  try {
+    const parsed = storedLearnerSchema.safeParse(JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? "null"));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The learner this browser trains as (localStorage until sign-in exists); undefined until read. */
+export function useLearner(): { learner: Learner | null | undefined; setLearner: (learner: Learner | null) => void } {
+  const [learner, setState] = useState<Learner | null | undefined>(undefined);
+  useEffect(() => setState(readStoredLearner()), []);
+  const setLearner = useCallback((next: Learner | null) => {
+    if (next) window.localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    else window.localStorage.removeItem(STORAGE_KEY);
+    setState(next);
+  }, []);
+  return { learner, setLearner };
+}
