@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 
 import { z } from "zod";
 
+import { readHashedCacheFile, writeFileAtomically } from "../hashed-cache-file";
 import { compileMdx, type CompiledMdx } from "./compile-mdx";
 import { COMPILER_VERSION } from "./content-version";
 
@@ -30,34 +30,11 @@ export function createCompileCache(cacheDir: string, compile: (source: string) =
     async getCompiled(key, source) {
       const inputHash = computeDocumentInputHash(key, source);
       const file = fileFor(key);
-      const hit = readCachedDocument(file, inputHash);
+      const hit = readHashedCacheFile(file, inputHash, cachedDocumentSchema)?.document;
       if (hit) return hit;
       const document = await compile(source);
-      writeAtomically(file, JSON.stringify({ inputHash, document }));
+      writeFileAtomically(file, JSON.stringify({ inputHash, document }));
       return document;
     },
   };
-}
-
-function readCachedDocument(file: string, inputHash: string): CompiledMdx | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    return undefined;
-  }
-  try {
-    // A cache file is untrusted input: re-check its shape.
-    const parsed = cachedDocumentSchema.safeParse(JSON.parse(text));
-    return parsed.success && parsed.data.inputHash === inputHash ? parsed.data.document : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeAtomically(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  fs.writeFileSync(temp, text);
-  fs.renameSync(temp, file);
 }

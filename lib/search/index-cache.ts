@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 
 import { z } from "zod";
 
+import { readHashedCacheFile, writeFileAtomically } from "../hashed-cache-file";
 import type { ContentLibrary } from "../content/library";
 import type { ContentEntry } from "../content/parse-entry";
 import { buildSearchIndexData, SEARCH_INDEX_VERSION, type SearchIndexData } from "./build-index";
@@ -38,32 +38,9 @@ export function computeSearchInputHash(entries: ContentEntry[]): string {
 export function loadOrBuildSearchIndexData(cacheDir: string, source: Pick<ContentLibrary, "cases" | "rootCauses">): { data: SearchIndexData; rebuilt: boolean } {
   const inputHash = computeSearchInputHash([...source.cases, ...source.rootCauses]);
   const file = path.join(cacheDir, SEARCH_INDEX_FILE);
-  const cached = readCachedIndex(file, inputHash);
+  const cached = readHashedCacheFile(file, inputHash, cachedIndexSchema)?.index;
   if (cached) return { data: cached, rebuilt: false };
   const data = buildSearchIndexData(toSearchDocuments(source));
-  writeAtomically(file, JSON.stringify({ inputHash, index: data }));
+  writeFileAtomically(file, JSON.stringify({ inputHash, index: data }));
   return { data, rebuilt: true };
-}
-
-function readCachedIndex(file: string, inputHash: string): SearchIndexData | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    return undefined;
-  }
-  try {
-    // A cache file is untrusted input: re-check its shape.
-    const parsed = cachedIndexSchema.safeParse(JSON.parse(text));
-    return parsed.success && parsed.data.inputHash === inputHash ? parsed.data.index : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeAtomically(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  fs.writeFileSync(temp, text);
-  fs.renameSync(temp, file);
 }
