@@ -99,6 +99,26 @@ describe("guided triage in Chromium", () => {
     await context.close();
   });
 
+  it("shows autosave going offline and catching up when the network returns", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/triage`, { waitUntil: "networkidle" });
+    await page.getByLabel("What the customer reports").fill("Autosave check: the VPN drops.");
+    await page.getByRole("button", { name: "Start triage" }).click();
+    await page.waitForURL(/\/triage\/[a-z0-9]+$/);
+    await page.locator(".step-card").waitFor();
+
+    await context.setOffline(true);
+    await page.getByRole("textbox", { name: "Notes" }).fill("written while offline");
+    await expect.poll(() => page.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/^Offline/);
+    await context.setOffline(false);
+    await expect.poll(() => page.getByRole("status").textContent(), { timeout: 20_000 }).toMatch(/^Saved/);
+
+    await page.reload({ waitUntil: "networkidle" });
+    expect(await page.getByRole("textbox", { name: "Notes" }).inputValue()).toBe("written while offline");
+    await context.close();
+  });
+
   it("updates the ranking when an earlier answer changes", async () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/triage`, { waitUntil: "networkidle" });
