@@ -20,6 +20,8 @@ const nextConfig = (phase) => ({
   // Compiling MDX (esbuild, shiki) happens in Node at build time; never bundle those packages.
   serverExternalPackages: ["esbuild", "shiki", "rehype-pretty-code", "remark-gfm"],
   poweredByHeader: false,
+  // Compressing every response in Node halves throughput; a proxy in front compresses if needed.
+  compress: false,
   reactStrictMode: true,
   async headers() {
     return [

@@ -19,7 +19,11 @@ const TICKETS = [
 
 type Row = { route: string; requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number };
 
+/** Seconds of load before each measurement, so lazy loading (content, index, JIT) is not counted. */
+const WARM_UP_SECONDS = 2;
+
 async function drive(route: string, options: autocannon.Options): Promise<Row> {
+  await autocannon({ connections: CONNECTIONS, duration: WARM_UP_SECONDS, ...options });
   const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
   return {
     route,
@@ -84,7 +88,7 @@ try {
     }),
   );
 
-  console.log(`${CONNECTIONS} connections, ${SECONDS} s per route, 127.0.0.1\n`);
+  console.log(`${CONNECTIONS} connections, ${SECONDS} s per route after ${WARM_UP_SECONDS} s of warm-up, 127.0.0.1\n`);
   console.log("route                    req/s     p50 ms   p99 ms   errors   non-2xx");
   for (const r of rows) {
     console.log(`${r.route.padEnd(22)} ${r.requestsPerSecond.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.non2xx).padStart(9)}`);
