@@ -248,6 +248,21 @@ const RULES: readonly Rule[] = [
     en: rx(String.raw`\bboth (?:directly|direct)\b[^.]{0,60}?\b(?:VIP|load balancer|SLB|ELB)\b|\b(?:VIP|load balancer|SLB|ELB)\b[^.]{0,60}?\band (?:also )?directly\b|\bdirectly (?:to|on) the (?:backend|RS|real server)s?\b[^.]{0,60}?\b(?:and|as well as) (?:through|via) the (?:VIP|load balancer|SLB)\b`),
     zh: rx("既(?:通过|走)\\s?(?:VIP|SLB|负载均衡)[^。]{0,20}又直接|同时(?:直连|直接访问)"),
   },
+  {
+    id: "text-ip-conflict",
+    en: rx(String.raw`\bIP (?:address )?conflicts?\b|\bduplicate (?:IP|address)(?:es)?\b|\baddress conflicts?\b|\bsame IP\b[^.]{0,40}?\b(?:two|another|other) (?:hosts?|machines?|servers?|containers?)\b`),
+    zh: rx("IP\\s?冲突|地址冲突|IP\\s?重复|重复的?\\s?IP"),
+  },
+  {
+    id: "two-macs-one-ip",
+    en: rx(String.raw`\btwo (?:different )?MACs?(?: addresses)?\b[^.]{0,40}?\b(?:one|the same|a single) IP\b|\b(?:one|the same) IP\b[^.]{0,40}?\btwo (?:different )?MACs?\b`),
+    zh: rx("(?:同一个?|一个)\\s?IP[^。，]{0,10}(?:两个|2个|多个)\\s?MAC"),
+  },
+  {
+    id: "upstream-old-ip",
+    en: rx(String.raw`\b(?:old|stale|previous|former|outdated) (?:IPs?|IP addresses|addresses|backend IPs?)\b|\bcached (?:DNS|IPs?)\b`),
+    zh: rx("旧的?\\s?IP|老的?\\s?IP|旧地址|缓存的?\\s?IP"),
+  },
   { id: "dns-tcp-ok", en: rx(String.raw`\bdig \+tcp\b[^.]{0,40}\b(?:works?|succeeds?|answers?|returns?)\b|\bover TCP (?:works?|succeeds?)\b`) },
   { id: "inet-hash-connect-hot", en: rx(String.raw`\binet_hash_connect\b|\b__inet_check_established\b`) },
   { id: "inet-lookup-listener-hot", en: rx(String.raw`\b__inet_lookup_listener\b`) },

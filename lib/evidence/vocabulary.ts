@@ -199,6 +199,7 @@ export const SIGNALS = {
   "text-stall-together": "several requests on one connection stall together and complete together",
   "text-window-limited": "throughput capped while the receive window is full / no window scaling",
   "text-direct-and-vip": "clients reach the backend both through the load balancer VIP and directly",
+  "text-ip-conflict": "an IP conflict / duplicate IP is reported",
 
   // Combinations the engine derives from two observations.
   "reachable-but-port-silent": "the host answers ping but the service port (e.g. DNS on UDP 53) times out",

@@ -207,6 +207,7 @@ export const RULES: Partial<Record<SignalId, SignalWeights>> = {
   "text-stall-together": { "tcp-retransmission-hol-blocking": 2.5, "app-thread-pool-exhaustion": 0.5 },
   "text-window-limited": { "tcp-window-scaling-missing": 2.5 },
   "text-direct-and-vip": { "lb-session-conflict": 3 },
+  "text-ip-conflict": { "ip-address-conflict": 3 },
 
   // Derived combinations
   "reachable-but-port-silent": { "firewall-drop": 2, "dns-resolution-failure": -0.5, "nic-or-link-down": -1 },
