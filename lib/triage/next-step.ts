@@ -189,7 +189,9 @@ export function chooseNextStep(context: StepContext): NextStep {
   }
 
   const [first, second] = context.ranked;
-  if (!best || best.gain < 0.01) {
+  // After "no, keep looking", any step left is worth proposing, however little it separates.
+  const keepLooking = context.answers[CONFIRM_QUESTION_ID] === "no";
+  if (!best || (best.gain < 0.01 && !keepLooking)) {
     return {
       kind: "question",
       id: CONFIRM_QUESTION_ID,
@@ -198,7 +200,9 @@ export function chooseNextStep(context: StepContext): NextStep {
         { value: "yes", label: "Yes, confirm it" },
         { value: "no", label: "No, keep looking" },
       ],
-      why: "No remaining step in the relevant trees separates the leading causes; confirm, or paste more output.",
+      why: keepLooking
+        ? "Every step of the relevant trees is done: paste more output, or confirm another cause from the ranking."
+        : "No remaining step in the relevant trees separates the leading causes; confirm, or paste more output.",
     };
   }
   const contrast = second ? `${first.title} (${percent(first.score)}) from ${second.title} (${percent(second.score)})` : first.title;

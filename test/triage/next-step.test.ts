@@ -47,6 +47,17 @@ describe("chooseNextStep", () => {
   });
 });
 
+describe("chooseNextStep after the engineer rejects the leading cause", () => {
+  it("proposes a remaining step instead of asking to confirm again", () => {
+    // Evidence so strong that nothing left separates the leaders.
+    const certain = ["paws-passive-rejected", "paws-rejects-track-listen-drops", "tw-recycle-on", "text-nat", "syn-no-synack"] as const;
+    const base = { signals: certain.map((id) => signal(id)), answers: { scope: "all" } };
+    expect(chooseNextStep(contextFor(base)).id).toBe("confirm-cause");
+    const next = chooseNextStep(contextFor({ ...base, answers: { ...base.answers, "confirm-cause": "no" } }));
+    expect(next.id).toBe("counters");
+  });
+});
+
 describe("questionGain", () => {
   it("is positive when answers split the leading causes and zero when they cannot", () => {
     const ranked = rankRootCauses([signal("syn-no-synack")], knowledgeWith()).slice(0, 6);
