@@ -37,3 +37,13 @@ export function LearnerPicker({ onPicked }: { onPicked: (learner: Learner) => vo
     </form>
   );
 }
+
+/** The "who is training?" panel a drill shows until a learner is picked. */
+export function LearnerPanel({ onPicked }: { onPicked: (learner: Learner) => void }) {
+  return (
+    <section className="panel">
+      <h2>Who is training?</h2>
+      <LearnerPicker onPicked={onPicked} />
+    </section>
+  );
+}

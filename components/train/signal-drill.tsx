@@ -8,7 +8,7 @@ import type { AttemptResult } from "@/lib/training/practice";
 import { MAX_DURATION_MS } from "@/lib/training/schemas";
 
 import { DrillResult } from "./drill-result";
-import { LearnerPicker } from "./learner-picker";
+import { LearnerPanel } from "./learner-picker";
 import { postJson } from "./post-json";
 import { useLearner } from "./use-learner";
 
@@ -53,12 +53,7 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
 
   return (
     <div className="drill">
-      {learner === null && (
-        <section className="panel">
-          <h2>Who is training?</h2>
-          <LearnerPicker onPicked={setLearner} />
-        </section>
-      )}
+      {learner === null && <LearnerPanel onPicked={setLearner} />}
       <section aria-labelledby="signal-title">
         <h2 id="signal-title">Which line matters?</h2>
         <p className="card-meta">

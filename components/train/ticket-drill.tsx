@@ -12,7 +12,7 @@ import { MAX_DURATION_MS } from "@/lib/training/schemas";
 import type { TicketFeedback } from "@/lib/training/scoring";
 
 import { DrillResult } from "./drill-result";
-import { LearnerPicker } from "./learner-picker";
+import { LearnerPanel } from "./learner-picker";
 import { postJson } from "./post-json";
 import { TextBlocks } from "./text-blocks";
 import { useLearner } from "./use-learner";
@@ -60,12 +60,7 @@ export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
 
   return (
     <div className="drill">
-      {learner === null && (
-        <section className="panel">
-          <h2>Who is training?</h2>
-          <LearnerPicker onPicked={setLearner} />
-        </section>
-      )}
+      {learner === null && <LearnerPanel onPicked={setLearner} />}
 
       <article className="ticket" aria-labelledby="ticket-title">
         <h2 id="ticket-title">The ticket</h2>
