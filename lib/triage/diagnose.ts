@@ -15,7 +15,7 @@ import {
   SYMPTOM_QUESTION,
   SYMPTOM_QUESTION_ID,
   type NextStep,
-  type StepContext,
+  type PathContext,
 } from "./next-step";
 import { rankRootCauses, type CauseBoost, type RankedCause } from "./rank";
 import type { QuestionNode, TreeNode } from "./tree-schema";
@@ -48,7 +48,7 @@ export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): Diag
   const signals = [...observed, ...deriveSignals(observed)];
 
   const outputs = input.outputs ?? [];
-  const context: Omit<StepContext, "ranked"> = {
+  const context: PathContext = {
     trees: knowledge.trees,
     signals,
     answers,
@@ -56,16 +56,22 @@ export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): Diag
     commandsRun: new Set(outputs.flatMap((o) => (o.command ? [commandKeyOf(o.command)] : []))),
   };
 
-  const preliminary = rankRootCauses(signals, knowledge, symptomBoosts(answers));
-  const boosts = [...symptomBoosts(answers), ...leafBoosts({ ...context, ranked: preliminary })];
+  const boosts = [...symptomBoosts(answers), ...leafBoosts(context)];
   const ranked = rankRootCauses(signals, knowledge, boosts);
   const next = chooseNextStep({ ...context, ranked });
   return { rootCauses: ranked.slice(0, RESULT_SIZE), next, signals };
 }
 
+const nodeIndexes = new WeakMap<TriageKnowledge, Map<string, TreeNode>>();
+
+/** Every question and step by id, built once per knowledge. */
 function indexNodes(knowledge: TriageKnowledge): Map<string, TreeNode> {
-  const nodes = new Map<string, TreeNode>([[SYMPTOM_QUESTION_ID, SYMPTOM_QUESTION]]);
-  for (const tree of knowledge.trees) for (const node of tree.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
+  let nodes = nodeIndexes.get(knowledge);
+  if (!nodes) {
+    nodes = new Map<string, TreeNode>([[SYMPTOM_QUESTION_ID, SYMPTOM_QUESTION]]);
+    for (const tree of knowledge.trees) for (const node of tree.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
+    nodeIndexes.set(knowledge, nodes);
+  }
   return nodes;
 }
 
@@ -96,7 +102,7 @@ function symptomBoosts(answers: Record<string, string>): CauseBoost[] {
   return symptom.causes.map((cause) => ({ cause, weight: SYMPTOM_BOOST, reason: `Entry symptom: ${symptom.label}` }));
 }
 
-function leafBoosts(context: StepContext): CauseBoost[] {
+function leafBoosts(context: PathContext): CauseBoost[] {
   const observed = new Set(context.signals.map((s) => s.id));
   const boosts: CauseBoost[] = [];
   const seen = new Set<RootCauseId>();
@@ -113,6 +119,6 @@ function leafBoosts(context: StepContext): CauseBoost[] {
 }
 
 /** A path counts only when the engineer answered or ran something in that tree. */
-function hasTreeProgress(nodes: TreeNode[], context: StepContext): boolean {
+function hasTreeProgress(nodes: TreeNode[], context: PathContext): boolean {
   return nodes.some((n) => context.answers[n.id] !== undefined || (n.kind === "command" && context.parsersRun.has(n.parser)));
 }

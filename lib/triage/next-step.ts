@@ -42,6 +42,9 @@ const SIGNAL_BASE_LOGIT = -1.5;
 /** Preference for the step the current tree path points at. */
 const PATH_BONUS = 1.3;
 
+/** What a walk along the trees needs: the trees and what was answered, observed and run. */
+export type PathContext = Omit<StepContext, "ranked">;
+
 export type StepContext = {
   trees: Tree[];
   ranked: RankedCause[];
@@ -108,7 +111,7 @@ function normaliseCommand(command: string): string {
   return command.trim().split(/\s+/).slice(0, 2).join(" ").toLowerCase();
 }
 
-export function isCommandDone(node: CommandNode, context: StepContext): boolean {
+export function isCommandDone(node: CommandNode, context: PathContext): boolean {
   return (
     context.answers[node.id] !== undefined ||
     context.parsersRun.has(node.parser) ||
@@ -121,7 +124,7 @@ export function commandKeyOf(command: string): string {
 }
 
 /** Walks a tree from its start along answered questions and done commands; returns the current node. */
-export function currentNodeOf(tree: Tree, context: StepContext, observed: Set<SignalId>): TreeNode | undefined {
+export function currentNodeOf(tree: Tree, context: PathContext, observed: Set<SignalId>): TreeNode | undefined {
   const byId = new Map(tree.nodes.map((n) => [n.id, n]));
   let node = byId.get(tree.start);
   const visited = new Set<string>();

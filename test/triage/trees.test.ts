@@ -5,7 +5,8 @@ import { ROOT_CAUSE_IDS } from "@/lib/content/root-cause-ids";
 import { enumeratePaths, lintTree, lintTrees } from "@/lib/triage/lint-trees";
 import type { Tree } from "@/lib/triage/tree-schema";
 
-import { knowledge, SAMPLE_TREE_FOR_LINT } from "./trees-fixtures";
+import { knowledge } from "./case-fixtures";
+import { SAMPLE_TREE as SAMPLE_TREE_FOR_LINT } from "./factories";
 
 describe("the decision trees in content/trees", () => {
   const { trees } = knowledge;

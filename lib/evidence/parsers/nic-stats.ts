@@ -1,6 +1,6 @@
 import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
 import { splitLines } from "../lines";
-import { counterChange, describeChange, recordReading, type CounterReadings } from "./netstat-s";
+import { counterChange, describeChange, recordReading, type CounterReadings } from "../counters";
 
 const ID = "nic-stats";
 

@@ -95,17 +95,13 @@ function readSeq(text: string): [number, number] | undefined {
 
 /** TCP, new format ("Flags [S.], seq 1:101, ack 1, win 229, length 100") or old ("S 1:1(0) ack 1 win 229"). */
 function readSegment(where: Where, src: string, dst: string, rest: string): Segment | undefined {
+  const endpoints = { line: where.line, lineNumber: where.lineNumber, time: where.time, index: where.index, src, dst };
   if (rest.startsWith("Flags [")) {
     const close = rest.indexOf("]");
     if (close < 0) return undefined;
     const after = rest.slice(close + 1);
     return {
-      line: where.line,
-      lineNumber: where.lineNumber,
-      time: where.time,
-      index: where.index,
-      src,
-      dst,
+      ...endpoints,
       flags: rest.slice(7, close),
       seq: readSeq(after),
       ack: numberAfter(after, " ack "),
@@ -120,12 +116,7 @@ function readSegment(where: Where, src: string, dst: string, rest: string): Segm
   const range = /(?:^|[\s,])(\d+):(\d+)\((\d+)\)/.exec(after);
   const ack = numberAfter(after, "ack ");
   return {
-    line: where.line,
-    lineNumber: where.lineNumber,
-    time: where.time,
-    index: where.index,
-    src,
-    dst,
+    ...endpoints,
     flags: old[1].replace(".", "") + (ack === undefined ? "" : "."),
     seq: range ? [Number(range[1]), Number(range[2])] : undefined,
     ack,
