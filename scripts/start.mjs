@@ -24,4 +24,4 @@ if (env.DATABASE_URL.startsWith("file:")) {
   db.close();
 }
 run("npm", ["run", "--silent", "build"]);
-run("npx", ["next", "start", "-p", env.PORT ?? "3000", ...(env.HOST ? ["-H", env.HOST] : [])]);
+run("node", ["scripts/serve.mjs", "-p", env.PORT ?? "3000", ...(env.HOST ? ["-H", env.HOST] : [])]);

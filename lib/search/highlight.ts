@@ -13,23 +13,34 @@ export type Matches = { ranges: Range[]; matched: Set<string> };
 export function findMatches(text: string, terms: ReadonlySet<string>): Matches {
   const ranges: Range[] = [];
   const matched = new Set<string>();
+  for (const { term, start, end } of termsWithPlaces(text)) {
+    if (!terms.has(term)) continue;
+    matched.add(term);
+    addRange(ranges, start, end);
+  }
+  return { ranges, matched };
+}
+
+/** Every index term findMatches can match in text. */
+export function termsOf(text: string): Set<string> {
+  return new Set(termsWithPlaces(text).map((t) => t.term));
+}
+
+// A Han bigram's place is its own; a word-run term's place is the whole run.
+function termsWithPlaces(text: string): { term: string; start: number; end: number }[] {
+  const found: { term: string; start: number; end: number }[] = [];
   for (const run of scanRuns(text)) {
     if (run.han) {
       const single = run.text.length === 1;
       for (let i = 0; i < (single ? 1 : run.text.length - 1); i++) {
         const gram = single ? run.text : run.text.slice(i, i + 2);
-        if (!terms.has(gram)) continue;
-        matched.add(gram);
-        addRange(ranges, run.start + i, run.start + i + gram.length);
+        found.push({ term: gram, start: run.start + i, end: run.start + i + gram.length });
       }
       continue;
     }
-    const hits = termsOfRun({ ...run, text: normalizeText(run.text) }).map(stem).filter((term) => terms.has(term));
-    if (hits.length === 0) continue;
-    for (const hit of hits) matched.add(hit);
-    addRange(ranges, run.start, run.end);
+    for (const term of termsOfRun({ ...run, text: normalizeText(run.text) })) found.push({ term: stem(term), start: run.start, end: run.end });
   }
-  return { ranges, matched };
+  return found;
 }
 
 // Ranges arrive in order; overlapping or touching ones merge.

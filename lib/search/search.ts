@@ -1,7 +1,7 @@
 import Fuse from "fuse.js";
 
 import { FIELD_WEIGHTS, type SearchDocument, type SearchKind } from "./documents";
-import { excerpt, findMatches, type Range } from "./highlight";
+import { excerpt, findMatches, termsOf, type Range } from "./highlight";
 import { analyzeQuery, type AnalyzedQuery } from "./query";
 import type { SearchIndex } from "./search-index";
 import { tokenize } from "./tokenize";
@@ -35,9 +35,10 @@ export const DEFAULT_LIMIT = 10;
 /** How many of the inverted index's best candidates fuse.js re-ranks (its cost grows with each one). */
 export const RERANK_DEPTH = 10;
 
-// The fields that name a case most precisely; the rest count through the inverted index only.
+// The titles name a case most precisely and are short, which keeps fuse.js cheap; every other
+// field counts through the inverted index only.
 const FUSE_OPTIONS = {
-  keys: (["title", "titleZh", "aliases", "errorStrings"] as const).map((name) => ({ name, weight: FIELD_WEIGHTS[name] })),
+  keys: (["title", "titleZh"] as const).map((name) => ({ name, weight: FIELD_WEIGHTS[name] })),
   useTokenSearch: true,
   tokenize,
   ignoreLocation: true,
@@ -82,12 +83,25 @@ const SNIPPET_LENGTH = 180;
 
 /** The line (error string, symptom, body line, alias) matching the most query terms; the first symptom when none does. */
 function bestSnippet(doc: SearchDocument, terms: ReadonlySet<string>): { text: string; ranges: Range[] } {
-  let best = { text: doc.symptoms[0] ?? "", ranges: [] as Range[], count: 0 };
-  for (const line of [...doc.errorStrings, ...doc.symptoms, ...doc.body.split("\n"), ...doc.aliases]) {
-    const { ranges, matched } = findMatches(line, terms);
-    if (matched.size > best.count) best = { text: line, ranges, count: matched.size };
+  let best = { text: doc.symptoms[0] ?? "", count: 0 };
+  for (const line of snippetLines(doc)) {
+    let count = 0;
+    for (const term of terms) if (line.terms.has(term)) count++;
+    if (count > best.count) best = { text: line.text, count };
   }
-  return excerpt(best.text, best.ranges, SNIPPET_LENGTH);
+  return excerpt(best.text, findMatches(best.text, terms).ranges, SNIPPET_LENGTH);
+}
+
+// Each document's candidate snippet lines with their terms, worked out the first time it is a hit.
+const snippetLineCache = new WeakMap<SearchDocument, { text: string; terms: Set<string> }[]>();
+
+function snippetLines(doc: SearchDocument): { text: string; terms: Set<string> }[] {
+  let lines = snippetLineCache.get(doc);
+  if (!lines) {
+    lines = [...doc.errorStrings, ...doc.symptoms, ...doc.body.split("\n"), ...doc.aliases].map((text) => ({ text, terms: termsOf(text) }));
+    snippetLineCache.set(doc, lines);
+  }
+  return lines;
 }
 
 function rankAnalyzed(index: SearchIndex, analyzed: AnalyzedQuery, { limit = DEFAULT_LIMIT, kinds, filters }: SearchOptions = {}): RankedDocument[] {

@@ -33,7 +33,7 @@ export function migrateDatabase(file: string, env: NodeJS.ProcessEnv): void {
 async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) return;
     } catch {
@@ -46,10 +46,10 @@ async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
 
 export type RunningServer = { url: string; process: ChildProcess };
 
-/** Starts the built app with `next start` on 127.0.0.1 (in its own process group) and waits until healthy. */
+/** Starts the built app as `npm start` serves it (scripts/serve.mjs) on 127.0.0.1 (in its own process group) and waits until healthy. */
 export async function startServer(env: NodeJS.ProcessEnv, port?: number): Promise<RunningServer> {
   const chosen = port ?? (await freePort());
-  const child = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(chosen)], {
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), "-H", "127.0.0.1", "-p", String(chosen)], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "ignore", "inherit"],

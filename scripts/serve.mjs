@@ -1,0 +1,31 @@
+// Serves the built app: one `next start` worker per core, all on one port (node:cluster shares the
+// listening socket). Workers keep no state another needs, so any of them can answer any request.
+// A worker that dies is replaced. WEB_CONCURRENCY sets the number of workers.
+import cluster from "node:cluster";
+import { createRequire } from "node:module";
+import os from "node:os";
+
+const workers = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
+const require = createRequire(import.meta.url);
+
+cluster.setupPrimary({ exec: require.resolve("next/dist/bin/next"), args: ["start", ...process.argv.slice(2)] });
+for (let i = 0; i < workers; i++) cluster.fork();
+
+let stopping = false;
+cluster.on("exit", (worker, code, signal) => {
+  if (stopping) return;
+  console.error(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+  cluster.fork();
+});
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    stopping = true;
+    const running = Object.values(cluster.workers ?? {});
+    if (running.length === 0) process.exit(0);
+    let left = running.length;
+    for (const worker of running) {
+      worker?.once("exit", () => --left === 0 && process.exit(0));
+      worker?.process.kill(signal);
+    }
+  });
+}
