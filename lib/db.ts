@@ -1,10 +1,21 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 
 import { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/generated/postgres/client";
 
+import { databaseDialect } from "./db-url";
 import { readEnv } from "./env";
 
+/**
+ * A client for the database at `url`: PostgreSQL for a postgres:// URL, the embedded SQLite file
+ * otherwise. Both clients are generated from one schema (lib/db-schema.ts), so they have the same
+ * models and queries; the app codes against one of the two types.
+ */
 export function createPrisma(url = readEnv().DATABASE_URL): PrismaClient {
+  if (databaseDialect(url) === "postgresql") {
+    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+  }
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
 }
 

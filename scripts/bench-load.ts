@@ -6,7 +6,7 @@ import path from "node:path";
 
 import autocannon from "autocannon";
 
-import { migrateDatabase, runOrThrow, startServer, stopServer } from "../test/e2e/server";
+import { migrate, runOrThrow, startServer, stopServer } from "../test/e2e/server";
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -38,7 +38,7 @@ async function drive(route: string, options: autocannon.Options): Promise<Row> {
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "netriage-load-"));
 const database = path.join(scratch, "load.db");
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${database}` };
-migrateDatabase(database, env);
+await migrate(`file:${database}`);
 if (!fs.existsSync(".next/BUILD_ID") || process.env.BENCH_BUILD === "1") runOrThrow("npm", ["run", "--silent", "build"], env);
 const server = await startServer(env);
 

@@ -82,7 +82,7 @@ export async function loadReviews(prisma: PrismaClient, learnerId: string): Prom
 export async function listAttempts(prisma: PrismaClient, { learnerId, limit = 5000 }: { learnerId?: string; limit?: number } = {}): Promise<AttemptRecord[]> {
   const rows = await prisma.trainingAttempt.findMany({
     where: learnerId ? { learnerId } : {},
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
     include: { learner: { select: { name: true } } },
   });

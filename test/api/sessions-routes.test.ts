@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { createMigratedDatabase } from "../db/migrated-database";
+import { createMigratedDatabase } from "../db/databases";
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 let collection: { GET: () => Promise<Response>; POST: (request: Request) => Promise<Response> };
@@ -8,7 +8,7 @@ let item: { GET: Handler; PUT: Handler };
 let exporter: { GET: Handler };
 
 beforeAll(async () => {
-  process.env.DATABASE_URL = `file:${createMigratedDatabase()}`;
+  process.env.DATABASE_URL = await createMigratedDatabase("sqlite");
   collection = await import("@/app/api/sessions/route");
   item = await import("@/app/api/sessions/[id]/route");
   exporter = await import("@/app/api/sessions/[id]/export/route");

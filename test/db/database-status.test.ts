@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { createPrisma, getDatabaseStatus } from "@/lib/db";
 
-import { createMigratedDatabase, migrationNames } from "./migrated-database";
+import { readMigrations } from "@/lib/db-migrate";
+
+import { backends, createEmptyDatabase, createMigratedDatabase, ROOT } from "./databases";
 
 describe("getDatabaseStatus", () => {
   const clients: ReturnType<typeof createPrisma>[] = [];
@@ -19,14 +21,13 @@ describe("getDatabaseStatus", () => {
     await Promise.all(clients.splice(0).map((c) => c.$disconnect()));
   });
 
-  it("reports a migrated database as reachable with its migrations", async () => {
-    const status = await getDatabaseStatus(connect(`file:${createMigratedDatabase()}`));
-    expect(status).toEqual({ reachable: true, migrationsApplied: migrationNames().length });
+  it.each(backends)("reports a migrated %s database as reachable with its migrations", async (dialect) => {
+    const status = await getDatabaseStatus(connect(await createMigratedDatabase(dialect)));
+    expect(status).toEqual({ reachable: true, migrationsApplied: readMigrations(dialect, ROOT).length });
   });
 
-  it("reports an empty database as reachable with no migrations", async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "netriage-db-")), "empty.db");
-    expect(await getDatabaseStatus(connect(`file:${file}`))).toEqual({ reachable: true, migrationsApplied: 0 });
+  it.each(backends)("reports an empty %s database as reachable with no migrations", async (dialect) => {
+    expect(await getDatabaseStatus(connect(await createEmptyDatabase(dialect)))).toEqual({ reachable: true, migrationsApplied: 0 });
   });
 
   it("reports a database that cannot be opened as unreachable", async () => {

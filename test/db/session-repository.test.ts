@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createPrisma } from "@/lib/db";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
 import { createSession, deriveTitle, getSession, listSessions, updateSession } from "@/lib/sessions/repository";
 
-import { createMigratedDatabase } from "./migrated-database";
+import { backends, createTestPrisma } from "./databases";
 
-describe("session repository", () => {
-  const prisma = createPrisma(`file:${createMigratedDatabase()}`);
+describe.each(backends)("session repository on %s", (dialect) => {
+  let prisma: PrismaClient;
   beforeAll(async () => {
-    await prisma.$connect();
+    prisma = await createTestPrisma(dialect);
   });
   afterAll(async () => {
     await prisma.$disconnect();

@@ -4,7 +4,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { migrateDatabase, startServer, stopServer } from "./server";
+import { migrate, startServer, stopServer } from "./server";
 
 const SESSIONS = 8;
 
@@ -17,7 +17,7 @@ describe("durability of saved sessions", () => {
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "netriage-durability-"));
     const database = path.join(scratch, "durability.db");
     const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${database}` };
-    migrateDatabase(database, env);
+    await migrate(`file:${database}`);
     const server = await startServer(env);
 
     const ids: string[] = [];

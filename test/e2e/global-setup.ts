@@ -5,7 +5,7 @@ import path from "node:path";
 
 import type { TestProject } from "vitest/node";
 
-import { migrateDatabase, runOrThrow, startServer, stopServer } from "./server";
+import { migrate, runOrThrow, startServer, stopServer } from "./server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,7 +17,7 @@ export default async function setup(project: TestProject) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "netriage-e2e-"));
   const database = path.join(scratch, "e2e.db");
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${database}` };
-  migrateDatabase(database, env);
+  await migrate(`file:${database}`);
   if (process.env.E2E_SKIP_BUILD !== "1") runOrThrow("npm", ["run", "--silent", "build"], env);
 
   const server = await startServer(env);

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 
-import Database from "better-sqlite3";
+import { migrateDatabase } from "../../lib/db-migrate";
 
 export const ROOT = path.join(import.meta.dirname, "../..");
 
@@ -22,12 +22,9 @@ export function runOrThrow(command: string, args: string[], env: NodeJS.ProcessE
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed with ${result.status}`);
 }
 
-/** Applies migrations to a SQLite file and turns on WAL, as `npm start` does. */
-export function migrateDatabase(file: string, env: NodeJS.ProcessEnv): void {
-  runOrThrow("npx", ["prisma", "migrate", "deploy"], { ...env, DATABASE_URL: `file:${file}` });
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.close();
+/** Applies migrations to the database at `url` (and turns on WAL for SQLite), as `npm start` does. */
+export async function migrate(url: string): Promise<void> {
+  await migrateDatabase(url, ROOT);
 }
 
 async function waitForHealth(url: string, server: ChildProcess): Promise<void> {

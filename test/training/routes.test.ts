@@ -6,7 +6,7 @@ import { GET as getQueue } from "@/app/api/train/queue/route";
 import type { SignalDrill, TicketDrill } from "@/lib/training/exercise";
 import { getExerciseCatalogue } from "@/lib/training/catalogue";
 
-import { createMigratedDatabase } from "../db/migrated-database";
+import { createMigratedDatabase } from "../db/databases";
 
 const post = (handler: (request: Request) => Promise<Response>, body: unknown, headers: Record<string, string> = {}) =>
   handler(
@@ -17,8 +17,8 @@ const post = (handler: (request: Request) => Promise<Response>, body: unknown, h
     }),
   );
 
-beforeAll(() => {
-  process.env.DATABASE_URL = `file:${createMigratedDatabase()}`;
+beforeAll(async () => {
+  process.env.DATABASE_URL = await createMigratedDatabase("sqlite");
 });
 
 const catalogue = getExerciseCatalogue();
