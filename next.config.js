@@ -23,6 +23,8 @@ const nextConfig = (phase) => ({
   // Compressing every response in Node halves throughput; a proxy in front compresses if needed.
   compress: false,
   reactStrictMode: true,
+  // forbidden() answers 403 with app/forbidden.tsx when a signed-in user's role is too low.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

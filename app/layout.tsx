@@ -3,6 +3,7 @@ import Link from "next/link";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 
+import { AccountMenu } from "@/components/auth/account-menu";
 import { HeaderSearch } from "@/components/search/header-search";
 
 import "./globals.css";
@@ -34,6 +35,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <HeaderSearch />
             <Link href="/triage">Triage</Link>
             <Link href="/train">Training</Link>
+            <AccountMenu />
           </nav>
         </header>
         <main className="site-main">{children}</main>

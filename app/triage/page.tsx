@@ -5,12 +5,14 @@ import { ENTRY_SYMPTOMS } from "@/lib/content/entry-symptoms";
 import { getPrisma } from "@/lib/db";
 import { listSessions } from "@/lib/sessions/repository";
 import { NewTicketForm } from "@/components/triage/new-ticket-form";
+import { requirePageViewer } from "@/app/_server/viewer";
 
 export const metadata: Metadata = { title: "Triage" };
 export const dynamic = "force-dynamic";
 
 export default async function TriagePage() {
-  const sessions = await listSessions(getPrisma());
+  const viewer = await requirePageViewer("/triage");
+  const sessions = await listSessions(getPrisma(), viewer);
   return (
     <>
       <h1>Triage</h1>
@@ -34,6 +36,8 @@ export default async function TriagePage() {
                 {s.ticketRef && <span className="badge">{s.ticketRef}</span>}
                 <span className={`badge badge-${s.status}`}>{s.status}</span>
                 {s.confirmedCause && <span className="badge">{s.confirmedCause}</span>}
+                {s.shared && <span className="badge">shared</span>}
+                {s.createdBy && <span className="card-meta">by {s.createdBy}</span>}
                 <span className="card-meta">updated {new Date(s.updatedAt).toISOString().slice(0, 16).replace("T", " ")} UTC</span>
               </span>
             </li>

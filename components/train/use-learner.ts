@@ -4,6 +4,9 @@ import { useCallback, useEffect, useState } from "react";
 import { z } from "zod";
 
 import { learnerIdSchema } from "@/lib/training/schemas";
+import { goToSignIn, useViewer } from "@/components/auth/use-viewer";
+
+import { postJson } from "./post-json";
 
 const STORAGE_KEY = "netriage.learner";
 
@@ -20,10 +23,19 @@ function readStoredLearner(): Learner | null {
   }
 }
 
-/** The learner this browser trains as (localStorage until sign-in exists); undefined until read. */
+/**
+ * The learner this browser trains as; undefined until known. With sign-in on it is the signed-in
+ * user's (an anonymous visitor is sent to sign in); otherwise the name picked, kept in localStorage.
+ */
 export function useLearner(): { learner: Learner | null | undefined; setLearner: (learner: Learner | null) => void } {
   const [learner, setState] = useState<Learner | null | undefined>(undefined);
-  useEffect(() => setState(readStoredLearner()), []);
+  const viewer = useViewer();
+  useEffect(() => {
+    if (!viewer) return;
+    if (!viewer.signInRequired) return setState(readStoredLearner());
+    if (!viewer.user) return goToSignIn();
+    postJson<Learner>("/api/train/learners", {}).then(setState, () => setState(null));
+  }, [viewer]);
   const setLearner = useCallback((next: Learner | null) => {
     if (next) window.localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
     else window.localStorage.removeItem(STORAGE_KEY);

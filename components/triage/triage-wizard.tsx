@@ -11,7 +11,8 @@ import { SimilarCases } from "./similar-cases";
 import { StepCard } from "./step-card";
 import { useAutosave, type SaveState } from "./use-autosave";
 
-type Props = { initialSession: TriageSessionView; steps: Record<string, StepSummary> };
+/** canShare: sign-in is on and the viewer created the session or is an admin. */
+type Props = { initialSession: TriageSessionView; steps: Record<string, StepSummary>; canShare?: boolean };
 
 const SAVE_LABELS: Record<SaveState, string> = {
   saved: "Saved",
@@ -21,7 +22,7 @@ const SAVE_LABELS: Record<SaveState, string> = {
   error: "Not saved",
 };
 
-export function TriageWizard({ initialSession, steps }: Props) {
+export function TriageWizard({ initialSession, steps, canShare = false }: Props) {
   const [session, setSession] = useState(initialSession);
   const [result, setResult] = useState<DiagnoseResult>();
   const [diagnoseError, setDiagnoseError] = useState<string>();
@@ -124,6 +125,13 @@ export function TriageWizard({ initialSession, steps }: Props) {
             <h2 id="notes-title">Notes</h2>
             <textarea aria-labelledby="notes-title" value={session.notes} rows={4} onChange={(e) => update({ notes: e.target.value })} placeholder="What you tried, what the customer said…" />
           </section>
+
+          {canShare && (
+            <label className="check-field">
+              <input type="checkbox" checked={session.shared} onChange={(e) => update({ shared: e.target.checked })} /> Shared with the team (every
+              signed-in engineer can open and edit it)
+            </label>
+          )}
 
           {session.confirmedCause && <ExportPanel sessionId={session.id} flush={autosave.flush} />}
         </div>

@@ -5,8 +5,9 @@ import { FieldError } from "../field-error";
 /** A failure the client caused, with the HTTP status to answer. */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429,
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -17,7 +18,7 @@ export type ErrorBody = { error: string };
 
 /** Maps any error to a JSON response; unexpected ones become a logged, generic 500. */
 export function errorToResponse(error: unknown): Response {
-  if (error instanceof AppError) return json({ error: error.message }, error.status);
+  if (error instanceof AppError) return Response.json({ error: error.message } satisfies ErrorBody, { status: error.status, headers: error.headers });
   if (error instanceof ZodError) return json({ error: formatZodError(error) }, 422);
   if (error instanceof FieldError) return json({ error: `${error.path}: ${error.message}` }, 422);
   if (isPrismaNotFound(error)) return json({ error: "not found" }, 404);
@@ -32,15 +33,42 @@ export function formatZodError(error: ZodError): string {
   return `${path}: ${issue.message}`;
 }
 
-/** Wraps a route handler so every thrown error goes through errorToResponse. */
+/**
+ * Wraps a route handler so every thrown error goes through errorToResponse, and refuses (403) a
+ * state-changing request that a browser sent from another site (CSRF).
+ */
 export function withRoute<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>) {
   return async (...args: Args): Promise<Response> => {
     try {
+      if (args[0] instanceof Request) assertSameOrigin(args[0]);
       return await handler(...args);
     } catch (error) {
       return errorToResponse(error);
     }
   };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Browsers name the page that sent a request in Origin (and Sec-Fetch-Site); a POST, PUT, PATCH or
+ * DELETE must come from this site's own pages. Clients that send neither (curl, scripts) carry no
+ * ambient cookie of a victim, so they pass.
+ */
+export function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") throw new AppError(403, `cross-site ${request.method} refused (Sec-Fetch-Site: ${site})`);
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError(403, `cross-site ${request.method} refused (Origin: ${origin.slice(0, 80)})`);
+  }
+  if (originHost !== host) throw new AppError(403, `cross-site ${request.method} refused (Origin: ${origin.slice(0, 80)})`);
 }
 
 /** Reads a JSON body, refusing more than maxBytes (413) and malformed JSON (400). */

@@ -1,5 +1,7 @@
 import type { PrismaClient, TriageSession } from "@/generated/prisma/client";
 
+import { canOpenSession, type Viewer } from "../auth/access";
+import { hasRole } from "../auth/roles";
 import { AppError } from "../http/errors";
 import {
   createSessionSchema,
@@ -18,7 +20,10 @@ export function deriveTitle(description: string): string {
   return firstLine.length > 80 ? `${firstLine.slice(0, 77)}…` : firstLine;
 }
 
-export function toSessionView(row: TriageSession): TriageSessionView {
+type SessionRow = TriageSession & { createdBy: { email: string } | null; updatedBy: { email: string } | null };
+const WITH_PEOPLE = { createdBy: { select: { email: true } }, updatedBy: { select: { email: true } } } as const;
+
+export function toSessionView(row: SessionRow): TriageSessionView {
   const status = SESSION_STATUSES.find((s) => s === row.status) ?? "open";
   return {
     id: row.id,
@@ -31,13 +36,20 @@ export function toSessionView(row: TriageSession): TriageSessionView {
     status,
     confirmedCause: row.confirmedCause,
     version: row.version,
+    shared: row.shared,
+    createdBy: row.createdBy?.email ?? null,
+    updatedBy: row.updatedBy?.email ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
-export async function createSession(prisma: PrismaClient, input: CreateSessionInput): Promise<TriageSessionView> {
+const AUDITED_FIELDS = ["title", "ticketRef", "description", "outputs", "answers", "notes", "status", "confirmedCause", "shared"] as const;
+
+/** Saves a new session owned by the viewer (nobody's when sign-in is off), with its first audit entry. */
+export async function createSession(prisma: PrismaClient, input: CreateSessionInput, viewer: Viewer = OPEN): Promise<TriageSessionView> {
   const data = createSessionSchema.parse(input);
+  const userId = viewer.user?.id ?? null;
   const row = await prisma.triageSession.create({
     data: {
       title: data.title || deriveTitle(data.description),
@@ -45,47 +57,86 @@ export async function createSession(prisma: PrismaClient, input: CreateSessionIn
       description: data.description,
       outputs: JSON.stringify(data.outputs),
       answers: JSON.stringify(data.answers),
+      shared: data.shared,
+      createdById: userId,
+      updatedById: userId,
+      audit: { create: { userId, action: "created", fields: JSON.stringify(AUDITED_FIELDS.filter((field) => field in input)), version: 1 } },
     },
+    include: WITH_PEOPLE,
   });
   return toSessionView(row);
 }
 
-/** Returns the session, or throws AppError 404. */
-export async function getSession(prisma: PrismaClient, id: string): Promise<TriageSessionView> {
-  const row = await prisma.triageSession.findUnique({ where: { id } });
+/** Sign-in off: the one local user. */
+const OPEN: Viewer = { user: null, signInRequired: false };
+
+/** Returns the session, or throws AppError 404, or 403 when it is neither the viewer's nor shared. */
+export async function getSession(prisma: PrismaClient, id: string, viewer: Viewer = OPEN): Promise<TriageSessionView> {
+  const row = await prisma.triageSession.findUnique({ where: { id }, include: WITH_PEOPLE });
   if (!row) throw new AppError(404, `no triage session "${id}"`);
+  if (!canOpenSession(viewer, row)) throw new AppError(403, `triage session "${id}" is not shared with you`);
   return toSessionView(row);
 }
 
-export type SessionSummary = Pick<TriageSessionView, "id" | "ticketRef" | "title" | "status" | "confirmedCause" | "updatedAt">;
+export type SessionSummary = Pick<TriageSessionView, "id" | "ticketRef" | "title" | "status" | "confirmedCause" | "updatedAt" | "shared" | "createdBy">;
 
-export async function listSessions(prisma: PrismaClient, limit = 100): Promise<SessionSummary[]> {
+/** The sessions the viewer may open, most recently saved first. */
+export async function listSessions(prisma: PrismaClient, viewer: Viewer = OPEN, limit = 100): Promise<SessionSummary[]> {
+  const user = viewer.user;
+  const everything = !viewer.signInRequired || (user !== null && hasRole(user.role, "admin"));
   const rows = await prisma.triageSession.findMany({
+    where: everything ? {} : { OR: [{ shared: true }, { createdById: null }, { createdById: user?.id ?? "" }] },
     orderBy: { updatedAt: "desc" },
     take: limit,
-    select: { id: true, ticketRef: true, title: true, status: true, confirmedCause: true, updatedAt: true },
+    select: { id: true, ticketRef: true, title: true, status: true, confirmedCause: true, updatedAt: true, shared: true, createdBy: { select: { email: true } } },
   });
-  return rows.map((r) => ({ ...r, status: SESSION_STATUSES.find((s) => s === r.status) ?? "open", updatedAt: r.updatedAt.toISOString() }));
+  return rows.map((r) => ({ ...r, status: SESSION_STATUSES.find((s) => s === r.status) ?? "open", updatedAt: r.updatedAt.toISOString(), createdBy: r.createdBy?.email ?? null }));
 }
 
 /**
- * Applies a change only if the session is still at the version the caller read; bumps the
- * version. Throws AppError 404 when the session is gone and 409 when someone saved in between.
+ * Applies a change only if the session is still at the version the caller read; bumps the version
+ * and records who changed which fields. Throws AppError 404 when the session is gone, 403 when the
+ * viewer may not open it (or, not being its creator or an admin, changes its sharing), and 409
+ * when someone saved in between.
  */
-export async function updateSession(prisma: PrismaClient, id: string, change: UpdateSessionInput): Promise<TriageSessionView> {
+export async function updateSession(prisma: PrismaClient, id: string, change: UpdateSessionInput, viewer: Viewer = OPEN): Promise<TriageSessionView> {
+  const current = await getSession(prisma, id, viewer);
+  const row = await prisma.triageSession.findUniqueOrThrow({ where: { id }, select: { createdById: true } });
+  const user = viewer.user;
+  if (change.shared !== undefined && change.shared !== current.shared && viewer.signInRequired && row.createdById !== user?.id && !(user && hasRole(user.role, "admin"))) {
+    throw new AppError(403, "shared: only the session's creator or an admin can change who sees it");
+  }
   const { version, outputs, answers, ...fields } = change;
-  const { count } = await prisma.triageSession.updateMany({
-    where: { id, version },
-    data: {
-      ...fields,
-      ...(outputs ? { outputs: JSON.stringify(outputs) } : {}),
-      ...(answers ? { answers: JSON.stringify(answers) } : {}),
-      version: { increment: 1 },
-    },
+  const changed = AUDITED_FIELDS.filter((field) => field in change && JSON.stringify(change[field]) !== JSON.stringify(current[field]));
+  const userId = user?.id ?? null;
+  const count = await prisma.$transaction(async (tx) => {
+    const result = await tx.triageSession.updateMany({
+      where: { id, version },
+      data: {
+        ...fields,
+        ...(outputs ? { outputs: JSON.stringify(outputs) } : {}),
+        ...(answers ? { answers: JSON.stringify(answers) } : {}),
+        updatedById: userId,
+        version: { increment: 1 },
+      },
+    });
+    if (result.count === 1 && changed.length > 0) {
+      await tx.sessionAuditEntry.create({ data: { sessionId: id, userId, action: "updated", fields: JSON.stringify(changed), version: version + 1 } });
+    }
+    return result.count;
   });
   if (count === 0) {
-    const current = await getSession(prisma, id);
-    throw new AppError(409, `session "${id}" was saved by someone else (version ${current.version}, yours ${version}): reload or merge`);
+    const latest = await getSession(prisma, id, viewer);
+    throw new AppError(409, `session "${id}" was saved by someone else (version ${latest.version}, yours ${version}): reload or merge`);
   }
-  return getSession(prisma, id);
+  return getSession(prisma, id, viewer);
+}
+
+export type AuditEntry = { at: string; by: string | null; action: "created" | "updated"; fields: string[]; version: number };
+
+/** Who changed the session, when, and which fields, oldest first. */
+export async function listAudit(prisma: PrismaClient, id: string, viewer: Viewer = OPEN): Promise<AuditEntry[]> {
+  await getSession(prisma, id, viewer);
+  const rows = await prisma.sessionAuditEntry.findMany({ where: { sessionId: id }, orderBy: [{ createdAt: "asc" }, { version: "asc" }], include: { user: { select: { email: true } } } });
+  return rows.map((r) => ({ at: r.createdAt.toISOString(), by: r.user?.email ?? null, action: r.action === "created" ? "created" : "updated", fields: JSON.parse(r.fields) as string[], version: r.version }));
 }

@@ -15,6 +15,7 @@ export const createSessionSchema = z.object({
   description: diagnoseInputSchema.shape.description,
   outputs: outputsSchema.default([]),
   answers: answersSchema.default({}),
+  shared: z.boolean().default(false),
 });
 
 /** PUT /api/sessions/[id]: the fields to change plus the version they were read at. */
@@ -29,6 +30,7 @@ export const updateSessionSchema = z
     notes: z.string().max(100_000).optional(),
     status: z.enum(SESSION_STATUSES).optional(),
     confirmedCause: rootCauseIdSchema.nullable().optional(),
+    shared: z.boolean().optional(),
   })
   .strict();
 
@@ -50,6 +52,11 @@ export type TriageSessionView = {
   status: (typeof SESSION_STATUSES)[number];
   confirmedCause: string | null;
   version: number;
+  /** Whether every signed-in engineer may open it. */
+  shared: boolean;
+  /** Emails of the creator and the last to save; null when sign-in was off. */
+  createdBy: string | null;
+  updatedBy: string | null;
   createdAt: string;
   updatedAt: string;
 };

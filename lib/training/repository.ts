@@ -1,5 +1,8 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 
+import type { Account } from "../auth/accounts";
+import type { Viewer } from "../auth/access";
+import { hasRole } from "../auth/roles";
 import { rootCauseIdSchema } from "../content/schema";
 import { AppError } from "../http/errors";
 import type { AttemptRecord } from "./progress";
@@ -22,6 +25,31 @@ export async function findOrCreateLearner(prisma: PrismaClient, rawName: string)
     if ((error as { code?: string }).code !== "P2002") throw error;
     return { learner: await prisma.learner.findUniqueOrThrow({ where: { nameKey }, select: { id: true, name: true } }), created: false };
   }
+}
+
+/** A signed-in user's learner, created on first use under their name (or email). */
+export async function learnerForUser(prisma: PrismaClient, user: Account): Promise<{ learner: LearnerView; created: boolean }> {
+  const existing = await prisma.learner.findUnique({ where: { userId: user.id }, select: { id: true, name: true } });
+  if (existing) return { learner: existing, created: false };
+  // Emails cannot be picked as names (no "@"), so the key never meets a named learner's.
+  const learner = await prisma.learner.upsert({
+    where: { userId: user.id },
+    create: { userId: user.id, name: user.name || user.email, nameKey: user.email },
+    update: {},
+    select: { id: true, name: true },
+  });
+  return { learner, created: true };
+}
+
+/**
+ * With sign-in on, a learner's drills and progress are theirs (and their trainers'): throws
+ * AppError 403 when the viewer is someone else below trainer, 404 for an unknown learner.
+ */
+export async function assertLearnerAccess(prisma: PrismaClient, viewer: Viewer, learnerId: string): Promise<void> {
+  if (!viewer.signInRequired) return;
+  const learner = await prisma.learner.findUnique({ where: { id: learnerId }, select: { userId: true } });
+  if (!learner) throw new AppError(404, `learnerId: no learner "${learnerId}"`);
+  if (learner.userId !== viewer.user?.id && !(viewer.user && hasRole(viewer.user.role, "trainer"))) throw new AppError(403, "learnerId: that is another learner's training");
 }
 
 /** Returns the learner, or throws AppError 404. */

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createMigratedDatabase } from "../db/databases";
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
-let collection: { GET: () => Promise<Response>; POST: (request: Request) => Promise<Response> };
+let collection: { GET: (request: Request) => Promise<Response>; POST: (request: Request) => Promise<Response> };
 let item: { GET: Handler; PUT: Handler };
 let exporter: { GET: Handler };
 
@@ -25,7 +25,7 @@ describe("POST /api/sessions", () => {
     expect(response.status).toBe(201);
     const session = await response.json();
     expect(session).toMatchObject({ title: "DNS fails in pods", ticketRef: "T-1", version: 1 });
-    const listed = await (await collection.GET()).json();
+    const listed = await (await collection.GET(new Request("http://x/api/sessions"))).json();
     expect(listed.map((s: { id: string }) => s.id)).toContain(session.id);
   });
 

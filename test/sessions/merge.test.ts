@@ -14,6 +14,9 @@ const saved: TriageSessionView = {
   status: "open",
   confirmedCause: null,
   version: 4,
+  shared: false,
+  createdBy: null,
+  updatedBy: null,
   createdAt: "",
   updatedAt: "",
 };

@@ -19,6 +19,9 @@ const session: TriageSessionView = {
   status: "confirmed",
   confirmedCause: "tcp-tw-recycle-nat-timestamps",
   version: 3,
+  shared: false,
+  createdBy: null,
+  updatedBy: null,
   createdAt: "2026-11-22T00:00:00.000Z",
   updatedAt: "2026-11-22T00:00:00.000Z",
 };

@@ -1,16 +1,21 @@
-// GET /api/sessions - the saved triage sessions, newest first.
-// POST /api/sessions - saves a new session from a ticket.
+// GET /api/sessions - the saved triage sessions the viewer may open, newest first.
+// POST /api/sessions - saves a new session from a ticket, owned by the viewer.
 import { getPrisma } from "@/lib/db";
 import { readJsonBody, withRoute } from "@/lib/http/errors";
 import { createSession, listSessions } from "@/lib/sessions/repository";
 import { createSessionSchema } from "@/lib/sessions/session-schema";
 import { MAX_DIAGNOSE_BYTES } from "@/lib/triage/diagnose-schema";
+import { requireRequestViewer } from "@/app/_server/viewer";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRoute(async () => Response.json(await listSessions(getPrisma())));
+export const GET = withRoute(async (request: Request) => {
+  const viewer = await requireRequestViewer(request);
+  return Response.json(await listSessions(getPrisma(), viewer));
+});
 
 export const POST = withRoute(async (request: Request) => {
+  const viewer = await requireRequestViewer(request);
   const input = createSessionSchema.parse(await readJsonBody(request, MAX_DIAGNOSE_BYTES));
-  return Response.json(await createSession(getPrisma(), input), { status: 201 });
+  return Response.json(await createSession(getPrisma(), input, viewer), { status: 201 });
 });

@@ -9,6 +9,7 @@ import { accuracyByCause, accuracyByDay, summariseLearners, tally, weakestCauses
 import { listAttempts, listLearners } from "@/lib/training/repository";
 import { learnerIdSchema } from "@/lib/training/schemas";
 import { BarChart, ColumnChart } from "@/components/train/charts";
+import { requirePageViewer } from "@/app/_server/viewer";
 import { formatDuration, formatPercent } from "@/components/train/format";
 
 export const metadata: Metadata = { title: "Training progress" };
@@ -24,6 +25,7 @@ const trend = (earlier: number | null, later: number | null) =>
   earlier === null || later === null ? "–" : `${formatPercent(earlier)} → ${formatPercent(later)}`;
 
 export default async function ProgressPage({ searchParams }: Props) {
+  await requirePageViewer("/train/progress", "trainer");
   const requested = (await searchParams).learner;
   const selectedId = typeof requested === "string" ? learnerIdSchema.safeParse(requested) : undefined;
   if (selectedId && !selectedId.success) notFound();

@@ -5,14 +5,19 @@ import { readJsonBody, withRoute } from "@/lib/http/errors";
 import { getSession, updateSession } from "@/lib/sessions/repository";
 import { updateSessionSchema } from "@/lib/sessions/session-schema";
 import { MAX_DIAGNOSE_BYTES } from "@/lib/triage/diagnose-schema";
+import { requireRequestViewer } from "@/app/_server/viewer";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-export const GET = withRoute(async (_request: Request, { params }: Context) => Response.json(await getSession(getPrisma(), (await params).id)));
+export const GET = withRoute(async (request: Request, { params }: Context) => {
+  const viewer = await requireRequestViewer(request);
+  return Response.json(await getSession(getPrisma(), (await params).id, viewer));
+});
 
 export const PUT = withRoute(async (request: Request, { params }: Context) => {
+  const viewer = await requireRequestViewer(request);
   const change = updateSessionSchema.parse(await readJsonBody(request, MAX_DIAGNOSE_BYTES));
-  return Response.json(await updateSession(getPrisma(), (await params).id, change));
+  return Response.json(await updateSession(getPrisma(), (await params).id, change, viewer));
 });

@@ -3,11 +3,15 @@ import { getPrisma } from "@/lib/db";
 import { readJsonBody, withRoute } from "@/lib/http/errors";
 import { getExerciseCatalogue } from "@/lib/training/catalogue";
 import { submitAttempt } from "@/lib/training/practice";
+import { assertLearnerAccess } from "@/lib/training/repository";
 import { createAttemptSchema, MAX_TRAINING_BODY_BYTES } from "@/lib/training/schemas";
+import { requireRequestViewer } from "@/app/_server/viewer";
 
 export const dynamic = "force-dynamic";
 
 export const POST = withRoute(async (request: Request) => {
+  const viewer = await requireRequestViewer(request);
   const input = createAttemptSchema.parse(await readJsonBody(request, MAX_TRAINING_BODY_BYTES));
+  await assertLearnerAccess(getPrisma(), viewer, input.learnerId);
   return Response.json(await submitAttempt(getPrisma(), getExerciseCatalogue(), input), { status: 201 });
 });

@@ -1,13 +1,16 @@
 // POST /api/train/learners - picks a learner by name (created on first use); answers { id, name }.
+// With sign-in on, the learner is the signed-in user's and the name is not needed.
 import { getPrisma } from "@/lib/db";
 import { readJsonBody, withRoute } from "@/lib/http/errors";
-import { findOrCreateLearner } from "@/lib/training/repository";
+import { findOrCreateLearner, learnerForUser } from "@/lib/training/repository";
+import { requireRequestViewer } from "@/app/_server/viewer";
 import { createLearnerSchema, MAX_TRAINING_BODY_BYTES } from "@/lib/training/schemas";
 
 export const dynamic = "force-dynamic";
 
 export const POST = withRoute(async (request: Request) => {
-  const { name } = createLearnerSchema.parse(await readJsonBody(request, MAX_TRAINING_BODY_BYTES));
-  const { learner, created } = await findOrCreateLearner(getPrisma(), name);
+  const { user } = await requireRequestViewer(request);
+  const body = await readJsonBody(request, MAX_TRAINING_BODY_BYTES);
+  const { learner, created } = user ? await learnerForUser(getPrisma(), user) : await findOrCreateLearner(getPrisma(), createLearnerSchema.parse(body).name);
   return Response.json(learner, { status: created ? 201 : 200 });
 });

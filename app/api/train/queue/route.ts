@@ -3,11 +3,15 @@ import { getPrisma } from "@/lib/db";
 import { withRoute } from "@/lib/http/errors";
 import { getExerciseCatalogue } from "@/lib/training/catalogue";
 import { getLearnerQueue } from "@/lib/training/practice";
+import { assertLearnerAccess } from "@/lib/training/repository";
 import { queueQuerySchema } from "@/lib/training/schemas";
+import { requireRequestViewer } from "@/app/_server/viewer";
 
 export const dynamic = "force-dynamic";
 
 export const GET = withRoute(async (request: Request) => {
+  const viewer = await requireRequestViewer(request);
   const { learner } = queueQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  await assertLearnerAccess(getPrisma(), viewer, learner);
   return Response.json(await getLearnerQueue(getPrisma(), getExerciseCatalogue(), learner));
 });

@@ -8,6 +8,7 @@ import { getSession } from "@/lib/sessions/repository";
 import { diagnose } from "@/lib/triage/diagnose";
 import { buildCaseDraft, buildCustomerReply, toCauseForExport } from "@/lib/triage/export";
 import { getTriageKnowledge } from "@/lib/triage/knowledge";
+import { requireRequestViewer } from "@/app/_server/viewer";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ type Context = { params: Promise<{ id: string }> };
 
 export const GET = withRoute(async (request: Request, { params }: Context) => {
   const { format } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const session = await getSession(getPrisma(), (await params).id);
+  const session = await getSession(getPrisma(), (await params).id, await requireRequestViewer(request));
   if (!session.confirmedCause) throw new AppError(409, "confirm a root cause before exporting");
   const causeEntry = getContentLibrary().getRootCause(session.confirmedCause);
   if (!causeEntry) throw new AppError(404, `unknown root cause "${session.confirmedCause}"`);

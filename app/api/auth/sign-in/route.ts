@@ -1,0 +1,16 @@
+// POST /api/auth/sign-in - { email, password } -> { user } and the session cookie; 401 wrong, 429 too many tries.
+import { toAccount } from "@/lib/auth/accounts";
+import { clientAddress, sessionCookie } from "@/lib/auth/access";
+import { MAX_AUTH_BODY_BYTES, signInSchema } from "@/lib/auth/schemas";
+import { signIn } from "@/lib/auth/sign-in";
+import { getPrisma } from "@/lib/db";
+import { readEnv } from "@/lib/env";
+import { readJsonBody, withRoute } from "@/lib/http/errors";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withRoute(async (request: Request) => {
+  const input = signInSchema.parse(await readJsonBody(request, MAX_AUTH_BODY_BYTES));
+  const { user, token, expiresAt } = await signIn(getPrisma(), input, clientAddress(request, readEnv()));
+  return Response.json({ user: toAccount(user) }, { headers: { "set-cookie": sessionCookie(request, token, expiresAt) } });
+});

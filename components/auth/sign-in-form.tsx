@@ -1,0 +1,47 @@
+"use client";
+
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "zod";
+
+import { signInSchema } from "@/lib/auth/schemas";
+
+type SignInFields = z.input<typeof signInSchema>;
+
+/** Only paths on this site: never send a signed-in user to another origin. */
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/triage";
+}
+
+export function SignInForm({ next }: { next?: string }) {
+  const [error, setError] = useState<string>();
+  const { register, handleSubmit, formState } = useForm<SignInFields>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+
+  const submit = handleSubmit(async (fields) => {
+    setError(undefined);
+    const response = await fetch("/api/auth/sign-in", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fields) });
+    if (response.ok) return window.location.assign(safeNext(next));
+    const body = await response.json().catch(() => ({}));
+    setError(typeof body.error === "string" ? body.error : `HTTP ${response.status}`);
+  });
+
+  return (
+    <form onSubmit={submit} className="panel sign-in-form" aria-label="Sign in" noValidate>
+      <label className="field">
+        <span>Email</span>
+        <input type="email" autoComplete="username" autoFocus {...register("email")} />
+      </label>
+      {formState.errors.email && <p className="field-error" role="alert">{formState.errors.email.message}</p>}
+      <label className="field">
+        <span>Password</span>
+        <input type="password" autoComplete="current-password" {...register("password")} />
+      </label>
+      {formState.errors.password && <p className="field-error" role="alert">{formState.errors.password.message}</p>}
+      <button type="submit" className="button primary" disabled={formState.isSubmitting}>
+        Sign in
+      </button>
+      {error && <p className="field-error" role="alert">{error}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+// Who is asking, and what they may do. With no account in the database (one engineer on a laptop)
+// sign-in is off and everyone may do everything; once an account exists (or NETRIAGE_AUTH=required)
+// saved sessions, training and accounts need a signed-in user with the right role.
+import type { PrismaClient } from "@/generated/prisma/client";
+
+import type { Env } from "../env";
+import { AppError } from "../http/errors";
+import { hasAccounts, toAccount, type Account } from "./accounts";
+import { hasRole, type Role } from "./roles";
+import { findSessionUser } from "./sign-in";
+
+export const SESSION_COOKIE = "netriage_session";
+
+export type AuthSettings = Pick<Env, "NETRIAGE_AUTH" | "NETRIAGE_PUBLIC_LIBRARY" | "NETRIAGE_PROXY_HOPS">;
+
+export type Viewer = { user: Account | null; signInRequired: boolean };
+
+// Accounts are created, rarely all removed: once seen, "sign-in required" is remembered per database.
+const knownToHaveAccounts = new WeakSet<PrismaClient>();
+
+async function signInRequired(prisma: PrismaClient, settings: AuthSettings): Promise<boolean> {
+  if (settings.NETRIAGE_AUTH === "required" || knownToHaveAccounts.has(prisma)) return true;
+  if (!(await hasAccounts(prisma))) return false;
+  knownToHaveAccounts.add(prisma);
+  return true;
+}
+
+export async function resolveViewer(prisma: PrismaClient, token: string | undefined, settings: AuthSettings): Promise<Viewer> {
+  const required = await signInRequired(prisma, settings);
+  const user = required && token ? await findSessionUser(prisma, token) : null;
+  return { user: user && toAccount(user), signInRequired: required };
+}
+
+export function viewerFromRequest(prisma: PrismaClient, request: Request, settings: AuthSettings): Promise<Viewer> {
+  return resolveViewer(prisma, readCookie(request.headers.get("cookie"), SESSION_COOKIE), settings);
+}
+
+/**
+ * The signed-in user when sign-in is on (null when it is off: the one local user may do anything).
+ * Throws AppError 401 when nobody is signed in and 403 when the user's role is below `role`.
+ */
+export function requireUser(viewer: Viewer, role: Role = "engineer"): Account | null {
+  if (!viewer.signInRequired) return null;
+  if (!viewer.user) throw new AppError(401, "sign in first");
+  if (!hasRole(viewer.user.role, role)) throw new AppError(403, `this needs the ${role} role; you are ${viewer.user.role}`);
+  return viewer.user;
+}
+
+/** Cases, causes and search: open to all unless NETRIAGE_PUBLIC_LIBRARY=false. */
+export function requireLibraryReader(viewer: Viewer, settings: AuthSettings): void {
+  if (!settings.NETRIAGE_PUBLIC_LIBRARY) requireUser(viewer);
+}
+
+export type SessionOwnership = { createdById: string | null; shared: boolean };
+
+/** Creator, admins, and everyone for a shared session or one saved before sign-in was on. */
+export function canOpenSession(viewer: Viewer, session: SessionOwnership): boolean {
+  if (!viewer.signInRequired) return true;
+  const user = viewer.user;
+  if (!user) return false;
+  return session.shared || session.createdById === null || session.createdById === user.id || hasRole(user.role, "admin");
+}
+
+/** One cookie's value from a Cookie header. */
+export function readCookie(header: string | null, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0 && part.slice(0, at).trim() === name) return decodeURIComponent(part.slice(at + 1).trim());
+  }
+  return undefined;
+}
+
+/** HTTP-only, SameSite=Lax, Secure when the browser reached us over HTTPS (directly or through a proxy). */
+export function sessionCookie(request: Request, token: string, expiresAt: Date | null): string {
+  const secure = new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const lifetime = expiresAt ? `Expires=${expiresAt.toUTCString()}` : "Max-Age=0";
+  return [`${SESSION_COOKIE}=${token}`, "Path=/", "HttpOnly", "SameSite=Lax", lifetime, ...(secure ? ["Secure"] : [])].join("; ");
+}
+
+/** The client's address for rate limiting: the X-Forwarded-For entry added by the proxy nearest us. */
+export function clientAddress(request: Request, settings: AuthSettings): string {
+  const hops = (request.headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return hops[hops.length - 1 - settings.NETRIAGE_PROXY_HOPS] ?? hops[0] ?? "unknown";
+}

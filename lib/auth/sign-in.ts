@@ -1,0 +1,65 @@
+// Sign-in sessions live in the database, so every app instance knows every signed-in browser, and
+// failed attempts are counted there too, so the rate limit holds across instances.
+import { createHash, randomBytes } from "node:crypto";
+
+import type { PrismaClient, User } from "@/generated/prisma/client";
+
+import { AppError } from "../http/errors";
+import { UNUSABLE_HASH, verifyPassword } from "./password";
+import type { SignInInput } from "./schemas";
+
+export const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+/** Failed attempts allowed per account, and per client address, within the window. */
+export const MAX_FAILURES_PER_ACCOUNT = 5;
+export const MAX_FAILURES_PER_ADDRESS = 20;
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export type SignedIn = { user: User; token: string; expiresAt: Date };
+
+/**
+ * Checks the password and opens a session. Throws AppError 429 (with the wait in seconds) once an
+ * account or an address has too many recent failures, and 401 for a wrong email or password
+ * (the same message and about the same time either way).
+ */
+export async function signIn(prisma: PrismaClient, { email, password }: SignInInput, address: string, now = new Date()): Promise<SignedIn> {
+  const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
+  const [byAccount, byAddress] = await Promise.all([
+    prisma.signInFailure.findMany({ where: { email, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    prisma.signInFailure.findMany({ where: { address, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+  ]);
+  const blocking = byAccount.length >= MAX_FAILURES_PER_ACCOUNT ? byAccount[byAccount.length - MAX_FAILURES_PER_ACCOUNT] : byAddress.length >= MAX_FAILURES_PER_ADDRESS ? byAddress[byAddress.length - MAX_FAILURES_PER_ADDRESS] : undefined;
+  if (blocking) {
+    const retryAfter = Math.ceil((blocking.createdAt.getTime() + FAILURE_WINDOW_MS - now.getTime()) / 1000);
+    throw new AppError(429, `too many failed sign-ins: try again in ${Math.ceil(retryAfter / 60)} minute(s)`, { "retry-after": String(retryAfter) });
+  }
+
+  const user = await prisma.user.findUnique({ where: { email } });
+  const matches = await verifyPassword(password, user?.passwordHash ?? UNUSABLE_HASH);
+  if (!user || !matches || user.disabledAt) {
+    await prisma.signInFailure.create({ data: { email, address, createdAt: now } });
+    await prisma.signInFailure.deleteMany({ where: { createdAt: { lt: since } } });
+    throw new AppError(401, "email or password is wrong");
+  }
+  await prisma.signInFailure.deleteMany({ where: { email } });
+  return { user, ...(await openSession(prisma, user, now)) };
+}
+
+async function openSession(prisma: PrismaClient, user: User, now: Date): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+  await prisma.authSession.create({ data: { id: hashToken(token), userId: user.id, expiresAt, createdAt: now } });
+  return { token, expiresAt };
+}
+
+/** The user a session token belongs to; null when unknown, expired or the account is disabled. */
+export async function findSessionUser(prisma: PrismaClient, token: string, now = new Date()): Promise<User | null> {
+  const session = await prisma.authSession.findUnique({ where: { id: hashToken(token) }, include: { user: true } });
+  if (!session || session.expiresAt <= now || session.user.disabledAt) return null;
+  return session.user;
+}
+
+export async function signOut(prisma: PrismaClient, token: string): Promise<void> {
+  await prisma.authSession.deleteMany({ where: { id: hashToken(token) } });
+}

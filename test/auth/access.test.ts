@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+
+import { canOpenSession, clientAddress, readCookie, requireUser, sessionCookie, type Viewer } from "@/lib/auth/access";
+import type { Account } from "@/lib/auth/accounts";
+import { hasRole } from "@/lib/auth/roles";
+import { assertSameOrigin } from "@/lib/http/errors";
+
+const account = (role: Account["role"], id: string = role): Account => ({ id, email: `${id}@example.com`, name: "", role, disabled: false, createdAt: "" });
+const signedIn = (role: Account["role"], id?: string): Viewer => ({ user: account(role, id), signInRequired: true });
+const anonymous: Viewer = { user: null, signInRequired: true };
+const local: Viewer = { user: null, signInRequired: false };
+const settings = { NETRIAGE_AUTH: "auto", NETRIAGE_PUBLIC_LIBRARY: true, NETRIAGE_PROXY_HOPS: 0 } as const;
+
+describe("roles and requireUser", () => {
+  it("orders roles engineer < trainer < admin", () => {
+    expect(hasRole("admin", "trainer")).toBe(true);
+    expect(hasRole("trainer", "engineer")).toBe(true);
+    expect(hasRole("engineer", "trainer")).toBe(false);
+  });
+
+  it("answers 401 to nobody, 403 to a role too low, and lets everyone through while sign-in is off", () => {
+    expect(() => requireUser(anonymous)).toThrow(expect.objectContaining({ status: 401 }));
+    expect(() => requireUser(signedIn("engineer"), "trainer")).toThrow(expect.objectContaining({ status: 403 }));
+    expect(requireUser(signedIn("trainer"), "trainer")?.role).toBe("trainer");
+    expect(requireUser(local, "admin")).toBeNull();
+  });
+});
+
+describe("canOpenSession", () => {
+  const mine = { createdById: "me", shared: false };
+  it("opens a private session to its creator and admins only", () => {
+    expect(canOpenSession(signedIn("engineer", "me"), mine)).toBe(true);
+    expect(canOpenSession(signedIn("trainer", "other"), mine)).toBe(false);
+    expect(canOpenSession(signedIn("admin", "boss"), mine)).toBe(true);
+    expect(canOpenSession(anonymous, mine)).toBe(false);
+  });
+
+  it("opens shared sessions, and those saved before sign-in, to every signed-in user", () => {
+    expect(canOpenSession(signedIn("engineer", "other"), { ...mine, shared: true })).toBe(true);
+    expect(canOpenSession(signedIn("engineer", "other"), { createdById: null, shared: false })).toBe(true);
+    expect(canOpenSession(anonymous, { createdById: null, shared: true })).toBe(false);
+  });
+});
+
+describe("cookies", () => {
+  it("reads one cookie among several", () => {
+    expect(readCookie("a=1; netriage_session=abc%3D; b=2", "netriage_session")).toBe("abc=");
+    expect(readCookie(null, "netriage_session")).toBeUndefined();
+    expect(readCookie("netriage_sessionx=1", "netriage_session")).toBeUndefined();
+  });
+
+  it("sets the session cookie HTTP-only and SameSite, Secure behind HTTPS", () => {
+    const plain = sessionCookie(new Request("http://127.0.0.1/"), "t", new Date(0));
+    expect(plain).toMatch(/^netriage_session=t; Path=\/; HttpOnly; SameSite=Lax; Expires=/);
+    expect(plain).not.toMatch(/Secure/);
+    expect(sessionCookie(new Request("http://app/", { headers: { "x-forwarded-proto": "https" } }), "t", new Date(0))).toMatch(/; Secure$/);
+    expect(sessionCookie(new Request("https://app/"), "", null)).toMatch(/Max-Age=0/);
+  });
+
+  it("takes the client address from the proxy nearest the app", () => {
+    const request = new Request("http://x/", { headers: { "x-forwarded-for": "6.6.6.6, 10.0.0.7, 10.0.0.1" } });
+    expect(clientAddress(request, settings)).toBe("10.0.0.1");
+    expect(clientAddress(request, { ...settings, NETRIAGE_PROXY_HOPS: 1 })).toBe("10.0.0.7");
+  });
+});
+
+describe("assertSameOrigin (CSRF)", () => {
+  const post = (headers: Record<string, string>) => new Request("http://netriage.example/api/sessions", { method: "POST", headers: { host: "netriage.example", ...headers } });
+  it("refuses a state change sent by another site's page", () => {
+    expect(() => assertSameOrigin(post({ origin: "https://evil.example" }))).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => assertSameOrigin(post({ "sec-fetch-site": "cross-site" }))).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => assertSameOrigin(post({ origin: "null" }))).toThrow(expect.objectContaining({ status: 403 }));
+  });
+
+  it("accepts our own pages, reads, and clients that are not browsers", () => {
+    expect(() => assertSameOrigin(post({ origin: "http://netriage.example", "sec-fetch-site": "same-origin" }))).not.toThrow();
+    expect(() => assertSameOrigin(new Request("http://netriage.example/api/search", { headers: { origin: "https://evil.example" } }))).not.toThrow();
+    expect(() => assertSameOrigin(post({}))).not.toThrow();
+  });
+});
