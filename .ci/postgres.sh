@@ -12,6 +12,7 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
 fi
 BIN=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
 PORT=${TEST_POSTGRES_PORT:-55432}
+while (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; do PORT=$((PORT + 1)); done  # first free port
 DIR=$(mktemp -d /tmp/netriage-pg-XXXXXX)
 
 # PostgreSQL refuses to run as root: run it as the postgres user that the package creates.

@@ -8,6 +8,7 @@ import { searchContent } from "@/lib/search/search";
 import { parseSearchParams, toSearchOptions } from "@/lib/search/search-params";
 import { HighlightedText } from "@/components/search/highlighted-text";
 import { SearchForm, type SearchFilterField } from "@/components/search/search-form";
+import { requireLibraryPage } from "@/app/_server/viewer";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -18,6 +19,7 @@ const RESULTS = 20;
 const EXAMPLES = ["tcp_tw_recycle NAT", "DNS 解析偶尔 5 秒", "insert_failed", "no live upstreams while connecting to upstream"];
 
 export default async function SearchPage({ searchParams }: Props) {
+  await requireLibraryPage("/search");
   const raw = await searchParams;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(raw)) if (typeof value === "string") params.set(key, value);

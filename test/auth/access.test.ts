@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import { canOpenSession, clientAddress, readCookie, requireUser, sessionCookie, type Viewer } from "@/lib/auth/access";
+import { canOpenSession, clientAddress, readCookie, requireLibraryReader, requireUser, sessionCookie, type Viewer } from "@/lib/auth/access";
 import type { Account } from "@/lib/auth/accounts";
 import { hasRole } from "@/lib/auth/roles";
+import { readEnv } from "@/lib/env";
 import { assertSameOrigin } from "@/lib/http/errors";
 
 const account = (role: Account["role"], id: string = role): Account => ({ id, email: `${id}@example.com`, name: "", role, disabled: false, createdAt: "" });
@@ -23,6 +24,19 @@ describe("roles and requireUser", () => {
     expect(() => requireUser(signedIn("engineer"), "trainer")).toThrow(expect.objectContaining({ status: 403 }));
     expect(requireUser(signedIn("trainer"), "trainer")?.role).toBe("trainer");
     expect(requireUser(local, "admin")).toBeNull();
+  });
+});
+
+describe("requireLibraryReader", () => {
+  it("keeps the library open to anonymous readers unless NETRIAGE_PUBLIC_LIBRARY=false", () => {
+    expect(() => requireLibraryReader(anonymous, settings)).not.toThrow();
+    expect(() => requireLibraryReader(anonymous, { ...settings, NETRIAGE_PUBLIC_LIBRARY: false })).toThrow(expect.objectContaining({ status: 401 }));
+    expect(() => requireLibraryReader(signedIn("engineer"), { ...settings, NETRIAGE_PUBLIC_LIBRARY: false })).not.toThrow();
+  });
+
+  it("reads the settings from the environment, naming a bad variable", () => {
+    expect(readEnv({ NODE_ENV: "test", NETRIAGE_PUBLIC_LIBRARY: "false" })).toMatchObject({ NETRIAGE_PUBLIC_LIBRARY: false, NETRIAGE_AUTH: "auto", NETRIAGE_PROXY_HOPS: 0 });
+    expect(() => readEnv({ NODE_ENV: "test", NETRIAGE_AUTH: "sometimes" })).toThrow(/NETRIAGE_AUTH/);
   });
 });
 

@@ -1,0 +1,151 @@
+// Sign-in, roles and ownership on a server of its own: once accounts exist, sign-in is on.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createUser } from "@/lib/auth/accounts";
+import { MAX_FAILURES_PER_ACCOUNT } from "@/lib/auth/sign-in";
+import { createPrisma } from "@/lib/db";
+
+import { launchBrowser, watchPage } from "./browser";
+import { migrate, startServer, stopServer, type RunningServer } from "./server";
+
+const PASSWORD = "correct horse battery";
+
+describe("sign-in and roles", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let scratch: string;
+  beforeAll(async () => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), "netriage-accounts-"));
+    const url = `file:${path.join(scratch, "accounts.db")}`;
+    await migrate(url);
+    const prisma = createPrisma(url);
+    await createUser(prisma, { email: "eng@example.com", role: "engineer", password: PASSWORD });
+    await createUser(prisma, { email: "lead@example.com", role: "trainer", password: PASSWORD });
+    await createUser(prisma, { email: "admin@example.com", role: "admin", password: PASSWORD });
+    await createUser(prisma, { email: "target@example.com", role: "engineer", password: PASSWORD });
+    await prisma.$disconnect();
+    server = await startServer({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await stopServer(server);
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  const signIn = async (email: string, password = PASSWORD) =>
+    fetch(`${server.url}/api/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  const cookieOf = async (email: string) => {
+    const response = await signIn(email);
+    expect(response.status).toBe(200);
+    return (response.headers.get("set-cookie") ?? "").split(";")[0];
+  };
+
+  it("answers an anonymous request for saved sessions with 401, and sends an anonymous visitor to sign in", async () => {
+    const cookie = await cookieOf("eng@example.com");
+    const created = await fetch(`${server.url}/api/sessions`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ description: "private ticket" }) });
+    const { id } = await created.json();
+    expect((await fetch(`${server.url}/api/sessions/${id}`)).status).toBe(401);
+    expect((await fetch(`${server.url}/api/sessions`)).status).toBe(401);
+    const page = await fetch(`${server.url}/triage/${id}`, { redirect: "manual" });
+    expect(page.status).toBe(307);
+    expect(page.headers.get("location")).toBe(`/sign-in?next=${encodeURIComponent(`/triage/${id}`)}`);
+    // The library stays open.
+    expect((await fetch(`${server.url}/cases/anytunnel-container-syn-dropped-tw-recycle`)).status).toBe(200);
+    expect((await fetch(`${server.url}/api/search?q=conntrack`)).status).toBe(200);
+  });
+
+  it("refuses the trainer view to an engineer (403) and opens it to a trainer", async () => {
+    const engineer = await fetch(`${server.url}/train/progress`, { headers: { cookie: await cookieOf("eng@example.com") } });
+    expect(engineer.status).toBe(403);
+    expect(await engineer.text()).toMatch(/Not for your role/);
+    expect((await fetch(`${server.url}/train/progress`, { headers: { cookie: await cookieOf("lead@example.com") } })).status).toBe(200);
+    expect((await fetch(`${server.url}/api/users`, { headers: { cookie: await cookieOf("lead@example.com") } })).status).toBe(403);
+  });
+
+  it("rate-limits wrong passwords: 401 each, then 429 with Retry-After, even for the right password", async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) expect((await signIn("target@example.com", "wrong password")).status).toBe(401);
+    const limited = await signIn("target@example.com");
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await limited.json()).error).toMatch(/too many failed sign-ins/);
+  });
+
+  it("refuses a state change sent from another site's page (403)", async () => {
+    const cookie = await cookieOf("eng@example.com");
+    const forged = await fetch(`${server.url}/api/sessions`, {
+      method: "POST",
+      headers: { cookie, origin: "https://evil.example", "content-type": "application/json" },
+      body: JSON.stringify({ description: "forged" }),
+    });
+    expect(forged.status).toBe(403);
+  });
+
+  it("signs in through the page, keeps a session private until shared, shows its history, and signs out", async () => {
+    const engineer = await browser.newContext();
+    const page = await engineer.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${server.url}/triage`);
+    await page.waitForURL(/\/sign-in\?next=%2Ftriage$/);
+    await page.getByLabel("Email").fill("eng@example.com");
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${server.url}/triage`);
+    await expect.poll(() => page.locator(".account-email").textContent()).toBe("eng@example.com");
+    const cookies = await engineer.cookies();
+    expect(cookies.find((c) => c.name === "netriage_session")).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+
+    await page.getByLabel("What the customer reports").fill("DNS lookups from pods take 5 seconds now and then.");
+    await page.getByRole("button", { name: "Start triage" }).click();
+    await page.waitForURL(/\/triage\/[a-z0-9]+$/);
+    const sessionUrl = page.url();
+    await expect.poll(() => page.getByRole("region", { name: "History" }).textContent()).toMatch(/eng@example\.com · created/);
+
+    const colleague = await browser.newContext();
+    const other = await colleague.newPage();
+    await other.goto(`${server.url}/sign-in?next=${encodeURIComponent(new URL(sessionUrl).pathname)}`);
+    await other.getByLabel("Email").fill("lead@example.com");
+    await other.getByLabel("Password").fill(PASSWORD);
+    const denied = other.waitForResponse((r) => r.url() === sessionUrl);
+    await other.getByRole("button", { name: "Sign in" }).click();
+    expect((await denied).status()).toBe(403);
+
+    await page.getByLabel(/Shared with the team/).check();
+    await expect.poll(() => page.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
+    await other.reload();
+    await expect.poll(() => other.getByRole("region", { name: "History" }).textContent()).toMatch(/eng@example\.com · updated \(shared\)/);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${server.url}/`);
+    expect((await page.goto(`${server.url}/api/sessions`))?.status()).toBe(401);
+    expect(problems.consoleErrors.filter((e) => !e.startsWith("401 "))).toEqual([]);
+    await engineer.close();
+    await colleague.close();
+  });
+
+  it("lets an admin create an account on the accounts page, which can then sign in", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sign-in?next=%2Fadmin%2Fusers`);
+    await page.getByLabel("Email").fill("admin@example.com");
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${server.url}/admin/users`);
+
+    const form = page.getByRole("form", { name: "New account" });
+    await form.getByLabel("Email").fill("new.hire@example.com");
+    await form.getByLabel("Password").fill("short");
+    await form.getByRole("button", { name: "Create account" }).click();
+    await expect.poll(() => form.locator("[role=alert]").first().textContent()).toMatch(/at least 12 characters/);
+    await form.getByLabel("Password").fill("a long enough password");
+    await form.getByRole("button", { name: "Create account" }).click();
+    await expect.poll(() => page.locator("table.accounts").textContent()).toMatch(/new\.hire@example\.com/);
+    expect((await signIn("new.hire@example.com", "a long enough password")).status).toBe(200);
+    await context.close();
+  });
+});
