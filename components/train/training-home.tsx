@@ -20,7 +20,7 @@ function StatusBadge({ entry }: { entry?: QueueEntry }) {
 
 /** The learner's name, their next drill, and every drill with where it stands for them. */
 export function TrainingHome({ drills }: { drills: DrillSummary[] }) {
-  const { learner, setLearner } = useLearner();
+  const { learner, setLearner, signedIn } = useLearner();
   const [queue, setQueue] = useState<QueueEntry[]>();
   const [error, setError] = useState<string>();
 
@@ -60,9 +60,11 @@ export function TrainingHome({ drills }: { drills: DrillSummary[] }) {
           <>
             <p className="train-as">
               Training as <strong data-testid="learner-name">{learner.name}</strong>{" "}
-              <button type="button" className="link-button" onClick={() => setLearner(null)}>
-                Switch
-              </button>
+              {!signedIn && (
+                <button type="button" className="link-button" onClick={() => setLearner(null)}>
+                  Switch
+                </button>
+              )}
             </p>
             {next && (
               <p className="train-next">

@@ -27,7 +27,7 @@ function readStoredLearner(): Learner | null {
  * The learner this browser trains as; undefined until known. With sign-in on it is the signed-in
  * user's (an anonymous visitor is sent to sign in); otherwise the name picked, kept in localStorage.
  */
-export function useLearner(): { learner: Learner | null | undefined; setLearner: (learner: Learner | null) => void } {
+export function useLearner(): { learner: Learner | null | undefined; setLearner: (learner: Learner | null) => void; signedIn: boolean } {
   const [learner, setState] = useState<Learner | null | undefined>(undefined);
   const viewer = useViewer();
   useEffect(() => {
@@ -41,5 +41,5 @@ export function useLearner(): { learner: Learner | null | undefined; setLearner:
     else window.localStorage.removeItem(STORAGE_KEY);
     setState(next);
   }, []);
-  return { learner, setLearner };
+  return { learner, setLearner, signedIn: Boolean(viewer?.user) };
 }

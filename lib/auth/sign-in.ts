@@ -29,9 +29,8 @@ export async function signIn(prisma: PrismaClient, { email, password }: SignInIn
     prisma.signInFailure.findMany({ where: { email, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
     prisma.signInFailure.findMany({ where: { address, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
   ]);
-  const blocking = byAccount.length >= MAX_FAILURES_PER_ACCOUNT ? byAccount[byAccount.length - MAX_FAILURES_PER_ACCOUNT] : byAddress.length >= MAX_FAILURES_PER_ADDRESS ? byAddress[byAddress.length - MAX_FAILURES_PER_ADDRESS] : undefined;
-  if (blocking) {
-    const retryAfter = Math.ceil((blocking.createdAt.getTime() + FAILURE_WINDOW_MS - now.getTime()) / 1000);
+  const retryAfter = Math.max(secondsUntilAllowed(byAccount, MAX_FAILURES_PER_ACCOUNT, now), secondsUntilAllowed(byAddress, MAX_FAILURES_PER_ADDRESS, now));
+  if (retryAfter > 0) {
     throw new AppError(429, `too many failed sign-ins: try again in ${Math.ceil(retryAfter / 60)} minute(s)`, { "retry-after": String(retryAfter) });
   }
 
@@ -44,6 +43,13 @@ export async function signIn(prisma: PrismaClient, { email, password }: SignInIn
   }
   await prisma.signInFailure.deleteMany({ where: { email } });
   return { user, ...(await openSession(prisma, user, now)) };
+}
+
+/** 0 while under the limit; else the seconds until the oldest counted failure leaves the window. */
+function secondsUntilAllowed(failures: { createdAt: Date }[], limit: number, now: Date): number {
+  if (failures.length < limit) return 0;
+  const oldestCounted = failures[failures.length - limit].createdAt.getTime();
+  return Math.max(1, Math.ceil((oldestCounted + FAILURE_WINDOW_MS - now.getTime()) / 1000));
 }
 
 async function openSession(prisma: PrismaClient, user: User, now: Date): Promise<{ token: string; expiresAt: Date }> {

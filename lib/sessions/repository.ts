@@ -101,9 +101,9 @@ export async function listSessions(prisma: PrismaClient, viewer: Viewer = OPEN, 
  */
 export async function updateSession(prisma: PrismaClient, id: string, change: UpdateSessionInput, viewer: Viewer = OPEN): Promise<TriageSessionView> {
   const current = await getSession(prisma, id, viewer);
-  const row = await prisma.triageSession.findUniqueOrThrow({ where: { id }, select: { createdById: true } });
   const user = viewer.user;
-  if (change.shared !== undefined && change.shared !== current.shared && viewer.signInRequired && row.createdById !== user?.id && !(user && hasRole(user.role, "admin"))) {
+  const mayShare = !viewer.signInRequired || (user !== null && (user.email === current.createdBy || hasRole(user.role, "admin")));
+  if (change.shared !== undefined && change.shared !== current.shared && !mayShare) {
     throw new AppError(403, "shared: only the session's creator or an admin can change who sees it");
   }
   const { version, outputs, answers, ...fields } = change;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { createUser, updateUser, type Account } from "@/lib/auth/accounts";
 import { resolveViewer, type Viewer } from "@/lib/auth/access";
-import { FAILURE_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, signIn, signOut } from "@/lib/auth/sign-in";
+import { FAILURE_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, signIn, signOut } from "@/lib/auth/sign-in";
 import { createSession, getSession, listAudit, listSessions, updateSession } from "@/lib/sessions/repository";
 
 import { backends, createTestPrisma } from "./databases";
@@ -43,6 +43,15 @@ describe.each(backends)("accounts and sign-in on %s", (dialect) => {
     await expect(limited).rejects.toMatchObject({ status: 429, headers: { "retry-after": String(FAILURE_WINDOW_MS / 1000 - 1) } });
     const later = await signIn(prisma, { email: "bo@example.com", password: PASSWORD }, "10.0.2.1", new Date(start.getTime() + FAILURE_WINDOW_MS + 1));
     expect(later.user.id).toBe(other.id);
+  });
+
+  it("rate-limits one address guessing across many accounts", async () => {
+    const start = new Date("2026-11-23T10:00:00Z");
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
+      await expect(signIn(prisma, { email: `guess${i}@example.com`, password: "x" }, "203.0.113.9", start)).rejects.toMatchObject({ status: 401 });
+    }
+    await expect(signIn(prisma, { email: "mei@example.com", password: PASSWORD }, "203.0.113.9", start)).rejects.toMatchObject({ status: 429 });
+    expect((await signIn(prisma, { email: "mei@example.com", password: PASSWORD }, "198.51.100.1", start)).user.id).toBe(engineer.id);
   });
 
   it("answers an unknown email like a wrong password", async () => {

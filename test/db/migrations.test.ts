@@ -57,7 +57,13 @@ async function runScript(url: string, sql: string): Promise<void> {
 
 /** The SQL that creates the dialect's schema from nothing, straight from the Prisma schema file. */
 function createFromSchema(dialect: DatabaseDialect): string {
-  const result = spawnSync("npx", ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", SCHEMA_FILES[dialect], "--script"], { cwd: ROOT, encoding: "utf8" });
+  // The CLI opens prisma.config.ts's adapter even for a diff of files: give it a scratch database.
+  const scratch = `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "netriage-diff-")), "cli.db")}`;
+  const result = spawnSync("npx", ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", SCHEMA_FILES[dialect], "--script"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: scratch },
+  });
   if (result.status !== 0) throw new Error(result.stderr);
   return result.stdout;
 }

@@ -128,6 +128,19 @@ describe("sign-in and roles", () => {
     await colleague.close();
   });
 
+  it("trains a signed-in engineer as themselves, with no name to pick", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sign-in?next=%2Ftrain`);
+    await page.getByLabel("Email").fill("eng@example.com");
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${server.url}/train`);
+    await expect.poll(() => page.getByTestId("learner-name").textContent()).toBe("eng@example.com");
+    expect(await page.getByRole("button", { name: "Switch" }).count()).toBe(0);
+    await context.close();
+  });
+
   it("lets an admin create an account on the accounts page, which can then sign in", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
