@@ -2,6 +2,7 @@ import path from "node:path";
 
 import { z } from "zod";
 
+import { roleSchema } from "./auth/roles";
 import { DEFAULT_DATABASE_URL } from "./db-url";
 
 const envSchema = z.object({
@@ -14,6 +15,14 @@ const envSchema = z.object({
   NETRIAGE_PUBLIC_LIBRARY: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
   /** How many proxies (load balancers) sit in front of the app: which X-Forwarded-For entry is the client. */
   NETRIAGE_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Single sign-on: the OpenID Connect issuer, and this app's client there. */
+  NETRIAGE_OIDC_ISSUER: z.url().optional(),
+  NETRIAGE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  NETRIAGE_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The role of an account created at its first single sign-on. */
+  NETRIAGE_OIDC_ROLE: roleSchema.default("engineer"),
+  /** Lets the issuer be plain http:// (a test identity provider on 127.0.0.1); never in production. */
+  NETRIAGE_OIDC_ALLOW_HTTP: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
 });
 
 export type Env = z.infer<typeof envSchema>;

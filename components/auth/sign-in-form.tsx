@@ -5,14 +5,10 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
 
+import { safeNextPath } from "@/lib/auth/next-path";
 import { signInSchema } from "@/lib/auth/schemas";
 
 type SignInFields = z.input<typeof signInSchema>;
-
-/** Only paths on this site: never send a signed-in user to another origin. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/triage";
-}
 
 export function SignInForm({ next }: { next?: string }) {
   const [error, setError] = useState<string>();
@@ -21,7 +17,7 @@ export function SignInForm({ next }: { next?: string }) {
   const submit = handleSubmit(async (fields) => {
     setError(undefined);
     const response = await fetch("/api/auth/sign-in", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fields) });
-    if (response.ok) return window.location.assign(safeNext(next));
+    if (response.ok) return window.location.assign(safeNextPath(next));
     const body = await response.json().catch(() => ({}));
     setError(typeof body.error === "string" ? body.error : `HTTP ${response.status}`);
   });

@@ -70,11 +70,24 @@ export function readCookie(header: string | null, name: string): string | undefi
   return undefined;
 }
 
+/** The origin the browser used to reach us, through a proxy or not (for redirect URIs). */
+export function publicOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
+  return `${proto}://${host}`;
+}
+
 /** HTTP-only, SameSite=Lax, Secure when the browser reached us over HTTPS (directly or through a proxy). */
+export function httpOnlyCookie(request: Request, name: string, value: string, { path = "/", maxAgeSeconds }: { path?: string; maxAgeSeconds: number }): string {
+  const secure = publicOrigin(request).startsWith("https:");
+  return [`${name}=${value}`, `Path=${path}`, "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`, ...(secure ? ["Secure"] : [])].join("; ");
+}
+
+/** The sign-in cookie; an empty token with a null expiry clears it. */
 export function sessionCookie(request: Request, token: string, expiresAt: Date | null): string {
-  const secure = new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-  const lifetime = expiresAt ? `Expires=${expiresAt.toUTCString()}` : "Max-Age=0";
-  return [`${SESSION_COOKIE}=${token}`, "Path=/", "HttpOnly", "SameSite=Lax", lifetime, ...(secure ? ["Secure"] : [])].join("; ");
+  const maxAgeSeconds = expiresAt ? Math.max(0, Math.round((expiresAt.getTime() - Date.now()) / 1000)) : 0;
+  return httpOnlyCookie(request, SESSION_COOKIE, token, { maxAgeSeconds });
 }
 
 /** The client's address for rate limiting: the X-Forwarded-For entry added by the proxy nearest us. */

@@ -52,7 +52,8 @@ function secondsUntilAllowed(failures: { createdAt: Date }[], limit: number, now
   return Math.max(1, Math.ceil((oldestCounted + FAILURE_WINDOW_MS - now.getTime()) / 1000));
 }
 
-async function openSession(prisma: PrismaClient, user: User, now: Date): Promise<{ token: string; expiresAt: Date }> {
+/** A new session for the user: the cookie token (shown once) and when it expires. */
+export async function openSession(prisma: PrismaClient, user: User, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
   await prisma.authSession.create({ data: { id: hashToken(token), userId: user.id, expiresAt, createdAt: now } });

@@ -10,6 +10,7 @@ import { createUser } from "@/lib/auth/accounts";
 import { MAX_FAILURES_PER_ACCOUNT } from "@/lib/auth/sign-in";
 import { createPrisma } from "@/lib/db";
 
+import { startTestProvider, type TestProvider } from "../auth/oidc-provider";
 import { launchBrowser, watchPage } from "./browser";
 import { migrate, startServer, stopServer, type RunningServer } from "./server";
 
@@ -19,7 +20,9 @@ describe("sign-in and roles", () => {
   let server: RunningServer;
   let browser: Browser;
   let scratch: string;
+  let provider: TestProvider;
   beforeAll(async () => {
+    provider = await startTestProvider();
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), "netriage-accounts-"));
     const url = `file:${path.join(scratch, "accounts.db")}`;
     await migrate(url);
@@ -29,12 +32,21 @@ describe("sign-in and roles", () => {
     await createUser(prisma, { email: "admin@example.com", role: "admin", password: PASSWORD });
     await createUser(prisma, { email: "target@example.com", role: "engineer", password: PASSWORD });
     await prisma.$disconnect();
-    server = await startServer({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url });
+    server = await startServer({
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: url,
+      NETRIAGE_OIDC_ISSUER: provider.issuer,
+      NETRIAGE_OIDC_CLIENT_ID: provider.clientId,
+      NETRIAGE_OIDC_CLIENT_SECRET: provider.clientSecret,
+      NETRIAGE_OIDC_ALLOW_HTTP: "true",
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     if (server) await stopServer(server);
+    await provider?.close();
     fs.rmSync(scratch, { recursive: true, force: true });
   });
 
@@ -138,6 +150,19 @@ describe("sign-in and roles", () => {
     await page.waitForURL(`${server.url}/train`);
     await expect.poll(() => page.getByTestId("learner-name").textContent()).toBe("eng@example.com");
     expect(await page.getByRole("button", { name: "Switch" }).count()).toBe(0);
+    await context.close();
+  });
+
+  it("signs in through the single sign-on provider, creating the account as an engineer", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sign-in?next=%2Ftriage`);
+    await page.getByRole("link", { name: "Sign in with single sign-on" }).click();
+    await page.waitForURL(`${server.url}/triage`);
+    await expect.poll(() => page.locator(".account-email").textContent()).toBe("sso.user@example.com");
+    expect((await context.cookies()).map((c) => c.name)).toEqual(["netriage_session"]);
+    const cookie = `netriage_session=${(await context.cookies())[0].value}`;
+    expect((await fetch(`${server.url}/train/progress`, { headers: { cookie } })).status).toBe(403);
     await context.close();
   });
 

@@ -1,0 +1,15 @@
+// GET /api/auth/oidc/start?next=/path - sends the browser to the single sign-on provider.
+import { httpOnlyCookie, publicOrigin } from "@/lib/auth/access";
+import { beginSignOn, encodePending, PENDING_COOKIE } from "@/lib/auth/oidc";
+import { safeNextPath } from "@/lib/auth/next-path";
+import { readEnv } from "@/lib/env";
+import { withRoute } from "@/lib/http/errors";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRoute(async (request: Request) => {
+  const next = safeNextPath(new URL(request.url).searchParams.get("next"));
+  const { url, pending } = await beginSignOn(readEnv(), `${publicOrigin(request)}/api/auth/oidc/callback`, next);
+  const cookie = httpOnlyCookie(request, PENDING_COOKIE, encodePending(pending), { path: "/api/auth/oidc", maxAgeSeconds: 600 });
+  return new Response(null, { status: 302, headers: { location: url.toString(), "set-cookie": cookie } });
+});
