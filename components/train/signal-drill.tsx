@@ -24,7 +24,7 @@ function moveFocus(event: KeyboardEvent<HTMLOListElement>) {
 
 /** A quoted output, one button per line; the learner clicks the line that matters. */
 export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
-  const { learner, setLearner } = useLearner();
+  const { learner, knownLearner, setLearner } = useLearner();
   const startedAt = useRef(0);
   const [chosen, setChosen] = useState<number>();
   const [result, setResult] = useState<{ value: AttemptResult; durationMs: number }>();
@@ -35,12 +35,16 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
   }, []);
 
   async function choose(line: number) {
-    if (!learner) return setError("Pick your name first: the score is saved under it.");
     setError(undefined);
     setChosen(line);
     const durationMs = Math.min(Date.now() - startedAt.current, MAX_DURATION_MS);
+    const current = await knownLearner();
+    if (!current) {
+      setChosen(undefined);
+      return setError("Pick your name first: the score is saved under it.");
+    }
     try {
-      const value = await postJson<AttemptResult>("/api/train/attempts", { learnerId: learner.id, exerciseId: prompt.id, durationMs, answer: { kind: "signal", line } });
+      const value = await postJson<AttemptResult>("/api/train/attempts", { learnerId: current.id, exerciseId: prompt.id, durationMs, answer: { kind: "signal", line } });
       setResult({ value, durationMs });
     } catch (e) {
       setChosen(undefined);

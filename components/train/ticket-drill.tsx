@@ -22,7 +22,7 @@ const causeSchema = z.object({ causeId: z.string().min(1, "Choose the root cause
 
 /** Issue and Environment, then: first step, the revealed output, the root cause, the explanation. */
 export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
-  const { learner, setLearner } = useLearner();
+  const { learner, knownLearner, setLearner } = useLearner();
   const startedAt = useRef(0);
   const [stepId, setStepId] = useState<string>();
   const [result, setResult] = useState<{ value: AttemptResult; durationMs: number }>();
@@ -40,12 +40,13 @@ export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
 
   const chooseStep = stepForm.handleSubmit(({ stepId: chosen }) => setStepId(chosen));
   const submit = causeForm.handleSubmit(async ({ causeId }) => {
-    if (!learner || !stepId) return setError("Pick your name first: the score is saved under it.");
     setError(undefined);
     const durationMs = Math.min(Date.now() - startedAt.current, MAX_DURATION_MS);
+    const current = await knownLearner();
+    if (!current || !stepId) return setError("Pick your name first: the score is saved under it.");
     try {
       const value = await postJson<AttemptResult>("/api/train/attempts", {
-        learnerId: learner.id,
+        learnerId: current.id,
         exerciseId: prompt.id,
         durationMs,
         answer: { kind: "ticket", stepId, causeId },

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 
 import { learnerIdSchema } from "@/lib/training/schemas";
@@ -26,9 +26,16 @@ function readStoredLearner(): Learner | null {
 /**
  * The learner this browser trains as; undefined until known. With sign-in on it is the signed-in
  * user's (an anonymous visitor is sent to sign in); otherwise the name picked, kept in localStorage.
+ * `knownLearner` waits for it, so an answer given while it loads is not lost.
  */
-export function useLearner(): { learner: Learner | null | undefined; setLearner: (learner: Learner | null) => void; signedIn: boolean } {
+export function useLearner(): {
+  learner: Learner | null | undefined;
+  knownLearner: () => Promise<Learner | null>;
+  setLearner: (learner: Learner | null) => void;
+  signedIn: boolean;
+} {
   const [learner, setState] = useState<Learner | null | undefined>(undefined);
+  const waiting = useRef<((learner: Learner | null) => void)[]>([]);
   const viewer = useViewer();
   useEffect(() => {
     if (!viewer) return;
@@ -36,10 +43,17 @@ export function useLearner(): { learner: Learner | null | undefined; setLearner:
     if (!viewer.user) return goToSignIn();
     postJson<Learner>("/api/train/learners", {}).then(setState, () => setState(null));
   }, [viewer]);
+  useEffect(() => {
+    if (learner !== undefined) for (const resolve of waiting.current.splice(0)) resolve(learner);
+  }, [learner]);
+  const knownLearner = useCallback(
+    () => (learner !== undefined ? Promise.resolve(learner) : new Promise<Learner | null>((resolve) => waiting.current.push(resolve))),
+    [learner],
+  );
   const setLearner = useCallback((next: Learner | null) => {
     if (next) window.localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
     else window.localStorage.removeItem(STORAGE_KEY);
     setState(next);
   }, []);
-  return { learner, setLearner, signedIn: Boolean(viewer?.user) };
+  return { learner, knownLearner, setLearner, signedIn: Boolean(viewer?.user) };
 }

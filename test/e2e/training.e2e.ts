@@ -60,7 +60,12 @@ describe("training in Chromium", () => {
     expect(await page.getByRole("link", { name: ticket.caseTitle }).getAttribute("href")).toBe(`/cases/${ticket.caseId}`);
 
     // Spot the signal, with the keyboard: focus the first line, arrow down to the telling one, Enter.
+    // The answer comes before the page knows who is training (a slow /api/auth/me): it waits, not fails.
     await page.goto(`${baseUrl}/train`, { waitUntil: "networkidle" });
+    await page.route("**/api/auth/me", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
     await page.getByRole("link", { name: "Signal 1", exact: true }).click();
     await page.waitForURL(/\/train\/s-[0-9a-f]{10}$/);
     const signal = drillAt<SignalDrill>(page.url());
@@ -68,7 +73,10 @@ describe("training in Chromium", () => {
     await page.locator(".output-line").first().focus();
     for (let line = 1; line < telling; line++) await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.getByTestId("drill-score").textContent()).toMatch(/Line: right/);
+    // Reads the score, or the error shown instead of it, so a failure says what went wrong.
+    const scoreOrError = () => page.locator("[data-testid=drill-score], .drill [role=alert]").first().textContent({ timeout: 1_000 }).catch(() => null);
+    await expect.poll(scoreOrError, { timeout: 10_000 }).toMatch(/Line: right/);
+    await page.unrouteAll();
     expect(await page.locator(`.output-lines > li[data-state="telling"]`).count()).toBe(signal.telling.length);
 
     expect(await learnerRow(page)).toEqual({ attempts: "2", accuracy: "100%" });
