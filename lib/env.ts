@@ -27,7 +27,7 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-/** Parses process.env once; throws naming the bad variable. */
+/** Parses the environment (process.env by default); throws naming the bad variable. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return envSchema.parse(source);
 }

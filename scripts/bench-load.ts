@@ -17,14 +17,15 @@ const TICKETS = [
   { description: "经过 ELB 偶发 502，后端日志没有报错。", outputs: [] },
 ];
 
-type Row = { route: string; requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number };
+type Row = { route: string; requestsPerSecond: number; p50: number; p99: number; errors: number; non2xx: number; statuses: string };
 
 /** Seconds of load before each measurement, so lazy loading (content, index, JIT) is not counted. */
 const WARM_UP_SECONDS = 2;
 
-async function drive(route: string, options: autocannon.Options): Promise<Row> {
-  await autocannon({ connections: CONNECTIONS, duration: WARM_UP_SECONDS, ...options });
-  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+/** Runs `options()` for the warm-up, then again (fresh per-run state) for the measurement. */
+async function drive(route: string, options: () => autocannon.Options | Promise<autocannon.Options>): Promise<Row> {
+  await autocannon({ connections: CONNECTIONS, duration: WARM_UP_SECONDS, ...(await options()) });
+  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...(await options()) });
   return {
     route,
     requestsPerSecond: result.requests.average,
@@ -32,6 +33,60 @@ async function drive(route: string, options: autocannon.Options): Promise<Row> {
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    statuses: Object.entries(result.statusCodeStats ?? {})
+      .filter(([status]) => !status.startsWith("2"))
+      .map(([status, { count }]) => `${count}×${status}`)
+      .join(" "),
+  };
+}
+
+const SESSIONS_PER_CONNECTION = 10;
+
+async function createSession(baseUrl: string, description: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ description }) });
+  return ((await response.json()) as { id: string }).id;
+}
+
+/**
+ * Autosaves as the wizard does: each connection (one engineer's tab) saves its own sessions in turn,
+ * naming the version its last save returned. Fresh sessions per run: a save cut off when a run ends
+ * has moved the version on. Any 409 here is a lost update the server got wrong.
+ */
+async function saveLoad(baseUrl: string): Promise<autocannon.Options> {
+  const pools: { id: string; version: number }[][] = [];
+  for (let c = 0; c < CONNECTIONS; c++) {
+    const pool = [];
+    for (let i = 0; i < SESSIONS_PER_CONNECTION; i++) pool.push({ id: await createSession(baseUrl, `load ${c}.${i}`), version: 1 });
+    pools.push(pool);
+  }
+  let connections = 0;
+  return {
+    url: baseUrl,
+    // autocannon resets a request's context after each response, so the per-connection state lives here.
+    setupClient: (client) => {
+      const sessions = pools[connections++ % pools.length];
+      let turn = 0;
+      client.setRequests([
+        {
+          method: "PUT",
+          setupRequest: (request) => {
+            const session = sessions[turn++ % sessions.length];
+            return {
+              ...request,
+              path: `/api/sessions/${session.id}`,
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ version: session.version, notes: `save ${turn}`, answers: { symptom: "dns" } }),
+            };
+          },
+          onResponse: (status, body) => {
+            if (status !== 200) return;
+            const saved = JSON.parse(body) as { id: string; version: number };
+            const session = sessions.find((s) => s.id === saved.id);
+            if (session) session.version = saved.version;
+          },
+        },
+      ]);
+    },
   };
 }
 
@@ -43,55 +98,23 @@ if (!fs.existsSync(".next/BUILD_ID") || process.env.BENCH_BUILD === "1") runOrTh
 const server = await startServer(env);
 
 try {
-  const sessionIds: string[] = [];
-  for (let i = 0; i < CONNECTIONS * 10; i++) {
-    sessionIds.push((await (await fetch(`${server.url}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ description: `load ${i}` }) })).json()).id);
-  }
   let ticket = 0;
-  let saveIndex = 0;
   const rows: Row[] = [];
-  rows.push(await drive("GET /cases/[id]", { url: `${server.url}/cases/anytunnel-container-syn-dropped-tw-recycle` }));
+  rows.push(await drive("GET /cases/[id]", () => ({ url: `${server.url}/cases/anytunnel-container-syn-dropped-tw-recycle` })));
   rows.push(
-    await drive("POST /api/diagnose", {
+    await drive("POST /api/diagnose", () => ({
       url: `${server.url}/api/diagnose`,
       method: "POST",
       headers: { "content-type": "application/json" },
       setupClient: (client) => client.setBody(JSON.stringify(TICKETS[ticket++ % TICKETS.length])),
-    }),
+    })),
   );
-  rows.push(await drive("GET /api/search", { url: `${server.url}/api/search?q=${encodeURIComponent("insert_failed conntrack 5s dns")}&limit=5` }));
-  // Saves rotate over many sessions (10 per connection), each naming the version its last save
-  // returned, as the wizard's autosave does. A 409 would mean two saves of one session overlapped.
-  const versions = new Map(sessionIds.map((id) => [id, 1]));
-  rows.push(
-    await drive("PUT /api/sessions/[id]", {
-      url: server.url,
-      requests: [
-        {
-          method: "PUT",
-          setupRequest: (request) => {
-            const id = sessionIds[saveIndex++ % sessionIds.length];
-            return {
-              ...request,
-              path: `/api/sessions/${id}`,
-              headers: { "content-type": "application/json" },
-              body: JSON.stringify({ version: versions.get(id), notes: `save ${saveIndex}`, answers: { symptom: "dns" } }),
-            };
-          },
-          onResponse: (status, body) => {
-            if (status !== 200) return;
-            const saved = JSON.parse(body);
-            versions.set(saved.id, saved.version);
-          },
-        },
-      ],
-    }),
-  );
-
+  rows.push(await drive("GET /api/search", () => ({ url: `${server.url}/api/search?q=${encodeURIComponent("insert_failed conntrack 5s dns")}&limit=5` })));
+  rows.push(await drive("PUT /api/sessions/[id]", () => saveLoad(server.url)));
   console.log(`${CONNECTIONS} connections, ${SECONDS} s per route after ${WARM_UP_SECONDS} s of warm-up, 127.0.0.1\n`);
   console.log("route                    req/s     p50 ms   p99 ms   errors   non-2xx");
   for (const r of rows) {
-    console.log(`${r.route.padEnd(22)} ${r.requestsPerSecond.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.non2xx).padStart(9)}`);
+    console.log(`${r.route.padEnd(22)} ${r.requestsPerSecond.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.non2xx).padStart(9)}  ${r.statuses}`);
   }
 } finally {
   await stopServer(server);
