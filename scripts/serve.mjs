@@ -1,14 +1,15 @@
-// Serves the built app: one `next start` worker per core, all on one port (node:cluster shares the
-// listening socket). Workers keep no state another needs, so any of them can answer any request.
-// A worker that dies is replaced. WEB_CONCURRENCY sets the number of workers.
+// Serves the built app: one worker (scripts/serve-worker.mjs) per core, all on one port (node:cluster
+// shares the listening socket). Workers keep no state another needs, so any of them can answer any
+// request. A worker that dies is replaced. WEB_CONCURRENCY sets the number of workers.
 import cluster from "node:cluster";
-import { createRequire } from "node:module";
 import os from "node:os";
+import { fileURLToPath } from "node:url";
 
 const workers = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
-const require = createRequire(import.meta.url);
+// As `next start` does: the production builds of React and Next.
+process.env.NODE_ENV = "production";
 
-cluster.setupPrimary({ exec: require.resolve("next/dist/bin/next"), args: ["start", ...process.argv.slice(2)] });
+cluster.setupPrimary({ exec: fileURLToPath(new URL("./serve-worker.mjs", import.meta.url)), args: process.argv.slice(2) });
 for (let i = 0; i < workers; i++) cluster.fork();
 
 let stopping = false;

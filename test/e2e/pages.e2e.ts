@@ -46,6 +46,28 @@ describe("site pages in Chromium", () => {
     });
   }
 
+  it("answers repeat requests for a prerendered page from memory exactly as Next did, and navigates on from it", async () => {
+    const url = `${baseUrl}/cases/anytunnel-container-syn-dropped-tw-recycle`;
+    const answers = [];
+    // More requests than workers: every worker answers some from its cache.
+    for (let i = 0; i < 6; i++) {
+      const response = await fetch(url);
+      const headers = Object.fromEntries([...response.headers].filter(([name]) => !["date", "keep-alive", "connection"].includes(name)));
+      answers.push({ status: response.status, headers, body: await response.text() });
+    }
+    for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
+    expect(answers[0].headers["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
+
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(url, { waitUntil: "networkidle" });
+    await page.locator("main a[href^='/causes/']").first().click();
+    await page.waitForURL(/\/causes\/[a-z0-9-]+$/);
+    await page.locator("h1").waitFor();
+    expect(problems).toEqual({ consoleErrors: [], offsiteRequests: [] });
+    await page.close();
+  });
+
   it("GET /cases/<unknown id> answers 404 with the not-found page", async () => {
     const page = await context.newPage();
     const response = await page.goto(`${baseUrl}/cases/no-such-case`);

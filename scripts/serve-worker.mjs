@@ -1,0 +1,37 @@
+// One serving process: Next's request handler, with repeat requests for prerendered pages answered
+// from memory (scripts/page-cache.mjs). Started by scripts/serve.mjs, once per worker.
+import http from "node:http";
+import { parseArgs } from "node:util";
+
+import next from "next";
+
+import { createPageCache } from "./page-cache.mjs";
+
+const { values } = parseArgs({ options: { port: { type: "string", short: "p", default: process.env.PORT ?? "3000" }, hostname: { type: "string", short: "H" } } });
+const port = Number(values.port);
+const hostname = values.hostname;
+
+process.title = "netriage-server";
+const app = next({ dev: false, hostname: hostname ?? "localhost", port });
+await app.prepare();
+const handle = app.getRequestHandler();
+const pages = createPageCache();
+
+const server = http.createServer((request, response) => {
+  if (pages.serve(request, response)) return;
+  pages.capture(request, response);
+  handle(request, response).catch((error) => {
+    console.error(`failed to handle ${request.method} ${request.url}`, error);
+    if (!response.headersSent) response.writeHead(500, { "content-type": "application/json" });
+    response.end(JSON.stringify({ error: "internal error" }));
+  });
+});
+server.listen(port, hostname, () => console.log(`ready on http://${hostname ?? "localhost"}:${port}`));
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}

@@ -1,0 +1,124 @@
+// The serving worker's page cache, in front of a stand-in for Next that answers as Next does.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+import { createPageCache } from "../../scripts/page-cache.mjs";
+
+// These tests talk to a server of their own on 127.0.0.1: undo the setup's network ban.
+vi.unstubAllGlobals();
+
+const PRERENDERED = {
+  "content-type": "text/html; charset=utf-8",
+  "content-security-policy": "default-src 'self'",
+  vary: "rsc, next-router-state-tree, next-router-prefetch",
+  "x-nextjs-cache": "HIT",
+  "x-nextjs-prerender": "1",
+  "cache-control": "s-maxage=31536000",
+  etag: '"abc123"',
+};
+
+/** Headers that frame the bytes on the wire, which a streamed answer and a kept one differ in. */
+function withoutFraming(headers: Record<string, string>) {
+  const { "transfer-encoding": _, "content-length": __, ...rest } = headers;
+  return rest;
+}
+
+type Answer = { status?: number; headers?: Record<string, string>; body?: string; streamed?: boolean };
+
+let servers: http.Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  servers = [];
+});
+
+/** Serves `answer(path)` through the cache as serve-worker.mjs does; counts what reached "Next". */
+async function serveThroughCache(answer: (path: string) => Answer, options?: Parameters<typeof createPageCache>[0]) {
+  const cache = createPageCache(options);
+  const reachedNext: string[] = [];
+  const server = http.createServer((request, response) => {
+    if (cache.serve(request, response)) return;
+    cache.capture(request, response);
+    reachedNext.push(`${request.method} ${request.url}`);
+    const { status = 200, headers = PRERENDERED, body = `<html>${request.url} ü</html>`, streamed = false } = answer(request.url ?? "");
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    response.statusCode = status;
+    if (!streamed) return response.end(body);
+    const bytes = Buffer.from(body);
+    response.write(bytes.subarray(0, 5));
+    response.write(bytes.subarray(5).toString("latin1"), "latin1");
+    response.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  servers.push(server);
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const get = async (path: string, init?: RequestInit) => {
+    const response = await fetch(`${base}${path}`, init);
+    const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== "date"));
+    return { status: response.status, headers, body: await response.text() };
+  };
+  return { get, reachedNext, cache };
+}
+
+describe("page cache", () => {
+  it("answers a repeat request for a prerendered page from memory, byte for byte with its headers", async () => {
+    for (const streamed of [false, true]) {
+      const { get, reachedNext } = await serveThroughCache(() => ({ streamed }));
+      const first = await get("/cases/a");
+      const second = await get("/cases/a");
+      expect({ ...second, headers: withoutFraming(second.headers) }).toEqual({ ...first, headers: withoutFraming(first.headers) });
+      expect(second.body).toBe("<html>/cases/a ü</html>");
+      expect(second.headers["content-length"]).toBe(String(Buffer.byteLength(second.body)));
+      expect(second.headers["content-security-policy"]).toBe("default-src 'self'");
+      expect(reachedNext).toEqual(["GET /cases/a"]);
+    }
+  });
+
+  it("sends requests the page varies on, with a query, or not GET/HEAD, to Next", async () => {
+    const { get, reachedNext } = await serveThroughCache(() => ({}));
+    await get("/cases/a");
+    await get("/cases/a", { headers: { rsc: "1" } });
+    await get("/cases/a", { headers: { "next-router-prefetch": "1" } });
+    await get("/cases/a?_rsc=x1");
+    await get("/cases/a", { method: "POST", body: "{}" });
+    expect(reachedNext).toEqual(["GET /cases/a", "GET /cases/a", "GET /cases/a", "GET /cases/a?_rsc=x1", "POST /cases/a"]);
+  });
+
+  it("keeps only what Next marks as prerendered and never revalidated, with no cookie, and a 200", async () => {
+    const { get, reachedNext } = await serveThroughCache((path) => {
+      const { "x-nextjs-prerender": _, ...dynamic } = PRERENDERED;
+      if (path === "/dynamic") return { headers: dynamic };
+      if (path === "/revalidated") return { headers: { ...PRERENDERED, "cache-control": "s-maxage=60, stale-while-revalidate=31535940" } };
+      if (path === "/private") return { headers: { ...PRERENDERED, "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" } };
+      if (path === "/cookie") return { headers: { ...PRERENDERED, "set-cookie": "a=b" } };
+      if (path === "/missing") return { status: 404 };
+      return {};
+    });
+    const paths = ["/dynamic", "/revalidated", "/private", "/cookie", "/missing"];
+    for (const path of [...paths, ...paths]) await get(path);
+    expect(reachedNext).toEqual([...paths, ...paths].map((path) => `GET ${path}`));
+  });
+
+  it("answers a matching If-None-Match with 304 and HEAD with headers only", async () => {
+    const { get, reachedNext } = await serveThroughCache(() => ({}));
+    const page = await get("/causes/x");
+    const notModified = await get("/causes/x", { headers: { "if-none-match": '"abc123"' } });
+    expect(notModified).toMatchObject({ status: 304, body: "" });
+    expect(notModified.headers.etag).toBe('"abc123"');
+    expect((await get("/causes/x", { headers: { "if-none-match": '"other"' } })).body).toBe(page.body);
+    const head = await get("/causes/x", { method: "HEAD" });
+    expect(head).toMatchObject({ status: 200, body: "" });
+    expect(head.headers["content-length"]).toBe(String(Buffer.byteLength(page.body)));
+    expect(reachedNext).toEqual(["GET /causes/x"]);
+  });
+
+  it("forgets the least recently used pages beyond its size limit", async () => {
+    const body = "x".repeat(1000);
+    const { get, reachedNext, cache } = await serveThroughCache(() => ({ body }), { maxBytes: 2500 });
+    for (const path of ["/a", "/b", "/a", "/c", "/a", "/b"]) await get(path);
+    // /a was used last before /c came in, so /b went; /b comes back, pushing out /c.
+    expect(reachedNext).toEqual(["GET /a", "GET /b", "GET /c", "GET /b"]);
+    expect(cache.size).toBe(2);
+  });
+});
