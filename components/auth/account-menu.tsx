@@ -22,9 +22,9 @@ export function AccountMenu() {
   return (
     <span className="account-menu">
       {viewer.user.role === "admin" && <Link href="/admin/users">Accounts</Link>}
-      <span className="account-email" title={`${viewer.user.role}`}>
+      <Link href="/account" className="account-email" title={`${viewer.user.role}: your account`}>
         {viewer.user.email}
-      </span>
+      </Link>
       <button type="button" className="button link" onClick={signOut}>
         Sign out
       </button>

@@ -14,12 +14,14 @@ export const signInSchema = z.object({
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
+const newPassword = z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(1000);
+
 /** POST /api/users and `npm run user:create` */
 export const createUserSchema = z.object({
   email,
   name: z.string().trim().max(100).default(""),
   role: roleSchema,
-  password: z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(1000),
+  password: newPassword,
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
@@ -29,7 +31,24 @@ export const updateUserSchema = z
     name: z.string().trim().max(100).optional(),
     role: roleSchema.optional(),
     disabled: z.boolean().optional(),
-    password: z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(1000).optional(),
+    password: newPassword.optional(),
   })
   .strict();
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+const changePasswordFields = z.object({
+  current: z.string().min(1, "enter your current password").max(1000),
+  password: newPassword,
+});
+const notTheCurrent = (value: { current: string; password: string }) => value.password !== value.current;
+const NOT_THE_CURRENT = { path: ["password"], message: "choose a password other than the current one" };
+
+/** POST /api/auth/password: the signed-in user's own password. */
+export const changePasswordSchema = changePasswordFields.strict().refine(notTheCurrent, NOT_THE_CURRENT);
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** The account page's form: the new password typed twice. */
+export const changePasswordFormSchema = changePasswordFields
+  .extend({ repeat: z.string() })
+  .refine(notTheCurrent, NOT_THE_CURRENT)
+  .refine((value) => value.repeat === value.password, { path: ["repeat"], message: "the two new passwords differ" });

@@ -5,8 +5,8 @@ import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient, User } from "@/generated/prisma/client";
 
 import { AppError } from "../http/errors";
-import { UNUSABLE_HASH, verifyPassword } from "./password";
-import type { SignInInput } from "./schemas";
+import { hashPassword, UNUSABLE_HASH, verifyPassword } from "./password";
+import type { ChangePasswordInput, SignInInput } from "./schemas";
 
 export const SESSION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
@@ -24,6 +24,36 @@ export type SignedIn = { user: User; token: string; expiresAt: Date };
  * (the same message and about the same time either way).
  */
 export async function signIn(prisma: PrismaClient, { email, password }: SignInInput, address: string, now = new Date()): Promise<SignedIn> {
+  await refuseWhileThrottled(prisma, email, address, now);
+  const user = await prisma.user.findUnique({ where: { email } });
+  const matches = await verifyPassword(password, user?.passwordHash ?? UNUSABLE_HASH);
+  if (!user || !matches || user.disabledAt) {
+    await recordFailure(prisma, email, address, now);
+    throw new AppError(401, "email or password is wrong");
+  }
+  await prisma.signInFailure.deleteMany({ where: { email } });
+  return { user, ...(await openSession(prisma, user, now)) };
+}
+
+/**
+ * Changes the signed-in user's password after checking the current one (a wrong one counts as a
+ * failed sign-in, so the same limit holds), and signs out every other session of theirs.
+ */
+export async function changePassword(prisma: PrismaClient, token: string, { current, password }: ChangePasswordInput, address: string, now = new Date()): Promise<void> {
+  const user = await findSessionUser(prisma, token, now);
+  if (!user) throw new AppError(401, "sign in first");
+  if (user.passwordHash === UNUSABLE_HASH) throw new AppError(422, "current: this account signs in through single sign-on and has no password here");
+  await refuseWhileThrottled(prisma, user.email, address, now);
+  if (!(await verifyPassword(current, user.passwordHash))) {
+    await recordFailure(prisma, user.email, address, now);
+    throw new AppError(422, "current: that is not your current password");
+  }
+  await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+  await prisma.authSession.deleteMany({ where: { userId: user.id, id: { not: hashToken(token) } } });
+}
+
+/** Throws AppError 429 (with the wait in seconds) once the account or the address has too many recent failures. */
+async function refuseWhileThrottled(prisma: PrismaClient, email: string, address: string, now: Date): Promise<void> {
   const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
   const [byAccount, byAddress] = await Promise.all([
     prisma.signInFailure.findMany({ where: { email, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
@@ -33,16 +63,11 @@ export async function signIn(prisma: PrismaClient, { email, password }: SignInIn
   if (retryAfter > 0) {
     throw new AppError(429, `too many failed sign-ins: try again in ${Math.ceil(retryAfter / 60)} minute(s)`, { "retry-after": String(retryAfter) });
   }
+}
 
-  const user = await prisma.user.findUnique({ where: { email } });
-  const matches = await verifyPassword(password, user?.passwordHash ?? UNUSABLE_HASH);
-  if (!user || !matches || user.disabledAt) {
-    await prisma.signInFailure.create({ data: { email, address, createdAt: now } });
-    await prisma.signInFailure.deleteMany({ where: { createdAt: { lt: since } } });
-    throw new AppError(401, "email or password is wrong");
-  }
-  await prisma.signInFailure.deleteMany({ where: { email } });
-  return { user, ...(await openSession(prisma, user, now)) };
+async function recordFailure(prisma: PrismaClient, email: string, address: string, now: Date): Promise<void> {
+  await prisma.signInFailure.create({ data: { email, address, createdAt: now } });
+  await prisma.signInFailure.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - FAILURE_WINDOW_MS) } } });
 }
 
 /** 0 while under the limit; else the seconds until the oldest counted failure leaves the window. */

@@ -31,6 +31,7 @@ describe("sign-in and roles", () => {
     await createUser(prisma, { email: "lead@example.com", role: "trainer", password: PASSWORD });
     await createUser(prisma, { email: "admin@example.com", role: "admin", password: PASSWORD });
     await createUser(prisma, { email: "target@example.com", role: "engineer", password: PASSWORD });
+    await createUser(prisma, { email: "rotate@example.com", role: "engineer", password: PASSWORD });
     await prisma.$disconnect();
     server = await startServer({
       ...process.env,
@@ -163,6 +164,41 @@ describe("sign-in and roles", () => {
     expect((await context.cookies()).map((c) => c.name)).toEqual(["netriage_session"]);
     const cookie = `netriage_session=${(await context.cookies())[0].value}`;
     expect((await fetch(`${server.url}/train/progress`, { headers: { cookie } })).status).toBe(403);
+    await context.close();
+  });
+
+  it("lets a user change their own password from the account page, which signs out their other browsers", async () => {
+    const elsewhere = await cookieOf("rotate@example.com");
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${server.url}/sign-in?next=%2Ftriage`);
+    await page.getByLabel("Email").fill("rotate@example.com");
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${server.url}/triage`);
+    await page.locator(".account-email").click();
+    await page.waitForURL(`${server.url}/account`);
+
+    const form = page.getByRole("form", { name: "Change password" });
+    await form.getByLabel("Current password").fill("not my password");
+    await form.getByLabel("New password", { exact: true }).fill("a fresh passphrase");
+    await form.getByLabel("New password again").fill("a fresh passphrase");
+    await form.getByRole("button", { name: "Change password" }).click();
+    await expect.poll(() => form.locator("[role=alert]").first().textContent()).toMatch(/not your current password/);
+    await form.getByLabel("Current password").fill(PASSWORD);
+    await form.getByLabel("New password again").fill("a fresh passphrasf");
+    await form.getByRole("button", { name: "Change password" }).click();
+    await expect.poll(() => form.locator("[role=alert]").first().textContent()).toMatch(/two new passwords differ/);
+    await form.getByLabel("New password again").fill("a fresh passphrase");
+    await form.getByRole("button", { name: "Change password" }).click();
+    await expect.poll(() => form.getByRole("status").textContent()).toMatch(/Password changed/);
+
+    expect((await fetch(`${server.url}/api/sessions`, { headers: { cookie: elsewhere } })).status).toBe(401);
+    expect((await page.goto(`${server.url}/api/sessions`))?.status()).toBe(200);
+    expect((await signIn("rotate@example.com")).status).toBe(401);
+    expect((await signIn("rotate@example.com", "a fresh passphrase")).status).toBe(200);
+    expect(problems.consoleErrors.filter((e) => !e.startsWith("422 "))).toEqual([]);
     await context.close();
   });
 

@@ -1,0 +1,57 @@
+"use client";
+
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "zod";
+
+import { changePasswordFormSchema } from "@/lib/auth/schemas";
+
+type Fields = z.input<typeof changePasswordFormSchema>;
+
+/** Current password, the new one twice; other browsers signed in as this user are signed out. */
+export function ChangePasswordForm() {
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string }>();
+  const { register, handleSubmit, formState, reset } = useForm<Fields>({ resolver: zodResolver(changePasswordFormSchema), defaultValues: { current: "", password: "", repeat: "" } });
+
+  const submit = handleSubmit(async ({ current, password }) => {
+    setOutcome(undefined);
+    const response = await fetch("/api/auth/password", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ current, password }) });
+    if (response.ok) {
+      reset();
+      return setOutcome({ ok: true, message: "Password changed. Other browsers signed in as you have been signed out." });
+    }
+    const body = await response.json().catch(() => ({}));
+    setOutcome({ ok: false, message: typeof body.error === "string" ? body.error : `HTTP ${response.status}` });
+  });
+
+  const errors = formState.errors;
+  return (
+    <form onSubmit={submit} className="panel sign-in-form" aria-label="Change password" noValidate>
+      <h2>Change password</h2>
+      <label className="field">
+        <span>Current password</span>
+        <input type="password" autoComplete="current-password" {...register("current")} />
+      </label>
+      {errors.current && <p className="field-error" role="alert">{errors.current.message}</p>}
+      <label className="field">
+        <span>New password</span>
+        <input type="password" autoComplete="new-password" {...register("password")} />
+      </label>
+      {errors.password && <p className="field-error" role="alert">{errors.password.message}</p>}
+      <label className="field">
+        <span>New password again</span>
+        <input type="password" autoComplete="new-password" {...register("repeat")} />
+      </label>
+      {errors.repeat && <p className="field-error" role="alert">{errors.repeat.message}</p>}
+      <button type="submit" className="button primary" disabled={formState.isSubmitting}>
+        Change password
+      </button>
+      {outcome && (
+        <p className={outcome.ok ? "field-ok" : "field-error"} role={outcome.ok ? "status" : "alert"}>
+          {outcome.message}
+        </p>
+      )}
+    </form>
+  );
+}
