@@ -15,11 +15,12 @@ process.title = "netriage-server";
 const app = next({ dev: false, hostname: hostname ?? "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
-const pages = createPageCache();
+// A private library (NETRIAGE_PUBLIC_LIBRARY=false) checks every page request (proxy.ts): no cache.
+const pages = process.env.NETRIAGE_PUBLIC_LIBRARY === "false" ? undefined : createPageCache();
 
 const server = http.createServer((request, response) => {
-  if (pages.serve(request, response)) return;
-  pages.capture(request, response);
+  if (pages?.serve(request, response)) return;
+  pages?.capture(request, response);
   handle(request, response).catch((error) => {
     console.error(`failed to handle ${request.method} ${request.url}`, error);
     if (!response.headersSent) response.writeHead(500, { "content-type": "application/json" });

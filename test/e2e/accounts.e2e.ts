@@ -73,6 +73,33 @@ describe("sign-in and roles", () => {
     expect((await fetch(`${server.url}/api/search?q=conntrack`)).status).toBe(200);
   });
 
+  it("closes cases, causes, search and diagnosis to anonymous visitors when the library is private", async () => {
+    const url = `file:${path.join(scratch, "accounts.db")}`;
+    const closed = await startServer({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url, NETRIAGE_PUBLIC_LIBRARY: "false" });
+    try {
+      const casePath = "/cases/anytunnel-container-syn-dropped-tw-recycle";
+      for (const pagePath of [casePath, "/cases", "/causes/tcp-tw-recycle-nat-timestamps", "/search?q=conntrack"]) {
+        // Twice: a page answered once must not be answered from memory to the next visitor either.
+        for (let i = 0; i < 2; i++) {
+          const response = await fetch(`${closed.url}${pagePath}`, { redirect: "manual" });
+          expect([pagePath, response.status]).toEqual([pagePath, 307]);
+          expect(response.headers.get("location")).toMatch(/^\/sign-in\?next=%2F(cases|causes|search)/);
+        }
+      }
+      expect((await fetch(`${closed.url}/api/search?q=conntrack`)).status).toBe(401);
+      expect((await fetch(`${closed.url}/api/diagnose`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ description: "x" }) })).status).toBe(401);
+      const cookie = await cookieOf("eng@example.com");
+      for (let i = 0; i < 2; i++) {
+        const page = await fetch(`${closed.url}${casePath}`, { headers: { cookie } });
+        expect(page.status).toBe(200);
+        expect(await page.text()).toMatch(/AnyTunnel|tw_recycle/i);
+      }
+      expect((await fetch(`${closed.url}/api/search?q=conntrack`, { headers: { cookie } })).status).toBe(200);
+    } finally {
+      await stopServer(closed);
+    }
+  });
+
   it("refuses the trainer view to an engineer (403) and opens it to a trainer", async () => {
     const engineer = await fetch(`${server.url}/train/progress`, { headers: { cookie: await cookieOf("eng@example.com") } });
     expect(engineer.status).toBe(403);

@@ -1,0 +1,20 @@
+// With NETRIAGE_PUBLIC_LIBRARY=false the prerendered library pages (cases and causes) need sign-in
+// too; search and diagnosis check for themselves. Open libraries pass straight through.
+import { NextResponse, type NextRequest } from "next/server";
+
+import { requireLibraryReader, resolveViewer, SESSION_COOKIE } from "@/lib/auth/access";
+import { getPrisma } from "@/lib/db";
+import { readEnv } from "@/lib/env";
+
+export async function proxy(request: NextRequest) {
+  const settings = readEnv();
+  if (settings.NETRIAGE_PUBLIC_LIBRARY) return NextResponse.next();
+  try {
+    requireLibraryReader(await resolveViewer(getPrisma(), request.cookies.get(SESSION_COOKIE)?.value, settings), settings);
+    return NextResponse.next();
+  } catch {
+    return NextResponse.redirect(new URL(`/sign-in?next=${encodeURIComponent(request.nextUrl.pathname)}`, request.url));
+  }
+}
+
+export const config = { matcher: ["/cases", "/cases/:path*", "/causes", "/causes/:path*"] };
