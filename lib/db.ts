@@ -27,6 +27,13 @@ export function getPrisma(): PrismaClient {
   return globalForPrisma.prisma;
 }
 
+/** Disconnects and forgets the shared client; the next getPrisma() opens DATABASE_URL afresh. */
+export async function closePrisma(): Promise<void> {
+  const client = globalForPrisma.prisma;
+  globalForPrisma.prisma = undefined;
+  await client?.$disconnect();
+}
+
 export type DatabaseStatus = { reachable: boolean; migrationsApplied: number };
 
 /** Whether the database answers, and how many migrations it has applied. Never throws. */

@@ -5,27 +5,25 @@ import { createUser } from "@/lib/auth/accounts";
 import { SESSION_COOKIE } from "@/lib/auth/access";
 import { signIn } from "@/lib/auth/sign-in";
 import { createPrisma } from "@/lib/db";
+import { POST as changePasswordRoute } from "@/app/api/auth/password/route";
 
-import { createMigratedDatabase } from "../db/databases";
+import { backends, useAppDatabase } from "../db/databases";
 
 const PASSWORD = "correct horse battery";
-let route: { POST: (request: Request) => Promise<Response> };
 let cookie: string;
 
-beforeAll(async () => {
-  process.env.DATABASE_URL = await createMigratedDatabase("sqlite");
-  const prisma = createPrisma(process.env.DATABASE_URL);
-  await createUser(prisma, { email: "eng@example.com", role: "engineer", password: PASSWORD });
-  cookie = `${SESSION_COOKIE}=${(await signIn(prisma, { email: "eng@example.com", password: PASSWORD }, "10.0.0.1")).token}`;
-  await prisma.$disconnect();
-  route = await import("@/app/api/auth/password/route");
-});
-
 const post = (body: unknown, headers: Record<string, string> = { cookie }) =>
-  route.POST(new Request("http://x/api/auth/password", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) }));
+  changePasswordRoute(new Request("http://x/api/auth/password", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) }));
 const errorOf = async (response: Response) => ({ status: response.status, error: (await response.json()).error as string });
 
-describe("POST /api/auth/password", () => {
+describe.each(backends)("POST /api/auth/password on %s", (dialect) => {
+  beforeAll(async () => {
+    const prisma = createPrisma(await useAppDatabase(dialect));
+    await createUser(prisma, { email: "eng@example.com", role: "engineer", password: PASSWORD });
+    cookie = `${SESSION_COOKIE}=${(await signIn(prisma, { email: "eng@example.com", password: PASSWORD }, "10.0.0.1")).token}`;
+    await prisma.$disconnect();
+  });
+
   it("answers 401 without a session", async () => {
     expect((await post({ current: PASSWORD, password: "a brand new passphrase" }, {})).status).toBe(401);
   });

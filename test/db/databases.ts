@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 
 import pg from "pg";
 
-import { createPrisma } from "@/lib/db";
+import { closePrisma, createPrisma } from "@/lib/db";
 import { migrateDatabase } from "@/lib/db-migrate";
 import type { DatabaseDialect } from "@/lib/db-url";
 
@@ -47,4 +47,11 @@ export async function createMigratedDatabase(dialect: DatabaseDialect): Promise<
 /** A Prisma client on a new migrated database of the dialect. */
 export async function createTestPrisma(dialect: DatabaseDialect) {
   return createPrisma(await createMigratedDatabase(dialect));
+}
+
+/** Points the app's shared client (getPrisma, which route handlers use) at a new migrated database. */
+export async function useAppDatabase(dialect: DatabaseDialect): Promise<string> {
+  await closePrisma();
+  process.env.DATABASE_URL = await createMigratedDatabase(dialect);
+  return process.env.DATABASE_URL;
 }
