@@ -5,6 +5,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { requireLibraryReader, resolveViewer, SESSION_COOKIE } from "@/lib/auth/access";
 import { getPrisma } from "@/lib/db";
 import { readEnv } from "@/lib/env";
+import { AppError } from "@/lib/http/errors";
 
 export async function proxy(request: NextRequest) {
   const settings = readEnv();
@@ -12,7 +13,8 @@ export async function proxy(request: NextRequest) {
   try {
     requireLibraryReader(await resolveViewer(getPrisma(), request.cookies.get(SESSION_COOKIE)?.value, settings), settings);
     return NextResponse.next();
-  } catch {
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
     return NextResponse.redirect(new URL(`/sign-in?next=${encodeURIComponent(request.nextUrl.pathname)}`, request.url));
   }
 }
