@@ -70,8 +70,11 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxPageBytes = 2 
     /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
+    /** Decided at the first byte, when the headers are set: only a prerendered page is worth copying. */
+    let prerendered;
     const keep = (chunk, encoding) => {
-      if (chunk === undefined || chunk === null || typeof chunk === "function" || size > maxPageBytes) return;
+      prerendered ??= response.getHeader("x-nextjs-prerender") !== undefined;
+      if (!prerendered || chunk === undefined || chunk === null || typeof chunk === "function" || size > maxPageBytes) return;
       const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8");
       chunks.push(buffer);
       size += buffer.length;
@@ -93,8 +96,8 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxPageBytes = 2 
         .map((name) => name.trim().toLowerCase())
         .filter(Boolean);
       const cacheable =
+        prerendered &&
         response.statusCode === 200 &&
-        headers["x-nextjs-prerender"] !== undefined &&
         headers["cache-control"] === NEVER_REVALIDATED &&
         headers["set-cookie"] === undefined &&
         !vary.includes("*") &&

@@ -46,7 +46,7 @@ describe("site pages in Chromium", () => {
     });
   }
 
-  it("answers repeat requests for a prerendered page from memory exactly as Next did, and navigates on from it", async () => {
+  it("answers repeat requests for a prerendered page exactly as the first (the page cache changes nothing), and navigates on from it", async () => {
     const url = `${baseUrl}/cases/anytunnel-container-syn-dropped-tw-recycle`;
     const answers = [];
     // More requests than workers: every worker answers some from its cache.
