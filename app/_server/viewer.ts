@@ -2,7 +2,7 @@
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 
-import { requireLibraryReader, resolveViewer, requireUser, SESSION_COOKIE, viewerFromRequest, type Viewer } from "@/lib/auth/access";
+import { resolveViewer, requireUser, SESSION_COOKIE, viewerFromRequest, type Viewer } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db";
 import { readEnv } from "@/lib/env";
@@ -25,12 +25,6 @@ export async function requireRequestViewer(request: Request, role: Role = "engin
   const viewer = await getRequestViewer(request);
   requireUser(role === "admin" ? { ...viewer, signInRequired: true } : viewer, role);
   return viewer;
-}
-
-/** For search and diagnosis: open to all unless NETRIAGE_PUBLIC_LIBRARY=false (then 401 or a redirect). */
-export async function requireLibraryRequest(request: Request): Promise<void> {
-  const settings = readEnv();
-  if (!settings.NETRIAGE_PUBLIC_LIBRARY) requireLibraryReader(await getRequestViewer(request), settings);
 }
 
 export async function requireLibraryPage(path: string): Promise<void> {

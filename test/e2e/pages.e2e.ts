@@ -122,13 +122,19 @@ describe("site pages in Chromium", () => {
     await page.close();
   });
 
-  it("GET / sends the security headers", async () => {
+  it("GET / sends the security headers, and the API answered without Next sends the same", async () => {
     const response = await fetch(`${baseUrl}/`);
     const csp = response.headers.get("content-security-policy") ?? "";
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain("unsafe-eval");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    const security = (headers: Headers) => ["content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options"].map((name) => headers.get(name));
+    const search = await fetch(`${baseUrl}/api/search?q=mtu`);
+    const diagnosis = await fetch(`${baseUrl}/api/diagnose`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ description: "mtu" }) });
+    expect([search.status, diagnosis.status]).toEqual([200, 200]);
+    expect(security(search.headers)).toEqual(security(response.headers));
+    expect(security(diagnosis.headers)).toEqual(security(response.headers));
   });
 
   it("GET /api/health reports the database reachable", async () => {

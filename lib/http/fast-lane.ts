@@ -1,0 +1,84 @@
+// Answers a few hot API routes straight from node:http, skipping the framework's routing and
+// rendering machinery (about two thirds of a diagnosis request's time under load). The handlers are
+// the same Request → Response functions the framework's routes export, so both paths answer alike.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Readable } from "node:stream";
+
+import { AppError, errorToResponse } from "./errors";
+import { LIBRARY_ROUTES } from "./library-routes";
+
+export type RouteHandler = (request: Request) => Promise<Response>;
+/** Answers `request` and returns true, or returns false (without touching it) for another to answer. */
+export type FastLane = (request: IncomingMessage, response: ServerResponse) => boolean;
+
+/** A header rule as the framework's build records it (routes-manifest.json). */
+export type HeaderRule = { regex: string; headers: { key: string; value: string }[]; has?: unknown; missing?: unknown };
+
+/** The headers that `rules` (first to last, later ones winning) give a response for `pathname`. */
+export function headersFor(rules: HeaderRule[], pathname: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const rule of rules) {
+    if (rule.has !== undefined || rule.missing !== undefined) throw new Error(`header rule ${rule.regex}: "has" and "missing" conditions are not supported`);
+    if (!new RegExp(rule.regex).test(pathname)) continue;
+    for (const { key, value } of rule.headers) headers[key.toLowerCase()] = value;
+  }
+  return headers;
+}
+
+/**
+ * Serves `routes` ("METHOD /path", exact path; the query string is the handler's) with the headers
+ * `rules` give each path, as the framework would add them. Anything else is left alone.
+ */
+export function createFastLane(routes: Record<string, RouteHandler>, rules: HeaderRule[]): FastLane {
+  const lanes = new Map(
+    Object.entries(routes).map(([route, handler]) => [route, { handler, headers: headersFor(rules, route.slice(route.indexOf(" ") + 1)) }]),
+  );
+  return (request, response) => {
+    const url = request.url ?? "/";
+    const query = url.indexOf("?");
+    const lane = lanes.get(`${request.method} ${query === -1 ? url : url.slice(0, query)}`);
+    if (!lane) return false;
+    answer(lane.handler, lane.headers, request, response).catch((error: unknown) => {
+      console.error(`failed to answer ${request.method} ${url}`, error);
+      if (!response.headersSent) response.writeHead(500, { ...lane.headers, "content-type": "application/json" });
+      response.end(JSON.stringify({ error: "internal error" }));
+    });
+    return true;
+  };
+}
+
+/** The lane serves the library's diagnosis and search routes. */
+export function createLibraryLane(rules: HeaderRule[]): FastLane {
+  return createFastLane(LIBRARY_ROUTES, rules);
+}
+
+async function answer(handler: RouteHandler, headers: Record<string, string>, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const webRequest = toWebRequest(request);
+  const result = webRequest ? await handler(webRequest) : errorToResponse(new AppError(400, `malformed Host header: ${request.headers.host?.slice(0, 80)}`));
+  const body = Buffer.from(await result.arrayBuffer());
+  const outgoing: Record<string, string | string[]> = { ...headers };
+  result.headers.forEach((value, name) => {
+    if (name !== "set-cookie") outgoing[name] = value;
+  });
+  const cookies = result.headers.getSetCookie();
+  if (cookies.length > 0) outgoing["set-cookie"] = cookies;
+  outgoing["content-length"] = String(body.byteLength);
+  response.writeHead(result.status, outgoing);
+  response.end(body);
+}
+
+function toWebRequest(request: IncomingMessage): Request | undefined {
+  const url = URL.parse(`http://${request.headers.host ?? "localhost"}${request.url}`);
+  if (!url) return undefined;
+  const headers = new Headers();
+  const raw = request.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i], raw[i + 1]);
+  const hasBody = request.method !== "GET" && request.method !== "HEAD";
+  return new Request(url, {
+    method: request.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(request) as ReadableStream<Uint8Array>) : undefined,
+    // Node's fetch needs this for a streamed body.
+    ...(hasBody ? { duplex: "half" } : {}),
+  } as RequestInit);
+}
