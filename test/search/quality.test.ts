@@ -11,11 +11,15 @@ import { buildSearchIndex } from "@/lib/search/search-index";
 import { rankContent } from "@/lib/search/search";
 
 const CONTENT_DIR = path.join(import.meta.dirname, "../../content");
-const queries: BenchQuery[] = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "queries.json"), "utf8")).queries;
+/** The development set (queries.json) and a held-out set written without seeing the search code. */
+const QUERY_SETS = ["queries.json", "holdout-queries.json"].map((file) => ({
+  file,
+  queries: JSON.parse(fs.readFileSync(path.join(import.meta.dirname, file), "utf8")).queries as BenchQuery[],
+}));
 const { cases, rootCauses } = loadContent(CONTENT_DIR);
 const index = buildSearchIndex(toSearchDocuments(createContentLibrary(cases, rootCauses)));
 
-describe("search quality on the query set (test/search/queries.json)", () => {
+describe.each(QUERY_SETS)("search quality on test/search/$file", ({ queries }) => {
   it("has at least 60 queries of every kind, each naming cases that exist", () => {
     expect(queries.length).toBeGreaterThanOrEqual(60);
     expect(new Set(queries.map((q) => q.kind))).toEqual(new Set(["en", "zh", "typo", "error", "counter", "command", "log"]));
@@ -25,7 +29,6 @@ describe("search quality on the query set (test/search/queries.json)", () => {
       for (const id of query.expected) expect(caseIds.has(id), `${query.query}: unknown case ${id}`).toBe(true);
     }
   });
-
   it("finds an expected case in the top 5 for at least 90% of the queries", () => {
     const results = queries.map((q) => rankContent(index, q.query, { limit: 10, kinds: ["case"] }).map((r) => r.document.id));
     const quality = measureRankingQuality(queries, results);
