@@ -18,6 +18,8 @@ export const PARSER_IDS = [
   "tcpdump",
   "proxy-log",
   "strace-perf",
+  "app-errors",
+  "cgroup-cpu",
 ] as const;
 
 export type ParserId = (typeof PARSER_IDS)[number];

@@ -103,23 +103,23 @@ const RULES: readonly Rule[] = [
   {
     id: "text-after-scaling",
     en: rx(
-      String.raw`\bscal(?:e|ed|es|ing)[ -](?:out|up|down|in)\b|\bautoscal\w*|\bredeploy\w*|\b(?:after|since) (?:a |the |our |each )?(?:deploy(?:ment)?|release|rollout|upgrade|update|config(?:uration)? change)\b|\brolling update\b|\brolled out\b|\b(?:nodes?|instances?|servers?|machines?|replicas?|pods?) (?:were|was|are|got|being) added\b|\badded (?:[\w-]+ ){0,2}(?:nodes?|instances?|servers?|replicas?)\b|\bnew (?:nodes?|instances?|IPs?|IP addresses)\b|\bIPs? (?:address(?:es)? )?(?:changed?|changes)\b|\bchanged IPs?\b|\bdifferent from before\b`,
+      String.raw`\bscal(?:e|ed|es|ing)[ -](?:out|up|down|in)\b|\bautoscal\w*|\bredeploy\w*|\b(?:after|since) (?:a |the |our |each )?(?:deploy(?:ment)?|release|rollout|upgrade|update|config(?:uration)? change)\b|\brolling update\b|\broll(?:ed|ing)? ?back\b|\brollbacks?\b|\brolled out\b|\b(?:nodes?|instances?|servers?|machines?|replicas?|pods?) (?:were|was|are|got|being) added\b|\badded (?:[\w-]+ ){0,2}(?:nodes?|instances?|servers?|replicas?)\b|\bnew (?:nodes?|instances?|IPs?|IP addresses)\b|\bIPs? (?:address(?:es)? )?(?:changed?|changes)\b|\bchanged IPs?\b|\bdifferent from before\b`,
     ),
-    zh: rx(String.raw`扩容|缩容|扩展|发布|上线|变更后|升级后|IP\s?变(?:化|了|更)|换了\s?IP|新(?:节点|机器|实例)|部署后`),
+    zh: rx(String.raw`扩容|缩容|扩展|发布|上线|回滚|变更后|升级后|IP\s?变(?:化|了|更)|换了\s?IP|新(?:节点|机器|实例)|部署后`),
   },
   {
     id: "text-after-move",
     en: rx(
-      String.raw`\breboot(?:ed|s|ing)?\b|\b(?:after|since) (?:a |the )?(?:restart|reboot|move|migration|relocation|maintenance|power (?:cut|outage|failure))\b|\b(?:was|were|been|got) moved\b|\bmoved (?:to|from)\b|\b(?:new|another|different) (?:data ?cent(?:er|re)|DC|rack|site|switch)\b|\bhardware (?:change|replacement|swap|failure)\b|\bwas repaired\b`,
+      String.raw`\breboot(?:ed|s|ing)?\b|\b(?:after|since) (?:a |the )?(?:restart|reboot|move|migration|relocation|maintenance|power (?:cut|outage|failure))\b|\b(?:was|were|been|got) moved\b|\bmoved (?:to|from)\b|\b(?:new|another|different) (?:data ?cent(?:er|re)|DC|rack|site|switch)\b|\bhardware (?:change|replacement|swap|failure)\b|\bwas repaired\b|\b(?:after|since) [\w' ]{0,30}?\bmaintenance\b|\bmaintenance window\b`,
     ),
-    zh: rx("搬迁|迁移后|重启后|重启之后|机房|更换(?:硬件|网卡|交换机|服务器)|硬件(?:更换|故障)|断电"),
+    zh: rx("搬迁|迁移后|重启后|重启之后|机房|更换(?:硬件|网卡|交换机|服务器)|硬件(?:更换|故障)|断电|割接|维护后"),
   },
   {
     id: "text-wrong-response",
     en: rx(
       String.raw`\bwrong (?:response|service|server|backend|host|result|data|address|IP|place|destination)s?\b|\bunrelated (?:response|content)s?\b|\bnothing to do with the request\b|\bhijack(?:ed|ing|s)?\b|\bunexpected (?:response|address|IP|host|server|backend)s?\b|\bunfamiliar (?:[\w-]+ )?(?:address|IP|host|server)\b|\bgoes to the wrong\b|\bnever reach (?:them|us|the service)\b`,
     ),
-    zh: rx("返回错误(?!码|信息|提示)|返回了错误的|返回内容不对|响应不对|串了|串号|劫持|错误的(?:服务|响应|结果|地址)|不相关的(?:响应|内容)"),
+    zh: rx("返回错误(?!码|信息|提示)|返回了错误的|返回内容不对|响应不对|串了|串号|劫持|错误的(?:服务|响应|结果|地址)|不相关的(?:响应|内容)|数据(?:跟|和|与)[^。，,]{0,12}不一样|连到了?(?:另一|别的)"),
   },
   {
     id: "text-high-load",
@@ -161,8 +161,8 @@ const RULES: readonly Rule[] = [
   },
   {
     id: "text-scheduler-resources",
-    en: rx(String.raw`\binsufficient (?:resources?|cpu|memory)\b|\bnot enough resources\b|\bno resources available\b|\bcpu[- ]shares\b|\bInsufficient (?:cpu|memory)\b|\bfailed to schedule\b|\bunschedulable\b`),
-    zh: rx("资源不足|调度失败|无法调度"),
+    en: rx(String.raw`\binsufficient (?:resources?|cpu|memory)\b|\bCPU throttl\w+|\bthrottl(?:ed|ing) (?:by (?:the )?)?(?:CFS|cgroup|CPU quota)\b|\bCFS quota\b|\bcpu\.cfs_quota_us\b|\bnr_throttled\b|\bGOMAXPROCS\b|\bnot enough resources\b|\bno resources available\b|\bcpu[- ]shares\b|\bInsufficient (?:cpu|memory)\b|\bfailed to schedule\b|\bunschedulable\b`),
+    zh: rx(String.raw`资源不足|调度失败|无法调度|CPU\s?限流|CPU\s?被限制|节流`),
   },
   {
     id: "text-log-flood",
@@ -176,8 +176,8 @@ const RULES: readonly Rule[] = [
   },
   {
     id: "text-endpoint-missing",
-    en: rx(String.raw`\bnet-alias\b|\b(?:alias|endpoint|service registration|registration)s? (?:no longer|cannot be|can't be|could not be|are not|is not) (?:resolv\w*|found|reachable)\b|\bendpoints? (?:was |were |got )?(?:deleted|removed|lost)\b`),
-    zh: rx("别名解析不到|域名解析不到|服务注册(?:丢失|消失)|endpoint\s?(?:被删除|丢失)"),
+    en: rx(String.raw`\bnet-alias\b|\bderegister(?:ed|s|ing)?\b|\b(?:services?|svc|endpoints?)\b[^.]{0,30}\bnot found\b|\b(?:gone|removed|missing|disappeared) from (?:the )?(?:catalog|registry|service discovery|Consul|Eureka|Nacos)\b|\b(?:alias|endpoint|service registration|registration)s? (?:no longer|cannot be|can't be|could not be|are not|is not) (?:resolv\w*|found|reachable)\b|\bendpoints? (?:was |were |got )?(?:deleted|removed|lost)\b`),
+    zh: rx(String.raw`别名解析不到|域名解析不到|服务注册(?:丢失|消失)|endpoint\s?(?:被删除|丢失)|服务(?:被)?(?:注销|摘除|删掉了|删除了)|注册中心(?:里)?(?:没有|找不到)`),
   },
   {
     id: "text-process-gone",
@@ -186,8 +186,8 @@ const RULES: readonly Rule[] = [
   },
   {
     id: "text-threads-pile-up",
-    en: rx(String.raw`\bthreads? (?:pile[sd]? up|piling up|pool (?:is )?(?:exhausted|full))\b|\b(?:thread|goroutine|worker) (?:count|leak)s?\b|\bgoroutines?\b|\binterrupt(?:s|ed|ing)? (?:the |all |every )?threads?\b|\bwatchdog\b|\bthread dump\b|\bpool (?:is )?exhausted\b`),
-    zh: rx("线程(?:堆积|数暴涨|池满|池耗尽|泄漏)|协程(?:堆积|泄漏)|看门狗|中断线程"),
+    en: rx(String.raw`\bthreads? (?:pile[sd]? up|piling up|pool (?:is )?(?:exhausted|full))\b|\b(?:thread|goroutine|worker) (?:count|leak)s?\b|\bgoroutines?\b|\binterrupt(?:s|ed|ing)? (?:the |all |every )?threads?\b|\bwatchdog\b|\bthread dump\b|\bpool (?:is )?exhausted\b|\bjstack\b|\bTIMED_WAITING\b|\bevent loop (?:is |was |gets |got )?(?:blocked|stalled|stuck)\b|\bblock(?:s|ed|ing)? the event loop\b|\b(?:full|long) GCs?\b|\bGC pauses?\b|\bstop-the-world\b`),
+    zh: rx("线程(?:堆积|数暴涨|池满|池耗尽|泄漏)|协程(?:堆积|泄漏)|看门狗|中断线程|事件循环(?:阻塞|卡住)|Full\\s?GC|GC\\s?停顿"),
   },
   {
     id: "text-retransmission",
@@ -205,7 +205,7 @@ const RULES: readonly Rule[] = [
   },
   {
     id: "text-lock-contention",
-    en: rx(String.raw`\block contention\b|\bcontend(?:s|ing)? (?:on|for) (?:a |the )?lock\b|\b(?:cannot|can't|could not|couldn't|fails? to|unable to) saturate\b|\b(?:one|a single|the same) (?:UDP |TCP )?(?:socket|connection|fd)\b[^.]{0,60}\b(?:shared|all|every)\b|\bfutex\b`),
+    en: rx(String.raw`\block contention\b|\bcontend(?:s|ing)? (?:on|for) (?:a |the )?lock\b|\b_raw_spin_lock\w*|\bqueued_spin_lock_slowpath\b|\binet_csk_accept\b|\baccept_mutex\b|\b(?:SO_)?REUSEPORT\b|\b(?:cannot|can't|could not|couldn't|fails? to|unable to) saturate\b|\b(?:one|a single|the same) (?:UDP |TCP )?(?:socket|connection|fd)\b[^.]{0,60}\b(?:shared|all|every)\b|\bfutex\b`),
     zh: rx("锁竞争|锁争用|跑不满\s?CPU|压不满"),
   },
   { id: "text-ipv6", en: rx(String.raw`\bAAAA\b|\bIPv6\b`) },
@@ -261,11 +261,66 @@ const RULES: readonly Rule[] = [
   {
     id: "upstream-old-ip",
     en: rx(String.raw`\b(?:old|stale|previous|former|outdated) (?:IPs?|IP addresses|addresses|backend IPs?)\b|\bcached (?:DNS|IPs?)\b`),
-    zh: rx("旧的?\\s?IP|老的?\\s?IP|旧地址|缓存的?\\s?IP"),
+    zh: rx("旧的?(?:那个|那些)?\\s?IP|老的?(?:那个|那些)?\\s?IP|旧地址|缓存的?\\s?IP"),
   },
   { id: "dns-tcp-ok", en: rx(String.raw`\bdig \+tcp\b[^.]{0,40}\b(?:works?|succeeds?|answers?|returns?)\b|\bover TCP (?:works?|succeeds?)\b`) },
   { id: "inet-hash-connect-hot", en: rx(String.raw`\binet_hash_connect\b|\b__inet_check_established\b`) },
   { id: "inet-lookup-listener-hot", en: rx(String.raw`\b__inet_lookup_listener\b`) },
+
+  // Counters, states and settings named in prose, as an engineer reports what they saw.
+  { id: "listen-overflows", en: rx(String.raw`\b(?:TcpExt)?ListenOverflows\b|\btimes the listen queue of a socket overflowed\b|\baccept queue (?:overflow(?:s|ed|ing)?|(?:is |was )?full)\b`), zh: rx("全连接队列(?:溢出|满|打满)|accept\\s?队列(?:溢出|满)") },
+  { id: "listen-drops", en: rx(String.raw`\b(?:TcpExt)?ListenDrops\b|\bSYNs to LISTEN sockets dropped\b`) },
+  { id: "paws-passive-rejected", en: rx(String.raw`\b(?:TcpExt)?PAWSPassive\b|\brejected because of time ?stamps?\b`) },
+  { id: "conntrack-insert-failed", en: rx(String.raw`\binsert_failed\b`) },
+  { id: "conntrack-table-full-log", en: rx(String.raw`\bnf_conntrack: table full\b|\bconntrack table (?:is |was )?full\b`), zh: rx("conntrack\\s?表(?:已)?满|连接跟踪表(?:已)?满") },
+  { id: "conntrack-near-max", find: findConntrackPinned },
+  { id: "syn-flood-log", en: rx(String.raw`\bPossible SYN flooding\b|\bSYN flood(?:s|ing)?\b`), zh: rx("SYN\\s?(?:泛洪|洪水|攻击)") },
+  { id: "many-syn-recv", find: (sentence) => findPileUp(sentence, SYN_RECV) },
+  { id: "accept-queue-full", find: findQueueAtBacklog },
+  { id: "syncookies-off", find: (sentence) => findSetting(sentence, /\btcp_syncookies\b/i, OFF) },
+  { id: "window-scaling-off", find: (sentence) => findSetting(sentence, /\btcp_window_scaling\b/i, OFF) },
+  { id: "text-tw-recycle", find: findTwRecycleNamed },
+  {
+    id: "text-dns-cached",
+    en: rx(
+      String.raw`\b(?:JVM|Java|app(?:lication)?|client|process|nginx|proxy|runtime)(?:'s)? (?:DNS|resolver|name) cach(?:e|es|ing)\b|\bnetworkaddress\.cache\.ttl\b|\binetaddr\.ttl\b|\bresolv(?:es|ed|ing) (?:the )?(?:host ?names?|names?|domains?|upstreams?) (?:only )?once\b|\bcach(?:es|ed|ing) (?:the )?(?:DNS|resolved (?:IPs?|addresses))\b|\b(?:keeps?|kept|still) (?:connecting|sending|going|talking) to the (?:old|previous|former|stale)\b`,
+    ),
+    zh: rx(String.raw`DNS\s?缓存|解析缓存|缓存了?(?:旧的?)?\s?(?:IP|地址|解析结果)|只解析一次|启动时(?:才)?解析`),
+  },
+  {
+    id: "text-resolver-config",
+    en: rx(
+      String.raw`\bresolv\.conf\b[^.]{0,80}?\b(?:overwritten|rewritten|replaced|modified|changed|no longer|regular file|not a symlink|unknown|unrecogni[sz]ed|injected|extra|wrong)\b|\bnameservers? (?:we|nobody|no one) (?:don't|do not|doesn't) (?:recogni[sz]e|know)\b|\b(?:unknown|unrecogni[sz]ed|wrong|stale|extra|injected|dead|unreachable) (?:DNS |name ?)?servers?\b|\boptions rotate\b`,
+    ),
+    zh: rx(String.raw`resolv\.conf\s?(?:被)?(?:改|覆盖|修改|重写|替换)|(?:陌生|未知|不认识|多了|多出|多余)的?[^。]{0,6}(?:nameserver|DNS\s?服务器)`),
+  },
+  {
+    id: "text-fraction-fails",
+    en: rx(
+      String.raw`\b(?:a third|one third|a quarter|one quarter|two thirds|1/[2-4]|one in (?:two|three|four)|(?:25|33|50) ?%) of (?:the |all |our )?(?:new )?(?:connections|requests|connects|calls|attempts)\b|\b(?:one|1) of (?:the |its |our )?(?:two|three|four|five|[2-9]) (?:[\w-]+ ){0,2}(?:IPs|IP addresses|addresses|nodes|instances|backends|VIPs)\b`,
+    ),
+    zh: rx(String.raw`三分之一|四分之一|一半的?(?:连接|请求)|其中一个\s?(?:IP|地址|节点)|某一个\s?(?:IP|地址|节点)`),
+  },
+  {
+    id: "text-single-stream-capped",
+    en: rx(
+      String.raw`\bsingle[- ](?:stream|flow|connection|TCP connection|transfer)\b[^.]{0,80}?\b(?:capped|only|limited|stuck|tops? out|plateaus?|never (?:exceeds|goes above))\b|\b(?:parallel|multiple|concurrent) (?:streams|connections|flows|transfers)\b[^.]{0,60}?\b(?:scales?|linear(?:ly)?|adds? up|multipl\w+)\b`,
+    ),
+    zh: rx(String.raw`单(?:流|连接|线程|个连接|条连接)[^。，,]{0,20}(?:只有|只能|卡在|上不去|最多)|(?:并发|多线程|多流|多个连接)[^。]{0,30}线性`),
+  },
+  {
+    id: "text-offload",
+    en: rx(String.raw`\b(?:bad|incorrect|wrong|invalid) (?:TCP |IP |UDP )?checksums?\b|\bcksum\b[^.]{0,30}\bincorrect\b|\b(?:TSO|GSO|GRO|LRO)\b|\b(?:segmentation|receive|checksum) offload\w*`),
+    zh: rx(String.raw`校验和(?:错误|不对)|checksum\s?(?:错误|不对)|网卡卸载`),
+  },
+  {
+    id: "text-endpoint-config",
+    en: rx(
+      String.raw`\b(?:bootstrap\.servers|sentinels?|seed (?:nodes|hosts|list)|connection strings?|endpoints? list|hosts? list|broker list)\b[^.]{0,100}?\b(?:old|stale|decommissioned|retired|test|staging|wrong|empty|typo|leftover|removed|no longer exists?)\b|\b(?:decommissioned|retired|test|staging|leftover) (?:broker|endpoint|node|server|host|cluster)s?\b[^.]{0,60}?\b(?:config|list|still)\b`,
+    ),
+    zh: rx(String.raw`(?:配置|地址列表|bootstrap|连接串)[^。]{0,40}(?:测试(?:环境|网段|集群)|已经下线|下线的|旧的|空的|写错)|(?:测试|下线)[^。]{0,12}(?:地址|broker|节点)[^。]{0,20}(?:没删|还在)`),
+  },
+  { id: "text-port-forward", en: /\b[Pp]ort[- ]?forward\w*|\bDNAT\b|\bREDIRECT\b|\biptables -t nat\b/g, zh: rx("端口转发|转发(?:规则|配置)|[“\"]转发[”\"]") },
 
   // Error strings quoted in the ticket.
   { id: "conn-refused", en: rx(String.raw`\bconnection refused\b`) },
@@ -378,15 +433,20 @@ const FIN_WAIT2 = rx(String.raw`\bFIN[_-]?WAIT[_-]?2\b|\bfin wait 2\b`);
 const TIME_WAIT = rx(String.raw`\bTIME[_-]?WAIT\b|\btime wait\b`);
 const PILE_UP = /\b(?:many|lots of|a lot of|large number of|huge number of|thousands of|hundreds of|pile[sd]? up|piling up|accumulat\w*|builds? up|building up|too many|almost all|most of|keeps? growing|growing)\b|大量|很多|堆积|过多|积压|暴涨|激增|上万|几千/i;
 
-/** A socket state mentioned together with a quantity: "many CLOSE_WAIT", "大量 TIME_WAIT". */
+/** Three digits or more: a count of sockets ("3000 CLOSE_WAIT", "SYN-RECV 维持在 1024"). */
+const LARGE_COUNT = /(?<![\d.:])\d{3,}(?![\d.:])/;
+
+/** A socket state mentioned together with a quantity: "many CLOSE_WAIT", "大量 TIME_WAIT", "1024 in SYN_RECV". */
 function findPileUp(sentence: string, state: RegExp): Match | undefined {
-  if (!PILE_UP.test(sentence)) return undefined;
-  return firstAffirmed(sentence, state);
+  const match = firstAffirmed(sentence, state);
+  if (!match) return undefined;
+  const near = sentence.slice(Math.max(0, match.index - 40), match.index + match.text.length + 40);
+  return PILE_UP.test(sentence) || LARGE_COUNT.test(near) ? match : undefined;
 }
 
 const TW_RECYCLE = /tcp_tw_recycle|tw_recycle/i;
-const ON = rx(String.raw`=\s*1\b|\b(?:is|was|are|were|set|turned|switched|left) on\b|\benabl(?:e|ed|ing)\b|\bset to 1\b|开启|打开|启用|设置为\s?1|设为\s?1`);
-const OFF = /=\s*0\b|\b(?:off|disabled?|turned off|set to 0)\b|关闭|关掉|禁用|设置为\s?0|设为\s?0/i;
+const ON = rx(String.raw`=\s*1\b|\bto 1\b|改(?:成|为)了?\s?1\b|\b(?:is|was|are|were|set|turned|switched|left) on\b|\benabl(?:e|ed|ing)\b|\bset to 1\b|开启|打开|启用|设置为\s?1|设为\s?1`);
+const OFF = /=\s*0\b|\bto 0\b|改(?:成|为)了?\s?0\b|\b(?:off|disabled?|turned off|set to 0)\b|关闭|关掉|禁用|设置为\s?0|设为\s?0/i;
 
 /** tcp_tw_recycle stated as on, in the clause that names it. */
 function findTwRecycleOn(sentence: string): Match | undefined {
@@ -396,6 +456,48 @@ function findTwRecycleOn(sentence: string): Match | undefined {
     if (on) return { text: clause.trim(), index: sentence.indexOf(clause) };
   }
   return undefined;
+}
+
+const SYN_RECV = rx(String.raw`\bSYN[_-]?RECV\b|\bSYN[_-]?RECEIVED\b|\bsyn recv\b`);
+
+/** A settings clause: the sysctl named, with its value stated as `state` (ON or OFF). */
+function findSetting(sentence: string, name: RegExp, state: RegExp): Match | undefined {
+  for (const clause of sentence.split(/[,;，；、（）()]/)) {
+    if (!name.test(clause)) continue;
+    const match = firstAffirmed(clause, state);
+    if (match) return { text: clause.trim(), index: sentence.indexOf(clause) };
+  }
+  return undefined;
+}
+
+const NEGATED_CLAUSE = /\b(?:not|never|no)\b|n't\b|没|未|不/i;
+
+/** tcp_tw_recycle named (in a list of tuned sysctls, say) without a value saying it is off. */
+function findTwRecycleNamed(sentence: string): Match | undefined {
+  if (findTwRecycleOn(sentence)) return undefined;
+  const clauses = sentence.split(/[,;，；]/);
+  const clause = clauses.find((c) => TW_RECYCLE.test(c) && !OFF.test(c) && !NEGATED_CLAUSE.test(c));
+  if (!clause) return undefined;
+  const index = sentence.indexOf(clause);
+  return isNegated(sentence, index + clause.search(TW_RECYCLE), 14) ? undefined : { text: clause.trim(), index };
+}
+
+/** "Recv-Q 129 / Send-Q 128" in prose: a listener's accept queue at its backlog. */
+const RECV_SEND = /\bRecv-Q\D{0,6}(\d{1,7})\D{0,12}?Send-Q\D{0,6}(\d{1,7})/i;
+function findQueueAtBacklog(sentence: string): Match | undefined {
+  const match = RECV_SEND.exec(sentence);
+  if (!match) return undefined;
+  const [recv, send] = [Number(match[1]), Number(match[2])];
+  return send > 0 && recv >= send ? { text: match[0], index: match.index } : undefined;
+}
+
+/** nf_conntrack_count at a power of two (the usual nf_conntrack_max values): pinned at the limit. */
+const CONNTRACK_COUNT = /\b(?:nf_)?conntrack_count\b\D{0,30}?(\d{4,9})\b/i;
+function findConntrackPinned(sentence: string): Match | undefined {
+  const match = CONNTRACK_COUNT.exec(sentence);
+  if (!match) return undefined;
+  const count = Number(match[1]);
+  return count >= 16384 && (count & (count - 1)) === 0 ? { text: match[0], index: match.index } : undefined;
 }
 
 // ---- the extractor --------------------------------------------------------------------------------

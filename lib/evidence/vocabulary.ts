@@ -200,6 +200,21 @@ export const SIGNALS = {
   "text-window-limited": "throughput capped while the receive window is full / no window scaling",
   "text-direct-and-vip": "clients reach the backend both through the load balancer VIP and directly",
   "text-ip-conflict": "an IP conflict / duplicate IP is reported",
+  "text-tw-recycle": "tcp_tw_recycle is named among the sysctls that were changed or tuned",
+  "text-dns-cached": "the process caches resolved addresses (JVM/app DNS cache, resolved once at start)",
+  "text-resolver-config": "resolv.conf was rewritten or lists nameservers nobody recognises or that do not answer",
+  "text-fraction-fails": "a steady fraction of connections fails, or one of several addresses or nodes does",
+  "text-single-stream-capped": "one stream's throughput is capped while parallel streams add up",
+  "text-port-forward": "a port forward, DNAT or REDIRECT rule is mentioned",
+
+  "text-offload": "NIC offloads (TSO/GSO/GRO/LRO) or capture checksum errors are discussed",
+  "text-endpoint-config": "a client's list of endpoints holds stale, test, empty or decommissioned entries",
+  "capture-offload-artifact": "a capture shows segments larger than any frame or 'incorrect' checksums: offload seen from the host, not a fault",
+  "cpu-throttled": "the container's CPU quota throttles it (cgroup nr_throttled / throttled_usec)",
+
+  // Application and shell errors found in any pasted text.
+  "app-pool-exhausted": "an application pool (database connections, workers, threads) is exhausted or its threads are blocked",
+  "command-not-found": "a script or cron job cannot find a command (PATH differs from a login shell)",
 
   // Combinations the engine derives from two observations.
   "reachable-but-port-silent": "the host answers ping but the service port (e.g. DNS on UDP 53) times out",

@@ -86,7 +86,7 @@ export const RULES: Partial<Record<SignalId, SignalWeights>> = {
   "slow-connect": { "tcp-tw-recycle-nat-timestamps": 1, "syn-queue-overflow": 1, "conntrack-insert-race": 1, "isp-routing-loss": 0.7, "lb-session-conflict": 0.7 },
   "slow-name-lookup": { "conntrack-insert-race": 2, "dns-query-id-collision": 1.5, "nsswitch-lookup-order": 1, "dns-resolution-failure": 0.7 },
   "resolve-failed": { "dns-resolution-failure": 2, "firewall-drop": 0.5, "dns-query-id-collision": 0.7, "orchestrator-endpoint-deletion": 0.7 },
-  "ping-ok": { "nic-or-link-down": -2, "underlay-network-drop": -1, "ip-address-conflict": -0.5, "mtu-mismatch": 0.3 },
+  "ping-ok": { "nic-or-link-down": -2, "ip-address-conflict": -0.5, "mtu-mismatch": 0.3, "underlay-network-drop": 0.3 },
   "ping-large-fails": { "mtu-mismatch": 3.5 },
   "frag-needed": { "mtu-mismatch": 3 },
 
@@ -208,6 +208,21 @@ export const RULES: Partial<Record<SignalId, SignalWeights>> = {
   "text-window-limited": { "tcp-window-scaling-missing": 2.5 },
   "text-direct-and-vip": { "lb-session-conflict": 3 },
   "text-ip-conflict": { "ip-address-conflict": 3 },
+  "text-tw-recycle": { "tcp-tw-recycle-nat-timestamps": 1.5 },
+  "text-dns-cached": { "stale-dns-upstream": 2.5 },
+  "text-resolver-config": { "dns-resolution-failure": 2.5, "host-environment-misconfig": 0.5 },
+  "text-fraction-fails": { "lb-node-fault": 2, "lb-session-conflict": 0.5, "ip-address-conflict": 0.5, "stale-dns-upstream": 0.5 },
+  "text-single-stream-capped": { "tcp-window-scaling-missing": 2.5, "isp-routing-loss": 0.3 },
+  "text-port-forward": { "iptables-redirect-hijack": 2 },
+
+  "text-offload": { "diagnostic-tool-artifact": 2, "mtu-mismatch": -0.5 },
+  "text-endpoint-config": { "dependency-endpoint-misconfig": 2.5 },
+  "capture-offload-artifact": { "diagnostic-tool-artifact": 3, "mtu-mismatch": -1, "nic-or-link-down": -1 },
+  "cpu-throttled": { "container-scheduler-misconfig": 3, "app-thread-pool-exhaustion": 0.5 },
+
+  // Application and shell errors
+  "app-pool-exhausted": { "app-thread-pool-exhaustion": 3, "close-wait-leak": 0.5 },
+  "command-not-found": { "host-environment-misconfig": 3 },
 
   // Derived combinations
   "reachable-but-port-silent": { "firewall-drop": 2, "dns-resolution-failure": -0.5, "nic-or-link-down": -1 },

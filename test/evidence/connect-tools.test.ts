@@ -8,6 +8,13 @@ const ids = (text: string) => parse(text).map((s) => s.id).sort();
 const find = (text: string, id: string) => parse(text).find((s) => s.id === id);
 
 describe("connectToolsParser", () => {
+  it("reads Node.js connect errors by their errno", () => {
+    expect(ids("Error: connect EADDRNOTAVAIL 10.30.1.50:443 - Local (0.0.0.0:0)")).toEqual(["cannot-assign-address"]);
+    expect(ids("[ioredis] Unhandled error event: Error: connect ECONNREFUSED 127.0.0.1:26379")).toEqual(["conn-refused"]);
+    expect(ids("Error: connect ETIMEDOUT 10.0.0.7:5432")).toEqual(["conn-timeout"]);
+    expect(ids("Error: connect EHOSTUNREACH 10.0.0.9:22 - Local (10.0.0.5:51234)")).toEqual(["no-route-to-host"]);
+  });
+
   it("reads telnet refused and connected (elb-ip-refused-after-scale-down)", () => {
     const text = [
       "ubuntu@ip-172-31-14-3:~$ telnet 172.1.51.93 80",

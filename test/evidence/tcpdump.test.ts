@@ -15,6 +15,17 @@ const handshake = [
 ];
 
 describe("tcpdumpParser", () => {
+  it("recognises offload seen from the capturing host: super-frames and 'incorrect' checksums", () => {
+    const tso = "09:41:22.551203 IP 10.0.3.17.443 > 10.0.1.88.51722: Flags [.], seq 1:28961, ack 1, win 502, length 28960";
+    expect(find(tso, "capture-offload-artifact")?.detail).toMatch(/28960-byte segment/);
+    const checksum = [
+      "09:33:12.401873 IP (tos 0x0, ttl 64, id 48213, offset 0, flags [DF], proto TCP (6), length 1500)",
+      "    10.0.3.17.443 > 10.0.1.88.51722: Flags [.], cksum 0x1b6f (incorrect -> 0x8d21), seq 1:1449, ack 518, win 501, length 1448",
+    ].join("\n");
+    expect(ids(checksum)).toContain("capture-offload-artifact");
+    expect(ids(handshake.join("\n"))).not.toContain("capture-offload-artifact");
+  });
+
   it("finds nothing wrong in a normal exchange", () => {
     const text = [
       ...handshake,

@@ -74,6 +74,41 @@ describe("extractTextSignals", () => {
     expect(ids("How do I avoid TIME_WAIT on the closing side?")).toEqual([]);
   });
 
+  it("reads counters, socket counts and settings named in prose", () => {
+    expect(ids("nstat TcpExtListenOverflows grows by a few hundred per second")).toEqual(["listen-overflows"]);
+    expect(ids("No ListenOverflows at all.")).toEqual([]);
+    expect(ids("conntrack -S shows insert_failed climbing")).toEqual(["conntrack-insert-failed"]);
+    expect(ids("ss 看 SYN-RECV 状态的连接一直维持在 1024 左右")).toContain("many-syn-recv");
+    expect(ids("One SYN_RECV socket is normal.")).toEqual([]);
+    expect(ids("While it's stuck, ss -lnt shows Recv-Q 512 / Send-Q 511 on :3000")).toContain("accept-queue-full");
+    expect(ids("ss -lnt shows Recv-Q 3 / Send-Q 511")).toEqual([]);
+    expect(ids("nf_conntrack_count 是 65536")).toEqual(["conntrack-near-max"]);
+    expect(ids("nf_conntrack_count is 48211")).toEqual([]);
+    expect(ids("安全加固把 net.ipv4.tcp_syncookies 改成了 0")).toEqual(["syncookies-off"]);
+    expect(ids("tcp_syncookies = 1")).toEqual([]);
+    expect(ids("上周改了一批 sysctl（tcp_tw_reuse、tcp_tw_recycle、tcp_fin_timeout=10）")).toEqual(["text-tw-recycle"]);
+  });
+
+  it("reads how a process, a resolver or a client list keeps stale or wrong endpoints", () => {
+    expect(ids("The JVM DNS cache never expires: -Dsun.net.inetaddr.ttl=-1 is set.")).toContain("text-dns-cached");
+    expect(ids("日志里一直在连旧的那个 IP，重启后才好")).toContain("upstream-old-ip");
+    expect(ids("/etc/resolv.conf is a regular file now and lists two nameservers we don't recognize")).toContain("text-resolver-config");
+    expect(ids("bootstrap.servers still lists a decommissioned broker and a test cluster address")).toContain("text-endpoint-config");
+    expect(ids("After the rollback, kubectl says the payments Service is not found")).toEqual(expect.arrayContaining(["text-after-scaling", "text-endpoint-missing"]));
+  });
+
+  it("reads failure patterns that point at one cause", () => {
+    expect(ids("About a third of new connections hang at connect.")).toContain("text-fraction-fails");
+    expect(ids("一个单流只有 2 MB/s，开 4 个并发基本线性增长")).toContain("text-single-stream-capped");
+    expect(ids("A single stream tops out at 17 Mbps while parallel streams add up.")).toContain("text-single-stream-capped");
+    expect(ids("Someone set up a port forward on this host last year.")).toEqual(["text-port-forward"]);
+    expect(ids("The login page does a redirect to SSO.")).toEqual([]);
+    expect(ids("perf shows _raw_spin_lock and inet_csk_accept on top")).toEqual(["text-lock-contention"]);
+    expect(ids("Security flagged bad TCP checksums in a capture taken on the host.")).toEqual(["text-offload"]);
+    expect(ids("The CSV export blocks the event loop for 30 s.")).toContain("text-threads-pile-up");
+    expect(ids("Pods are CPU throttled by their CFS quota.")).toContain("text-scheduler-resources");
+  });
+
   it("reads tcp_tw_recycle only when it is stated as on", () => {
     expect(ids("net.ipv4.tcp_tw_recycle = 1 on the server")).toEqual(["tw-recycle-on"]);
     expect(ids("tcp_tw_recycle is enabled and clients sit behind a NAT gateway.")).toEqual(["text-nat", "tw-recycle-on"]);

@@ -32,9 +32,9 @@ const DETAILS: Partial<Record<SignalId, string>> = {
 /** The failure an errno message names, for messages already known to come from a connect. */
 function classifyConnectError(message: string): SignalId | undefined {
   if (/connection refused|ECONNREFUSED/i.test(message)) return "conn-refused";
-  if (/no route to host|host is unreachable|network is unreachable/i.test(message)) return "no-route-to-host";
-  if (/cannot assign requested address/i.test(message)) return "cannot-assign-address";
-  if (/timed out|\btimeout\b/i.test(message)) return "conn-timeout";
+  if (/no route to host|host is unreachable|network is unreachable|EHOSTUNREACH|ENETUNREACH/i.test(message)) return "no-route-to-host";
+  if (/cannot assign requested address|EADDRNOTAVAIL/i.test(message)) return "cannot-assign-address";
+  if (/timed out|\btimeout\b|ETIMEDOUT/i.test(message)) return "conn-timeout";
   return undefined;
 }
 
@@ -50,6 +50,8 @@ const CONNECT_FAILURES: readonly RegExp[] = [
   /^Could not connect to Redis at \S+: (.+)$/,
 ];
 const JAVA_CONNECT_FAILURES: readonly RegExp[] = [/^java\.net\.(?:ConnectException|NoRouteToHostException): (.+)$/, /^java\.net\.SocketTimeoutException: (connect timed out)/];
+
+const NODE_CONNECT_ERROR = /\bconnect (E[A-Z]{4,15}) [\w.:[\]-]{1,80}/;
 
 const CONNECT_SUCCESSES: readonly RegExp[] = [
   /^Connection to \S+ (?:port )?\d+ (?:port )?\[[^\]]*\] succeeded!$/, // OpenBSD / macOS nc
@@ -70,7 +72,9 @@ function connectFailureTail(line: string): string | undefined {
   const java = line.indexOf("java.net.");
   if (java >= 0) return JAVA_CONNECT_FAILURES.map((pattern) => pattern.exec(line.slice(java))?.[1]).find(Boolean);
   const goDial = line.indexOf("dial tcp ");
-  return goDial >= 0 ? line.slice(goDial) : undefined;
+  if (goDial >= 0) return line.slice(goDial);
+  // Node.js: "Error: connect EADDRNOTAVAIL 10.30.1.50:443 - Local (0.0.0.0:0)".
+  return NODE_CONNECT_ERROR.exec(line)?.[1];
 }
 
 function readConnectLine(line: string, lineNumber: number, findings: Findings): boolean {

@@ -1,4 +1,6 @@
 import type { OutputParser } from "../signal";
+import { appErrorsParser } from "./app-errors";
+import { cgroupCpuParser } from "./cgroup-cpu";
 import { conntrackStatsParser } from "./conntrack-stats";
 import { connectToolsParser } from "./connect-tools";
 import { curlParser } from "./curl";
@@ -38,6 +40,8 @@ export const PARSERS: readonly OutputParser[] = [
   tcpdumpParser,
   proxyLogParser,
   stracePerfParser,
+  appErrorsParser,
+  cgroupCpuParser,
 ];
 
 export function getParser(id: string): OutputParser | undefined {

@@ -456,6 +456,21 @@ function readWiresharkLine(line: string, where: Where, findings: Findings): bool
   return false;
 }
 
+/** No Ethernet frame carries more than a jumbo frame's 9216 bytes. */
+const MAX_FRAME_PAYLOAD = 9216;
+
+/**
+ * A capture on the sending host sees segments before the NIC segments and checksums them (TSO/GSO,
+ * checksum offload), and after GRO on receive: "incorrect" checksums and super-frames are the tool's view.
+ */
+function readOffloadArtifact(segment: Segment, rest: string, findings: Findings): void {
+  if (segment.length > MAX_FRAME_PAYLOAD) {
+    findings.add("capture-offload-artifact", segment.line, segment.lineNumber, { detail: `a ${segment.length}-byte segment, larger than any frame: TSO/GRO offload seen from the host` });
+  } else if (/\bcksum 0x[\da-f]+ \(incorrect -> /.test(rest)) {
+    findings.add("capture-offload-artifact", segment.line, segment.lineNumber, { detail: "an \"incorrect\" checksum on a captured segment: checksum offload fills it in after the capture point" });
+  }
+}
+
 // ---- the parser -------------------------------------------------------------------------------
 
 function parseTcpdump(text: string, source: EvidenceSource): Signal[] {
@@ -480,7 +495,10 @@ function parseTcpdump(text: string, source: EvidenceSource): Signal[] {
     const { src, dst, rest } = addressed;
     if (/^ICMP6?,? /.test(rest)) return readIcmp(rest, where, findings);
     const segment = readSegment(where, src, dst, rest);
-    if (segment) return tcp.read(segment);
+    if (segment) {
+      readOffloadArtifact(segment, rest, findings);
+      return tcp.read(segment);
+    }
     const [srcHost] = splitEndpoint(src);
     const [dstHost, dstPort] = splitEndpoint(dst);
     if (OVERLAY_PORTS.has(dstPort) || rest.startsWith("VXLAN")) return overlay.read(srcHost, dstHost, where);
@@ -514,6 +532,7 @@ export const tcpdumpParser: OutputParser = {
     "arp-no-reply",
     "two-macs-one-ip",
     "overlay-no-reply",
+    "capture-offload-artifact",
   ],
   parse: parseTcpdump,
 };

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { appErrorsParser } from "@/lib/evidence/parsers/app-errors";
+import { cgroupCpuParser } from "@/lib/evidence/parsers/cgroup-cpu";
+import type { EvidenceSource } from "@/lib/evidence/signal";
+
+const source: EvidenceSource = { kind: "output", index: 0 };
+const ids = (text: string) => appErrorsParser.parse(text, source).map((s) => s.id);
+
+describe("appErrorsParser", () => {
+  it("reads pool exhaustion as applications print it", () => {
+    const hikari = [
+      "2024-03-25 11:42:17.004 WARN  [http-nio-8080-exec-187] o.h.e.j.s.SqlExceptionHelper : SQL Error: 0, SQLState: null",
+      "2024-03-25 11:42:17.004 ERROR [http-nio-8080-exec-187] o.h.e.j.s.SqlExceptionHelper : HikariPool-1 - Connection is not available, request timed out after 30000ms.",
+      "2024-03-25 11:42:18.112 ERROR [http-nio-8080-exec-190] HikariPool-1 - Connection is not available, request timed out after 30000ms.",
+    ].join("\n");
+    const [signal] = appErrorsParser.parse(hikari, source);
+    expect(signal).toMatchObject({ id: "app-pool-exhausted", lineNumber: 2, value: 2, parser: "app-errors" });
+    expect(ids("sqlalchemy.exc.TimeoutError: QueuePool limit of size 5 overflow 10 reached, connection timed out, timeout 30")).toEqual(["app-pool-exhausted"]);
+    expect(ids("org.apache.http.conn.ConnectionPoolTimeoutException: Timeout waiting for connection from pool")).toEqual(["app-pool-exhausted"]);
+    expect(ids("KnexTimeoutError: Knex: Timeout acquiring a connection. The pool is probably full.")).toEqual(["app-pool-exhausted"]);
+    expect(ids("connection pool size 50, 12 in use")).toEqual([]);
+  });
+
+  it("reads a command a script could not find", () => {
+    expect(ids("/opt/ops/check_conn.sh: line 9: ss: command not found")).toEqual(["command-not-found"]);
+    expect(ids("sh: 1: conntrack: not found")).toEqual(["command-not-found"]);
+    expect(ids('exec: "ip": executable file not found in $PATH')).toEqual(["command-not-found"]);
+    expect(ids("GET /api/users/42 404 not found")).toEqual([]);
+  });
+});
+
+describe("cgroupCpuParser", () => {
+  const stat = (throttled: number) => ["usage_usec 918221173", "nr_periods 1184021", `nr_throttled ${throttled}`, "throttled_usec 89210481220"].join("\n");
+
+  it("reports a container throttled in a notable share of its CPU periods", () => {
+    const [signal] = cgroupCpuParser.parse(stat(412893), source);
+    expect(signal).toMatchObject({ id: "cpu-throttled", value: 35, lineNumber: 3 });
+    expect(cgroupCpuParser.parse(stat(2000), source)).toEqual([]);
+    expect(cgroupCpuParser.parse("nr_throttled 5", source)).toEqual([]);
+  });
+});
