@@ -85,7 +85,7 @@ const RULES: readonly Rule[] = [
   { id: "text-carrier", find: findCarrier },
   {
     id: "text-5s-delay",
-    en: rx(String.raw`(?<!every |[\d.])\b(?:5|five|10|ten)[ -]?(?:s|secs?|seconds?)\b|\b(?:5000|10000) ?ms\b|\bexactly (?:5|five|10|ten)\b`),
+    en: rx(String.raw`(?<!every |[\d.])\b(?:5|10)[ -]?(?:s|secs?|seconds?)\b|(?<!every )\b(?:five|ten)[ -](?:secs?|seconds?)\b|\b(?:5000|10000) ?ms\b|\bexactly (?:5|five|10|ten)\b`),
     zh: rx(String.raw`(?<![\d.])(?:5|10)\s?(?:秒|s\b)|五秒|十秒`),
   },
   {
@@ -196,16 +196,18 @@ const RULES: readonly Rule[] = [
   },
   {
     id: "text-kernel",
-    en: rx(String.raw`\bkernel (?:bug|regression|version|upgrade|patch|panic)s?\b|\b(?:upgrad(?:e|ed|ing)|patch(?:ed)?) (?:the )?kernel\b|\b(?:3|4|5|6)\.\d+\.\d+-\d+\S*el\d\b|\bkernel (?:3|4|5|6)\.\d+\b`),
-    zh: rx("内核(?:bug|缺陷|版本|升级|问题)|升级内核"),
+    en: rx(String.raw`\bkernel (?:bug|regression|upgrade|update|patch|panic|crash|oops)(?:e?s)?\b|\b(?:upgrad(?:e|ed|ing)|patch(?:ed)?|updat(?:e|ed|ing)) (?:the )?kernel\b|\b(?:after|since) (?:a |the )?kernel\b|\bnew(?:er)? kernel\b`),
+    zh: rx("内核(?:bug|缺陷|升级|问题|更新)|升级(?:了)?内核|新内核"),
   },
+  // A version alone is context: most tickets name their kernel.
+  { id: "text-kernel-version", en: rx(String.raw`\b(?:3|4|5|6)\.\d+\.\d+-\d+\S*|\bkernel (?:version )?(?:3|4|5|6)\.\d+\b`), zh: rx(String.raw`内核(?:版本)?\s?(?:3|4|5|6)\.\d+`) },
   {
     id: "text-http-204",
     en: rx(String.raw`\b(?:HTTP )?20[4]\b[^.]{0,80}\bContent-Length\b|\bContent-Length\b[^.]{0,80}\b(?:204|304)\b`),
   },
   {
     id: "text-lock-contention",
-    en: rx(String.raw`\block contention\b|\bcontend(?:s|ing)? (?:on|for) (?:a |the )?lock\b|\b_raw_spin_lock\w*|\bqueued_spin_lock_slowpath\b|\binet_csk_accept\b|\baccept_mutex\b|\b(?:SO_)?REUSEPORT\b|\b(?:cannot|can't|could not|couldn't|fails? to|unable to) saturate\b|\b(?:one|a single|the same) (?:UDP |TCP )?(?:socket|connection|fd)\b[^.]{0,60}\b(?:shared|all|every)\b|\bfutex\b`),
+    en: rx(String.raw`\block contention\b|\bcontend(?:s|ing)? (?:on|for) (?:a |the )?lock\b|\b_raw_spin_lock\w*|\bqueued_spin_lock_slowpath\b|\binet_csk_accept\b|\baccept_mutex\b|\b(?:SO_)?REUSEPORT\b|\b(?:cannot|can't|could not|couldn't|fails? to|unable to) saturate\b|\b(?:one|a single|the same) (?:UDP |TCP )?(?:socket|connection|fd)\b[^.]{0,60}\b(?:shared|all|every)\b|\b(?:all|every|many|\d+) (?:[\w()-]+ ){0,5}(?:on|from) (?:one|a single|the same) (?:bound |listening )?(?:UDP |TCP )?(?:socket|listener|fd)\b|\bfutex\b`),
     zh: rx("锁竞争|锁争用|跑不满\s?CPU|压不满"),
   },
   { id: "text-ipv6", en: rx(String.raw`\bAAAA\b|\bIPv6\b`) },
@@ -221,8 +223,8 @@ const RULES: readonly Rule[] = [
   },
   {
     id: "text-port-range",
-    en: rx(String.raw`\bip_local_port_range\b|\bephemeral ports?\b|\blocal ports?\b|\bsource ports? (?:range|exhaust\w*)\b|\bport exhaustion\b`),
-    zh: rx("端口耗尽|本地端口|源端口|临时端口"),
+    en: rx(String.raw`\bip_local_port_range\b|\bephemeral ports?\b|\blocal ports?\b|\bsource ports? (?:range|exhaust\w*)\b|\bport exhaustion\b|\b(?:even|odd)[- ](?:numbered )?(?:local |source )?ports?\b`),
+    zh: rx("端口耗尽|本地端口|源端口|临时端口|奇数端口|偶数端口"),
   },
   {
     id: "ping-ok",
@@ -280,6 +282,7 @@ const RULES: readonly Rule[] = [
   { id: "syncookies-off", find: (sentence) => findSetting(sentence, /\btcp_syncookies\b/i, OFF) },
   { id: "window-scaling-off", find: (sentence) => findSetting(sentence, /\btcp_window_scaling\b/i, OFF) },
   { id: "text-tw-recycle", find: findTwRecycleNamed },
+  { id: "dns-slow-5s", find: findDnsDelay },
   {
     id: "text-dns-cached",
     en: rx(
@@ -460,6 +463,15 @@ function findTwRecycleOn(sentence: string): Match | undefined {
 
 const SYN_RECV = rx(String.raw`\bSYN[_-]?RECV\b|\bSYN[_-]?RECEIVED\b|\bsyn recv\b`);
 
+const DNS_WORDS = rx(String.raw`\bDNS\b|\bresolv\w*|\blookups?\b|\bnslookup\b|\bdig\b|\bgetaddrinfo\b|\bCoreDNS\b|\bkube-dns\b|解析|域名`);
+
+/** A delay of 5 (or 10) seconds said of name resolution, in one sentence: the resolver's retry timeout. */
+function findDnsDelay(sentence: string): Match | undefined {
+  const delay = RULES_BY_ID.get("text-5s-delay");
+  const match = delay && matchRule(delay, sentence);
+  return match && firstAffirmed(sentence, DNS_WORDS) ? match : undefined;
+}
+
 /** A settings clause: the sysctl named, with its value stated as `state` (ON or OFF). */
 function findSetting(sentence: string, name: RegExp, state: RegExp): Match | undefined {
   for (const clause of sentence.split(/[,;，；、（）()]/)) {
@@ -504,6 +516,8 @@ function findConntrackPinned(sentence: string): Match | undefined {
 
 /** Sentences end at Chinese or Latin end punctuation ("." only before a space, so IPs stay whole). */
 const SENTENCE_END = /[。！？；!?;]|\.(?=\s)/;
+
+const RULES_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 
 function matchRule(rule: Rule, sentence: string): Match | undefined {
   if (rule.find) return rule.find(sentence);

@@ -207,6 +207,8 @@ export const SIGNALS = {
   "text-single-stream-capped": "one stream's throughput is capped while parallel streams add up",
   "text-port-forward": "a port forward, DNAT or REDIRECT rule is mentioned",
 
+  "text-kernel-version": "a kernel version is named (context, not a complaint about the kernel)",
+  "spinlock-hot": "perf shows kernel spin-lock functions on top: CPUs wait on one shared lock",
   "text-offload": "NIC offloads (TSO/GSO/GRO/LRO) or capture checksum errors are discussed",
   "text-endpoint-config": "a client's list of endpoints holds stale, test, empty or decommissioned entries",
   "capture-offload-artifact": "a capture shows segments larger than any frame or 'incorrect' checksums: offload seen from the host, not a fault",

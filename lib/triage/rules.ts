@@ -175,7 +175,7 @@ export const RULES: Partial<Record<SignalId, SignalWeights>> = {
   "text-container": { "ip-address-conflict": 0.5, "nsswitch-lookup-order": 0.5, "underlay-network-drop": 0.5, "mtu-mismatch": 0.5, "container-scheduler-misconfig": 0.5, "orchestrator-endpoint-deletion": 0.3, "nic-or-link-down": 0.3 },
   "text-load-balancer": { "keepalive-timeout-mismatch": 0.7, "lb-node-fault": 0.8, "stale-dns-upstream": 0.7, "lb-session-conflict": 0.7 },
   "text-carrier": { "isp-routing-loss": 2 },
-  "text-5s-delay": { "conntrack-insert-race": 1.5, "dns-query-id-collision": 0.7, "nsswitch-lookup-order": 0.7 },
+  "text-5s-delay": { "conntrack-insert-race": 0.8, "dns-query-id-collision": 0.5, "nsswitch-lookup-order": 0.5 },
   "text-large-transfers": { "mtu-mismatch": 2.5, "tcp-window-scaling-missing": 0.5 },
   "text-overlay": { "underlay-network-drop": 1.5, "mtu-mismatch": 1 },
   "text-after-scaling": { "stale-dns-upstream": 1.2, "lb-node-fault": 1, "iptables-redirect-hijack": 0.5 },
@@ -215,6 +215,8 @@ export const RULES: Partial<Record<SignalId, SignalWeights>> = {
   "text-single-stream-capped": { "tcp-window-scaling-missing": 2.5, "isp-routing-loss": 0.3 },
   "text-port-forward": { "iptables-redirect-hijack": 2 },
 
+  "text-kernel-version": { "kernel-bug": 0.3 },
+  "spinlock-hot": { "shared-socket-lock-contention": 2.5, "ephemeral-port-search-contention": 0.7, "softirq-cpu-imbalance": 0.3 },
   "text-offload": { "diagnostic-tool-artifact": 2, "mtu-mismatch": -0.5 },
   "text-endpoint-config": { "dependency-endpoint-misconfig": 2.5 },
   "capture-offload-artifact": { "diagnostic-tool-artifact": 3, "mtu-mismatch": -1, "nic-or-link-down": -1 },

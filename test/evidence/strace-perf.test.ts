@@ -72,6 +72,7 @@ Overhead  Shared Object       Symbol
    9.10%  [kernel]            [k] __inet_lookup_listener
    0.80%  [kernel]            [k] inet_hash_connect`;
     expect(summary(text)).toEqual([
+      ["spinlock-hot", 38.21, 3],
       ["inet-hash-connect-hot", 21.4, 4],
       ["inet-lookup-listener-hot", 9.1, 5],
     ]);

@@ -31,7 +31,7 @@ describe("extractTextSignals", () => {
       "go-limitlistener-close-wait": ["many-close-wait", "text-reset", "text-tool-doubt"],
       "host-nic-unplugged-no-container-traffic": ["text-after-move", "text-container"],
       "iptables-sidecar-redirect-hijack": ["text-after-scaling", "text-burst", "text-wrong-response"],
-      "k8s-dns-5s-conntrack-dnat-race": ["text-5s-delay", "text-dns", "text-intermittent", "text-kubernetes", "text-slow"],
+      "k8s-dns-5s-conntrack-dnat-race": ["dns-slow-5s", "text-5s-delay", "text-dns", "text-intermittent", "text-kubernetes", "text-slow"],
       "k8s-lb-snat-conntrack-insert-failed": ["text-burst", "text-kubernetes", "text-load-balancer"],
       "kerberos-telnet-false-negative": ["text-tool-doubt"],
       "localhost-resolved-via-dns": ["text-dns", "text-wrong-response"],
@@ -107,6 +107,13 @@ describe("extractTextSignals", () => {
     expect(ids("Security flagged bad TCP checksums in a capture taken on the host.")).toEqual(["text-offload"]);
     expect(ids("The CSV export blocks the event loop for 30 s.")).toContain("text-threads-pile-up");
     expect(ids("Pods are CPU throttled by their CFS quota.")).toContain("text-scheduler-resources");
+    expect(ids("Lookups of the API name take 5 seconds now and then.")).toContain("dns-slow-5s");
+    expect(ids("The connection times out after 5 s.")).not.toContain("dns-slow-5s");
+    expect(ids("It drops off the network for tens of seconds.")).not.toContain("text-5s-delay");
+    expect(ids("Kernel 4.19.0-25-amd64, nothing special.")).toEqual(["text-kernel-version"]);
+    expect(ids("Since the kernel upgrade to 5.4 connects stall.")).toContain("text-kernel");
+    expect(ids("Above 20000 almost every even port is taken.")).toContain("text-port-range");
+    expect(ids("32 worker threads all call recvmmsg() on the same bound socket.")).toContain("text-lock-contention");
   });
 
   it("reads tcp_tw_recycle only when it is stated as on", () => {
@@ -125,7 +132,7 @@ describe("extractTextSignals", () => {
 
   it("reads Chinese tickets", () => {
     expect(ids("K8s 集群里的 Pod 访问 CoreDNS 偶尔出现 5 秒延时，域名解析很慢。")).toEqual(
-      ["text-5s-delay", "text-dns", "text-intermittent", "text-kubernetes", "text-slow"].sort(),
+      ["dns-slow-5s", "text-5s-delay", "text-dns", "text-intermittent", "text-kubernetes", "text-slow"].sort(),
     );
     expect(ids("部分移动用户访问 SLB 后面的 nginx 经常超时，联通和电信用户正常。")).toEqual(["text-carrier", "text-load-balancer", "text-some-clients", "text-timeout"].sort());
     expect(ids("压测时大量 TIME_WAIT，CPU 软中断很高，连接数上不去。")).toEqual(["many-time-wait", "text-burst", "text-conn-limit", "text-high-load"].sort());

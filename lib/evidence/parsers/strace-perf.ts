@@ -33,6 +33,7 @@ const WAIT_STATES = new Set([
 const HOT_SYMBOLS: { signal: SignalId; symbols: string[] }[] = [
   { signal: "inet-hash-connect-hot", symbols: ["inet_hash_connect", "__inet_check_established"] },
   { signal: "inet-lookup-listener-hot", symbols: ["inet_lookup_listener"] },
+  { signal: "spinlock-hot", symbols: ["queued_spin_lock_slowpath", "_raw_spin_lock"] },
 ];
 
 const STRACE_PREFIX = /^(?:\[pid\s+\d+\]\s*|\d+\s+)?(?:\d{2}:\d{2}:\d{2}(?:\.\d+)?\s+|\d+\.\d+\s+)?/;
@@ -215,7 +216,7 @@ function readSignals(reader: TraceReader, source: EvidenceSource): Signal[] {
 export const stracePerfParser: OutputParser = {
   id: ID,
   title: "strace, perf and goroutine dumps",
-  produces: ["futex-dominant", "read-truncated", "inet-hash-connect-hot", "inet-lookup-listener-hot", "goroutines-blocked"],
+  produces: ["futex-dominant", "read-truncated", "inet-hash-connect-hot", "inet-lookup-listener-hot", "spinlock-hot", "goroutines-blocked"],
   parse(text, source) {
     const reader = new TraceReader();
     splitLines(text).forEach((raw, index) => reader.read(raw, index + 1));
