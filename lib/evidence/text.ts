@@ -93,7 +93,7 @@ const RULES: readonly Rule[] = [
     en: rx(
       String.raw`\bpings? (?:works?|worked|is fine|ok|okay|succeeds?|succeeded|passes|goes through|is normal)\b|\b(?:large|big|bigger|larger) (?:packets?|files?|requests?|responses?|payloads?|quer(?:y|ies)|transfers?|uploads?|downloads?|bodies|body)\b|\bMTU\b|\bsmall (?:requests?|packets?|queries) (?:work|succeed|are fine)\b|\bfragment(?:ation|ed|s)?\b|\bjumbo\b`,
     ),
-    zh: rx(String.raw`ping\s?(?:能|可以)?通[，,]?\s?但|ping\s?正常[，,]?\s?但|大包|大文件|大请求|大报文|大查询|分片`),
+    zh: rx(String.raw`ping\s?(?:能|可以)?通[，,]?\s?但|ping\s?正常[，,]?\s?但|大包|大文件|大请求|大报文|大查询|分片|小的?[^。，,]{0,10}(?:都)?(?:没问题|正常|可以)[^。]{0,30}大`),
   },
   {
     id: "text-overlay",
@@ -112,7 +112,7 @@ const RULES: readonly Rule[] = [
     en: rx(
       String.raw`\breboot(?:ed|s|ing)?\b|\b(?:after|since) (?:a |the )?(?:restart|reboot|move|migration|relocation|maintenance|power (?:cut|outage|failure))\b|\b(?:was|were|been|got) moved\b|\bmoved (?:to|from)\b|\b(?:new|another|different) (?:data ?cent(?:er|re)|DC|rack|site|switch)\b|\bhardware (?:change|replacement|swap|failure)\b|\bwas repaired\b|\b(?:after|since) [\w' ]{0,30}?\bmaintenance\b|\bmaintenance window\b`,
     ),
-    zh: rx("搬迁|迁移后|重启后|重启之后|机房|更换(?:硬件|网卡|交换机|服务器)|硬件(?:更换|故障)|断电|割接|维护后"),
+    zh: rx("搬迁|迁移后|重启后|重启之后|(?:换|搬)了?机房|机房(?:搬迁|迁移|割接)|更换(?:硬件|网卡|交换机|服务器)|硬件(?:更换|故障)|断电|割接|维护后"),
   },
   {
     id: "text-wrong-response",
@@ -237,7 +237,7 @@ const RULES: readonly Rule[] = [
   },
   {
     id: "text-stall-together",
-    en: rx(String.raw`\b(?:stall|stalls|stalled|delayed|slow|complete|completed|finish|finished)\b (?:all )?(?:together|at (?:the same time|once))\b|\b(?:several|multiple|many) requests\b[^.]{0,60}?\b(?:sharing|on) (?:a|one|the same) connection\b`),
+    en: rx(String.raw`\b(?:stall|stalls|stalled|delayed|slow|complete|completed|finish|finished|recover|recovers)\b (?:all )?(?:together|at (?:the same (?:time|instant|moment)|once))\b|\b(?:several|multiple|many) requests\b[^.]{0,60}?\b(?:sharing|on) (?:a|one|the same) connection\b`),
     zh: rx("同时卡住|一起卡住|一起返回|队头阻塞"),
   },
   {
@@ -247,13 +247,13 @@ const RULES: readonly Rule[] = [
   },
   {
     id: "text-direct-and-vip",
-    en: rx(String.raw`\bboth (?:directly|direct)\b[^.]{0,60}?\b(?:VIP|load balancer|SLB|ELB)\b|\b(?:VIP|load balancer|SLB|ELB)\b[^.]{0,60}?\band (?:also )?directly\b|\bdirectly (?:to|on) the (?:backend|RS|real server)s?\b[^.]{0,60}?\b(?:and|as well as) (?:through|via) the (?:VIP|load balancer|SLB)\b`),
-    zh: rx("既(?:通过|走)\\s?(?:VIP|SLB|负载均衡)[^。]{0,20}又直接|同时(?:直连|直接访问)"),
+    en: rx(String.raw`\bboth (?:directly|direct)\b[^.]{0,60}?\b(?:VIP|load balancer|SLB|ELB)\b|\b(?:VIP|load balancer|SLB|ELB)\b[^.]{0,60}?\band (?:also )?directly\b|\bdirectly (?:to|on) the (?:backend|RS|real server)s?\b[^.]{0,60}?\b(?:and|as well as) (?:through|via) the (?:VIP|load balancer|SLB)\b|\b(?:through|via) the (?:NLB|ALB|ELB|SLB|CLB|VIP|load balancer)\b[^.]{0,120}?\bdirectly\b|\bdirectly\b[^.]{0,120}?\b(?:through|via) the (?:NLB|ALB|ELB|SLB|CLB|VIP|load balancer)\b`),
+    zh: rx(String.raw`既(?:通过|走)[^。]{0,10}(?:VIP|SLB|CLB|ELB|负载均衡)[^。]{0,40}又[^。]{0,20}直(?:接|连)|同时(?:直连|直接访问)`),
   },
   {
     id: "text-ip-conflict",
-    en: rx(String.raw`\bIP (?:address )?conflicts?\b|\bduplicate (?:IP|address)(?:es)?\b|\baddress conflicts?\b|\bsame IP\b[^.]{0,40}?\b(?:two|another|other) (?:hosts?|machines?|servers?|containers?)\b`),
-    zh: rx("IP\\s?冲突|地址冲突|IP\\s?重复|重复的?\\s?IP"),
+    en: rx(String.raw`\bIP (?:address )?conflicts?\b|\bduplicate (?:IP|address)(?:es)?\b|\baddress conflicts?\b|\bsame IP\b[^.]{0,40}?\b(?:two|another|other) (?:hosts?|machines?|servers?|containers?)\b|\bMAC\b[^.]{0,30}?\b(?:keeps?|kept) (?:chang|flipp|flapp|alternat|switch)\w*|\bMAC\b[^.]{0,30}?\b(?:flipp|flapp|alternat)\w*|\bMAC[- ]?(?:moves?|flaps?|flapping)\b`),
+    zh: rx(String.raw`IP\s?冲突|地址冲突|IP\s?重复|重复的?\s?IP|MAC\s?(?:地址)?(?:一直|不停|来回)?(?:变|切换|漂移|跳)|ARP\s?(?:冲突|漂移)`),
   },
   {
     id: "two-macs-one-ip",
@@ -322,6 +322,25 @@ const RULES: readonly Rule[] = [
       String.raw`\b(?:bootstrap\.servers|sentinels?|seed (?:nodes|hosts|list)|connection strings?|endpoints? list|hosts? list|broker list)\b[^.]{0,100}?\b(?:old|stale|decommissioned|retired|test|staging|wrong|empty|typo|leftover|removed|no longer exists?)\b|\b(?:decommissioned|retired|test|staging|leftover) (?:broker|endpoint|node|server|host|cluster)s?\b[^.]{0,60}?\b(?:config|list|still)\b`,
     ),
     zh: rx(String.raw`(?:配置|地址列表|bootstrap|连接串)[^。]{0,40}(?:测试(?:环境|网段|集群)|已经下线|下线的|旧的|空的|写错)|(?:测试|下线)[^。]{0,12}(?:地址|broker|节点)[^。]{0,20}(?:没删|还在)`),
+  },
+  {
+    id: "softirq-hot-cpu",
+    en: rx(String.raw`\bksoftirqd/\d+\b[^.]{0,40}?\b(?:100 ?%|pegged|saturated|maxed)|\b(?:one|a single|two|2) (?:CPU|core)s?\b[^.]{0,40}?\b(?:100 ?%|pegged|saturated|maxed)\b[^.]{0,60}?\b(?:others?|rest)\b[^.]{0,30}?\bidle\b`),
+    zh: rx(String.raw`ksoftirqd/?\d*[^。]{0,24}100\s?%|(?:一个|单个|两个|个别)\s?(?:CPU|核)[^。]{0,20}(?:100\s?%|打满|跑满)`),
+  },
+  {
+    id: "text-dead-peers",
+    en: rx(
+      String.raw`\b(?:connections?|ESTABLISHED)\b[^.]{0,80}?\b(?:from|of|belong(?:s|ing)? to) (?:clients?|pods?|devices?|hosts?|peers?) (?:that|which) (?:were|are|have been|had been) (?:deleted|gone|dead|offline|terminated|removed)\b|\bSO_KEEPALIVE\b|\bzombie connections?\b|\bhalf-open connections?\b|\bdead (?:peers?|clients?|connections?)\b`,
+    ),
+    zh: rx(String.raw`僵尸连接|死连接|半开连接|(?:一直|仍然|还是)\s?(?:是)?\s?ESTABLISHED|SO_KEEPALIVE|没有?(?:应用层)?心跳`),
+  },
+  {
+    id: "text-rst-not-from-server",
+    en: rx(
+      String.raw`\b(?:server|target|backend|broker|host|destination)(?:'s)? (?:side )?(?:capture )?(?:never|didn't|did not|does not|doesn't) (?:see|sees|saw|receive[sd]?|gets?|got|shows?|showed) (?:the|any|a|those|these) SYNs?\b|\bRSTs? (?:comes?|came|arrives?|arrived) (?:back )?(?:within|in|after) (?:under |less than )?(?:a |1 |one )?(?:\d+ )?(?:ms|millisecond)`,
+    ),
+    zh: rx(String.raw`(?:没|未)有?(?:看到|收到|抓到)[^。，,]{0,12}SYN|SYN[^。]{0,20}(?:1\s?毫秒|1\s?ms)[^。]{0,6}(?:就)?收到[^。]{0,4}RST`),
   },
   { id: "text-port-forward", en: /\b[Pp]ort[- ]?forward\w*|\bDNAT\b|\bREDIRECT\b|\biptables -t nat\b/g, zh: rx("端口转发|转发(?:规则|配置)|[“\"]转发[”\"]") },
 
@@ -403,11 +422,11 @@ function findHttp5xx(sentence: string): Match | undefined {
 }
 
 const CARRIER_WORDS = rx(
-  String.raw`\bChina (?:Mobile|Unicom|Telecom|Tietong)\b|\bCMCC\b|\bTietong\b|(?<!no )\bcarriers?\b(?! (?:lost|down|detect))|\bISPs?\b|\b(?:some|certain|specific|particular|other) (?:regions|provinces|countries|cities)\b|\boverseas\b|\babroad\b|\bin (?:Ireland|Japan|Singapore|India|Germany|France|Brazil|Australia|Canada|Korea|Europe|the US|the UK|Hong Kong|Taiwan|Vietnam|Indonesia|Malaysia|Thailand|Russia)\b`,
+  String.raw`\bChina (?:Mobile|Unicom|Telecom|Tietong)\b|\bCMCC\b|\bTietong\b|(?<!no )\bcarriers?\b(?! (?:lost|down|detect))|\bISPs?\b|\b(?:some|certain|specific|particular|other) (?:regions|provinces|countries|cities)\b|\boverseas\b|\babroad\b|\bAS ?\d{3,6}\b|\bbackbone\b|\bcross-border\b|\binternational (?:links?|egress|circuits?|transit)\b|\bevening peak\b|\bin (?:Ireland|Japan|Singapore|India|Germany|France|Brazil|Australia|Canada|Korea|Europe|the US|the UK|Hong Kong|Taiwan|Vietnam|Indonesia|Malaysia|Thailand|Russia)\b`,
 );
 /** "users in Tianjin", "most of them in Fuzhou": a capitalised place after the affected people. */
 const CARRIER_PLACE = /\b(?:[Uu]sers?|[Cc]lients?|[Cc]ustomers?|them) (?:in|from) (?!The\b)[A-Z][a-z]{2,}/g;
-const CARRIER_ZH = rx("中国(?:移动|联通|电信)|(?:移动|联通|电信|铁通)(?:用户|网络|宽带|线路|出口|运营商|4G|5G)|铁通|运营商|海外|国外|地区|省份");
+const CARRIER_ZH = rx("中国(?:移动|联通|电信)|(?:移动|联通|电信|铁通)(?:用户|网络|宽带|线路|出口|运营商|4G|5G)|铁通|运营商|海外|国外|地区|省份|晚高峰|骨干|跨境|国际(?:出口|链路|专线)|AS\\s?\\d{3,}");
 
 function findCarrier(sentence: string): Match | undefined {
   return firstAffirmed(sentence, CARRIER_WORDS) ?? firstAffirmed(sentence, CARRIER_PLACE) ?? firstAffirmed(sentence, CARRIER_ZH);

@@ -209,6 +209,8 @@ export const SIGNALS = {
 
   "text-kernel-version": "a kernel version is named (context, not a complaint about the kernel)",
   "spinlock-hot": "perf shows kernel spin-lock functions on top: CPUs wait on one shared lock",
+  "text-dead-peers": "connections to peers that are long gone stay ESTABLISHED (no keepalive or heartbeat)",
+  "text-rst-not-from-server": "a reset answers the client while the server never sees its SYN: something in between answers",
   "text-offload": "NIC offloads (TSO/GSO/GRO/LRO) or capture checksum errors are discussed",
   "text-endpoint-config": "a client's list of endpoints holds stale, test, empty or decommissioned entries",
   "capture-offload-artifact": "a capture shows segments larger than any frame or 'incorrect' checksums: offload seen from the host, not a fault",

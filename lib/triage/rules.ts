@@ -217,13 +217,15 @@ export const RULES: Partial<Record<SignalId, SignalWeights>> = {
 
   "text-kernel-version": { "kernel-bug": 0.3 },
   "spinlock-hot": { "shared-socket-lock-contention": 2.5, "ephemeral-port-search-contention": 0.7, "softirq-cpu-imbalance": 0.3 },
+  "text-dead-peers": { "idle-connection-leak": 2.5, "keepalive-timeout-mismatch": 0.3 },
+  "text-rst-not-from-server": { "firewall-reject": 2, "ip-address-conflict": 0.7, "lb-node-fault": 0.5 },
   "text-offload": { "diagnostic-tool-artifact": 2, "mtu-mismatch": -0.5 },
   "text-endpoint-config": { "dependency-endpoint-misconfig": 2.5 },
   "capture-offload-artifact": { "diagnostic-tool-artifact": 3, "mtu-mismatch": -1, "nic-or-link-down": -1 },
   "cpu-throttled": { "container-scheduler-misconfig": 3, "app-thread-pool-exhaustion": 0.5 },
 
   // Application and shell errors
-  "app-pool-exhausted": { "app-thread-pool-exhaustion": 3, "close-wait-leak": 0.5 },
+  "app-pool-exhausted": { "app-thread-pool-exhaustion": 3, "close-wait-leak": 1.5, "idle-connection-leak": 0.5 },
   "command-not-found": { "host-environment-misconfig": 3 },
 
   // Derived combinations

@@ -114,6 +114,14 @@ describe("extractTextSignals", () => {
     expect(ids("Since the kernel upgrade to 5.4 connects stall.")).toContain("text-kernel");
     expect(ids("Above 20000 almost every even port is taken.")).toContain("text-port-range");
     expect(ids("32 worker threads all call recvmmsg() on the same bound socket.")).toContain("text-lock-contention");
+    expect(ids("Batch workers call the API through the NLB, and call the instance IPs directly for admin endpoints.")).toContain("text-direct-and-vip");
+    expect(ids("top 里看到 ksoftirqd/0 和 ksoftirqd/1 一直 100%，其他核都很闲")).toContain("softirq-hot-cpu");
+    expect(ids("The gateway keeps connections from devices that were offline for days; SO_KEEPALIVE is not set.")).toContain("text-dead-peers");
+    expect(ids("The client gets a RST within 1 ms, yet the broker's capture never sees the SYN.")).toContain("text-rst-not-from-server");
+    expect(ids("On the app server the MAC for the DB's IP keeps changing between two vendors.")).toContain("text-ip-conflict");
+    expect(ids("上海机房访问洛杉矶每天晚高峰丢包")).toEqual(expect.arrayContaining(["text-carrier"]));
+    expect(ids("上海机房访问洛杉矶每天晚高峰丢包")).not.toContain("text-after-move");
+    expect(ids("小的查询、小事务都没问题，一碰到大一点的 binlog event 就卡")).toContain("text-large-transfers");
   });
 
   it("reads tcp_tw_recycle only when it is stated as on", () => {
