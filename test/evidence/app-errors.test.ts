@@ -21,6 +21,20 @@ describe("appErrorsParser", () => {
     expect(ids("connection pool size 50, 12 in use")).toEqual([]);
   });
 
+  it("reads HTTP clients that found a message's framing broken", () => {
+    expect(ids("curl: (18) transfer closed with 327 bytes remaining to read")).toEqual(["http-framing-error"]);
+    expect(ids("  code: 'HPE_INVALID_CONSTANT',")).toEqual(["http-framing-error"]);
+    expect(ids("urllib3.exceptions.ProtocolError: ('Connection broken: IncompleteRead(1721 bytes read, 327 more expected)', ...)")).toEqual(["http-framing-error"]);
+    expect(ids("curl: (28) Operation timed out after 5001 milliseconds with 0 bytes received")).toEqual([]);
+  });
+
+  it("reads a 204 or 304 header block that declares a body", () => {
+    const dump = ["HTTP/1.1 304 Not Modified", "ETag: \"a81f-5e1\"", "Content-Length: 20", "Connection: Keep-Alive", "", '{"code":0,"data":[]}'].join("\n");
+    expect(appErrorsParser.parse(dump, source)).toMatchObject([{ id: "http-204-with-length", lineNumber: 3 }]);
+    expect(ids(["HTTP/1.1 304 Not Modified", "Content-Length: 0", ""].join("\n"))).toEqual([]);
+    expect(ids(["HTTP/1.1 200 OK", "Content-Length: 20", ""].join("\n"))).toEqual([]);
+  });
+
   it("reads a command a script could not find", () => {
     expect(ids("/opt/ops/check_conn.sh: line 9: ss: command not found")).toEqual(["command-not-found"]);
     expect(ids("sh: 1: conntrack: not found")).toEqual(["command-not-found"]);

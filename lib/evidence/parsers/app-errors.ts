@@ -27,11 +27,28 @@ const POOL_EXHAUSTED = new RegExp(
   "i",
 );
 
+/**
+ * HTTP clients reporting a message whose framing is wrong: a body shorter or longer than its
+ * Content-Length, or bytes where the next response should start (curl, Node, Python, Java, Go).
+ */
+const HTTP_FRAMING = new RegExp(
+  [
+    String.raw`transfer closed with \d+ bytes remaining to read`,
+    String.raw`Excess found in a (?:non[- ]pipelined )?read`,
+    String.raw`HPE_INVALID_CONSTANT|HPE_UNEXPECTED_CONTENT_LENGTH|Parse Error: Expected HTTP\/`,
+    String.raw`IncompleteRead\(\d+ bytes read`,
+    String.raw`Premature end of (?:Content-Length delimited message body|chunk coded message body)`,
+    String.raw`malformed HTTP (?:response|status code)`,
+    String.raw`Received HTTP\/0\.9 when not allowed`,
+  ].join("|"),
+);
+
 /** A shell, cron or exec that cannot find a program: bash, dash/busybox sh, Go and container runtimes. */
 const COMMAND_NOT_FOUND = /: command not found\b|^(?:\/bin\/)?(?:sh|bash|dash|ash): (?:\d+: )?[\w./-]+: not found\b|executable file not found in \$PATH|找不到命令|未找到命令/;
 
 const FINDINGS: { id: SignalId; pattern: RegExp; detail: (count: number) => string }[] = [
   { id: "app-pool-exhausted", pattern: POOL_EXHAUSTED, detail: (n) => `the application reports an exhausted pool or blocked workers (${n} line${n === 1 ? "" : "s"})` },
+  { id: "http-framing-error", pattern: HTTP_FRAMING, detail: () => "an HTTP client found a body longer or shorter than its framing says, or junk where a response should start" },
   { id: "command-not-found", pattern: COMMAND_NOT_FOUND, detail: () => "a script cannot find a command: its PATH or environment differs from an interactive shell's" },
 ];
 
@@ -39,8 +56,8 @@ const MAX_LINE = 1000;
 
 export const appErrorsParser: OutputParser = {
   id: ID,
-  title: "Application and shell errors (pool exhaustion, command not found)",
-  produces: FINDINGS.map((f) => f.id),
+  title: "Application, HTTP client and shell errors (pool exhaustion, broken HTTP framing, command not found)",
+  produces: [...FINDINGS.map((f) => f.id), "http-204-with-length"],
   parse(text, source) {
     const first = new Map<SignalId, { line: string; lineNumber: number; count: number }>();
     splitLines(text).forEach((raw, index) => {
@@ -53,6 +70,8 @@ export const appErrorsParser: OutputParser = {
       }
     });
     const signals: Signal[] = [];
+    const bodiless = findBodilessWithLength(splitLines(text));
+    if (bodiless) signals.push(makeSignal("http-204-with-length", ID, bodiless.line, bodiless.lineNumber, source, { detail: bodiless.detail }));
     for (const { id, detail } of FINDINGS) {
       const seen = first.get(id);
       if (seen) signals.push(makeSignal(id, ID, seen.line, seen.lineNumber, source, { value: seen.count, detail: detail(seen.count) }));
@@ -60,3 +79,27 @@ export const appErrorsParser: OutputParser = {
     return signals;
   },
 };
+
+const BODILESS_STATUS = /^(?:< )?HTTP\/1\.[01] (204|304)\b/;
+const CONTENT_LENGTH = /^(?:< )?Content-Length:\s*(\d+)\s*$/i;
+
+/** A raw 204 or 304 response header block (tcpdump -A, curl -v) that declares a body length above zero. */
+function findBodilessWithLength(lines: readonly string[]): { line: string; lineNumber: number; detail: string } | undefined {
+  let status: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    const started = BODILESS_STATUS.exec(line);
+    if (started) {
+      status = started[1];
+      continue;
+    }
+    if (!status) continue;
+    if (line === "" || line === "<") {
+      status = undefined;
+      continue;
+    }
+    const length = CONTENT_LENGTH.exec(line);
+    if (length && Number(length[1]) > 0) return { line: lines[i], lineNumber: i + 1, detail: `a ${status} response declares Content-Length: ${length[1]}; a client reads no body after ${status}, so those bytes corrupt the next response` };
+  }
+  return undefined;
+}
