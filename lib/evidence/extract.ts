@@ -1,5 +1,6 @@
 import { PARSERS } from "./parsers";
 import type { EvidenceSource, Signal } from "./signal";
+import { findStaleUpstream } from "./stale-upstream";
 import { extractTextSignals } from "./text";
 
 export type EvidenceInput = {
@@ -19,9 +20,13 @@ export function extractEvidence({ description, outputs = [] }: EvidenceInput): S
   const descriptionSource: EvidenceSource = { kind: "description" };
   signals.push(...extractTextSignals(description, descriptionSource));
   signals.push(...runParsers(description, descriptionSource));
+  const texts: { text: string; source: EvidenceSource }[] = [{ text: boundLines(description), source: descriptionSource }];
   outputs.forEach((output, index) => {
-    signals.push(...runParsers(output.text, { kind: "output", index, command: output.command }));
+    const source: EvidenceSource = { kind: "output", index, command: output.command };
+    signals.push(...runParsers(output.text, source));
+    texts.push({ text: boundLines(output.text), source });
   });
+  signals.push(...findStaleUpstream(texts));
   return dedupeSignals(signals);
 }
 

@@ -218,6 +218,7 @@ export const SIGNALS = {
 
   // Application and shell errors found in any pasted text.
   "app-pool-exhausted": "an application pool (database connections, workers, threads) is exhausted or its threads are blocked",
+  "upstream-not-in-dns": "the proxy's upstream addresses are all missing from what DNS returns now",
   "http-framing-error": "an HTTP client reports broken framing (body shorter or longer than Content-Length, junk before a status line)",
   "command-not-found": "a script or cron job cannot find a command (PATH differs from a login shell)",
 

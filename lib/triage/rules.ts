@@ -226,6 +226,7 @@ export const RULES: Partial<Record<SignalId, SignalWeights>> = {
 
   // Application and shell errors
   "app-pool-exhausted": { "app-thread-pool-exhaustion": 3, "close-wait-leak": 1.5, "idle-connection-leak": 0.5 },
+  "upstream-not-in-dns": { "stale-dns-upstream": 3.5, "dependency-endpoint-misconfig": 0.5 },
   "http-framing-error": { "http-framing-violation": 3, "keepalive-timeout-mismatch": 0.3 },
   "command-not-found": { "host-environment-misconfig": 3 },
 
