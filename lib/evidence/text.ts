@@ -85,7 +85,7 @@ const RULES: readonly Rule[] = [
   { id: "text-carrier", find: findCarrier },
   {
     id: "text-5s-delay",
-    en: rx(String.raw`(?<!every |[\d.])\b(?:5|10)[ -]?(?:s|secs?|seconds?)\b|(?<!every )\b(?:five|ten)[ -](?:secs?|seconds?)\b|\b(?:5000|10000) ?ms\b|\bexactly (?:5|five|10|ten)\b`),
+    en: rx(String.raw`(?<!every |after |[\d.])\b(?:5|10)[ -]?(?:s|secs?|seconds?)\b|(?<!every )\b(?:five|ten)[ -](?:secs?|seconds?)\b|\b(?:5000|10000) ?ms\b|\bexactly (?:5|five|10|ten)\b`),
     zh: rx(String.raw`(?<![\d.])(?:5|10)\s?(?:秒|s\b)|五秒|十秒`),
   },
   {

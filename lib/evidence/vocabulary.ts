@@ -219,6 +219,9 @@ export const SIGNALS = {
   // Application and shell errors found in any pasted text.
   "app-pool-exhausted": "an application pool (database connections, workers, threads) is exhausted or its threads are blocked",
   "upstream-not-in-dns": "the proxy's upstream addresses are all missing from what DNS returns now",
+  "refused-on-loopback": "a client's connection to 127.0.0.1 / localhost is refused: it fell back to a default address",
+  "service-not-found": "the orchestrator answers that the service or its endpoints do not exist",
+  "capture-empty": "a capture at the target saw none of the client's packets",
   "http-framing-error": "an HTTP client reports broken framing (body shorter or longer than Content-Length, junk before a status line)",
   "command-not-found": "a script or cron job cannot find a command (PATH differs from a login shell)",
 

@@ -94,7 +94,7 @@ export const RULES: Partial<Record<SignalId, SignalWeights>> = {
   "dns-timeout": { "dns-resolution-failure": 1.5, "firewall-drop": 1.2, "udp-receive-buffer-overflow": 1, "conntrack-insert-race": 0.7 },
   "dns-servfail": { "dns-resolution-failure": 2 },
   "dns-nxdomain": { "dns-resolution-failure": 1, "orchestrator-endpoint-deletion": 1, "dns-query-id-collision": 0.5 },
-  "dns-slow-5s": { "conntrack-insert-race": 2.5, "dns-query-id-collision": 1.5, "nsswitch-lookup-order": 1 },
+  "dns-slow-5s": { "conntrack-insert-race": 2.5, "dns-query-id-collision": 1.5, "nsswitch-lookup-order": 1, "dns-resolution-failure": 1 },
   "dns-loopback-server": { "dns-resolution-failure": 2 },
   "dns-tcp-ok": { "udp-receive-buffer-overflow": 1.5, "firewall-drop": 1, "dns-resolution-failure": -0.5 },
   "dns-answer-ok": { "dns-resolution-failure": -0.7 },
@@ -227,6 +227,9 @@ export const RULES: Partial<Record<SignalId, SignalWeights>> = {
   // Application and shell errors
   "app-pool-exhausted": { "app-thread-pool-exhaustion": 3, "close-wait-leak": 1.5, "idle-connection-leak": 0.5 },
   "upstream-not-in-dns": { "stale-dns-upstream": 3.5, "dependency-endpoint-misconfig": 0.5 },
+  "refused-on-loopback": { "dependency-endpoint-misconfig": 1.5, "host-environment-misconfig": 0.5 },
+  "service-not-found": { "orchestrator-endpoint-deletion": 2.5, "dns-resolution-failure": 0.3 },
+  "capture-empty": { "firewall-drop": 1.5, "underlay-network-drop": 1, "nic-or-link-down": 0.5, "isp-routing-loss": 0.3 },
   "http-framing-error": { "http-framing-violation": 3, "keepalive-timeout-mismatch": 0.3 },
   "command-not-found": { "host-environment-misconfig": 3 },
 

@@ -35,6 +35,13 @@ describe("appErrorsParser", () => {
     expect(ids(["HTTP/1.1 200 OK", "Content-Length: 20", ""].join("\n"))).toEqual([]);
   });
 
+  it("reads a refused loopback connect and a service the orchestrator does not know", () => {
+    expect(ids("[ioredis] Unhandled error event: Error: connect ECONNREFUSED 127.0.0.1:26379")).toEqual(["refused-on-loopback"]);
+    expect(ids("Error: connect ECONNREFUSED 10.4.1.11:26379")).toEqual([]);
+    expect(ids('Error from server (NotFound): services "payments-internal" not found')).toEqual(["service-not-found"]);
+    expect(ids('Error from server (NotFound): pods "api-0" not found')).toEqual([]);
+  });
+
   it("reads a command a script could not find", () => {
     expect(ids("/opt/ops/check_conn.sh: line 9: ss: command not found")).toEqual(["command-not-found"]);
     expect(ids("sh: 1: conntrack: not found")).toEqual(["command-not-found"]);

@@ -26,6 +26,12 @@ describe("tcpdumpParser", () => {
     expect(ids(handshake.join("\n"))).not.toContain("capture-offload-artifact");
   });
 
+  it("reports a capture that saw nothing matching its filter", () => {
+    const empty = ["tcpdump: verbose output suppressed, use -v[v]... for full protocol decode", "listening on eth0, link-type EN10MB (Ethernet), snapshot length 262144 bytes", "^C", "0 packets captured", "0 packets received by filter", "0 packets dropped by kernel"].join("\n");
+    expect(find(empty, "capture-empty")?.lineNumber).toBe(4);
+    expect(ids(["3 packets captured", "3 packets received by filter"].join("\n"))).toEqual([]);
+  });
+
   it("finds nothing wrong in a normal exchange", () => {
     const text = [
       ...handshake,

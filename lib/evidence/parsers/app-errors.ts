@@ -43,12 +43,20 @@ const HTTP_FRAMING = new RegExp(
   ].join("|"),
 );
 
+/** A refused connect to the loopback address: the client dialled a default instead of its configured peer. */
+const REFUSED_ON_LOOPBACK = /\b(?:ECONNREFUSED|[Cc]onnection refused)\b[^\n]{0,60}?(?:\b127\.0\.0\.1\b|\blocalhost\b|\[::1\])|(?:\b127\.0\.0\.1\b|\blocalhost\b)(?::\d+)?[^\n]{0,40}?\b(?:ECONNREFUSED|[Cc]onnection refused)\b/;
+
+/** kubectl and Consul saying the service a client needs does not exist. */
+const SERVICE_NOT_FOUND = /Error from server \(NotFound\): (?:services|endpoints|endpointslices)[\w.]* "[^"]+" not found|\bNo instances available for\b|\bservice not found in catalog\b/;
+
 /** A shell, cron or exec that cannot find a program: bash, dash/busybox sh, Go and container runtimes. */
 const COMMAND_NOT_FOUND = /: command not found\b|^(?:\/bin\/)?(?:sh|bash|dash|ash): (?:\d+: )?[\w./-]+: not found\b|executable file not found in \$PATH|找不到命令|未找到命令/;
 
 const FINDINGS: { id: SignalId; pattern: RegExp; detail: (count: number) => string }[] = [
   { id: "app-pool-exhausted", pattern: POOL_EXHAUSTED, detail: (n) => `the application reports an exhausted pool or blocked workers (${n} line${n === 1 ? "" : "s"})` },
   { id: "http-framing-error", pattern: HTTP_FRAMING, detail: () => "an HTTP client found a body longer or shorter than its framing says, or junk where a response should start" },
+  { id: "refused-on-loopback", pattern: REFUSED_ON_LOOPBACK, detail: () => "a connection to the loopback address is refused: the client is not using the address it was configured with" },
+  { id: "service-not-found", pattern: SERVICE_NOT_FOUND, detail: () => "the orchestrator says the service the client needs does not exist" },
   { id: "command-not-found", pattern: COMMAND_NOT_FOUND, detail: () => "a script cannot find a command: its PATH or environment differs from an interactive shell's" },
 ];
 

@@ -490,6 +490,7 @@ function parseTcpdump(text: string, source: EvidenceSource): Signal[] {
     index += 1;
     const where: Where = { line, lineNumber: lineIndex + 1, time: lastTime, index };
     if (readWiresharkLine(line, where, findings) || (line.length <= MAX_ARP_LINE && arp.read(line, where))) return;
+    if (line === "0 packets captured") return findings.add("capture-empty", rawLine, lineIndex + 1, { detail: "the capture saw no packet matching its filter: the traffic never reached this point" });
     const addressed = findAddresses(line);
     if (!addressed) return;
     const { src, dst, rest } = addressed;
@@ -533,6 +534,7 @@ export const tcpdumpParser: OutputParser = {
     "two-macs-one-ip",
     "overlay-no-reply",
     "capture-offload-artifact",
+    "capture-empty",
   ],
   parse: parseTcpdump,
 };
