@@ -117,9 +117,9 @@ const RULES: readonly Rule[] = [
   {
     id: "text-wrong-response",
     en: rx(
-      String.raw`\bwrong (?:response|service|server|backend|host|result|data|address|IP|place|destination)s?\b|\bunrelated (?:response|content)s?\b|\bnothing to do with the request\b|\bhijack(?:ed|ing|s)?\b|\bunexpected (?:response|address|IP|host|server|backend)s?\b|\bunfamiliar (?:[\w-]+ )?(?:address|IP|host|server)\b|\bgoes to the wrong\b|\bnever reach (?:them|us|the service)\b`,
+      String.raw`\bwrong (?:response|service|server|backend|host|result|data|address|IP|place|destination)s?\b|\bunrelated (?:response|content)s?\b|\bnothing to do with the request\b|\bhijack(?:ed|ing|s)?\b|\bunexpected (?:response|address|IP|host|server|backend)s?\b|\bunfamiliar (?:[\w-]+ )?(?:address|IP|host|server)\b|\bgoes to the wrong\b|\bnever reach (?:them|us|the service)\b|\bWelcome to nginx\b|\b(?:default|placeholder) (?:page|site|vhost)\b|\b(?:never|don't|do not|doesn't) (?:show up|appear) in (?:the |our )?(?:service|app|application)(?:'s)? logs?\b`,
     ),
-    zh: rx("返回错误(?!码|信息|提示)|返回了错误的|返回内容不对|响应不对|串了|串号|劫持|错误的(?:服务|响应|结果|地址)|不相关的(?:响应|内容)|数据(?:跟|和|与)[^。，,]{0,12}不一样|连到了?(?:另一|别的)"),
+    zh: rx("返回错误(?!码|信息|提示)|返回了错误的|返回内容不对|响应不对|串了|串号|劫持|错误的(?:服务|响应|结果|地址)|不相关的(?:响应|内容)|数据(?:跟|和|与)[^。，,]{0,12}不一样|连到了?(?:另一|别的)|(?:日志|access\\s?log)里(?:也)?(?:看不到|没有)[^。]{0,10}请求|返回的是[^。]{0,20}(?:页面|默认页)"),
   },
   {
     id: "text-high-load",
@@ -161,8 +161,8 @@ const RULES: readonly Rule[] = [
   },
   {
     id: "text-scheduler-resources",
-    en: rx(String.raw`\binsufficient (?:resources?|cpu|memory)\b|\bCPU throttl\w+|\bthrottl(?:ed|ing) (?:by (?:the )?)?(?:CFS|cgroup|CPU quota)\b|\bCFS quota\b|\bcpu\.cfs_quota_us\b|\bnr_throttled\b|\bGOMAXPROCS\b|\bnot enough resources\b|\bno resources available\b|\bcpu[- ]shares\b|\bInsufficient (?:cpu|memory)\b|\bfailed to schedule\b|\bunschedulable\b`),
-    zh: rx(String.raw`资源不足|调度失败|无法调度|CPU\s?限流|CPU\s?被限制|节流`),
+    en: rx(String.raw`\binsufficient (?:resources?|cpu|memory)\b|\bplacement constraints?\b|\b(?:scheduled|placed|co-?located|landed) on the same (?:node|host)\b|\bnoisy neighbou?rs?\b|\bCPU throttl\w+|\bthrottl(?:ed|ing) (?:by (?:the )?)?(?:CFS|cgroup|CPU quota)\b|\bCFS quota\b|\bcpu\.cfs_quota_us\b|\bnr_throttled\b|\bGOMAXPROCS\b|\bnot enough resources\b|\bno resources available\b|\bcpu[- ]shares\b|\bInsufficient (?:cpu|memory)\b|\bfailed to schedule\b|\bunschedulable\b`),
+    zh: rx(String.raw`资源不足|调度失败|无法调度|CPU\s?限流|CPU\s?被限制|节流|调度到了?同一台|混部|资源争抢|抢占\s?CPU`),
   },
   {
     id: "text-log-flood",
@@ -176,8 +176,8 @@ const RULES: readonly Rule[] = [
   },
   {
     id: "text-endpoint-missing",
-    en: rx(String.raw`\bnet-alias\b|\bderegister(?:ed|s|ing)?\b|\b(?:services?|svc|endpoints?)\b[^.]{0,30}\bnot found\b|\b(?:gone|removed|missing|disappeared) from (?:the )?(?:catalog|registry|service discovery|Consul|Eureka|Nacos)\b|\b(?:alias|endpoint|service registration|registration)s? (?:no longer|cannot be|can't be|could not be|are not|is not) (?:resolv\w*|found|reachable)\b|\bendpoints? (?:was |were |got )?(?:deleted|removed|lost)\b`),
-    zh: rx(String.raw`别名解析不到|域名解析不到|服务注册(?:丢失|消失)|endpoint\s?(?:被删除|丢失)|服务(?:被)?(?:注销|摘除|删掉了|删除了)|注册中心(?:里)?(?:没有|找不到)`),
+    en: rx(String.raw`\bnet-alias\b|\b(?:DNS )?(?:records?|CNAME|DNS entry) (?:was |were |got )?(?:deleted|removed)\b|\bAction=DELETE\b|\bderegister(?:ed|s|ing)?\b|\b(?:services?|svc|endpoints?)\b[^.]{0,30}\bnot found\b|\b(?:gone|removed|missing|disappeared) from (?:the )?(?:catalog|registry|service discovery|Consul|Eureka|Nacos)\b|\b(?:alias|endpoint|service registration|registration)s? (?:no longer|cannot be|can't be|could not be|are not|is not) (?:resolv\w*|found|reachable)\b|\bendpoints? (?:was |were |got )?(?:deleted|removed|lost)\b`),
+    zh: rx(String.raw`别名解析不到|域名解析不到|服务注册(?:丢失|消失)|endpoint\s?(?:被删除|丢失)|服务(?:被)?(?:注销|摘除|删掉了|删除了)|(?:记录|CNAME)(?:被)?(?:删除|删掉)|Action=DELETE|注册中心(?:里)?(?:没有|找不到)`),
   },
   {
     id: "text-process-gone",
@@ -186,8 +186,8 @@ const RULES: readonly Rule[] = [
   },
   {
     id: "text-threads-pile-up",
-    en: rx(String.raw`\bthreads? (?:pile[sd]? up|piling up|pool (?:is )?(?:exhausted|full))\b|\b(?:thread|goroutine|worker) (?:count|leak)s?\b|\bgoroutines?\b|\binterrupt(?:s|ed|ing)? (?:the |all |every )?threads?\b|\bwatchdog\b|\bthread dump\b|\bpool (?:is )?exhausted\b|\bjstack\b|\bTIMED_WAITING\b|\bevent loop (?:is |was |gets |got )?(?:blocked|stalled|stuck)\b|\bblock(?:s|ed|ing)? the event loop\b|\b(?:full|long) GCs?\b|\bGC pauses?\b|\bstop-the-world\b`),
-    zh: rx("线程(?:堆积|数暴涨|池满|池耗尽|泄漏)|协程(?:堆积|泄漏)|看门狗|中断线程|事件循环(?:阻塞|卡住)|Full\\s?GC|GC\\s?停顿"),
+    en: rx(String.raw`\bthreads? (?:pile[sd]? up|piling up|pool (?:is )?(?:exhausted|full))\b|\b(?:thread|goroutine|worker) (?:count|leak)s?\b|\bgoroutines?\b|\binterrupt(?:s|ed|ing)? (?:the |all |every )?threads?\b|(?<!NETDEV )\bwatchdog\b|\bthread dump\b|\bpool (?:is )?exhausted\b|\bjstack\b|\bTIMED_WAITING\b|\bevent loop (?:is |was |gets |got )?(?:blocked|stalled|stuck)\b|\bblock(?:s|ed|ing)? the event loop\b|\b(?:full|long) GCs?\b|\bGC pauses?\b|\bstop-the-world\b`),
+    zh: rx("线程(?:堆积|数暴涨|池满|池耗尽|泄漏)|协程(?:堆积|泄漏)|(?<!NETDEV\s?)看门狗|中断线程|事件循环(?:阻塞|卡住)|Full\\s?GC|GC\\s?停顿"),
   },
   {
     id: "text-retransmission",
@@ -196,14 +196,14 @@ const RULES: readonly Rule[] = [
   },
   {
     id: "text-kernel",
-    en: rx(String.raw`\bkernel (?:bug|regression|upgrade|update|patch|panic|crash|oops)(?:e?s)?\b|\b(?:upgrad(?:e|ed|ing)|patch(?:ed)?|updat(?:e|ed|ing)) (?:the )?kernel\b|\b(?:after|since) (?:a |the )?kernel\b|\bnew(?:er)? kernel\b`),
-    zh: rx("内核(?:bug|缺陷|升级|问题|更新)|升级(?:了)?内核|新内核"),
+    en: rx(String.raw`\bkernel (?:bug|regression|upgrade|update|patch|panic|crash|oops)(?:e?s)?\b|\b(?:upgrad(?:e|ed|ing)|patch(?:ed)?|updat(?:e|ed|ing)) (?:the )?kernel\b|\b(?:after|since) (?:a |the )?kernel\b|\bnew(?:er)? kernel\b|\bkernel\b[^.]{0,40}?\b(?:upgraded?|updated?|bumped|moved) (?:from|to)\b|\b(?:roll(?:ed|ing)? back|revert(?:ed|ing)?|downgrad(?:e|ed|ing)) (?:to )?(?:the )?(?:old|previous|earlier|prior) kernel\b`),
+    zh: rx(String.raw`内核(?:bug|缺陷|升级|问题|更新)|升级(?:了)?内核|新内核|内核从?[^。]{0,30}(?:升到|升级到|升级为|换成)|(?:回退|降级)[^。]{0,10}内核|内核回退`),
   },
   // A version alone is context: most tickets name their kernel.
   { id: "text-kernel-version", en: rx(String.raw`\b(?:3|4|5|6)\.\d+\.\d+-\d+\S*|\bkernel (?:version )?(?:3|4|5|6)\.\d+\b`), zh: rx(String.raw`内核(?:版本)?\s?(?:3|4|5|6)\.\d+`) },
   {
     id: "text-http-204",
-    en: rx(String.raw`\b(?:HTTP )?20[4]\b[^.]{0,80}\bContent-Length\b|\bContent-Length\b[^.]{0,80}\b(?:204|304)\b`),
+    en: rx(String.raw`\b(?:HTTP )?[23]04\b[^.]{0,80}\bContent-Length\b|\bContent-Length\b[^.]{0,80}\b(?:204|304)\b`),
   },
   {
     id: "text-lock-contention",
@@ -302,7 +302,7 @@ const RULES: readonly Rule[] = [
     en: rx(
       String.raw`\b(?:a third|one third|a quarter|one quarter|two thirds|1/[2-4]|one in (?:two|three|four)|(?:25|33|50) ?%) of (?:the |all |our )?(?:new )?(?:connections|requests|connects|calls|attempts)\b|\b(?:one|1) of (?:the |its |our )?(?:two|three|four|five|[2-9]) (?:[\w-]+ ){0,2}(?:IPs|IP addresses|addresses|nodes|instances|backends|VIPs)\b`,
     ),
-    zh: rx(String.raw`三分之一|四分之一|一半的?(?:连接|请求)|其中一个\s?(?:IP|地址|节点)|某一个\s?(?:IP|地址|节点)`),
+    zh: rx(String.raw`三分之一|四分之一|一半的?新?(?:连接|请求|流量)|其中一个\s?(?:IP|地址|节点)|某一个\s?(?:IP|地址|节点)`),
   },
   {
     id: "text-single-stream-capped",
@@ -319,7 +319,7 @@ const RULES: readonly Rule[] = [
   {
     id: "text-endpoint-config",
     en: rx(
-      String.raw`\b(?:bootstrap\.servers|sentinels?|seed (?:nodes|hosts|list)|connection strings?|endpoints? list|hosts? list|broker list)\b[^.]{0,100}?\b(?:old|stale|decommissioned|retired|test|staging|wrong|empty|typo|leftover|removed|no longer exists?)\b|\b(?:decommissioned|retired|test|staging|leftover) (?:broker|endpoint|node|server|host|cluster)s?\b[^.]{0,60}?\b(?:config|list|still)\b`,
+      String.raw`\b(?:bootstrap\.servers|sentinels?|seed (?:nodes|hosts|list)|connect(?:ion)? strings?|endpoints? list|hosts? list|broker list)\b[^.]{0,100}?\b(?:old|stale|decommissioned|retired|test|staging|wrong|empty|typo|leftover|removed|no longer exists?)\b|\b(?:decommissioned|retired|test|staging|leftover) (?:broker|endpoint|node|server|host|cluster)s?\b[^.]{0,60}?\b(?:config|list|still)\b`,
     ),
     zh: rx(String.raw`(?:配置|地址列表|bootstrap|连接串)[^。]{0,40}(?:测试(?:环境|网段|集群)|已经下线|下线的|旧的|空的|写错)|(?:测试|下线)[^。]{0,12}(?:地址|broker|节点)[^。]{0,20}(?:没删|还在)`),
   },
@@ -341,6 +341,19 @@ const RULES: readonly Rule[] = [
       String.raw`\b(?:server|target|backend|broker|host|destination)(?:'s)? (?:side )?(?:capture )?(?:never|didn't|did not|does not|doesn't) (?:see|sees|saw|receive[sd]?|gets?|got|shows?|showed) (?:the|any|a|those|these) SYNs?\b|\bRSTs? (?:comes?|came|arrives?|arrived) (?:back )?(?:within|in|after) (?:under |less than )?(?:a |1 |one )?(?:\d+ )?(?:ms|millisecond)`,
     ),
     zh: rx(String.raw`(?:没|未)有?(?:看到|收到|抓到)[^。，,]{0,12}SYN|SYN[^。]{0,20}(?:1\s?毫秒|1\s?ms)[^。]{0,6}(?:就)?收到[^。]{0,4}RST`),
+  },
+  { id: "nic-rx-drops", en: rx(String.raw`\bNodeNetworkReceiveDrops\b|\bdropping received packets\b|\breceive[_ ]drop(?:s|_total)\b|\brx[_ ]drop(?:s|ped)\b`), zh: rx("网卡(?:接收)?丢包|rx\\s?丢包") },
+  { id: "softnet-squeeze", en: rx(String.raw`\btime_squeeze\b`) },
+  { id: "rx-queue-imbalance", en: rx(String.raw`\birqbalance\b[^.]{0,20}?\b(?:masked|off|disabled|stopped|not running|inactive)\b|\b(?:all|most) (?:the )?(?:interrupts|IRQs)\b[^.]{0,30}?\b(?:one|a single|the same) (?:CPU|core)\b`), zh: rx(String.raw`irqbalance[^。]{0,10}(?:关|停|禁用|没开)|中断(?:都|全)在[^。]{0,6}(?:一个|同一个?)\s?(?:核|CPU)`) },
+  {
+    id: "text-leftover-rules",
+    en: rx(String.raw`\b(?:leftover|left-over|stale|orphan(?:ed)?) (?:iptables |NAT |CNI |docker |kube-proxy )?(?:rules?|chains?)\b|\bkubeadm reset\b|\b(?:no longer|not) a (?:k8s|kubernetes) node\b|\b(?:used to be|was once|formerly) a (?:k8s|kubernetes) node\b`),
+    zh: rx(String.raw`以前是\s?(?:k8s|kubernetes|K8s|K8S)\s?节点|残留的?(?:iptables|规则|链|CNI)|kubeadm reset`),
+  },
+  {
+    id: "text-tool-wrapped",
+    en: rx(String.raw`\bwrapper (?:script )?(?:around|for|of|shadows?)\b|\b(?:is )?aliased to\b|\bshadow(?:s|ed|ing) (?:the )?(?:real |system )?\w+ (?:binary|command)\b|\b\w+ is /usr/local/bin/\w+`),
+    zh: rx(String.raw`(?:包装|封装)(?:的)?脚本|alias\s?(?:成|为|到)|被[^。]{0,6}替换了?(?:命令|二进制)`),
   },
   { id: "text-port-forward", en: /\b[Pp]ort[- ]?forward\w*|\bDNAT\b|\bREDIRECT\b|\biptables -t nat\b/g, zh: rx("端口转发|转发(?:规则|配置)|[“\"]转发[”\"]") },
 

@@ -222,6 +222,11 @@ export const SIGNALS = {
   "refused-on-loopback": "a client's connection to 127.0.0.1 / localhost is refused: it fell back to a default address",
   "service-not-found": "the orchestrator answers that the service or its endpoints do not exist",
   "capture-empty": "a capture at the target saw none of the client's packets",
+  "text-leftover-rules": "a host keeps NAT rules or chains from a platform it left (a former Kubernetes node, Docker, CNI)",
+  "text-tool-wrapped": "the command run is a wrapper, alias or different binary from the tool it seems to be",
+  "system-file-unreadable": "resolv.conf, hosts or nsswitch.conf is readable by root only (umask 077 hardening)",
+  "client-bootstrap-error": "a client cannot use an entry of its configured server list (unresolvable name, unreachable node)",
+  "tool-shadowed": "`type -a` shows the command resolves to a wrapper before the real binary",
   "http-framing-error": "an HTTP client reports broken framing (body shorter or longer than Content-Length, junk before a status line)",
   "command-not-found": "a script or cron job cannot find a command (PATH differs from a login shell)",
 

@@ -44,7 +44,7 @@ export const RULES: Partial<Record<SignalId, SignalWeights>> = {
   // Kernel log
   "syn-flood-log": { "syn-queue-overflow": 3 },
   "drop-open-request-log": { "syn-queue-overflow": 2.5 },
-  "netdev-watchdog-log": { "kernel-bug": 2.5, "nic-or-link-down": 1.5 },
+  "netdev-watchdog-log": { "nic-or-link-down": 2.5, "kernel-bug": 1.5 },
   "kernel-bug-log": { "kernel-bug": 2.5 },
   "link-down-log": { "nic-or-link-down": 3 },
   "neighbour-overflow-log": { "host-environment-misconfig": 1, "container-scheduler-misconfig": 0.5 },
@@ -230,6 +230,11 @@ export const RULES: Partial<Record<SignalId, SignalWeights>> = {
   "refused-on-loopback": { "dependency-endpoint-misconfig": 1.5, "host-environment-misconfig": 0.5 },
   "service-not-found": { "orchestrator-endpoint-deletion": 2.5, "dns-resolution-failure": 0.3 },
   "capture-empty": { "firewall-drop": 1.5, "underlay-network-drop": 1, "nic-or-link-down": 0.5, "isp-routing-loss": 0.3 },
+  "text-leftover-rules": { "iptables-redirect-hijack": 2.5 },
+  "text-tool-wrapped": { "diagnostic-tool-artifact": 2.5 },
+  "system-file-unreadable": { "host-environment-misconfig": 3.5, "dns-resolution-failure": -0.5 },
+  "client-bootstrap-error": { "dependency-endpoint-misconfig": 2.5 },
+  "tool-shadowed": { "diagnostic-tool-artifact": 3.5 },
   "http-framing-error": { "http-framing-violation": 3, "keepalive-timeout-mismatch": 0.3 },
   "command-not-found": { "host-environment-misconfig": 3 },
 

@@ -42,6 +42,20 @@ describe("appErrorsParser", () => {
     expect(ids('Error from server (NotFound): pods "api-0" not found')).toEqual([]);
   });
 
+  it("reads resolver files only root can read, and clients that cannot use their server list", () => {
+    expect(ids("-rw-------. 1 root root   92 Mar 29 08:14 /etc/resolv.conf")).toEqual(["system-file-unreadable"]);
+    expect(ids("-rw-r--r--. 1 root root   92 Mar 29 08:14 /etc/resolv.conf")).toEqual([]);
+    expect(ids("/etc/profile.d/cis.sh:2:umask 077")).toEqual(["system-file-unreadable"]);
+    expect(ids("WARN o.a.k.c.ClientUtils - Couldn't resolve server kafka-2.eu-internal:9092 from bootstrap.servers as DNS resolution failed")).toEqual(["client-bootstrap-error"]);
+  });
+
+  it("reads a tool that runs a wrapper before the real binary (type -a)", () => {
+    const [signal] = appErrorsParser.parse(["ping is /usr/local/bin/ping", "ping is /usr/bin/ping"].join("\n"), source);
+    expect(signal).toMatchObject({ id: "tool-shadowed", lineNumber: 1 });
+    expect(ids(["ping is /usr/bin/ping", "ping is /bin/ping"].join("\n"))).toEqual([]);
+    expect(ids(["ls is aliased to `ls --color=auto'", "ls is /usr/bin/ls"].join("\n"))).toEqual(["tool-shadowed"]);
+  });
+
   it("reads a command a script could not find", () => {
     expect(ids("/opt/ops/check_conn.sh: line 9: ss: command not found")).toEqual(["command-not-found"]);
     expect(ids("sh: 1: conntrack: not found")).toEqual(["command-not-found"]);

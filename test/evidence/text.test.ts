@@ -122,6 +122,17 @@ describe("extractTextSignals", () => {
     expect(ids("上海机房访问洛杉矶每天晚高峰丢包")).toEqual(expect.arrayContaining(["text-carrier"]));
     expect(ids("上海机房访问洛杉矶每天晚高峰丢包")).not.toContain("text-after-move");
     expect(ids("小的查询、小事务都没问题，一碰到大一点的 binlog event 就卡")).toContain("text-large-transfers");
+    expect(ids("dmesg: NETDEV WATCHDOG: eth0 (mlx5_core): transmit queue 3 timed out")).not.toContain("text-threads-pile-up");
+    expect(ids("源站的 304 响应头里带了 Content-Length: 5320")).toContain("text-http-204");
+    expect(ids("内核从 4.18.0-305 升到 4.18.0-348 之后偶发 reset")).toContain("text-kernel");
+    expect(ids("The batch job and the gateway were scheduled on the same node.")).toContain("text-scheduler-resources");
+    expect(ids("大约一半的新连接建立失败")).toContain("text-fraction-fails");
+    expect(ids("From other hosts port 8080 returns the Welcome to nginx page.")).toContain("text-wrong-response");
+    expect(ids("CloudTrail shows the CNAME was deleted by the stack rollback.")).toContain("text-endpoint-missing");
+    expect(ids("[FIRING] NodeNetworkReceiveDrops: interface ens5 is dropping received packets")).toContain("nic-rx-drops");
+    expect(ids("The new AMI ships with irqbalance masked.")).toContain("rx-queue-imbalance");
+    expect(ids("这台机器以前是 k8s 节点，后来 kubeadm reset 下线了")).toContain("text-leftover-rules");
+    expect(ids("Turns out ping on these hosts is a wrapper script around the real binary.")).toContain("text-tool-wrapped");
   });
 
   it("reads tcp_tw_recycle only when it is stated as on", () => {

@@ -1,5 +1,5 @@
-// Accuracy on tickets written without seeing the engine's rules (test/triage/tickets/): dev.json
-// guided the evidence rules; holdout.json is only scored.
+// Accuracy on tickets written without seeing the engine's rules (test/triage/tickets/): dev.json and
+// dev2.json guided the evidence rules (dev2 after it was first scored blind); holdout.json is only scored.
 import fs from "node:fs";
 import path from "node:path";
 
@@ -27,6 +27,7 @@ const ticketSetSchema = z.object({
 
 const SETS = [
   { file: "dev.json", minTop1: 0.92, minTop3: 0.97 },
+  { file: "dev2.json", minTop1: 0.83, minTop3: 0.95 },
   { file: "holdout.json", minTop1: 0.66, minTop3: 0.72 },
 ];
 
