@@ -1,5 +1,6 @@
 // Accuracy on tickets written without seeing the engine's rules (test/triage/tickets/): dev.json and
-// dev2.json guided the evidence rules (dev2 after it was first scored blind); holdout.json is only scored.
+// dev2.json guided the evidence rules (dev2 after it was first scored blind); holdout.json and
+// holdout2.json (written after all rule changes) are only scored.
 import fs from "node:fs";
 import path from "node:path";
 
@@ -29,6 +30,7 @@ const SETS = [
   { file: "dev.json", minTop1: 0.92, minTop3: 0.97 },
   { file: "dev2.json", minTop1: 0.83, minTop3: 0.95 },
   { file: "holdout.json", minTop1: 0.66, minTop3: 0.72 },
+  { file: "holdout2.json", minTop1: 0.8, minTop3: 0.85 },
 ];
 
 describe.each(SETS)("diagnose on test/triage/tickets/$file", ({ file, minTop1, minTop3 }) => {
