@@ -19,20 +19,13 @@ export function extractEvidence({ description, outputs = [] }: EvidenceInput): S
   const signals: Signal[] = [];
   const descriptionSource: EvidenceSource = { kind: "description" };
   signals.push(...extractTextSignals(description, descriptionSource));
-  signals.push(...runParsers(description, descriptionSource));
-  const texts: { text: string; source: EvidenceSource }[] = [{ text: boundLines(description), source: descriptionSource }];
-  outputs.forEach((output, index) => {
-    const source: EvidenceSource = { kind: "output", index, command: output.command };
-    signals.push(...runParsers(output.text, source));
-    texts.push({ text: boundLines(output.text), source });
-  });
+  const texts = [
+    { text: boundLines(description), source: descriptionSource },
+    ...outputs.map((output, index): { text: string; source: EvidenceSource } => ({ text: boundLines(output.text), source: { kind: "output", index, command: output.command } })),
+  ];
+  for (const { text, source } of texts) signals.push(...PARSERS.flatMap((parser) => parser.parse(text, source)));
   signals.push(...findStaleUpstream(texts));
   return dedupeSignals(signals);
-}
-
-function runParsers(text: string, source: EvidenceSource): Signal[] {
-  const bounded = boundLines(text);
-  return PARSERS.flatMap((parser) => parser.parse(bounded, source));
 }
 
 /** Cuts over-long lines (binary blobs, minified logs) so parsers stay linear. */

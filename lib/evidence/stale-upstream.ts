@@ -9,6 +9,7 @@ const BARE_ADDRESS = new RegExp(String.raw`^\s*(${IPV4})\s*$`);
 const ANSWER_RECORD = new RegExp(String.raw`^\S+\.?\s+\d+\s+IN\s+A\s+(${IPV4})\s*$`);
 const NSLOOKUP_ADDRESS = new RegExp(String.raw`^Address(?:es)?:\s*(${IPV4})\s*$`);
 
+/** Texts with their lines already bounded (boundLines). */
 type Text = { text: string; source: EvidenceSource };
 
 /**
@@ -20,9 +21,8 @@ export function findStaleUpstream(texts: Text[]): Signal[] {
   const answered = new Set<string>();
   for (const { text, source } of texts) {
     let afterName = false;
-    splitLines(text).forEach((raw, index) => {
-      const line = raw.length > 4096 ? raw.slice(0, 4096) : raw;
-      for (const match of line.matchAll(PROXY_UPSTREAM)) if (!used.has(match[1])) used.set(match[1], { line: raw, lineNumber: index + 1, source });
+    splitLines(text).forEach((line, index) => {
+      for (const match of line.matchAll(PROXY_UPSTREAM)) if (!used.has(match[1])) used.set(match[1], { line, lineNumber: index + 1, source });
       if (/^Name:/.test(line.trim())) afterName = true;
       const answer = BARE_ADDRESS.exec(line) ?? ANSWER_RECORD.exec(line.trim()) ?? (afterName ? NSLOOKUP_ADDRESS.exec(line.trim()) : null);
       if (answer) answered.add(answer[1]);

@@ -26,6 +26,13 @@ type Match = { text: string; index: number };
 
 const rx = (source: string) => new RegExp(source, "gi");
 
+/** Delays of 5 s (or 10 s): the resolver's retry timeout, said of anything. */
+const FIVE_SECOND_DELAY: Rule = {
+  id: "text-5s-delay",
+  en: rx(String.raw`(?<!every |after |[\d.])\b(?:5|10)[ -]?(?:s|secs?|seconds?)\b|(?<!every )\b(?:five|ten)[ -](?:secs?|seconds?)\b|\b(?:5000|10000) ?ms\b|\bexactly (?:5|five|10|ten)\b`),
+  zh: rx(String.raw`(?<![\d.])(?:5|10)\s?(?:秒|s\b)|五秒|十秒`),
+};
+
 const RULES: readonly Rule[] = [
   { id: "text-timeout", en: rx(String.raw`\btim(?:e|es|ed|ing)[ -]?outs?\b|\bETIMEDOUT\b|\bdeadline exceeded\b`), zh: rx("超时") },
   // "refuses to start" is not a refused connection.
@@ -83,11 +90,7 @@ const RULES: readonly Rule[] = [
     zh: rx("负载均衡|反向代理|代理|网关(?!错误|超时)"),
   },
   { id: "text-carrier", find: findCarrier },
-  {
-    id: "text-5s-delay",
-    en: rx(String.raw`(?<!every |after |[\d.])\b(?:5|10)[ -]?(?:s|secs?|seconds?)\b|(?<!every )\b(?:five|ten)[ -](?:secs?|seconds?)\b|\b(?:5000|10000) ?ms\b|\bexactly (?:5|five|10|ten)\b`),
-    zh: rx(String.raw`(?<![\d.])(?:5|10)\s?(?:秒|s\b)|五秒|十秒`),
-  },
+  FIVE_SECOND_DELAY,
   {
     id: "text-large-transfers",
     en: rx(
@@ -499,8 +502,7 @@ const DNS_WORDS = rx(String.raw`\bDNS\b|\bresolv\w*|\blookups?\b|\bnslookup\b|\b
 
 /** A delay of 5 (or 10) seconds said of name resolution, in one sentence: the resolver's retry timeout. */
 function findDnsDelay(sentence: string): Match | undefined {
-  const delay = RULES_BY_ID.get("text-5s-delay");
-  const match = delay && matchRule(delay, sentence);
+  const match = matchRule(FIVE_SECOND_DELAY, sentence);
   return match && firstAffirmed(sentence, DNS_WORDS) ? match : undefined;
 }
 
@@ -548,8 +550,6 @@ function findConntrackPinned(sentence: string): Match | undefined {
 
 /** Sentences end at Chinese or Latin end punctuation ("." only before a space, so IPs stay whole). */
 const SENTENCE_END = /[。！？；!?;]|\.(?=\s)/;
-
-const RULES_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 
 function matchRule(rule: Rule, sentence: string): Match | undefined {
   if (rule.find) return rule.find(sentence);
