@@ -3,7 +3,7 @@ import { ENTRY_SYMPTOMS } from "../content/entry-symptoms";
 import { extractEvidence } from "../evidence/extract";
 import { FieldError } from "../field-error";
 import { makeSignal, type Signal } from "../evidence/signal";
-import { deriveSignals } from "./derive";
+import { deriveSignals } from "../evidence/derive";
 import type { DiagnoseInput } from "./diagnose-schema";
 import type { TriageKnowledge } from "./knowledge";
 import {
@@ -45,6 +45,7 @@ export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): Diag
   const nodes = indexNodes(knowledge);
   const answerSignals = signalsFromAnswers(answers, nodes);
   const observed = [...extractEvidence(input), ...answerSignals];
+  // Answers can complete a combination the pasted evidence began.
   const signals = [...observed, ...deriveSignals(observed)];
 
   const outputs = input.outputs ?? [];

@@ -6,7 +6,7 @@ import type { SignalId } from "../evidence/vocabulary";
 import type { DiagnoseResult } from "./diagnose";
 import type { TriageKnowledge } from "./knowledge";
 import { PARSER_SIGNALS } from "./parser-signals";
-import { RULES } from "./rules";
+import { SIGNAL_IDS, weightOf } from "../evidence/signals";
 import type { CommandNode } from "./tree-schema";
 
 /** What an export needs to know about the confirmed cause, from its page. */
@@ -42,9 +42,9 @@ export function confirmingCommands(cause: RootCauseId, knowledge: TriageKnowledg
 
 function parserStrength(parser: string, cause: RootCauseId): number {
   let best = 0;
-  for (const [signal, weights] of Object.entries(RULES)) {
-    const weight = weights?.[cause] ?? 0;
-    if (weight > best && PARSER_SIGNALS[parser]?.includes(signal as SignalId)) best = weight;
+  for (const signal of SIGNAL_IDS) {
+    const weight = weightOf(signal, cause);
+    if (weight > best && PARSER_SIGNALS[parser]?.includes(signal)) best = weight;
   }
   return best;
 }

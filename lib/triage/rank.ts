@@ -2,7 +2,7 @@ import type { RootCauseId } from "../content/root-cause-ids";
 import type { Signal } from "../evidence/signal";
 import type { SignalId } from "../evidence/vocabulary";
 import type { TriageKnowledge } from "./knowledge";
-import { RULES } from "./rules";
+import { weightOf } from "../evidence/signals";
 
 export type EvidenceItem = {
   /** The signal, or "triage-path" for the symptom chosen or the tree leaf reached. */
@@ -59,7 +59,7 @@ export function rankRootCauses(signals: Signal[], knowledge: TriageKnowledge, bo
     const evidence: EvidenceItem[] = [];
     let logit = knowledge.logPriors.get(id) ?? 0;
     for (const signal of observed) {
-      const weight = RULES[signal.id]?.[id];
+      const weight = weightOf(signal.id, id);
       if (!weight) continue;
       logit += weight;
       evidence.push({

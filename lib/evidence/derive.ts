@@ -1,5 +1,5 @@
-import { makeSignal, type Signal } from "../evidence/signal";
-import type { SignalId } from "../evidence/vocabulary";
+import { makeSignal, type Signal } from "./signal";
+import type { SignalId } from "./vocabulary";
 
 /** Pairs of observations that mean more together than apart. */
 const COMBINATIONS: { when: [SignalId, SignalId]; emit: SignalId; detail: string }[] = [
