@@ -187,3 +187,12 @@ export function findConntrackPinned(sentence: string): Match | undefined {
   return count >= 16384 && (count & (count - 1)) === 0 ? { text: match[0], index: match.index } : undefined;
 }
 
+
+const UDP_WORD = /\bUDP\b|\bdatagrams?\b|\bsyslog\b|\bstatsd\b|\bcollectd\b|\bDNS queries\b/i;
+const LOSS_WORD = rx(String.raw`\b(?:drop(?:s|ped|ping)?|los[st]|losing|loss|missing|gaps?|holes?|discard\w*)\b|丢包|丢失|丢弃|丢了`);
+
+/** UDP named with a loss in one sentence: "UDP packets are dropped", "UDP 丢包很厉害". */
+export function findUdpLoss(sentence: string): Match | undefined {
+  if (!UDP_WORD.test(sentence) && !/UDP/i.test(sentence)) return undefined;
+  return firstAffirmed(sentence, LOSS_WORD);
+}

@@ -17,11 +17,15 @@ import {
   type NextStep,
   type PathContext,
 } from "./next-step";
+import { confidenceOf, type Confidence } from "./calibration";
+import { ticketText } from "./tickets";
 import { rankRootCauses, type CauseBoost, type RankedCause } from "./rank";
 import type { QuestionNode, TreeNode } from "./tree-schema";
 
 export type DiagnoseResult = {
   rootCauses: RankedCause[];
+  /** How well the leading cause is supported: see CONFIDENCE_THRESHOLDS. */
+  confidence: Confidence;
   next: NextStep;
   signals: Signal[];
 };
@@ -58,9 +62,9 @@ export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): Diag
   };
 
   const boosts = [...symptomBoosts(answers), ...leafBoosts(context)];
-  const ranked = rankRootCauses(signals, knowledge, boosts);
+  const ranked = rankRootCauses(signals, knowledge, boosts, ticketText({ description: input.description, outputs }));
   const next = chooseNextStep({ ...context, ranked });
-  return { rootCauses: ranked.slice(0, RESULT_SIZE), next, signals };
+  return { rootCauses: ranked.slice(0, RESULT_SIZE), confidence: confidenceOf(ranked[0]?.score ?? 0), next, signals };
 }
 
 const nodeIndexes = new WeakMap<TriageKnowledge, Map<string, TreeNode>>();

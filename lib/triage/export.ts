@@ -55,7 +55,7 @@ function firstLines(text: string, count: number): string {
 }
 
 function evidenceFor(result: DiagnoseResult, cause: RootCauseId) {
-  return result.rootCauses.find((c) => c.id === cause)?.evidence.filter((e) => e.effect === "for" && e.signal !== "triage-path") ?? [];
+  return result.rootCauses.find((c) => c.id === cause)?.evidence.filter((e) => e.effect === "for" && e.signal !== "triage-path" && e.signal !== "wording") ?? [];
 }
 
 function checkedLines(session: TriageSessionView, signals: Signal[]): string[] {

@@ -21,6 +21,28 @@ describe("appErrorsParser", () => {
     expect(ids("connection pool size 50, 12 in use")).toEqual([]);
   });
 
+  it("reads servers reporting their accept queue, backlog, connection limit and memory kills", () => {
+    expect(ids('Fri May 13 18:33:02 2022 - *** uWSGI listen queue of socket "127.0.0.1:35381" (fd: 3) full !!! (101/100) ***')).toEqual(["listen-queue-full-log"]);
+    expect(ids("1:M 02 Jan 10:00:00.000 # WARNING: The TCP backlog setting of 511 cannot be enforced because /proc/sys/net/core/somaxconn is set to the lower value of 128.")).toEqual([
+      "backlog-capped-log",
+    ]);
+    expect(ids("ERROR 1040 (HY000): Too many connections")).toEqual(["server-connection-limit"]);
+    expect(ids("(error) ERR max number of clients reached")).toEqual(["server-connection-limit"]);
+    expect(ids('FATAL:  sorry, too many clients already')).toEqual(["server-connection-limit"]);
+    expect(ids("      Reason:       OOMKilled\n      Exit Code:    137")).toEqual(["oom-killed"]);
+    expect(ids("[12345.678] Out of memory: Killed process 4242 (java) total-vm:8123456kB")).toEqual(["oom-killed"]);
+    expect(ids("the listen queue length is 128")).toEqual([]);
+  });
+
+  it("reads a service without endpoints and UDP sockets that drop", () => {
+    expect(ids("NAME       ENDPOINTS   AGE\nweb-test   <none>      3d")).toEqual(["endpoints-empty"]);
+    expect(ids("Endpoints:         <none>")).toEqual(["endpoints-empty"]);
+    expect(ids("NAME       ENDPOINTS          AGE\nweb-test   10.2.0.7:8000      3d")).toEqual([]);
+    const udp = "52807: 00000000:2711 00000000:0000 07 00000000:00000000 00:00000000 00000000   521        0 441182764 2 ffff883ff2eaea40 134813340";
+    expect(ids(udp)).toEqual(["udp-rcvbuf-errors"]);
+    expect(ids(udp.replace(/134813340$/, "0"))).toEqual([]);
+  });
+
   it("reads HTTP clients that found a message's framing broken", () => {
     expect(ids("curl: (18) transfer closed with 327 bytes remaining to read")).toEqual(["http-framing-error"]);
     expect(ids("  code: 'HPE_INVALID_CONSTANT',")).toEqual(["http-framing-error"]);

@@ -22,6 +22,7 @@ const POOL_EXHAUSTED = new RegExp(
     String.raw`\bpool (?:is )?(?:exhausted|full)\b`,
     String.raw`\bno (?:available|idle|free) (?:connections?|workers?|threads?)\b`,
     String.raw`\bevent loop (?:was |is )?(?:blocked|stalled)\b`,
+    String.raw`server reached (?:pm\.)?max_children setting`, // PHP-FPM
     String.raw`连接池(?:已满|耗尽|满了)|线程池(?:已满|耗尽|满了)`,
   ].join("|"),
   "i",
@@ -58,6 +59,24 @@ const CLIENT_BOOTSTRAP = /Couldn't resolve server \S+ from bootstrap\.servers|No
 /** A shell, cron or exec that cannot find a program: bash, dash/busybox sh, Go and container runtimes. */
 const COMMAND_NOT_FOUND = /: command not found\b|^(?:\/bin\/)?(?:sh|bash|dash|ash): (?:\d+: )?[\w./-]+: not found\b|executable file not found in \$PATH|找不到命令|未找到命令/;
 
+/** A server saying its accept queue is full: uWSGI's "listen queue of socket ... full !!! (101/100)" and the like. */
+const LISTEN_QUEUE_FULL = /\blisten queue of socket\b.{0,120}\bfull\b|\b(?:listen|accept) (?:queue|backlog) (?:is )?(?:full|overflow(?:ed|ing)?)\b/i;
+
+/** A server saying the backlog it asked for is cut down by net.core.somaxconn (Redis, and servers that print alike). */
+const BACKLOG_CAPPED = /\bbacklog setting of \d+ cannot be enforced\b|\bsomaxconn is set to the lower value of \d+/i;
+
+/** A server refusing clients at its connection limit (MySQL, Redis, PostgreSQL, MongoDB). */
+const CONNECTION_LIMIT = /\bToo many connections\b|\bmax number of clients reached\b|\bsorry, too many clients already\b|\bremaining connection slots are reserved\b|\bconnection refused because too many open connections\b/i;
+
+/** A process killed for memory by the kernel or the container runtime. */
+const OOM_KILLED = /\bOOMKilled\b|\bOut of memory: Kill(?:ed)? process\b|\bExit Code:\s+137\b|\bexit(?:ed)? (?:with )?(?:code|status) 137\b|\boom-kill(?:er)?\b/i;
+
+/** An orchestrator showing a service with no endpoints: `kubectl get ep` ("<none>"), `kubectl describe svc` ("Endpoints: <none>"). */
+const NO_ENDPOINTS = /^\S+\s+<none>\s+\d+[smhdy]\w*\s*$|^Endpoints:\s+<none>\s*$|\bno endpoints available for service\b/i;
+
+/** A /proc/net/udp socket line whose last column (drops) is above zero. */
+const UDP_SOCKET_DROPS = /^\s*\d+: [\dA-F]{8,32}:[\dA-F]{4} [\dA-F]{8,32}:[\dA-F]{4} [\dA-F]{2} [\dA-F]{8}:[\dA-F]{8} \S+ \S+\s+\d+\s+\d+ \d+ \d+ \S+ ([1-9]\d*)\s*$/;
+
 const FINDINGS: { id: SignalId; pattern: RegExp; detail: (count: number) => string }[] = [
   { id: "app-pool-exhausted", pattern: POOL_EXHAUSTED, detail: (n) => `the application reports an exhausted pool or blocked workers (${n} line${n === 1 ? "" : "s"})` },
   { id: "http-framing-error", pattern: HTTP_FRAMING, detail: () => "an HTTP client found a body longer or shorter than its framing says, or junk where a response should start" },
@@ -65,6 +84,12 @@ const FINDINGS: { id: SignalId; pattern: RegExp; detail: (count: number) => stri
   { id: "service-not-found", pattern: SERVICE_NOT_FOUND, detail: () => "the orchestrator says the service the client needs does not exist" },
   { id: "system-file-unreadable", pattern: SYSTEM_FILE_UNREADABLE, detail: () => "a resolver file is readable by root only: other users' lookups fail" },
   { id: "client-bootstrap-error", pattern: CLIENT_BOOTSTRAP, detail: () => "the client cannot use an entry of its configured server list" },
+  { id: "listen-queue-full-log", pattern: LISTEN_QUEUE_FULL, detail: () => "the server reports its listen (accept) queue full" },
+  { id: "backlog-capped-log", pattern: BACKLOG_CAPPED, detail: () => "the server's listen backlog is cut down to net.core.somaxconn" },
+  { id: "server-connection-limit", pattern: CONNECTION_LIMIT, detail: () => "a server refuses clients at its connection limit: connections are held and not released" },
+  { id: "oom-killed", pattern: OOM_KILLED, detail: () => "a process was killed for memory (its limit is below what it uses)" },
+  { id: "endpoints-empty", pattern: NO_ENDPOINTS, detail: () => "the orchestrator lists no endpoints behind the service" },
+  { id: "udp-rcvbuf-errors", pattern: UDP_SOCKET_DROPS, detail: () => "a UDP socket's drops column in /proc/net/udp is above zero: its receive buffer overflowed" },
   { id: "command-not-found", pattern: COMMAND_NOT_FOUND, detail: () => "a script cannot find a command: its PATH or environment differs from an interactive shell's" },
 ];
 

@@ -11,6 +11,7 @@ export const APP_ERRORS_SIGNALS = {
   "upstream-not-in-dns": {
     meaning: { en: "the proxy's upstream addresses are all missing from what DNS returns now", zh: "代理的上游地址全都不在当前 DNS 返回结果中" },
     derived: true,
+    group: "stale-upstream-ip",
     weights: { "stale-dns-upstream": 3.5, "dependency-endpoint-misconfig": 0.5 },
   },
   "refused-on-loopback": {
@@ -42,6 +43,7 @@ export const APP_ERRORS_SIGNALS = {
     en: rx(String.raw`\bwrapper (?:script )?(?:around|for|of|shadows?)\b|\b(?:is )?aliased to\b|\bshadow(?:s|ed|ing) (?:the )?(?:real |system )?\w+ (?:binary|command)\b|\b\w+ is /usr/local/bin/\w+`),
       zh: rx(String.raw`(?:包装|封装)(?:的)?脚本|alias\s?(?:成|为|到)|被[^。]{0,6}替换了?(?:命令|二进制)`),
     },
+    group: "tool-wrapped",
     weights: { "diagnostic-tool-artifact": 2.5 },
   },
   "system-file-unreadable": {
@@ -57,6 +59,7 @@ export const APP_ERRORS_SIGNALS = {
   "tool-shadowed": {
     meaning: { en: "`type -a` shows the command resolves to a wrapper before the real binary", zh: "`type -a` 显示该命令先解析到封装脚本，而非真正的二进制" },
     parsers: ["app-errors"],
+    group: "tool-wrapped",
     weights: { "diagnostic-tool-artifact": 3.5 },
   },
   "http-framing-error": {
@@ -68,5 +71,39 @@ export const APP_ERRORS_SIGNALS = {
     meaning: { en: "a script or cron job cannot find a command (PATH differs from a login shell)", zh: "脚本或 cron 任务找不到命令（PATH 与登录 shell 不同）" },
     parsers: ["app-errors"],
     weights: { "host-environment-misconfig": 3 },
+  },
+  "listen-queue-full-log": {
+    meaning: { en: "a server logs that its listen (accept) queue is full (uWSGI 'listen queue of socket ... full')", zh: "服务端日志报监听（全连接）队列已满（如 uWSGI 'listen queue of socket ... full'）" },
+    parsers: ["app-errors"],
+    group: "accept-queue-overflowed",
+    weights: { "accept-queue-overflow": 3, "app-thread-pool-exhaustion": 0.7 },
+  },
+  "backlog-capped-log": {
+    meaning: { en: "a server logs that its listen backlog is cut down to net.core.somaxconn", zh: "服务端日志报监听 backlog 被 net.core.somaxconn 截小" },
+    parsers: ["app-errors"],
+    text: { en: rx(String.raw`\bbacklog setting of \d+ cannot be enforced\b|\bbacklog (?:is |was )?(?:too small|too low|capped|limited)\b`), zh: rx("backlog\\s?(?:太小|过小|被限制|被截断)") },
+    group: "backlog-small",
+    weights: { "accept-queue-overflow": 2 },
+  },
+  "server-connection-limit": {
+    meaning: { en: "a server refuses clients at its connection limit (MySQL 'Too many connections', Redis 'max number of clients reached')", zh: "服务端连接数达到上限拒绝客户端（MySQL 'Too many connections'、Redis 'max number of clients reached'）" },
+    parsers: ["app-errors"],
+    text: { zh: rx("连接数(?:已经)?(?:满|达到上限|打满|超限|超过上限)|最大连接数") },
+    weights: { "idle-connection-leak": 1.5, "app-thread-pool-exhaustion": 0.8, "close-wait-leak": 0.5, "fd-limit-exhausted": 0.3 },
+  },
+  "oom-killed": {
+    meaning: { en: "a process was killed for memory (OOMKilled, exit code 137, the kernel's OOM killer)", zh: "进程因内存被杀（OOMKilled、退出码 137、内核 OOM killer）" },
+    parsers: ["app-errors"],
+    text: { en: rx(String.raw`\bOOM[- ]?kill(?:ed|er)?\b|\bout of memory\b`), zh: rx("内存溢出被杀|被\\s?OOM|OOM\\s?(?:了|被杀)") },
+    weights: { "container-scheduler-misconfig": 1.5, "app-thread-pool-exhaustion": 0.7 },
+  },
+  "endpoints-empty": {
+    meaning: { en: "the orchestrator lists no endpoints behind a service", zh: "编排系统显示该 Service 后面没有任何 endpoint" },
+    parsers: ["app-errors"],
+    text: {
+      en: rx(String.raw`\bendpoints? (?:list |object )?(?:is|are|was|were|became|becomes) (?:empty|gone|missing|deleted|removed)\b|\bno endpoints\b|\bendpoints? (?:got |get |were |was )?(?:deleted|removed|wiped)\b`),
+      zh: rx("endpoints?\\s?(?:为空|是空的|没有了|被删|消失|不见了)|没有\\s?endpoints?"),
+    },
+    weights: { "orchestrator-endpoint-deletion": 2, "dependency-endpoint-misconfig": 0.5, "lb-node-fault": 0.3 },
   },
 } as const satisfies SignalDefinitions;

@@ -29,7 +29,7 @@ export const CAPTURES_SIGNALS = {
     weights: { "keepalive-timeout-mismatch": 4 },
   },
   "icmp-admin-prohibited": {
-    meaning: { en: "ICMP administratively prohibited / host or net prohibited", zh: "ICMP administratively prohibited / host or net prohibited" },
+    meaning: { en: "ICMP administratively prohibited / host or net prohibited", zh: "收到 ICMP 管理性禁止（administratively prohibited / host or net prohibited）" },
     parsers: ["connect-tools", "path-trace", "tcpdump"],
     weights: { "firewall-reject": 3.5 },
   },
@@ -46,6 +46,7 @@ export const CAPTURES_SIGNALS = {
   "tcp-retransmission-seen": {
     meaning: { en: "retransmitted data segments in the capture", zh: "抓包中出现数据段重传" },
     parsers: ["tcpdump"],
+    group: "retransmissions",
     weights: { "tcp-retransmission-hol-blocking": 2, "mtu-mismatch": 1.2, "isp-routing-loss": 1, "underlay-network-drop": 0.7, "kernel-bug": 0.5 },
   },
   "dup-acks": {
@@ -85,6 +86,7 @@ export const CAPTURES_SIGNALS = {
     en: rx(String.raw`\btwo (?:different )?MACs?(?: addresses)?\b[^.]{0,40}?\b(?:one|the same|a single) IP\b|\b(?:one|the same) IP\b[^.]{0,40}?\btwo (?:different )?MACs?\b`),
       zh: rx("(?:同一个?|一个)\\s?IP[^。，]{0,10}(?:两个|2个|多个)\\s?MAC"),
     },
+    group: "duplicate-ip",
     weights: { "ip-address-conflict": 4 },
   },
   "overlay-no-reply": {

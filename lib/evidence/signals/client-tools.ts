@@ -7,32 +7,35 @@ export const CLIENT_TOOLS_SIGNALS = {
     meaning: { en: "connection refused (RST answer to the SYN)", zh: "连接被拒绝（SYN 收到 RST 响应）" },
     parsers: ["curl", "connect-tools"],
     text: { en: rx(String.raw`\bconnection refused\b`) },
+    group: "connection-refused",
     weights: { "firewall-reject": 1.5, "lb-node-fault": 1.5, "ip-address-conflict": 1.2, "accept-queue-overflow": 0.5, "diagnostic-tool-artifact": 0.5, "firewall-drop": -2, "tcp-tw-recycle-nat-timestamps": -2, "syn-queue-overflow": -1.5, "isp-routing-loss": -1.5 },
   },
   "conn-timeout": {
     meaning: { en: "connect timed out (no answer to the SYN)", zh: "连接超时（SYN 无响应）" },
     parsers: ["curl", "connect-tools"],
     text: { en: rx(String.raw`\bconnect(?:ion)? timed out\b`) },
+    group: "connect-timeout",
     weights: { "firewall-drop": 1.5, "tcp-tw-recycle-nat-timestamps": 1.2, "syn-queue-overflow": 1, "conntrack-table-full": 1, "conntrack-insert-race": 0.7, "lb-session-conflict": 1, "idle-connection-leak": 1, "isp-routing-loss": 1, "underlay-network-drop": 1, "nic-or-link-down": 0.7, "accept-queue-overflow": 0.7, "firewall-reject": -1.5 },
   },
   "conn-reset": {
     meaning: { en: "connection reset by peer during the exchange", zh: "交互过程中连接被对端重置（connection reset by peer）" },
     parsers: ["curl"],
     text: { en: rx(String.raw`\bconnection reset by peer\b`) },
+    group: "connection-reset",
     weights: { "keepalive-timeout-mismatch": 1.5, "ip-address-conflict": 0.7, "close-wait-leak": 0.7, "firewall-reject": 0.5, "accept-queue-overflow": 0.5 },
   },
   "empty-reply": {
-    meaning: { en: "curl: empty reply from server", zh: "curl: empty reply from server" },
+    meaning: { en: "curl: empty reply from server", zh: "curl 报服务端空响应（curl: empty reply from server）" },
     parsers: ["curl"],
     weights: { "keepalive-timeout-mismatch": 1, "app-thread-pool-exhaustion": 0.7, "close-wait-leak": 0.7 },
   },
   "no-route-to-host": {
-    meaning: { en: "no route to host / host unreachable", zh: "no route to host / host unreachable" },
+    meaning: { en: "no route to host / host unreachable", zh: "无路由到达主机（no route to host / host unreachable）" },
     parsers: ["curl", "connect-tools", "proxy-log"],
     weights: { "firewall-reject": 2, "nic-or-link-down": 1, "ip-address-conflict": 0.5 },
   },
   "cannot-assign-address": {
-    meaning: { en: "'Cannot assign requested address' (EADDRNOTAVAIL)", zh: "'Cannot assign requested address'（EADDRNOTAVAIL）" },
+    meaning: { en: "'Cannot assign requested address' (EADDRNOTAVAIL)", zh: "本地端口分配失败：'Cannot assign requested address'（EADDRNOTAVAIL）" },
     parsers: ["curl", "connect-tools", "proxy-log"],
     text: { en: rx(String.raw`\bcannot assign requested address\b`) },
     weights: { "time-wait-port-exhaustion": 3.5, "ephemeral-port-search-contention": 1 },
@@ -45,21 +48,25 @@ export const CLIENT_TOOLS_SIGNALS = {
   "http-5xx": {
     meaning: { en: "an HTTP 5xx status", zh: "HTTP 返回 5xx 状态码" },
     parsers: ["curl", "proxy-log"],
+    group: "http-5xx",
     weights: { "keepalive-timeout-mismatch": 0.7, "app-thread-pool-exhaustion": 0.7, "stale-dns-upstream": 0.7, "lb-node-fault": 0.5 },
   },
   "http-502": {
-    meaning: { en: "HTTP 502 Bad Gateway", zh: "HTTP 502 Bad Gateway" },
+    meaning: { en: "HTTP 502 Bad Gateway", zh: "HTTP 502 网关错误（Bad Gateway）" },
     parsers: ["curl", "proxy-log"],
+    group: "http-5xx",
     weights: { "keepalive-timeout-mismatch": 1.5, "stale-dns-upstream": 1, "lb-node-fault": 0.7, "close-wait-leak": 0.5 },
   },
   "http-504": {
-    meaning: { en: "HTTP 504 Gateway Timeout", zh: "HTTP 504 Gateway Timeout" },
+    meaning: { en: "HTTP 504 Gateway Timeout", zh: "HTTP 504 网关超时（Gateway Timeout）" },
     parsers: ["curl", "proxy-log"],
+    group: "http-5xx",
     weights: { "app-thread-pool-exhaustion": 1.5, "close-wait-leak": 1, "accept-queue-overflow": 0.5 },
   },
   "http-204-with-length": {
     meaning: { en: "HTTP 204/304 response carrying Content-Length or a body", zh: "HTTP 204/304 响应带有 Content-Length 或响应体" },
     parsers: ["curl", "app-errors"],
+    group: "body-on-204",
     weights: { "http-framing-violation": 4 },
   },
   "slow-first-byte": {
@@ -75,6 +82,7 @@ export const CLIENT_TOOLS_SIGNALS = {
   "slow-name-lookup": {
     meaning: { en: "name lookup took about 5 s (or 10 s)", zh: "域名解析耗时约 5 秒（或 10 秒）" },
     parsers: ["curl"],
+    group: "five-second-lookup",
     weights: { "conntrack-insert-race": 2, "dns-query-id-collision": 1.5, "nsswitch-lookup-order": 1, "dns-resolution-failure": 0.7 },
   },
   "resolve-failed": {

@@ -18,6 +18,7 @@ export const CONNTRACK_SIGNALS = {
     meaning: { en: "kernel: 'nf_conntrack: table full, dropping packet'", zh: "内核日志：'nf_conntrack: table full, dropping packet'" },
     parsers: ["kernel-log"],
     text: { en: rx(String.raw`\bnf_conntrack: table full\b|\bconntrack table (?:is |was )?full\b`), zh: rx("conntrack\\s?表(?:已)?满|连接跟踪表(?:已)?满") },
+    group: "conntrack-table-full",
     weights: { "conntrack-table-full": 4 },
   },
   "conntrack-near-max": {

@@ -7,6 +7,7 @@ export const COUNTERS_SIGNALS = {
     meaning: { en: "accept queue overflowed (TcpExtListenOverflows / 'times the listen queue of a socket overflowed')", zh: "全连接队列溢出（TcpExtListenOverflows / 'times the listen queue of a socket overflowed'）" },
     parsers: ["netstat-s"],
     text: { en: rx(String.raw`\b(?:TcpExt)?ListenOverflows\b|\btimes the listen queue of a socket overflowed\b|\baccept queue (?:overflow(?:s|ed|ing)?|(?:is |was )?full)\b`), zh: rx("全连接队列(?:溢出|满|打满)|accept\\s?队列(?:溢出|满)") },
+    group: "accept-queue-overflowed",
     weights: { "accept-queue-overflow": 3, "app-thread-pool-exhaustion": 1, "syn-queue-overflow": 0.7, "tcp-tw-recycle-nat-timestamps": -1 },
   },
   "listen-drops": {
@@ -29,16 +30,19 @@ export const COUNTERS_SIGNALS = {
   "syncookies-sent": {
     meaning: { en: "SYN cookies sent (TcpExtSyncookiesSent)", zh: "发送了 SYN cookie（TcpExtSyncookiesSent）" },
     parsers: ["netstat-s"],
+    group: "syn-queue-overflowed",
     weights: { "syn-queue-overflow": 2.5 },
   },
   "syn-queue-drops": {
     meaning: { en: "SYN (half-open) queue drops (TcpExtTCPReqQFullDrop / TCPReqQFullDoCookies)", zh: "SYN（半连接）队列丢弃（TcpExtTCPReqQFullDrop / TCPReqQFullDoCookies）" },
     parsers: ["netstat-s"],
+    group: "syn-queue-overflowed",
     weights: { "syn-queue-overflow": 3 },
   },
   "tcp-retransmits": {
     meaning: { en: "TCP segments retransmitted at a notable rate (TcpRetransSegs, 'segments retransmitted', fast retransmits)", zh: "TCP 重传率明显偏高（TcpRetransSegs、'segments retransmitted'、快速重传）" },
     parsers: ["netstat-s"],
+    group: "retransmissions",
     weights: { "tcp-retransmission-hol-blocking": 1.5, "mtu-mismatch": 1, "isp-routing-loss": 1, "underlay-network-drop": 0.7, "kernel-bug": 0.5, "nic-or-link-down": 0.5 },
   },
   "tcp-timeouts": {
@@ -48,12 +52,14 @@ export const COUNTERS_SIGNALS = {
   },
   "udp-rcvbuf-errors": {
     meaning: { en: "UDP receive buffer errors (UdpRcvbufErrors / 'receive buffer errors')", zh: "UDP 接收缓冲区错误（UdpRcvbufErrors / 'receive buffer errors'）" },
-    parsers: ["netstat-s"],
+    parsers: ["netstat-s", "app-errors"],
+    group: "udp-receive-errors",
     weights: { "udp-receive-buffer-overflow": 3 },
   },
   "udp-in-errors": {
     meaning: { en: "UDP packet receive errors (UdpInErrors)", zh: "UDP 收包错误（UdpInErrors）" },
     parsers: ["netstat-s"],
+    group: "udp-receive-errors",
     weights: { "udp-receive-buffer-overflow": 1.5 },
   },
   "tw-bucket-overflow": {

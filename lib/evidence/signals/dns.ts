@@ -23,6 +23,7 @@ export const DNS_SIGNALS = {
     meaning: { en: "DNS query time around 5000 ms", zh: "DNS 查询耗时约 5000 ms" },
     parsers: ["dns-tools"],
     text: { find: findDnsDelay },
+    group: "five-second-lookup",
     weights: { "conntrack-insert-race": 2.5, "dns-query-id-collision": 1.5, "nsswitch-lookup-order": 1, "dns-resolution-failure": 1 },
   },
   "dns-loopback-server": {
@@ -65,6 +66,6 @@ export const DNS_SIGNALS = {
     meaning: { en: "musl libc / Alpine image", zh: "musl libc / Alpine 镜像" },
     parsers: ["dns-tools"],
     text: { en: rx(String.raw`\balpine\b|\bmusl\b`) },
-    weights: { "dns-query-id-collision": 1.5, "nsswitch-lookup-order": 1.2, "conntrack-insert-race": 0.5 },
+    weights: { "dns-query-id-collision": 0.8, "nsswitch-lookup-order": 0.8, "dns-resolution-failure": 0.7, "conntrack-insert-race": 0.3 },
   },
 } as const satisfies SignalDefinitions;

@@ -7,11 +7,13 @@ export const KERNEL_LOG_SIGNALS = {
     meaning: { en: "kernel: 'Possible SYN flooding on port ...'", zh: "内核日志：'Possible SYN flooding on port ...'" },
     parsers: ["kernel-log"],
     text: { en: rx(String.raw`\bPossible SYN flooding\b|\bSYN flood(?:s|ing)?\b`), zh: rx("SYN\\s?(?:泛洪|洪水|攻击)") },
+    group: "syn-queue-overflowed",
     weights: { "syn-queue-overflow": 3 },
   },
   "drop-open-request-log": {
     meaning: { en: "kernel: 'TCP: drop open request from ...'", zh: "内核日志：'TCP: drop open request from ...'" },
     parsers: ["kernel-log"],
+    group: "syn-queue-overflowed",
     weights: { "syn-queue-overflow": 2.5 },
   },
   "netdev-watchdog-log": {
@@ -27,6 +29,7 @@ export const KERNEL_LOG_SIGNALS = {
   "link-down-log": {
     meaning: { en: "kernel: NIC link down / carrier lost", zh: "内核日志：网卡 link down / carrier 丢失" },
     parsers: ["kernel-log"],
+    group: "link-down",
     weights: { "nic-or-link-down": 3 },
   },
   "neighbour-overflow-log": {
@@ -37,6 +40,7 @@ export const KERNEL_LOG_SIGNALS = {
   "duplicate-address-log": {
     meaning: { en: "a duplicate address was detected (kernel, arping, switch table)", zh: "检测到地址冲突（内核日志、arping、交换机表项）" },
     parsers: ["kernel-log", "connect-tools"],
+    group: "duplicate-ip",
     weights: { "ip-address-conflict": 3.5 },
   },
 } as const satisfies SignalDefinitions;

@@ -17,6 +17,7 @@ export const NIC_SIGNALS = {
   "link-no-carrier": {
     meaning: { en: "link has no carrier / state DOWN / 'Link detected: no'", zh: "链路无载波 / state DOWN / 'Link detected: no'" },
     parsers: ["nic-stats"],
+    group: "link-down",
     weights: { "nic-or-link-down": 4 },
   },
   "rx-queue-imbalance": {

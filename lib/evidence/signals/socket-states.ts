@@ -36,11 +36,13 @@ export const SOCKET_STATES_SIGNALS = {
     meaning: { en: "a listener's Recv-Q has reached its Send-Q backlog (ss -lnt)", zh: "监听 socket 的 Recv-Q 已达到 Send-Q 的 backlog 上限（ss -lnt）" },
     parsers: ["ss-listen"],
     text: { find: findQueueAtBacklog },
+    group: "accept-queue-overflowed",
     weights: { "accept-queue-overflow": 3, "app-thread-pool-exhaustion": 1.5, "close-wait-leak": 0.7 },
   },
   "listen-backlog-small": {
     meaning: { en: "a listener's backlog (ss -lnt Send-Q) is 128 or less", zh: "监听 socket 的 backlog（ss -lnt 的 Send-Q）不超过 128" },
     parsers: ["ss-listen"],
+    group: "backlog-small",
     weights: { "accept-queue-overflow": 1 },
   },
 } as const satisfies SignalDefinitions;

@@ -4,35 +4,37 @@ import type { SignalDefinitions } from "./define";
 /** Kernel settings (sysctl). */
 export const SYSCTL_SIGNALS = {
   "tw-recycle-on": {
-    meaning: { en: "net.ipv4.tcp_tw_recycle = 1", zh: "net.ipv4.tcp_tw_recycle = 1" },
+    meaning: { en: "net.ipv4.tcp_tw_recycle = 1", zh: "已开启 tcp_tw_recycle（net.ipv4.tcp_tw_recycle = 1）" },
     parsers: ["sysctl"],
     text: { find: findTwRecycleOn },
+    group: "tw-recycle-enabled",
     weights: { "tcp-tw-recycle-nat-timestamps": 2 },
   },
   "tw-recycle-off": {
-    meaning: { en: "net.ipv4.tcp_tw_recycle = 0", zh: "net.ipv4.tcp_tw_recycle = 0" },
+    meaning: { en: "net.ipv4.tcp_tw_recycle = 0", zh: "已关闭 tcp_tw_recycle（net.ipv4.tcp_tw_recycle = 0）" },
     parsers: ["sysctl"],
     weights: { "tcp-tw-recycle-nat-timestamps": -4 },
   },
   "timestamps-on": {
-    meaning: { en: "net.ipv4.tcp_timestamps = 1", zh: "net.ipv4.tcp_timestamps = 1" },
+    meaning: { en: "net.ipv4.tcp_timestamps = 1", zh: "已开启 TCP 时间戳（net.ipv4.tcp_timestamps = 1）" },
     parsers: ["sysctl"],
     weights: { "tcp-tw-recycle-nat-timestamps": 0.3 },
   },
   "syncookies-off": {
-    meaning: { en: "net.ipv4.tcp_syncookies = 0", zh: "net.ipv4.tcp_syncookies = 0" },
+    meaning: { en: "net.ipv4.tcp_syncookies = 0", zh: "已关闭 SYN cookies（net.ipv4.tcp_syncookies = 0）" },
     parsers: ["sysctl"],
     text: { find: (sentence) => findSetting(sentence, /\btcp_syncookies\b/i, OFF) },
     weights: { "syn-queue-overflow": 1 },
   },
   "syncookies-on": {
-    meaning: { en: "net.ipv4.tcp_syncookies = 1", zh: "net.ipv4.tcp_syncookies = 1" },
+    meaning: { en: "net.ipv4.tcp_syncookies = 1", zh: "已开启 SYN cookies（net.ipv4.tcp_syncookies = 1）" },
     parsers: ["sysctl"],
     weights: { "syn-queue-overflow": -0.7 },
   },
   "somaxconn-low": {
     meaning: { en: "net.core.somaxconn is 128 or less", zh: "net.core.somaxconn 不超过 128" },
     parsers: ["sysctl"],
+    group: "backlog-small",
     weights: { "accept-queue-overflow": 1 },
   },
   "syn-backlog-low": {
@@ -61,13 +63,13 @@ export const SYSCTL_SIGNALS = {
     weights: { "conntrack-table-full": 1 },
   },
   "window-scaling-off": {
-    meaning: { en: "net.ipv4.tcp_window_scaling = 0", zh: "net.ipv4.tcp_window_scaling = 0" },
+    meaning: { en: "net.ipv4.tcp_window_scaling = 0", zh: "已关闭窗口扩大选项（net.ipv4.tcp_window_scaling = 0）" },
     parsers: ["sysctl"],
     text: { find: (sentence) => findSetting(sentence, /\btcp_window_scaling\b/i, OFF) },
     weights: { "tcp-window-scaling-missing": 3 },
   },
   "abort-on-overflow-on": {
-    meaning: { en: "net.ipv4.tcp_abort_on_overflow = 1", zh: "net.ipv4.tcp_abort_on_overflow = 1" },
+    meaning: { en: "net.ipv4.tcp_abort_on_overflow = 1", zh: "全连接队列溢出时直接回 RST（net.ipv4.tcp_abort_on_overflow = 1）" },
     parsers: ["sysctl"],
     weights: { "accept-queue-overflow": 1 },
   },

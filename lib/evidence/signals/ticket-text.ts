@@ -1,4 +1,4 @@
-import { FIVE_SECOND_DELAY_EN, FIVE_SECOND_DELAY_ZH, findCarrier, findHttp5xx, findToolDoubt, findTwRecycleNamed, rx } from "../prose";
+import { FIVE_SECOND_DELAY_EN, FIVE_SECOND_DELAY_ZH, findCarrier, findHttp5xx, findToolDoubt, findTwRecycleNamed, findUdpLoss, rx } from "../prose";
 import type { SignalDefinitions } from "./define";
 
 /** Observations read from the ticket's own words, in English and Chinese: broad, so weaker. */
@@ -6,12 +6,14 @@ export const TICKET_TEXT_SIGNALS = {
   "text-timeout": {
     meaning: { en: "the ticket reports timeouts", zh: "工单反馈超时" },
     text: { en: rx(String.raw`\btim(?:e|es|ed|ing)[ -]?outs?\b|\bETIMEDOUT\b|\bdeadline exceeded\b`), zh: rx("超时") },
+    group: "connect-timeout",
     weights: { "firewall-drop": 0.5, "tcp-tw-recycle-nat-timestamps": 0.5, "syn-queue-overflow": 0.4, "conntrack-insert-race": 0.4, "isp-routing-loss": 0.5, "lb-session-conflict": 0.2, "idle-connection-leak": 0.4, "underlay-network-drop": 0.4, "mtu-mismatch": 0.3, "app-thread-pool-exhaustion": 0.3, "firewall-reject": -0.7 },
   },
   "text-refused": {
     meaning: { en: "the ticket reports connection refused", zh: "工单反馈连接被拒绝" },
     // "refuses to start" is not a refused connection.
     text: { en: rx(String.raw`\brefus(?:e|es|ed|ing)\b(?! to\b)|\bECONNREFUSED\b`), zh: rx("拒绝|被拒") },
+    group: "connection-refused",
     weights: { "firewall-reject": 1, "lb-node-fault": 1, "ip-address-conflict": 0.8, "diagnostic-tool-artifact": 0.5, "firewall-drop": -0.7 },
   },
   "text-reset": {
@@ -20,11 +22,13 @@ export const TICKET_TEXT_SIGNALS = {
     en: rx(String.raw`\breset by peer\b|\bconnections? resets?\b|\b(?:is|was|are|were|gets?|got|being|been) reset\b|\bresets\b|\bRST\b|\bECONNRESET\b`),
       zh: rx("重置|复位"),
     },
+    group: "connection-reset",
     weights: { "keepalive-timeout-mismatch": 0.8, "ip-address-conflict": 0.8, "firewall-reject": 0.5, "lb-session-conflict": 0.4 },
   },
   "text-5xx": {
     meaning: { en: "the ticket reports 5xx / 502 / 504 errors", zh: "工单反馈 5xx / 502 / 504 错误" },
     text: { find: findHttp5xx },
+    group: "http-5xx",
     weights: { "keepalive-timeout-mismatch": 1.2, "stale-dns-upstream": 1, "lb-node-fault": 0.7, "close-wait-leak": 0.7, "app-thread-pool-exhaustion": 0.7 },
   },
   "text-slow": {
@@ -106,6 +110,7 @@ export const TICKET_TEXT_SIGNALS = {
   "text-5s-delay": {
     meaning: { en: "delays of about 5 seconds (or 10)", zh: "延迟约 5 秒（或 10 秒）" },
     text: { en: FIVE_SECOND_DELAY_EN, zh: FIVE_SECOND_DELAY_ZH },
+    group: "five-second-lookup",
     weights: { "conntrack-insert-race": 0.8, "dns-query-id-collision": 0.5, "nsswitch-lookup-order": 0.5 },
   },
   "text-large-transfers": {
@@ -271,6 +276,7 @@ export const TICKET_TEXT_SIGNALS = {
     en: rx(String.raw`\bretransmi(?:t|ts|tted|ssions?)\b|\bdup(?:licate)? ?acks?\b|\bhead[- ]of[- ]line\b|\bHOL blocking\b|\bpacket loss\b`),
       zh: rx("重传|丢包|队头阻塞"),
     },
+    group: "retransmissions",
     weights: { "tcp-retransmission-hol-blocking": 1.5, "kernel-bug": 0.8, "mtu-mismatch": 0.5, "isp-routing-loss": 0.3 },
   },
   "text-kernel": {
@@ -284,6 +290,7 @@ export const TICKET_TEXT_SIGNALS = {
   "text-http-204": {
     meaning: { en: "an HTTP 204/304 response carries Content-Length or a body", zh: "HTTP 204/304 响应带有 Content-Length 或响应体" },
     text: { en: rx(String.raw`\b(?:HTTP )?[23]04\b[^.]{0,80}\bContent-Length\b|\bContent-Length\b[^.]{0,80}\b(?:204|304)\b`) },
+    group: "body-on-204",
     weights: { "http-framing-violation": 3.5 },
   },
   "text-lock-contention": {
@@ -361,11 +368,13 @@ export const TICKET_TEXT_SIGNALS = {
     en: rx(String.raw`\bIP (?:address )?conflicts?\b|\bduplicate (?:IP|address)(?:es)?\b|\baddress conflicts?\b|\bsame IP\b[^.]{0,40}?\b(?:two|another|other) (?:hosts?|machines?|servers?|containers?)\b|\bMAC\b[^.]{0,30}?\b(?:keeps?|kept) (?:chang|flipp|flapp|alternat|switch)\w*|\bMAC\b[^.]{0,30}?\b(?:flipp|flapp|alternat)\w*|\bMAC[- ]?(?:moves?|flaps?|flapping)\b`),
       zh: rx(String.raw`IP\s?冲突|地址冲突|IP\s?重复|重复的?\s?IP|MAC\s?(?:地址)?(?:一直|不停|来回)?(?:变|切换|漂移|跳)|ARP\s?(?:冲突|漂移)`),
     },
+    group: "duplicate-ip",
     weights: { "ip-address-conflict": 3 },
   },
   "text-tw-recycle": {
     meaning: { en: "tcp_tw_recycle is named among the sysctls that were changed or tuned", zh: "被修改或调优的 sysctl 中提到了 tcp_tw_recycle" },
     text: { find: findTwRecycleNamed },
+    group: "tw-recycle-enabled",
     weights: { "tcp-tw-recycle-nat-timestamps": 1.5 },
   },
   "text-dns-cached": {
@@ -411,7 +420,7 @@ export const TICKET_TEXT_SIGNALS = {
   "text-port-forward": {
     meaning: { en: "a port forward, DNAT or REDIRECT rule is mentioned", zh: "提到了端口转发、DNAT 或 REDIRECT 规则" },
     text: { en: /\b[Pp]ort[- ]?forward\w*|\bDNAT\b|\bREDIRECT\b|\biptables -t nat\b/g, zh: rx("端口转发|转发(?:规则|配置)|[“\"]转发[”\"]") },
-    weights: { "iptables-redirect-hijack": 2 },
+    weights: { "iptables-redirect-hijack": 1.2, "firewall-drop": 0.5 },
   },
   "text-kernel-version": {
     meaning: { en: "a kernel version is named (context, not a complaint about the kernel)", zh: "提到了内核版本（仅为背景信息，并非针对内核的问题）" },
@@ -471,5 +480,114 @@ export const TICKET_TEXT_SIGNALS = {
     meaning: { en: "the container's CPU quota throttles it (cgroup nr_throttled / throttled_usec)", zh: "容器受 CPU quota 限流（cgroup nr_throttled / throttled_usec）" },
     parsers: ["cgroup-cpu"],
     weights: { "container-scheduler-misconfig": 3, "app-thread-pool-exhaustion": 0.5 },
+  },
+  "text-hairpin": {
+    meaning: { en: "a pod or backend cannot reach its own service address (hairpin through the load balancer or NAT)", zh: "Pod 或后端访问不了指向自己的 Service / VIP 地址（经负载均衡或 NAT 的回环访问）" },
+    text: {
+      en: rx(String.raw`\bhairpin\w*|\b(?:reach\w*|curl\w*|call\w*|connect\w* to|access\w*|talk\w* to|hit\w*)\b[^.]{0,20}\b(?:its|their) own (?:service|ClusterIP|cluster IP|VIP|service IP|load balancer|external IP)\b|\bfrom (?:inside|within) (?:the )?(?:same )?(?:pod|container|backend)\b[^.]{0,60}\b(?:own|same) (?:service|VIP|ClusterIP)\b`),
+      zh: rx(String.raw`访问自己的?\s?(?:service|Service|服务|VIP|ClusterIP|SLB|负载均衡)|自己访问自己|回环访问|hairpin`),
+    },
+    weights: { "lb-session-conflict": 2.5, "iptables-redirect-hijack": 0.3 },
+  },
+  "text-idle-timeout": {
+    meaning: { en: "connections fail around an idle timeout (a load balancer's or NAT gateway's 60 s, 350 s, 900 s)", zh: "连接在某个空闲超时附近出问题（负载均衡或 NAT 网关的 60 秒、350 秒、900 秒）" },
+    text: {
+      en: rx(String.raw`\bidle[ -]?time-?outs?\b|\b(?:60|350|900|3600)[ -]?(?:s|secs?|seconds?)\b[^.]{0,30}\bidle\b|\bidle (?:for |after )?(?:60|350|900)[ -]?(?:s|secs?|seconds?)\b|\b(?:one|1)[ -]minute mark\b|\bidle connections? (?:are |get |being )?(?:closed|dropped|reset|killed)\b`),
+      zh: rx(String.raw`空闲(?:超时|连接[^。]{0,12}?(?:断开|关闭|回收|清理|断掉))|idle\s?timeout|闲置(?:超时|连接[^。]{0,12}?(?:断开|断掉))`),
+    },
+    weights: { "keepalive-timeout-mismatch": 1.5, "idle-connection-leak": 0.7, "client-timeout-active-close": 0.3 },
+  },
+  "text-udp-loss": {
+    meaning: { en: "UDP datagrams are dropped or lost on the receiving host", zh: "接收端的 UDP 报文被丢弃或丢失" },
+    text: { find: findUdpLoss },
+    weights: { "udp-receive-buffer-overflow": 2, "softirq-cpu-imbalance": 0.5, "firewall-drop": 0.3 },
+  },
+  "text-registered-wrong-address": {
+    meaning: { en: "a service registers or advertises an address its clients cannot reach (wrong NIC, Docker bridge, internal IP)", zh: "服务注册或通告了客户端访问不到的地址（选错网卡、Docker 网桥、内网 IP）" },
+    text: {
+      en: rx(String.raw`\b(?:register(?:s|ed|ing)?|advertis(?:es|ed|ing)|announc(?:es|ed|ing)|publish(?:es|ed|ing))\b[^.]{0,60}\b(?:wrong|internal|private|docker|bridge|virtual|loopback|unreachable|random|container)\b[^.]{0,30}\b(?:IPs?|address(?:es)?|interfaces?|NICs?|hostnames?)\b|\badvertised\.listeners\b|\bmultiple (?:NICs|network interfaces|network cards)\b`),
+      zh: rx(String.raw`注册(?:的|上去的|到\S{0,10}的)?\s?(?:IP|地址)[^。]{0,20}(?:不对|错误|是|变成)|多(?:块)?网卡|虚拟网卡|网桥(?:网段)?的?(?:IP|地址)|选(?:择)?(?:了)?网卡`),
+    },
+    weights: { "dependency-endpoint-misconfig": 2.5, "ip-address-conflict": 0.3 },
+  },
+  "text-fd-exhausted": {
+    meaning: { en: "file descriptors (handles) run out or leak", zh: "文件描述符（句柄）耗尽或泄漏" },
+    text: {
+      en: rx(String.raw`\b(?:file descriptors?|fds?|file handles?|handles)\b[^.]{0,30}\b(?:exhausted|run(?:ning)? out|ran out|used up|leak(?:s|ing|ed)?|limit (?:reached|hit))\b|\b(?:run(?:s|ning)?|ran) out of (?:file descriptors|fds|file handles|handles|sockets)\b|\bfd leaks?\b|\bE[MN]FILE\b`),
+      zh: rx(String.raw`(?:文件)?句柄[^。]{0,6}(?:耗尽|泄漏|泄露|用完|不够|超限|打满)|文件描述符[^。]{0,6}(?:耗尽|泄漏|泄露|用完|不够|超限)|打开(?:的)?文件(?:数)?(?:过多|太多|超限)`),
+    },
+    weights: { "fd-limit-exhausted": 1.5, "idle-connection-leak": 0.3, "close-wait-leak": 0.3 },
+  },
+  "text-arp-changes": {
+    meaning: { en: "the ARP entry or MAC address for one IP keeps changing", zh: "同一 IP 的 ARP 表项或 MAC 地址来回变化" },
+    text: {
+      en: rx(String.raw`\b(?:ARP|neighbou?r) (?:entry|entries|table|cache)\b.{0,40}?\b(?:keeps? changing|chang(?:es|ed|ing)|flips?|flapping|alternat\w+|toggl\w+)\b|\bMAC (?:address )?(?:flap\w*|keeps? changing|changes? back and forth|alternat\w+)\b`),
+      zh: rx(String.raw`ARP\s?(?:表|缓存|条目)?[^。]{0,8}(?:变化|变来变去|跳变|来回变|不停变)|MAC\s?(?:地址)?[^。]{0,4}(?:来回变|漂移|跳变|变来变去)`),
+    },
+    weights: { "ip-address-conflict": 2.5, "lb-node-fault": 0.3 },
+  },
+  "text-cross-node-only": {
+    meaning: { en: "traffic fails only between different nodes or hosts; on one node it works", zh: "只有跨节点（跨宿主机）的流量失败，同一节点内正常" },
+    text: {
+      en: rx(String.raw`\b(?:pods?|containers?|peers?|services?|instances?) (?:are |is |run(?:s|ning)? )?on (?:different|other|another|separate) (?:nodes?|hosts?)\b|\bcross[- ](?:node|host)\b|\bacross (?:nodes|hosts)\b|\bsame (?:node|host)\b[^.]{0,30}\b(?:works?|is fine|fine|ok|succeeds?)\b|\bonly (?:on|from) the (?:node|host) (?:running|hosting|where)\b`),
+      zh: rx(String.raw`跨节点|跨宿主机|跨主机|不同(?:的)?(?:节点|宿主机)|同(?:一)?(?:个)?(?:节点|宿主机)(?:上)?(?:的)?[^。]{0,10}(?:正常|可以|没问题)`),
+    },
+    weights: { "underlay-network-drop": 2, "mtu-mismatch": 0.7, "firewall-drop": 0.7, "ip-address-conflict": 0.3 },
+  },
+  "text-hosts-ignored": {
+    meaning: { en: "an /etc/hosts entry is ignored: the name is looked up in DNS instead", zh: "/etc/hosts 里的条目不生效：名字被拿去查了 DNS" },
+    text: {
+      en: rx(String.raw`(?:/etc/)?hosts (?:file |entry |entries )?(?:is |are |was |were |gets? |got )?(?:ignored|not (?:used|respected|honou?red|consulted|read|working)|bypassed|skipped)\b|\b(?:ignores?|ignoring|bypass(?:es|ing)?|skips?) (?:the )?(?:/etc/)?hosts\b`),
+      zh: rx(String.raw`hosts\s?(?:文件|配置|里的?(?:记录|条目|解析))?[^。]{0,10}(?:不生效|没生效|无效|不起作用|被忽略|没有用)`),
+    },
+    weights: { "nsswitch-lookup-order": 2.5, "host-environment-misconfig": 0.5, "dns-resolution-failure": 0.3 },
+  },
+  "text-synack-retransmits": {
+    meaning: { en: "the server retransmits its SYN-ACK: the client's ACK is not taken (accept queue full)", zh: "服务端重传 SYN-ACK：客户端的 ACK 没被接收（全连接队列满）" },
+    text: {
+      en: rx(String.raw`\bSYN[-/, +]?ACKs? (?:is |are |was |were |being |gets? |got )?retransmit\w*|\bretransmit\w* (?:of )?(?:the |its |their )?SYN[-/, +]?ACKs?\b`),
+      zh: rx(String.raw`SYN[-+,]?\s?ACK\s?(?:包)?\s?(?:一直|不断|反复)?重传|重传(?:了)?\s?SYN[-+,]?\s?ACK`),
+    },
+    weights: { "accept-queue-overflow": 2, "syn-queue-overflow": 0.5 },
+  },
+  "text-established-growing": {
+    meaning: { en: "ESTABLISHED connections keep growing and are never released", zh: "ESTABLISHED 连接数持续增长、一直不释放" },
+    text: {
+      en: rx(String.raw`\bESTABLISHED\b[^.]{0,60}\b(?:keeps? (?:growing|increasing|rising|climbing)|grows?|never (?:drops?|goes? down|released?|closed?)|pil(?:e|es|ing) up|accumulat\w+)|\b(?:established )?connections? (?:count )?(?:keeps? (?:growing|increasing|climbing)|grows? (?:steadily|without bound|forever))\b`),
+      zh: rx(String.raw`ESTABLISHED[^。]{0,12}(?:一直涨|越来越多|不断增加|持续增长|只增不减|不释放)|连接数[^。]{0,8}(?:一直涨|越来越多|不断增加|持续增长|只增不减)`),
+    },
+    weights: { "idle-connection-leak": 2, "close-wait-leak": 0.3, "app-thread-pool-exhaustion": 0.3 },
+  },
+  "text-search-domains": {
+    meaning: { en: "resolv.conf search domains or ndots send names to the wrong lookups", zh: "resolv.conf 的 search 域或 ndots 让名字走了错误的查询" },
+    text: {
+      en: rx(String.raw`\bndots\b|\bsearch (?:domains?|paths?|lists?|suffix(?:es)?)\b|\bdomain suffix\b`),
+      zh: rx(String.raw`ndots|search\s?(?:域|后缀|列表)|搜索域|域名后缀`),
+    },
+    weights: { "dns-resolution-failure": 1.5, "conntrack-insert-race": 0.3, "dns-query-id-collision": 0.3 },
+  },
+  "text-syn-seen-no-reply": {
+    meaning: { en: "the server host captures the client's SYN but never answers it", zh: "服务端主机抓到了客户端的 SYN，却始终没有回应" },
+    text: {
+      en: rx(String.raw`\bSYNs? (?:arrives?|arrived|reach(?:es|ed)?|(?:is|are|was|were) (?:received|seen|captured|visible|arriving))\b[^.]{0,80}?\b(?:no|never|without|doesn't|does not|didn't|did not|not)\b[^.]{0,30}?\b(?:SYN[-/, +]?ACK|repl(?:y|ies|ied)|respon[sd]\w*|answer\w*)|\b(?:server|host|backend) (?:sees|receives|received|gets|got) (?:the |a |every )?SYNs?\b[^.]{0,60}?\b(?:no|never|not|doesn't|does not)\b[^.]{0,20}?\b(?:SYN[-/, +]?ACK|repl\w+|respon\w+|answer\w*)`),
+      zh: rx(String.raw`(?:抓到|收到|看到|能抓到)了?\s?(?:客户端的?)?\s?SYN[^。]{0,30}?(?:没有|不|未)\s?(?:回|回复|响应|回应|应答)|SYN[^。]{0,20}?(?:服务端|服务器)[^。]{0,10}?(?:没有|不|未)\s?(?:回|回复|响应|回应)`),
+    },
+    weights: { "tcp-tw-recycle-nat-timestamps": 1.8, "accept-queue-overflow": 0.8, "syn-queue-overflow": 0.8, "conntrack-table-full": 0.7, "firewall-drop": 0.5, "underlay-network-drop": -0.5 },
+  },
+  "text-answer-mismatch": {
+    meaning: { en: "name lookups get answers meant for another query (a wrong record, another name's address)", zh: "域名解析拿到了属于别的查询的应答（错误的记录、别的域名的地址）" },
+    text: {
+      en: rx(String.raw`\b(?:answers?|repl(?:y|ies)|responses?)\b[^.]{0,20}\b(?:for|to|of|from) (?:a |an )?(?:different|another|other|wrong|unrelated) (?:query|queries|name|names|domain|host(?:name)?|record)\b|\bmismatched (?:DNS )?(?:answers|replies|responses)\b|\b(?:resolves?|resolved) to (?:the )?(?:IP|address) of (?:a |an )?(?:different|another|other) (?:name|host|domain|service)\b`),
+      zh: rx(String.raw`解析(?:结果)?(?:串了|错乱|返回了?别的域名|是别的域名)|(?:拿到|返回)了?(?:别的|其他)域名的(?:IP|地址|解析)`),
+    },
+    weights: { "dns-query-id-collision": 2, "dns-resolution-failure": 0.3 },
+  },
+  "text-connect-syscall-slow": {
+    meaning: { en: "connect() itself is slow or burns system CPU on the client", zh: "客户端的 connect() 调用本身很慢或大量消耗内核态 CPU" },
+    text: {
+      en: rx(String.raw`\bconnect\(\)\s?(?:calls? |syscalls? )?(?:is |are |became |becomes |gets? |got )?(?:slow|expensive|taking|blocking|high latency)\b|\b(?:slow|expensive) connect\(\)|\bconnect\(\) (?:latency|takes)\b|\bhigh (?:sys|system|kernel)(?:[ -]mode)? CPU\b|\b%sys\b[^.]{0,20}\b(?:high|spik\w+|\d{2,3} ?%)`),
+      zh: rx(String.raw`connect\s?(?:系统调用|调用)?\s?(?:耗时|很慢|变慢|慢)|(?:sys|内核态|系统态)\s?(?:CPU)?\s?(?:很高|占用高|飙高|飙升)`),
+    },
+    weights: { "ephemeral-port-search-contention": 1.8, "time-wait-port-exhaustion": 0.5, "shared-socket-lock-contention": 0.5, "kernel-bug": 0.3 },
   },
 } as const satisfies SignalDefinitions;
