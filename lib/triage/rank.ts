@@ -66,6 +66,12 @@ export function distinctSignals(signals: Signal[]): Signal[] {
   return [...best.values()];
 }
 
+/** A cumulative counter seen once (since boot) counts this fraction of a rise between snapshots. */
+export const SINCE_BOOT_FACTOR = 0.5;
+
+/** What one observed signal weighs for a cause: its defined weight, reduced for a since-boot total. */
+export const signalWeight = (signal: Signal, cause: RootCauseId): number => weightOf(signal.id, cause) * (signal.sinceBoot ? SINCE_BOOT_FACTOR : 1);
+
 /**
  * The signals that count for `cause`: one per group of near-synonyms (the same observation read
  * several ways), the member whose weight for the cause is largest in magnitude; signals with no
@@ -74,7 +80,7 @@ export function distinctSignals(signals: Signal[]): Signal[] {
 export function strongestPerGroup(observed: Signal[], cause: RootCauseId): Signal[] {
   const best = new Map<string, { signal: Signal; weight: number }>();
   for (const signal of observed) {
-    const weight = weightOf(signal.id, cause);
+    const weight = signalWeight(signal, cause);
     if (weight === 0) continue;
     const group = groupOf(signal.id);
     const current = best.get(group);
@@ -94,7 +100,7 @@ export function rankRootCauses(signals: Signal[], knowledge: TriageKnowledge, bo
     const evidence: EvidenceItem[] = [];
     let logit = knowledge.logPriors.get(id) ?? 0;
     for (const signal of strongestPerGroup(observed, id)) {
-      const weight = weightOf(signal.id, id);
+      const weight = signalWeight(signal, id);
       logit += weight;
       evidence.push({
         signal: signal.id,

@@ -75,6 +75,14 @@ describe("netstatCountersParser", () => {
     );
   });
 
+  it("marks a counter read once as its total since boot, and a rise between snapshots not", () => {
+    const once = parse("TcpExt:\n    1204 times the listen queue of a socket overflowed");
+    expect(once.find((s) => s.id === "listen-overflows")).toMatchObject({ sinceBoot: true });
+    const twice = parse("TcpExt:\n    1204 times the listen queue of a socket overflowed\nTcpExt:\n    1900 times the listen queue of a socket overflowed");
+    expect(twice.find((s) => s.id === "listen-overflows")).toMatchObject({ value: 696 });
+    expect(twice.find((s) => s.id === "listen-overflows")?.sinceBoot).toBeUndefined();
+  });
+
   it("records the value, the exact line and its number", () => {
     const overflow = parse(NETSTAT_S).find((s) => s.id === "listen-overflows")!;
     expect(overflow).toMatchObject({

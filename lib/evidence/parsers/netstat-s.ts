@@ -1,6 +1,6 @@
 import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
 import { splitLines } from "../lines";
-import { counterChange, describeChange, recordReading, type CounterReadings } from "../counters";
+import { counterChange, describeChange, recordReading, sinceBootOf, type CounterReadings } from "../counters";
 import type { SignalId } from "../vocabulary";
 
 const ID = "netstat-s";
@@ -192,6 +192,7 @@ function counterSignals(readings: Map<string, CounterReadings>, source: Evidence
       makeSignal(id, ID, reading.line, reading.lineNumber, source, {
         value: change.amount,
         detail: describeChange(counter, change, reading.increment),
+        ...sinceBootOf(change),
       }),
     );
   }
@@ -229,6 +230,7 @@ function retransmitSignals(readings: Map<string, CounterReadings>, source: Evide
       makeSignal("tcp-retransmits", ID, retrans.line, retrans.lineNumber, source, {
         value: percent(rate),
         detail: `${retransmitted.amount} of ${sent} segments sent were retransmitted ${scope} (${percent(rate)}%, above 1%)`,
+        ...sinceBootOf(retransmitted),
       }),
     ];
   }
