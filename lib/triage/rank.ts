@@ -40,7 +40,7 @@ export const TEXT_MODEL_WEIGHT = 0.5;
  * Divides every cause's log-odds before they become probabilities, so that a score means what it
  * says: fitted by `npm run triage:evaluate` on out-of-fold scores of the confirmed tickets.
  */
-export const SCORE_TEMPERATURE = 0.55;
+export const SCORE_TEMPERATURE = 0.5;
 /** Wording that moves a cause by less than this is not listed as evidence. */
 const SHOWN_WORDING_WEIGHT = 0.3;
 

@@ -106,4 +106,15 @@ export const APP_ERRORS_SIGNALS = {
     },
     weights: { "orchestrator-endpoint-deletion": 2, "dependency-endpoint-misconfig": 0.5, "lb-node-fault": 0.3 },
   },
+  "probe-failed-log": {
+    meaning: { en: "the orchestrator's readiness or liveness probe fails (kubelet 'Readiness probe failed')", zh: "编排系统的就绪或存活探针失败（kubelet 'Readiness probe failed'）" },
+    parsers: ["app-errors"],
+    group: "probe-fails",
+    weights: { "syn-queue-overflow": 1, "accept-queue-overflow": 0.8, "app-thread-pool-exhaustion": 0.8, "container-scheduler-misconfig": 0.5 },
+  },
+  "stale-keepalive-log": {
+    meaning: { en: "a client reuses a connection the server already closed ('Remote end closed connection without response', 'socket hang up', MySQL 'last packet ... milliseconds ago')", zh: "客户端复用了服务端已关闭的连接（'Remote end closed connection without response'、'socket hang up'、MySQL 'last packet ... milliseconds ago'）" },
+    parsers: ["app-errors"],
+    weights: { "keepalive-timeout-mismatch": 2.5, "idle-connection-leak": 0.3 },
+  },
 } as const satisfies SignalDefinitions;

@@ -5,21 +5,21 @@ import type { SignalDefinitions } from "./define";
 export const CLIENT_TOOLS_SIGNALS = {
   "conn-refused": {
     meaning: { en: "connection refused (RST answer to the SYN)", zh: "连接被拒绝（SYN 收到 RST 响应）" },
-    parsers: ["curl", "connect-tools"],
+    parsers: ["curl", "connect-tools", "app-errors"],
     text: { en: rx(String.raw`\bconnection refused\b`) },
     group: "connection-refused",
     weights: { "firewall-reject": 1.5, "lb-node-fault": 1.5, "ip-address-conflict": 1.2, "accept-queue-overflow": 0.5, "diagnostic-tool-artifact": 0.5, "firewall-drop": -2, "tcp-tw-recycle-nat-timestamps": -2, "syn-queue-overflow": -1.5, "isp-routing-loss": -1.5 },
   },
   "conn-timeout": {
     meaning: { en: "connect timed out (no answer to the SYN)", zh: "连接超时（SYN 无响应）" },
-    parsers: ["curl", "connect-tools"],
+    parsers: ["curl", "connect-tools", "app-errors"],
     text: { en: rx(String.raw`\bconnect(?:ion)? timed out\b`) },
     group: "connect-timeout",
     weights: { "firewall-drop": 1.5, "tcp-tw-recycle-nat-timestamps": 1.2, "syn-queue-overflow": 1, "conntrack-table-full": 1, "conntrack-insert-race": 0.7, "lb-session-conflict": 1, "idle-connection-leak": 1, "isp-routing-loss": 1, "underlay-network-drop": 1, "nic-or-link-down": 0.7, "accept-queue-overflow": 0.7, "firewall-reject": -1.5 },
   },
   "conn-reset": {
     meaning: { en: "connection reset by peer during the exchange", zh: "交互过程中连接被对端重置（connection reset by peer）" },
-    parsers: ["curl"],
+    parsers: ["curl", "app-errors"],
     text: { en: rx(String.raw`\bconnection reset by peer\b`) },
     group: "connection-reset",
     weights: { "keepalive-timeout-mismatch": 1.5, "ip-address-conflict": 0.7, "close-wait-leak": 0.7, "firewall-reject": 0.5, "accept-queue-overflow": 0.5 },
@@ -31,12 +31,12 @@ export const CLIENT_TOOLS_SIGNALS = {
   },
   "no-route-to-host": {
     meaning: { en: "no route to host / host unreachable", zh: "无路由到达主机（no route to host / host unreachable）" },
-    parsers: ["curl", "connect-tools", "proxy-log"],
+    parsers: ["curl", "connect-tools", "proxy-log", "app-errors"],
     weights: { "firewall-reject": 2, "nic-or-link-down": 1, "ip-address-conflict": 0.5 },
   },
   "cannot-assign-address": {
     meaning: { en: "'Cannot assign requested address' (EADDRNOTAVAIL)", zh: "本地端口分配失败：'Cannot assign requested address'（EADDRNOTAVAIL）" },
-    parsers: ["curl", "connect-tools", "proxy-log"],
+    parsers: ["curl", "connect-tools", "proxy-log", "app-errors"],
     text: { en: rx(String.raw`\bcannot assign requested address\b`) },
     weights: { "time-wait-port-exhaustion": 3.5, "ephemeral-port-search-contention": 1 },
   },
@@ -87,7 +87,7 @@ export const CLIENT_TOOLS_SIGNALS = {
   },
   "resolve-failed": {
     meaning: { en: "host name could not be resolved", zh: "主机名无法解析" },
-    parsers: ["curl", "dns-tools"],
+    parsers: ["curl", "dns-tools", "app-errors"],
     weights: { "dns-resolution-failure": 2, "firewall-drop": 0.5, "dns-query-id-collision": 0.7, "orchestrator-endpoint-deletion": 0.7 },
   },
   "ping-ok": {

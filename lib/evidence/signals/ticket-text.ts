@@ -34,8 +34,9 @@ export const TICKET_TEXT_SIGNALS = {
   "text-slow": {
     meaning: { en: "the ticket reports slowness or low throughput", zh: "工单反馈访问慢或吞吐量低" },
     text: {
-    en: rx(String.raw`\bslow(?:ly|ness|er|s|ed)?\b|\blatenc(?:y|ies)\b|\bdelay(?:s|ed)?\b|\bthroughput\b|\blagg?(?:y|ing)?\b|\bstall(?:s|ed|ing)?\b|\bsluggish\b|\btakes? (?:a long time|too long|forever)\b`),
-      zh: rx("慢|卡顿|卡住|很卡|卡死|变卡|延迟|延时|吞吐"),
+    en: rx(String.raw`\bslow(?:ness|er|s|ed)?\b|\blatenc(?:y|ies)\b|\bdelay(?:s|ed)?\b|\bthroughput\b|\blagg?(?:y|ing)?\b|\bstall(?:s|ed|ing)?\b|\bsluggish\b|\btakes? (?:a long time|too long|forever)\b`),
+      // 慢慢 means "gradually", not slow.
+      zh: rx("(?<!慢)慢(?!慢)|卡顿|卡住|很卡|卡死|变卡|延迟|延时|吞吐"),
     },
     weights: { "tcp-window-scaling-missing": 0.8, "tcp-retransmission-hol-blocking": 0.8, "mtu-mismatch": 0.5, "http-framing-violation": 0.5, "shared-socket-lock-contention": 0.5, "softirq-cpu-imbalance": 0.5, "isp-routing-loss": 0.5, "app-thread-pool-exhaustion": 0.5 },
   },
@@ -175,7 +176,7 @@ export const TICKET_TEXT_SIGNALS = {
     meaning: { en: "failures come with bursts of new connections or load tests", zh: "故障伴随新建连接突增或压测出现" },
     text: {
     en: rx(
-        String.raw`\bload[- ]test(?:s|ing|ed)?\b|\bstress[- ]test\w*|\bbenchmark\w*|\bbursts?\b|\bbursty\b|\btraffic spik\w+|\bspikes? in (?:traffic|connections|requests)\b|\b(?:high|heavy|peak) (?:traffic|concurrency)\b|\btraffic (?:is|was) (?:heavy|high)\b|\bpeak (?:hours?|time)\b|\bconnections per second\b|\bCPS\b`,
+        String.raw`\bload[- ]test(?:s|ing|ed)?\b|\bstress[- ]test\w*|\bbursts?\b|\bbursty\b|\btraffic spik\w+|\bspikes? in (?:traffic|connections|requests)\b|\b(?:high|heavy|peak) (?:traffic|concurrency)\b|\btraffic (?:is|was) (?:heavy|high)\b|\bpeak (?:hours?|time)\b|\bconnections per second\b|\bCPS\b`,
       ),
       zh: rx("压测|压力测试|突发|高并发|并发(?:量)?(?:高|大)|流量(?:突增|激增|高峰)|峰值|高峰"),
     },
@@ -312,6 +313,7 @@ export const TICKET_TEXT_SIGNALS = {
     en: rx(String.raw`\b(?:liveness|readiness|health)[- ]?(?:check|probe)s? (?:fail\w*|time\w* out)\b|\bfail(?:s|ed|ing)? (?:the |its )?(?:liveness|readiness|health)[- ]?(?:checks?|probes?)\b`),
       zh: rx("(?:存活|健康|就绪)(?:检查|探测|探针)(?:失败|超时)"),
     },
+    group: "probe-fails",
     weights: { "syn-queue-overflow": 1, "accept-queue-overflow": 0.8, "app-thread-pool-exhaustion": 0.5 },
   },
   "text-firewall": {
