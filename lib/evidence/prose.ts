@@ -196,3 +196,36 @@ export function findUdpLoss(sentence: string): Match | undefined {
   if (!UDP_WORD.test(sentence) && !/UDP/i.test(sentence)) return undefined;
   return firstAffirmed(sentence, LOSS_WORD);
 }
+
+const CONNECT_WORDS = /\bconnect\w*|\bhandshake\b|\bSYN\b|\btim(?:e|ed|es)[ -]?out\b|连接|握手|超时/i;
+const SECONDS = String.raw`(?:\s?(?:s|secs?|seconds?)\b|\s?秒)`;
+/** SYN-retry totals: Windows gives up after 21 s; Linux after 63 s (5 retries) or 127-130 s (6); BSD and macOS after 75 s. */
+const RETRY_TOTAL = rx(String.raw`(?<![\d.])(?:21|63|75|127|130)(?:\.\d+)?${SECONDS}`);
+/** The first SYN retransmission steps (1 s, then 3 s and 7 s in total) seen as a connect's duration. */
+const RETRY_STEP = rx(String.raw`(?<![\d.])(?:1|3|7)(?:\.0\d?)?${SECONDS}|(?<![\d.])(?:1000|3000|7000) ?ms\b`);
+
+/** "the connection times out after 127 s", "连接 21 秒后超时": a connect that was never answered. */
+export function findConnectTimeoutTotal(sentence: string): Match | undefined {
+  return CONNECT_WORDS.test(sentence) && /connect|SYN|连接|握手/i.test(sentence) ? firstAffirmed(sentence, RETRY_TOTAL) : undefined;
+}
+
+/** "some connects take exactly 3 s", "建连偶尔要 1 秒": a first SYN lost and a retransmission answered. */
+export function findConnectRetryDelay(sentence: string): Match | undefined {
+  if (!/\bconnect\w*|\bhandshake\b|\bSYN\b|建连|建立连接|握手/i.test(sentence)) return undefined;
+  return firstAffirmed(sentence, RETRY_STEP);
+}
+
+/** "Restarting it fixes it for a while", "重启后就好了". */
+export const RESTART_FIXES_EN = rx(String.raw`\b(?:restart\w*|reboot\w*|bounc\w+|recycl\w+)\b[^.]{0,40}?\b(?:fix(?:es|ed)?|solv(?:es|ed)|resolv(?:es|ed)|helps?|helped|clears?|cleared|(?:makes?|made) it (?:go away|work))\b|\b(?:goes away|went away|recovers?|recovered|works? again|worked again|fine again|back to normal)\b[^.]{0,30}?\b(?:after|on|with|until) (?:a |the |we )?(?:restart|reboot)\w*|\buntil (?:we|I|they|someone) restart\w*`);
+export const RESTART_FIXES_ZH = rx(String.raw`重启(?:一下|后|之后|了)?[^。]{0,10}?(?:就)?(?:好了|恢复|正常|解决)|重启(?:能|可以)(?:暂时)?(?:解决|恢复)`);
+
+const AFTER_MOVE_EN = rx(
+        String.raw`\breboot(?:ed|s|ing)?\b|\b(?:after|since) (?:a |the )?(?:restart|reboot|move|migration|relocation|maintenance|power (?:cut|outage|failure))\b|\b(?:was|were|been|got) moved\b|\bmoved (?:to|from)\b|\b(?:new|another|different) (?:data ?cent(?:er|re)|DC|rack|site|switch)\b|\bhardware (?:change|replacement|swap|failure)\b|\bwas repaired\b|\b(?:after|since) [\w' ]{0,30}?\bmaintenance\b|\bmaintenance window\b`,
+      );
+const AFTER_MOVE_ZH = rx("搬迁|迁移后|重启后|重启之后|(?:换|搬)了?机房|机房(?:搬迁|迁移|割接)|更换(?:硬件|网卡|交换机|服务器)|硬件(?:更换|故障)|断电|割接|维护后");
+
+/** A move, reboot or hardware change the trouble started after, unless the sentence says a restart fixed it. */
+export function findAfterMove(sentence: string): Match | undefined {
+  if (firstAffirmed(sentence, RESTART_FIXES_EN) || firstAffirmed(sentence, RESTART_FIXES_ZH)) return undefined;
+  return firstAffirmed(sentence, AFTER_MOVE_EN) ?? firstAffirmed(sentence, AFTER_MOVE_ZH);
+}

@@ -195,6 +195,23 @@ describe("extractTextSignals", () => {
     expect(ids("The SYN-ACK came back at once and the request completed.")).not.toContain("text-syn-seen-no-reply");
   });
 
+  it("reads timing fingerprints, restarts that help, periods and what sits in the path", () => {
+    expect(ids("curl fails: the connection timed out after 127 seconds")).toContain("text-connect-timeout-total");
+    expect(ids("Windows 客户端连接 21 秒后超时")).toContain("text-connect-timeout-total");
+    expect(ids("The report took 127 seconds to render.")).not.toContain("text-connect-timeout-total");
+    expect(ids("Some connects take exactly 3 s, the rest are instant.")).toContain("text-connect-retry-delay");
+    expect(ids("The API takes 3 s to render the page.")).not.toContain("text-connect-retry-delay");
+    expect(ids("Restarting nginx fixes it for a day or two.")).toContain("text-restart-fixes");
+    expect(ids("重启之后就好了，过几天又出现")).toEqual(expect.arrayContaining(["text-restart-fixes"]));
+    expect(ids("重启之后就好了，过几天又出现")).not.toContain("text-after-move");
+    expect(ids("机房搬迁后网络变慢")).toContain("text-after-move");
+    expect(ids("It breaks exactly every 30 minutes.")).toContain("text-periodic");
+    expect(ids("The servers use bond0 in active-backup mode.")).toContain("text-bond-failover");
+    expect(ids("Since we added the VPN large uploads hang.")).toContain("text-new-path");
+    expect(ids("慢慢地连接数涨上去了")).not.toContain("text-slow");
+    expect(ids("We ran a benchmark of the new disks last week.")).not.toContain("text-burst");
+  });
+
   it("does not emit negated mentions", () => {
     expect(ids("Connections fail with Connection refused. It is not a timeout.")).toEqual(["conn-refused", "text-refused"]);
     expect(ids("We see no 502 errors and no timeouts; the only problem is slowness.")).toEqual(["text-slow"]);

@@ -1,4 +1,4 @@
-import { FIVE_SECOND_DELAY_EN, FIVE_SECOND_DELAY_ZH, findCarrier, findHttp5xx, findToolDoubt, findTwRecycleNamed, findUdpLoss, rx } from "../prose";
+import { FIVE_SECOND_DELAY_EN, FIVE_SECOND_DELAY_ZH, RESTART_FIXES_EN, RESTART_FIXES_ZH, findAfterMove, findCarrier, findConnectRetryDelay, findConnectTimeoutTotal, findHttp5xx, findToolDoubt, findTwRecycleNamed, findUdpLoss, rx } from "../prose";
 import type { SignalDefinitions } from "./define";
 
 /** Observations read from the ticket's own words, in English and Chinese: broad, so weaker. */
@@ -144,12 +144,8 @@ export const TICKET_TEXT_SIGNALS = {
   },
   "text-after-move": {
     meaning: { en: "started after a move, reboot or hardware change", zh: "在迁移、重启或更换硬件后开始出现" },
-    text: {
-    en: rx(
-        String.raw`\breboot(?:ed|s|ing)?\b|\b(?:after|since) (?:a |the )?(?:restart|reboot|move|migration|relocation|maintenance|power (?:cut|outage|failure))\b|\b(?:was|were|been|got) moved\b|\bmoved (?:to|from)\b|\b(?:new|another|different) (?:data ?cent(?:er|re)|DC|rack|site|switch)\b|\bhardware (?:change|replacement|swap|failure)\b|\bwas repaired\b|\b(?:after|since) [\w' ]{0,30}?\bmaintenance\b|\bmaintenance window\b`,
-      ),
-      zh: rx("搬迁|迁移后|重启后|重启之后|(?:换|搬)了?机房|机房(?:搬迁|迁移|割接)|更换(?:硬件|网卡|交换机|服务器)|硬件(?:更换|故障)|断电|割接|维护后"),
-    },
+    // "Fine again after a restart" is a restart that helps, not a change that broke it.
+    text: { find: findAfterMove },
     weights: { "nic-or-link-down": 1.5, "orchestrator-endpoint-deletion": 0.7, "ip-address-conflict": 0.5 },
   },
   "text-wrong-response": {
@@ -591,5 +587,44 @@ export const TICKET_TEXT_SIGNALS = {
       zh: rx(String.raw`connect\s?(?:系统调用|调用)?\s?(?:耗时|很慢|变慢|慢)|(?:sys|内核态|系统态)\s?(?:CPU)?\s?(?:很高|占用高|飙高|飙升)`),
     },
     weights: { "ephemeral-port-search-contention": 1.8, "time-wait-port-exhaustion": 0.5, "shared-socket-lock-contention": 0.5, "kernel-bug": 0.3 },
+  },
+  "text-restart-fixes": {
+    meaning: { en: "a restart fixes it for a while: something builds up (connections, descriptors, threads) or is cached", zh: "重启能暂时解决：有东西在累积（连接、句柄、线程）或被缓存" },
+    text: { en: RESTART_FIXES_EN, zh: RESTART_FIXES_ZH },
+    weights: { "close-wait-leak": 0.8, "idle-connection-leak": 0.8, "fd-limit-exhausted": 0.7, "app-thread-pool-exhaustion": 0.7, "stale-dns-upstream": 0.8, "conntrack-table-full": 0.3, "kernel-bug": 0.3, "time-wait-port-exhaustion": 0.3 },
+  },
+  "text-connect-timeout-total": {
+    meaning: { en: "connects give up after a SYN-retry total (21 s on Windows, 63, 75, 127 or 130 s elsewhere): no SYN was ever answered", zh: "连接在 SYN 重试总时长后放弃（Windows 21 秒，其他系统 63、75、127、130 秒）：SYN 始终没有得到应答" },
+    text: { find: findConnectTimeoutTotal },
+    weights: { "firewall-drop": 1.2, "tcp-tw-recycle-nat-timestamps": 0.8, "underlay-network-drop": 0.5, "conntrack-table-full": 0.5, "syn-queue-overflow": 0.3, "app-thread-pool-exhaustion": -0.5 },
+  },
+  "text-connect-retry-delay": {
+    meaning: { en: "some connects take about 1, 3 or 7 s, the SYN retransmission steps: the first SYN was dropped and a retry got through", zh: "部分连接建立耗时约 1、3 或 7 秒，正好是 SYN 重传的间隔：第一个 SYN 被丢，重传才成功" },
+    text: { find: findConnectRetryDelay },
+    weights: { "conntrack-insert-race": 1, "syn-queue-overflow": 0.8, "accept-queue-overflow": 0.5, "tcp-tw-recycle-nat-timestamps": 0.5 },
+  },
+  "text-periodic": {
+    meaning: { en: "it happens at a fixed period (exactly every N minutes or hours)", zh: "按固定周期发生（每隔 N 分钟或 N 小时）" },
+    text: {
+      en: rx(String.raw`\b(?:exactly |precisely |almost exactly )?every (?:\d{1,3}|one|two|five|ten|fifteen|thirty) ?(?:min(?:ute)?s?|h(?:ou)?rs?|hours?)\b|\bat (?:regular|fixed) intervals\b|\bon the (?:hour|half hour)\b`),
+      zh: rx(String.raw`每隔?\s?(?:\d{1,3}|一|两|五|十|十五|三十)\s?(?:分钟|个?小时)|固定(?:时间|周期|间隔)|周期性`),
+    },
+    weights: { "keepalive-timeout-mismatch": 0.7, "ip-address-conflict": 0.5, "stale-dns-upstream": 0.3, "idle-connection-leak": 0.3, "host-environment-misconfig": 0.3 },
+  },
+  "text-bond-failover": {
+    meaning: { en: "a bonded or teamed link, or its backup path, is involved", zh: "涉及 bond/team 链路聚合或其备用链路" },
+    text: {
+      en: rx(String.raw`\bbond(?:ing|ed)?\d*\b|\bteam(?:ing|ed)? (?:interface|link|driver)s?\b|\bLACP\b|\b(?:active-backup|fail-?over) (?:link|port|NIC|interface|mode)\b|\bslave (?:interface|NIC)\b`),
+      zh: rx(String.raw`bond\d*|链路聚合|网卡绑定|双网卡(?:绑定|主备)|主备(?:切换|链路|网卡)`),
+    },
+    weights: { "nic-or-link-down": 1.5, "ip-address-conflict": 0.7, "underlay-network-drop": 0.3 },
+  },
+  "text-new-path": {
+    meaning: { en: "a VPN, tunnel or newly added network sits in the path", zh: "路径上新增了 VPN、隧道或新网络" },
+    text: {
+      en: rx(String.raw`\b(?:VPN|WireGuard|OpenVPN|IPsec|GlobalProtect|AnyConnect|Tailscale|ZeroTier)\b|\b(?:Direct Connect|ExpressRoute|Cloud Interconnect|transit gateway|dedicated line|leased line)\b`),
+      zh: rx(String.raw`VPN|专线|隧道|云企业网|对等连接|跨地域`),
+    },
+    weights: { "mtu-mismatch": 1.2, "isp-routing-loss": 0.5, "dns-resolution-failure": 0.5, "firewall-drop": 0.3 },
   },
 } as const satisfies SignalDefinitions;
