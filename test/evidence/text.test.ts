@@ -118,7 +118,7 @@ describe("extractTextSignals", () => {
     expect(ids("top 里看到 ksoftirqd/0 和 ksoftirqd/1 一直 100%，其他核都很闲")).toContain("softirq-hot-cpu");
     expect(ids("The gateway keeps connections from devices that were offline for days; SO_KEEPALIVE is not set.")).toContain("text-dead-peers");
     expect(ids("The client gets a RST within 1 ms, yet the broker's capture never sees the SYN.")).toContain("text-rst-not-from-server");
-    expect(ids("On the app server the MAC for the DB's IP keeps changing between two vendors.")).toContain("text-ip-conflict");
+    expect(ids("On the app server the MAC for the DB's IP keeps changing between two vendors.")).toContain("text-arp-changes");
     expect(ids("上海机房访问洛杉矶每天晚高峰丢包")).toEqual(expect.arrayContaining(["text-carrier"]));
     expect(ids("上海机房访问洛杉矶每天晚高峰丢包")).not.toContain("text-after-move");
     expect(ids("小的查询、小事务都没问题，一碰到大一点的 binlog event 就卡")).toContain("text-large-transfers");
@@ -179,6 +179,7 @@ describe("extractTextSignals", () => {
     expect(ids("句柄泄漏，最后服务挂了")).toContain("text-fd-exhausted");
     expect(ids("The ARP entry for 10.0.0.5 keeps changing between two MACs.")).toContain("text-arp-changes");
     expect(ids("ARP 表里这个 IP 的 MAC 来回变")).toContain("text-arp-changes");
+    expect(ids("After the restart two pods got the same IP address.")).toContain("text-ip-conflict");
     expect(ids("It only fails when the pods are on different nodes; on the same node it works.")).toContain("text-cross-node-only");
     expect(ids("跨节点的 Pod 互相访问不通，同节点正常")).toContain("text-cross-node-only");
     expect(ids("The /etc/hosts entry is ignored inside the container.")).toContain("text-hosts-ignored");

@@ -135,6 +135,9 @@ const FINDINGS: { id: SignalId; pattern: RegExp; detail: (count: number) => stri
 
 const MAX_LINE = 1000;
 
+/** Every finding's pattern in one: a line that matches none (most lines of a long paste) is read once, not once per finding. */
+const ANY_FINDING = new RegExp(FINDINGS.map((f) => `(?:${f.pattern.source})`).join("|"), "im");
+
 export const appErrorsParser: OutputParser = {
   id: ID,
   title: "Application, HTTP client and shell errors (pool exhaustion, broken HTTP framing, command not found)",
@@ -143,6 +146,7 @@ export const appErrorsParser: OutputParser = {
     const first = new Map<SignalId, { line: string; lineNumber: number; count: number }>();
     splitLines(text).forEach((raw, index) => {
       const line = raw.length > MAX_LINE ? raw.slice(0, MAX_LINE) : raw;
+      if (!ANY_FINDING.test(line)) return;
       // A pool's own wait ("..., connection timed out, timeout 30") is not a socket error.
       const poolLine = POOL_EXHAUSTED.test(line);
       for (const { id, pattern } of FINDINGS) {

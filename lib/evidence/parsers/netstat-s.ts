@@ -107,6 +107,8 @@ const METRIC_NAMES = new Map<string, Counter>([
     (name): [string, Counter] => [name.toLowerCase(), name],
   ),
 ]);
+/** Any metric name in a line: only such lines (and the rows under a table header) are read as metrics. */
+const ANY_METRIC_NAME = new RegExp(`(?:${[...METRIC_NAMES.keys()].sort((x, y) => y.length - x.length).join("|")})`, "i");
 const METRIC_PAIR = /"?\b([A-Za-z][A-Za-z0-9]{6,40})"?\s{0,3}[:=]\s{0,3}"?(\d{1,15})\b/g;
 
 const SECTION_HEADER = /^([A-Za-z][A-Za-z0-9]{1,20}):$/;
@@ -195,8 +197,13 @@ function readLine(reader: Reader, raw: string, lineNumber: number): void {
 
 /** Monitoring output: named values anywhere in a line, or a table whose header names counters. */
 function readMetrics(reader: Reader, line: string, raw: string, lineNumber: number): void {
+  if (!ANY_METRIC_NAME.test(line)) {
+    if (reader.tableColumns) readTableRow(reader, line, raw, lineNumber);
+    return;
+  }
   let named = false;
-  for (const match of line.matchAll(METRIC_PAIR)) {
+  const pairs = line.includes(":") || line.includes("=") ? line.matchAll(METRIC_PAIR) : [];
+  for (const match of pairs) {
     const counter = METRIC_NAMES.get(match[1].toLowerCase());
     if (!counter) continue;
     recordReading(reader.readings, counter, Number(match[2]), raw, lineNumber);
@@ -209,13 +216,22 @@ function readMetrics(reader: Reader, line: string, raw: string, lineNumber: numb
     reader.tableColumns = columns;
     return;
   }
-  const header = reader.tableColumns;
-  if (!header || cells.length < header.length) return;
+  if (reader.tableColumns) readTableRow(reader, line, raw, lineNumber);
+}
+
+function readTableRow(reader: Reader, line: string, raw: string, lineNumber: number): void {
+  const header = reader.tableColumns!;
+  const cells = line.split(/[\s|,]+/).filter(Boolean);
   // Rows may lead with a time stamp split into more cells: align on the right.
   const offset = cells.length - header.length;
+  const row = offset >= 0 && header.every((counter, index) => !counter || /^\d+$/.test(cells[index + offset]));
+  if (!row) {
+    // A table ends at the first line that is not one of its rows.
+    reader.tableColumns = undefined;
+    return;
+  }
   header.forEach((counter, index) => {
-    const cell = cells[index + offset];
-    if (counter && /^\d+$/.test(cell)) recordReading(reader.readings, counter, Number(cell), raw, lineNumber);
+    if (counter) recordReading(reader.readings, counter, Number(cells[index + offset]), raw, lineNumber);
   });
 }
 

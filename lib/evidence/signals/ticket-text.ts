@@ -86,7 +86,7 @@ export const TICKET_TEXT_SIGNALS = {
     en: rx(String.raw`\bk8s\b|\bkubernetes\b|\bpods?\b|\bkubectl\b|\bkube-(?:proxy|dns|apiserver)\b|\bkubelet\b|\bCoreDNS\b|\bNodePort\b|\bClusterIP\b|\b(?:TKE|EKS|GKE|AKS)\b|\bliveness\b|\breadiness\b|\bdaemonset\b`),
       zh: rx("容器编排"),
     },
-    weights: { "conntrack-insert-race": 1, "nsswitch-lookup-order": 0.5, "dns-query-id-collision": 0.5, "syn-queue-overflow": 0.3, "iptables-redirect-hijack": 0.3 },
+    weights: { "conntrack-insert-race": 0.6, "nsswitch-lookup-order": 0.5, "dns-query-id-collision": 0.5, "syn-queue-overflow": 0.3, "iptables-redirect-hijack": 0.3 },
   },
   "text-container": {
     meaning: { en: "containers / Docker are involved", zh: "涉及容器 / Docker" },
@@ -301,7 +301,7 @@ export const TICKET_TEXT_SIGNALS = {
   "text-ipv6": {
     meaning: { en: "AAAA / IPv6 records are involved", zh: "涉及 AAAA / IPv6 记录" },
     text: { en: rx(String.raw`\bAAAA\b|\bIPv6\b`) },
-    weights: { "dns-query-id-collision": 1.2, "conntrack-insert-race": 0.5 },
+    weights: { "dns-query-id-collision": 0.8, "conntrack-insert-race": 0.8 },
   },
   "text-probe-fails": {
     meaning: { en: "liveness, readiness or health-check probes fail", zh: "liveness、readiness 或健康检查探针失败" },
@@ -363,8 +363,8 @@ export const TICKET_TEXT_SIGNALS = {
   "text-ip-conflict": {
     meaning: { en: "an IP conflict / duplicate IP is reported", zh: "反馈 IP 冲突 / IP 重复" },
     text: {
-    en: rx(String.raw`\bIP (?:address )?conflicts?\b|\bduplicate (?:IP|address)(?:es)?\b|\baddress conflicts?\b|\bsame IP\b[^.]{0,40}?\b(?:two|another|other) (?:hosts?|machines?|servers?|containers?)\b|\bMAC\b[^.]{0,30}?\b(?:keeps?|kept) (?:chang|flipp|flapp|alternat|switch)\w*|\bMAC\b[^.]{0,30}?\b(?:flipp|flapp|alternat)\w*|\bMAC[- ]?(?:moves?|flaps?|flapping)\b`),
-      zh: rx(String.raw`IP\s?冲突|地址冲突|IP\s?重复|重复的?\s?IP|MAC\s?(?:地址)?(?:一直|不停|来回)?(?:变|切换|漂移|跳)|ARP\s?(?:冲突|漂移)`),
+    en: rx(String.raw`\bIP (?:address )?conflicts?\b|\bduplicate (?:pod |node |container )?(?:IP|address)(?:es|s)?\b|\baddress conflicts?\b|\bsame IP\b[^.]{0,40}?\b(?:two|another|other) (?:hosts?|machines?|servers?|containers?|pods?|nodes?)\b|\b(?:got|get|gets|getting|have|has|had|assigned|given|share|sharing|ended up with) the same IP(?: address)?\b`),
+      zh: rx(String.raw`IP\s?冲突|地址冲突|IP\s?重复|重复的?\s?IP|(?:分配|拿)到了?(?:相同|同一个?)的?\s?IP|ARP\s?冲突`),
     },
     group: "duplicate-ip",
     weights: { "ip-address-conflict": 3 },
@@ -519,8 +519,8 @@ export const TICKET_TEXT_SIGNALS = {
   "text-arp-changes": {
     meaning: { en: "the ARP entry or MAC address for one IP keeps changing", zh: "同一 IP 的 ARP 表项或 MAC 地址来回变化" },
     text: {
-      en: rx(String.raw`\b(?:ARP|neighbou?r) (?:entry|entries|table|cache)\b.{0,40}?\b(?:keeps? changing|chang(?:es|ed|ing)|flips?|flapping|alternat\w+|toggl\w+)\b|\bMAC (?:address )?(?:flap\w*|keeps? changing|changes? back and forth|alternat\w+)\b`),
-      zh: rx(String.raw`ARP\s?(?:表|缓存|条目)?[^。]{0,8}(?:变化|变来变去|跳变|来回变|不停变)|MAC\s?(?:地址)?[^。]{0,4}(?:来回变|漂移|跳变|变来变去)`),
+      en: rx(String.raw`\b(?:ARP|neighbou?r) (?:entry|entries|table|cache)\b.{0,40}?\b(?:keeps? changing|chang(?:es|ed|ing)|flips?|flapping|alternat\w+|toggl\w+)\b|\bMAC\b[^.]{0,30}?\b(?:keeps?|kept) (?:chang|flipp|flapp|alternat|switch)\w*|\bMAC\b[^.]{0,30}?\b(?:flipp|flapp|alternat)\w*|\bMAC[- ]?(?:moves?|flaps?|flapping)\b`),
+      zh: rx(String.raw`ARP\s?(?:表|缓存|条目)?[^。]{0,8}(?:变化|变来变去|跳变|来回变|不停变)|MAC\s?(?:地址)?(?:一直|不停|来回)?(?:变|切换|漂移|跳)|ARP\s?漂移`),
     },
     weights: { "ip-address-conflict": 2.5, "lb-node-fault": 0.3 },
   },
