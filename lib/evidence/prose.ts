@@ -9,16 +9,39 @@ export type Match = { text: string; index: number };
 /** Case-insensitive, global: `en` patterns also find Latin terms inside Chinese text. */
 export const rx = (source: string) => new RegExp(source, "gi");
 
+/** A pattern of several alternatives, written one per part so that long patterns stay readable. */
+export const anyOf = (...alternatives: string[]) => rx(alternatives.join("|"));
+
 /** Delays of 5 s (or 10 s): the resolver's retry timeout, said of anything. */
-export const FIVE_SECOND_DELAY_EN = rx(
-  String.raw`(?<!every |after |[\d.])\b(?:5|10)[ -]?(?:s|secs?|seconds?)\b|(?<!every )\b(?:five|ten)[ -](?:secs?|seconds?)\b|\b(?:5000|10000) ?ms\b|\bexactly (?:5|five|10|ten)\b`,
+export const FIVE_SECOND_DELAY_EN = anyOf(
+  String.raw`(?<!every |after |[\d.])\b(?:5|10)[ -]?(?:s|secs?|seconds?)\b|(?<!every )\b(?:five|ten)[ -](?:secs?|seconds?)\b`,
+  String.raw`\b(?:5000|10000) ?ms\b|\bexactly (?:5|five|10|ten)\b`,
 );
 export const FIVE_SECOND_DELAY_ZH = rx(String.raw`(?<![\d.])(?:5|10)\s?(?:秒|s\b)|五秒|十秒`);
 
 // ---- negation -----------------------------------------------------------------------------------
 
 /** English cues within four words before a keyword: "not a timeout", "no 502", "never refused". */
-export const EN_NEGATION = new Set(["not", "no", "never", "without", "isn't", "wasn't", "aren't", "weren't", "doesn't", "didn't", "don't", "hasn't", "haven't", "hadn't", "nor", "neither", "excluding", "except"]);
+export const EN_NEGATION = new Set([
+  "not",
+  "no",
+  "never",
+  "without",
+  "isn't",
+  "wasn't",
+  "aren't",
+  "weren't",
+  "doesn't",
+  "didn't",
+  "don't",
+  "hasn't",
+  "haven't",
+  "hadn't",
+  "nor",
+  "neither",
+  "excluding",
+  "except",
+]);
 /**
  * Chinese cues right before a keyword, optionally with a filler word: "没有超时", "没有出现超时",
  * "并非 DNS", "不慢". 无法 ("unable to"), 没响应 ("no response") and 时不时 ("now and then") are not.
@@ -37,7 +60,11 @@ export function isNegated(sentence: string, index: number, length: number): bool
   const clause = before.slice(clauseStart);
   if (ZH_NEGATION.test(clause) || /\brul(?:e|ed) out\b/i.test(clause)) return true;
   // Four words reach across a short list: "no packet loss or retransmissions".
-  const words = clause.toLowerCase().split(/[^a-z']+/).filter(Boolean).slice(-4);
+  const words = clause
+    .toLowerCase()
+    .split(/[^a-z']+/)
+    .filter(Boolean)
+    .slice(-4);
   return words.some((word) => EN_NEGATION.has(word)) || NEGATION_AFTER.test(sentence.slice(index + length, index + length + 60));
 }
 
@@ -78,12 +105,18 @@ export function findHttp5xx(sentence: string): Match | undefined {
   return undefined;
 }
 
-export const CARRIER_WORDS = rx(
-  String.raw`\bChina (?:Mobile|Unicom|Telecom|Tietong)\b|\bCMCC\b|\bTietong\b|(?<!no )\bcarriers?\b(?! (?:lost|down|detect))|\bISPs?\b|\b(?:some|certain|specific|particular|other) (?:regions|provinces|countries|cities)\b|\boverseas\b|\babroad\b|\bAS ?\d{3,6}\b|\bbackbone\b|\bcross-border\b|\binternational (?:links?|egress|circuits?|transit)\b|\bevening peak\b|\bin (?:Ireland|Japan|Singapore|India|Germany|France|Brazil|Australia|Canada|Korea|Europe|the US|the UK|Hong Kong|Taiwan|Vietnam|Indonesia|Malaysia|Thailand|Russia)\b`,
+export const CARRIER_WORDS = anyOf(
+  String.raw`\bChina (?:Mobile|Unicom|Telecom|Tietong)\b|\bCMCC\b|\bTietong\b|(?<!no )\bcarriers?\b(?! (?:lost|down|detect))|\bISPs?\b`,
+  String.raw`\b(?:some|certain|specific|particular|other) (?:regions|provinces|countries|cities)\b|\boverseas\b|\babroad\b|\bAS ?\d{3,6}\b`,
+  String.raw`\bbackbone\b|\bcross-border\b|\binternational (?:links?|egress|circuits?|transit)\b|\bevening peak\b`,
+  String.raw`\bin (?:Ireland|Japan|Singapore|India|Germany|France|Brazil|Australia|Canada|Korea|Europe|the US|the UK|Hong Kong|Taiwan|Vietnam|Indones` +
+    String.raw`ia|Malaysia|Thailand|Russia)\b`,
 );
 /** "users in Tianjin", "most of them in Fuzhou": a capitalised place after the affected people. */
 export const CARRIER_PLACE = /\b(?:[Uu]sers?|[Cc]lients?|[Cc]ustomers?|them) (?:in|from) (?!The\b)[A-Z][a-z]{2,}/g;
-export const CARRIER_ZH = rx("中国(?:移动|联通|电信)|(?:移动|联通|电信|铁通)(?:用户|网络|宽带|线路|出口|运营商|4G|5G)|铁通|运营商|海外|国外|地区|省份|晚高峰|骨干|跨境|国际(?:出口|链路|专线)|AS\\s?\\d{3,}");
+export const CARRIER_ZH = rx(
+  "中国(?:移动|联通|电信)|(?:移动|联通|电信|铁通)(?:用户|网络|宽带|线路|出口|运营商|4G|5G)|铁通|运营商|海外|国外|地区|省份|晚高峰|骨干|跨境|国际(?:出口|链路|专线)|AS\\s?\\d{3,}",
+);
 
 export function findCarrier(sentence: string): Match | undefined {
   return firstAffirmed(sentence, CARRIER_WORDS) ?? firstAffirmed(sentence, CARRIER_PLACE) ?? firstAffirmed(sentence, CARRIER_ZH);
@@ -91,8 +124,10 @@ export function findCarrier(sentence: string): Match | undefined {
 
 export const TOOLS = /\b(?:ping|telnet|nc|ncat|netcat|curl|wget|nslookup|dig|browser|nmap|mtr|traceroute|redis-cli)\b|浏览器/gi;
 export const CONTRAST = /\b(?:but|while|yet|whereas|however|although)\b|但|却|而/i;
-export const TOOL_FAILS_BUT = rx(
-  String.raw`(?:telnet|ping|nc|curl)\s?(?:不通|失败)[，,]?\s?但|\b(?:one|a) tool\b|\banother tool\b|\b(?:looks?|looked|seems?|seemed|is|was|are|were) (?:normal|fine|ok|okay|reachable)\b[^.]{0,60}\b(?:yet|but)\b[^.]{0,60}\b(?:telnet|ping|nc|curl|nslookup|dig)\b`,
+export const TOOL_FAILS_BUT = anyOf(
+  String.raw`(?:telnet|ping|nc|curl)\s?(?:不通|失败)[，,]?\s?但|\b(?:one|a) tool\b|\banother tool\b`,
+  String.raw`\b(?:looks?|looked|seems?|seemed|is|was|are|were) (?:normal|fine|ok|okay|reachable)\b[^.]{0,60}\b(?:yet|but)\b[^.]{0,60}\b(?:telnet|ping` +
+    String.raw`|nc|curl|nslookup|dig)\b`,
 );
 
 /** Two different tools in one sentence with a contrast: "ping works but nslookup fails". */
@@ -110,7 +145,14 @@ export function findToolDoubt(sentence: string): Match | undefined {
 export const CLOSE_WAIT = rx(String.raw`\bCLOSE[_-]?WAIT\b|\bclose wait\b`);
 export const FIN_WAIT2 = rx(String.raw`\bFIN[_-]?WAIT[_-]?2\b|\bfin wait 2\b`);
 export const TIME_WAIT = rx(String.raw`\bTIME[_-]?WAIT\b|\btime wait\b`);
-export const PILE_UP = /\b(?:many|lots of|a lot of|large number of|huge number of|thousands of|hundreds of|pile[sd]? up|piling up|accumulat\w*|builds? up|building up|too many|almost all|most of|keeps? growing|growing)\b|大量|很多|堆积|过多|积压|暴涨|激增|上万|几千/i;
+export const PILE_UP = new RegExp(
+  [
+    String.raw`\b(?:many|lots of|a lot of|large number of|huge number of|thousands of|hundreds of|too many|almost all|most of)\b`,
+    String.raw`\b(?:pile[sd]? up|piling up|accumulat\w*|builds? up|building up|keeps? growing|growing)\b`,
+    "大量|很多|堆积|过多|积压|暴涨|激增|上万|几千",
+  ].join("|"),
+  "i",
+);
 
 /** Three digits or more: a count of sockets ("3000 CLOSE_WAIT", "SYN-RECV 维持在 1024"). */
 export const LARGE_COUNT = /(?<![\d.:])\d{3,}(?![\d.:])/;
@@ -124,7 +166,10 @@ export function findPileUp(sentence: string, state: RegExp): Match | undefined {
 }
 
 export const TW_RECYCLE = /tcp_tw_recycle|tw_recycle/i;
-export const ON = rx(String.raw`=\s*1\b|\bto 1\b|改(?:成|为)了?\s?1\b|\b(?:is|was|are|were|set|turned|switched|left) on\b|\benabl(?:e|ed|ing)\b|\bset to 1\b|开启|打开|启用|设置为\s?1|设为\s?1`);
+export const ON = anyOf(
+  String.raw`=\s*1\b|\bto 1\b|改(?:成|为)了?\s?1\b|\b(?:is|was|are|were|set|turned|switched|left) on\b|\benabl(?:e|ed|ing)\b|\bset to 1\b|开启|打开|启用`,
+  String.raw`设置为\s?1|设为\s?1`,
+);
 export const OFF = /=\s*0\b|\bto 0\b|改(?:成|为)了?\s?0\b|\b(?:off|disabled?|turned off|set to 0)\b|关闭|关掉|禁用|设置为\s?0|设为\s?0/i;
 
 /** tcp_tw_recycle stated as on, in the clause that names it. */
@@ -187,7 +232,6 @@ export function findConntrackPinned(sentence: string): Match | undefined {
   return count >= 16384 && (count & (count - 1)) === 0 ? { text: match[0], index: match.index } : undefined;
 }
 
-
 const UDP_WORD = /\bUDP\b|\bdatagrams?\b|\bsyslog\b|\bstatsd\b|\bcollectd\b|\bDNS queries\b/i;
 const LOSS_WORD = rx(String.raw`\b(?:drop(?:s|ped|ping)?|los[st]|losing|loss|missing|gaps?|holes?|discard\w*)\b|丢包|丢失|丢弃|丢了`);
 
@@ -216,13 +260,25 @@ export function findConnectRetryDelay(sentence: string): Match | undefined {
 }
 
 /** "Restarting it fixes it for a while", "重启后就好了". */
-export const RESTART_FIXES_EN = rx(String.raw`\b(?:restart\w*|reboot\w*|bounc\w+|recycl\w+)\b[^.]{0,40}?\b(?:fix(?:es|ed)?|solv(?:es|ed)|resolv(?:es|ed)|helps?|helped|clears?|cleared|(?:makes?|made) it (?:go away|work))\b|\b(?:goes away|went away|recovers?|recovered|works? again|worked again|fine again|back to normal)\b[^.]{0,30}?\b(?:after|on|with|until) (?:a |the |we )?(?:restart|reboot)\w*|\buntil (?:we|I|they|someone) restart\w*`);
+export const RESTART_FIXES_EN = anyOf(
+  String.raw`\b(?:restart\w*|reboot\w*|bounc\w+|recycl\w+)\b[^.]{0,40}?\b(?:fix(?:es|ed)?|solv(?:es|ed)|resolv(?:es|ed)|helps?|helped|clears?|cleared` +
+    String.raw`|(?:makes?|made) it (?:go away|work))\b`,
+  String.raw`\b(?:goes away|went away|recovers?|recovered|works? again|worked again|fine again|back to normal)\b[^.]{0,30}?\b(?:after|on|with|until) ` +
+    String.raw`(?:a |the |we )?(?:restart|reboot)\w*`,
+  String.raw`\buntil (?:we|I|they|someone) restart\w*`,
+);
 export const RESTART_FIXES_ZH = rx(String.raw`重启(?:一下|后|之后|了)?[^。]{0,10}?(?:就)?(?:好了|恢复|正常|解决)|重启(?:能|可以)(?:暂时)?(?:解决|恢复)`);
 
-const AFTER_MOVE_EN = rx(
-        String.raw`\breboot(?:ed|s|ing)?\b|\b(?:after|since) (?:a |the )?(?:restart|reboot|move|migration|relocation|maintenance|power (?:cut|outage|failure))\b|\b(?:was|were|been|got) moved\b|\bmoved (?:to|from)\b|\b(?:new|another|different) (?:data ?cent(?:er|re)|DC|rack|site|switch)\b|\bhardware (?:change|replacement|swap|failure)\b|\bwas repaired\b|\b(?:after|since) [\w' ]{0,30}?\bmaintenance\b|\bmaintenance window\b`,
-      );
-const AFTER_MOVE_ZH = rx("搬迁|迁移后|重启后|重启之后|(?:换|搬)了?机房|机房(?:搬迁|迁移|割接)|更换(?:硬件|网卡|交换机|服务器)|硬件(?:更换|故障)|断电|割接|维护后");
+const AFTER_MOVE_EN = anyOf(
+  String.raw`\breboot(?:ed|s|ing)?\b`,
+  String.raw`\b(?:after|since) (?:a |the )?(?:restart|reboot|move|migration|relocation|maintenance|power (?:cut|outage|failure))\b`,
+  String.raw`\b(?:was|were|been|got) moved\b|\bmoved (?:to|from)\b|\b(?:new|another|different) (?:data ?cent(?:er|re)|DC|rack|site|switch)\b`,
+  String.raw`\bhardware (?:change|replacement|swap|failure)\b|\bwas repaired\b|\b(?:after|since) [\w' ]{0,30}?\bmaintenance\b`,
+  String.raw`\bmaintenance window\b`,
+);
+const AFTER_MOVE_ZH = rx(
+  "搬迁|迁移后|重启后|重启之后|(?:换|搬)了?机房|机房(?:搬迁|迁移|割接)|更换(?:硬件|网卡|交换机|服务器)|硬件(?:更换|故障)|断电|割接|维护后",
+);
 
 /** A move, reboot or hardware change the trouble started after, unless the sentence says a restart fixed it. */
 export function findAfterMove(sentence: string): Match | undefined {

@@ -1,5 +1,5 @@
 import { firstAffirmed, type Match } from "./prose";
-import { type EvidenceSource, makeSignal, type Signal } from "./signal";
+import { makeSignal, type EvidenceSource, type Signal } from "./signal";
 import { TEXT_RULES, type SignalId, type TextDetection } from "./signals";
 
 const PARSER_ID = "text";
@@ -11,7 +11,6 @@ const MAX_LINE = 4096;
  * first, and anything longer is pasted output, which the output parsers read in full.
  */
 const MAX_TEXT = 200_000;
-
 
 /** Sentences end at Chinese or Latin end punctuation ("." only before a space, so IPs stay whole). */
 const SENTENCE_END = /[。！？；!?;]|\.(?=\s)/;

@@ -1,4 +1,4 @@
-import { rx } from "../prose";
+import { anyOf, rx } from "../prose";
 import type { SignalDefinitions } from "./define";
 
 /** Packet captures (tcpdump text). */
@@ -6,7 +6,19 @@ export const CAPTURES_SIGNALS = {
   "syn-no-synack": {
     meaning: { en: "SYNs are sent (and retransmitted) but never answered with a SYN-ACK", zh: "SYN 已发出（且有重传），但始终收不到 SYN-ACK" },
     parsers: ["tcpdump"],
-    weights: { "tcp-tw-recycle-nat-timestamps": 1.5, "firewall-drop": 1.5, "syn-queue-overflow": 1.2, "conntrack-insert-race": 1.2, "conntrack-table-full": 1, "lb-session-conflict": 1.2, "idle-connection-leak": 1, "underlay-network-drop": 1, "accept-queue-overflow": 0.7, "firewall-reject": -2, "lb-node-fault": 0.3 },
+    weights: {
+      "tcp-tw-recycle-nat-timestamps": 1.5,
+      "firewall-drop": 1.5,
+      "syn-queue-overflow": 1.2,
+      "conntrack-insert-race": 1.2,
+      "conntrack-table-full": 1,
+      "lb-session-conflict": 1.2,
+      "idle-connection-leak": 1,
+      "underlay-network-drop": 1,
+      "accept-queue-overflow": 0.7,
+      "firewall-reject": -2,
+      "lb-node-fault": 0.3,
+    },
   },
   "syn-retransmit-same-port": {
     meaning: { en: "the same SYN (same source port) is retransmitted", zh: "同一个 SYN（相同源端口）被重传" },
@@ -16,7 +28,14 @@ export const CAPTURES_SIGNALS = {
   "rst-to-syn": {
     meaning: { en: "a SYN is answered with RST", zh: "SYN 收到 RST 响应" },
     parsers: ["tcpdump"],
-    weights: { "firewall-reject": 1.5, "ip-address-conflict": 1.5, "lb-node-fault": 1, "accept-queue-overflow": 0.5, "firewall-drop": -2, "tcp-tw-recycle-nat-timestamps": -2 },
+    weights: {
+      "firewall-reject": 1.5,
+      "ip-address-conflict": 1.5,
+      "lb-node-fault": 1,
+      "accept-queue-overflow": 0.5,
+      "firewall-drop": -2,
+      "tcp-tw-recycle-nat-timestamps": -2,
+    },
   },
   "rst-mid-stream": {
     meaning: { en: "an RST arrives on an established connection", zh: "已建立的连接上收到 RST" },
@@ -24,12 +43,18 @@ export const CAPTURES_SIGNALS = {
     weights: { "keepalive-timeout-mismatch": 1.5, "lb-session-conflict": 0.7, "close-wait-leak": 0.5 },
   },
   "fin-then-request-rst": {
-    meaning: { en: "the server sent FIN, a request followed on that connection and was answered with RST", zh: "服务端已发送 FIN，随后该连接上又发出请求，被回以 RST" },
+    meaning: {
+      en: "the server sent FIN, a request followed on that connection and was answered with RST",
+      zh: "服务端已发送 FIN，随后该连接上又发出请求，被回以 RST",
+    },
     parsers: ["tcpdump"],
     weights: { "keepalive-timeout-mismatch": 4 },
   },
   "icmp-admin-prohibited": {
-    meaning: { en: "ICMP administratively prohibited / host or net prohibited", zh: "收到 ICMP 管理性禁止（administratively prohibited / host or net prohibited）" },
+    meaning: {
+      en: "ICMP administratively prohibited / host or net prohibited",
+      zh: "收到 ICMP 管理性禁止（administratively prohibited / host or net prohibited）",
+    },
     parsers: ["connect-tools", "path-trace", "tcpdump"],
     weights: { "firewall-reject": 3.5 },
   },
@@ -83,7 +108,10 @@ export const CAPTURES_SIGNALS = {
     meaning: { en: "two MAC addresses answer for one IP", zh: "同一 IP 有两个 MAC 地址应答" },
     parsers: ["connect-tools", "tcpdump"],
     text: {
-    en: rx(String.raw`\btwo (?:different )?MACs?(?: addresses)?\b[^.]{0,40}?\b(?:one|the same|a single) IP\b|\b(?:one|the same) IP\b[^.]{0,40}?\btwo (?:different )?MACs?\b`),
+      en: anyOf(
+        String.raw`\btwo (?:different )?MACs?(?: addresses)?\b[^.]{0,40}?\b(?:one|the same|a single) IP\b`,
+        String.raw`\b(?:one|the same) IP\b[^.]{0,40}?\btwo (?:different )?MACs?\b`,
+      ),
       zh: rx("(?:同一个?|一个)\\s?IP[^。，]{0,10}(?:两个|2个|多个)\\s?MAC"),
     },
     group: "duplicate-ip",

@@ -1,4 +1,4 @@
-import { rx } from "../prose";
+import { anyOf, rx } from "../prose";
 import type { SignalDefinitions } from "./define";
 
 /** What client tools report (curl, nc, telnet, ping). */
@@ -8,14 +8,37 @@ export const CLIENT_TOOLS_SIGNALS = {
     parsers: ["curl", "connect-tools", "app-errors"],
     text: { en: rx(String.raw`\bconnection refused\b`) },
     group: "connection-refused",
-    weights: { "firewall-reject": 1.5, "lb-node-fault": 1.5, "ip-address-conflict": 1.2, "accept-queue-overflow": 0.5, "diagnostic-tool-artifact": 0.5, "firewall-drop": -2, "tcp-tw-recycle-nat-timestamps": -2, "syn-queue-overflow": -1.5, "isp-routing-loss": -1.5 },
+    weights: {
+      "firewall-reject": 1.5,
+      "lb-node-fault": 1.5,
+      "ip-address-conflict": 1.2,
+      "accept-queue-overflow": 0.5,
+      "diagnostic-tool-artifact": 0.5,
+      "firewall-drop": -2,
+      "tcp-tw-recycle-nat-timestamps": -2,
+      "syn-queue-overflow": -1.5,
+      "isp-routing-loss": -1.5,
+    },
   },
   "conn-timeout": {
     meaning: { en: "connect timed out (no answer to the SYN)", zh: "连接超时（SYN 无响应）" },
     parsers: ["curl", "connect-tools", "app-errors"],
     text: { en: rx(String.raw`\bconnect(?:ion)? timed out\b`) },
     group: "connect-timeout",
-    weights: { "firewall-drop": 1.5, "tcp-tw-recycle-nat-timestamps": 1.2, "syn-queue-overflow": 1, "conntrack-table-full": 1, "conntrack-insert-race": 0.7, "lb-session-conflict": 1, "idle-connection-leak": 1, "isp-routing-loss": 1, "underlay-network-drop": 1, "nic-or-link-down": 0.7, "accept-queue-overflow": 0.7, "firewall-reject": -1.5 },
+    weights: {
+      "firewall-drop": 1.5,
+      "tcp-tw-recycle-nat-timestamps": 1.2,
+      "syn-queue-overflow": 1,
+      "conntrack-table-full": 1,
+      "conntrack-insert-race": 0.7,
+      "lb-session-conflict": 1,
+      "idle-connection-leak": 1,
+      "isp-routing-loss": 1,
+      "underlay-network-drop": 1,
+      "nic-or-link-down": 0.7,
+      "accept-queue-overflow": 0.7,
+      "firewall-reject": -1.5,
+    },
   },
   "conn-reset": {
     meaning: { en: "connection reset by peer during the exchange", zh: "交互过程中连接被对端重置（connection reset by peer）" },
@@ -93,7 +116,13 @@ export const CLIENT_TOOLS_SIGNALS = {
   "ping-ok": {
     meaning: { en: "ping gets replies", zh: "ping 有回包" },
     parsers: ["connect-tools"],
-    text: { en: rx(String.raw`\b(?:can|could) (?:still )?ping\b|\banswers? (?:to )?pings?\b|\bpings?\b[^.,;]{0,40}?\b(?:works?|worked|succeeds?|succeeded|is fine|is ok|is normal|goes through|gets replies)\b`), zh: rx(String.raw`能\s?ping\s?通|可以\s?ping\s?通|ping\s?(?:能|可以)?通`) },
+    text: {
+      en: anyOf(
+        String.raw`\b(?:can|could) (?:still )?ping\b|\banswers? (?:to )?pings?\b`,
+        String.raw`\bpings?\b[^.,;]{0,40}?\b(?:works?|worked|succeeds?|succeeded|is fine|is ok|is normal|goes through|gets replies)\b`,
+      ),
+      zh: rx(String.raw`能\s?ping\s?通|可以\s?ping\s?通|ping\s?(?:能|可以)?通`),
+    },
     weights: { "nic-or-link-down": -2, "ip-address-conflict": -0.5, "mtu-mismatch": 0.3, "underlay-network-drop": 0.3 },
   },
   "ping-large-fails": {
@@ -102,7 +131,10 @@ export const CLIENT_TOOLS_SIGNALS = {
     weights: { "mtu-mismatch": 3.5 },
   },
   "frag-needed": {
-    meaning: { en: "ICMP fragmentation needed / 'Message too long' / 'Frag needed and DF set'", zh: "ICMP 需要分片 / 'Message too long' / 'Frag needed and DF set'" },
+    meaning: {
+      en: "ICMP fragmentation needed / 'Message too long' / 'Frag needed and DF set'",
+      zh: "ICMP 需要分片 / 'Message too long' / 'Frag needed and DF set'",
+    },
     parsers: ["connect-tools", "tcpdump"],
     weights: { "mtu-mismatch": 3 },
   },

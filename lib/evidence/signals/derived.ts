@@ -13,7 +13,10 @@ export const DERIVED_SIGNALS = {
     weights: { "udp-receive-buffer-overflow": 2, "firewall-drop": 1, "dns-resolution-failure": -1 },
   },
   "unreachable-but-up": {
-    meaning: { en: "'No route to host' from a host that is up (it answers ping or another port): a REJECT rule answers with ICMP host-prohibited", zh: "主机在线（能 ping 通或别的端口能连）却报 'No route to host'：是 REJECT 规则用 ICMP host-prohibited 回应" },
+    meaning: {
+      en: "'No route to host' from a host that is up (it answers ping or another port): a REJECT rule answers with ICMP host-prohibited",
+      zh: "主机在线（能 ping 通或别的端口能连）却报 'No route to host'：是 REJECT 规则用 ICMP host-prohibited 回应",
+    },
     derived: true,
     weights: { "firewall-reject": 2.5, "nic-or-link-down": -1, "isp-routing-loss": -0.5 },
   },

@@ -4,7 +4,10 @@ import type { SignalDefinitions } from "./define";
 /** DNS tools (dig, nslookup) and resolver behaviour. */
 export const DNS_SIGNALS = {
   "dns-timeout": {
-    meaning: { en: "DNS query timed out (';; connection timed out; no servers could be reached', 'request timed out')", zh: "DNS 查询超时（';; connection timed out; no servers could be reached'、'request timed out'）" },
+    meaning: {
+      en: "DNS query timed out (';; connection timed out; no servers could be reached', 'request timed out')",
+      zh: "DNS 查询超时（';; connection timed out; no servers could be reached'、'request timed out'）",
+    },
     parsers: ["dns-tools"],
     text: { en: rx(String.raw`\b(?:nslookup|dig)\b[^.]{0,60}?\b(?:request )?tim(?:e|ed|es) ?out\b`), zh: rx("nslookup\\s?(?:解析)?(?:超时|请求超时)") },
     weights: { "dns-resolution-failure": 1.5, "firewall-drop": 1.2, "udp-receive-buffer-overflow": 1, "conntrack-insert-race": 0.7 },
@@ -48,12 +51,18 @@ export const DNS_SIGNALS = {
     weights: { "dns-resolution-failure": 2 },
   },
   "resolv-single-request": {
-    meaning: { en: "resolv.conf has single-request / single-request-reopen / use-vc", zh: "resolv.conf 中配置了 single-request / single-request-reopen / use-vc" },
+    meaning: {
+      en: "resolv.conf has single-request / single-request-reopen / use-vc",
+      zh: "resolv.conf 中配置了 single-request / single-request-reopen / use-vc",
+    },
     parsers: ["dns-tools"],
     weights: { "conntrack-insert-race": -1 },
   },
   "nsswitch-missing": {
-    meaning: { en: "no /etc/nsswitch.conf, or hosts: lookup order puts dns before files", zh: "缺少 /etc/nsswitch.conf，或 hosts: 查找顺序中 dns 排在 files 之前" },
+    meaning: {
+      en: "no /etc/nsswitch.conf, or hosts: lookup order puts dns before files",
+      zh: "缺少 /etc/nsswitch.conf，或 hosts: 查找顺序中 dns 排在 files 之前",
+    },
     parsers: ["dns-tools"],
     weights: { "nsswitch-lookup-order": 3 },
   },

@@ -3,7 +3,10 @@ import type { SignalDefinitions } from "./define";
 /** Firewall and NAT rules (iptables -S, iptables -t nat -S, iptables-save). */
 export const FIREWALL_SIGNALS = {
   "nat-redirect-rule": {
-    meaning: { en: "a nat REDIRECT or DNAT rule in OUTPUT/PREROUTING for ordinary traffic", zh: "OUTPUT/PREROUTING 中存在作用于普通流量的 nat REDIRECT 或 DNAT 规则" },
+    meaning: {
+      en: "a nat REDIRECT or DNAT rule in OUTPUT/PREROUTING for ordinary traffic",
+      zh: "OUTPUT/PREROUTING 中存在作用于普通流量的 nat REDIRECT 或 DNAT 规则",
+    },
     parsers: ["iptables"],
     weights: { "iptables-redirect-hijack": 3 },
   },

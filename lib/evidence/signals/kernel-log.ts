@@ -22,7 +22,10 @@ export const KERNEL_LOG_SIGNALS = {
     weights: { "nic-or-link-down": 2.5, "kernel-bug": 1.5 },
   },
   "kernel-bug-log": {
-    meaning: { en: "kernel: BUG / soft lockup / hung task / WARNING with a call trace", zh: "内核日志：带 call trace 的 BUG / soft lockup / hung task / WARNING" },
+    meaning: {
+      en: "kernel: BUG / soft lockup / hung task / WARNING with a call trace",
+      zh: "内核日志：带 call trace 的 BUG / soft lockup / hung task / WARNING",
+    },
     parsers: ["kernel-log"],
     weights: { "kernel-bug": 2.5 },
   },

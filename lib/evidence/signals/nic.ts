@@ -1,12 +1,18 @@
-import { rx } from "../prose";
+import { anyOf, rx } from "../prose";
 import type { SignalDefinitions } from "./define";
 
 /** NIC, driver and softirq (ethtool -S, ip -s link, softnet_stat, /proc/interrupts). */
 export const NIC_SIGNALS = {
   "nic-rx-drops": {
-    meaning: { en: "NIC receive drops (rx_missed_errors, rx_no_buffer_count, rx_fifo_errors, RX dropped)", zh: "网卡收包丢弃（rx_missed_errors、rx_no_buffer_count、rx_fifo_errors、RX dropped）" },
+    meaning: {
+      en: "NIC receive drops (rx_missed_errors, rx_no_buffer_count, rx_fifo_errors, RX dropped)",
+      zh: "网卡收包丢弃（rx_missed_errors、rx_no_buffer_count、rx_fifo_errors、RX dropped）",
+    },
     parsers: ["nic-stats"],
-    text: { en: rx(String.raw`\bNodeNetworkReceiveDrops\b|\bdropping received packets\b|\breceive[_ ]drop(?:s|_total)\b|\brx[_ ]drop(?:s|ped)\b`), zh: rx("网卡(?:接收)?丢包|rx\\s?丢包") },
+    text: {
+      en: rx(String.raw`\bNodeNetworkReceiveDrops\b|\bdropping received packets\b|\breceive[_ ]drop(?:s|_total)\b|\brx[_ ]drop(?:s|ped)\b`),
+      zh: rx("网卡(?:接收)?丢包|rx\\s?丢包"),
+    },
     weights: { "softirq-cpu-imbalance": 1.5, "nic-or-link-down": 1 },
   },
   "nic-errors": {
@@ -23,7 +29,13 @@ export const NIC_SIGNALS = {
   "rx-queue-imbalance": {
     meaning: { en: "receive traffic concentrated on one or few NIC queues or CPUs", zh: "收包流量集中在网卡的一个或少数几个队列或 CPU 上" },
     parsers: ["nic-stats", "softnet"],
-    text: { en: rx(String.raw`\birqbalance\b[^.]{0,20}?\b(?:masked|off|disabled|stopped|not running|inactive)\b|\b(?:all|most) (?:the )?(?:interrupts|IRQs)\b[^.]{0,30}?\b(?:one|a single|the same) (?:CPU|core)\b`), zh: rx(String.raw`irqbalance[^。]{0,10}(?:关|停|禁用|没开)|中断(?:都|全)在[^。]{0,6}(?:一个|同一个?)\s?(?:核|CPU)`) },
+    text: {
+      en: anyOf(
+        String.raw`\birqbalance\b[^.]{0,20}?\b(?:masked|off|disabled|stopped|not running|inactive)\b`,
+        String.raw`\b(?:all|most) (?:the )?(?:interrupts|IRQs)\b[^.]{0,30}?\b(?:one|a single|the same) (?:CPU|core)\b`,
+      ),
+      zh: rx(String.raw`irqbalance[^。]{0,10}(?:关|停|禁用|没开)|中断(?:都|全)在[^。]{0,6}(?:一个|同一个?)\s?(?:核|CPU)`),
+    },
     weights: { "softirq-cpu-imbalance": 2.5 },
   },
   "softnet-drops": {
@@ -41,7 +53,10 @@ export const NIC_SIGNALS = {
     meaning: { en: "one CPU saturated in softirq (si / %soft)", zh: "单个 CPU 被软中断打满（si / %soft）" },
     parsers: ["softnet"],
     text: {
-    en: rx(String.raw`\bksoftirqd/\d+\b[^.]{0,40}?\b(?:100 ?%|pegged|saturated|maxed)|\b(?:one|a single|two|2) (?:CPU|core)s?\b[^.]{0,40}?\b(?:100 ?%|pegged|saturated|maxed)\b[^.]{0,60}?\b(?:others?|rest)\b[^.]{0,30}?\bidle\b`),
+      en: anyOf(
+        String.raw`\bksoftirqd/\d+\b[^.]{0,40}?\b(?:100 ?%|pegged|saturated|maxed)`,
+        String.raw`\b(?:one|a single|two|2) (?:CPU|core)s?\b[^.]{0,40}?\b(?:100 ?%|pegged|saturated|maxed)\b[^.]{0,60}?\b(?:others?|rest)\b[^.]{0,30}?\bidle\b`,
+      ),
       zh: rx(String.raw`ksoftirqd/?\d*[^。]{0,24}100\s?%|(?:一个|单个|两个|个别)\s?(?:CPU|核)[^。]{0,20}(?:100\s?%|打满|跑满)`),
     },
     weights: { "softirq-cpu-imbalance": 3, "kernel-bug": 0.5 },

@@ -19,7 +19,10 @@ export const PROCESS_SIGNALS = {
     weights: { "app-thread-pool-exhaustion": 2.5, "close-wait-leak": 1.5 },
   },
   "inet-hash-connect-hot": {
-    meaning: { en: "perf shows inet_hash_connect / __inet_check_established / raw_spin_lock hot", zh: "perf 显示 inet_hash_connect / __inet_check_established / raw_spin_lock 为热点" },
+    meaning: {
+      en: "perf shows inet_hash_connect / __inet_check_established / raw_spin_lock hot",
+      zh: "perf 显示 inet_hash_connect / __inet_check_established / raw_spin_lock 为热点",
+    },
     parsers: ["strace-perf"],
     text: { en: rx(String.raw`\binet_hash_connect\b|\b__inet_check_established\b`) },
     weights: { "ephemeral-port-search-contention": 3.5 },

@@ -1,4 +1,4 @@
-import { CLOSE_WAIT, FIN_WAIT2, SYN_RECV, TIME_WAIT, findPileUp, findQueueAtBacklog } from "../prose";
+import { CLOSE_WAIT, FIN_WAIT2, findPileUp, findQueueAtBacklog, SYN_RECV, TIME_WAIT } from "../prose";
 import type { SignalDefinitions } from "./define";
 
 /** Socket state tables (netstat -ant, ss -tan, ss -s, ss -lnt). */

@@ -1,4 +1,4 @@
-import { OFF, findSetting, findTwRecycleOn } from "../prose";
+import { findSetting, findTwRecycleOn, OFF } from "../prose";
 import type { SignalDefinitions } from "./define";
 
 /** Kernel settings (sysctl). */
@@ -48,12 +48,18 @@ export const SYSCTL_SIGNALS = {
     weights: { "time-wait-port-exhaustion": 1.2, "ephemeral-port-search-contention": 1 },
   },
   "rmem-default-extreme": {
-    meaning: { en: "net.core.rmem_default or rmem_max is set to an extreme value (>= 1 GiB)", zh: "net.core.rmem_default 或 rmem_max 设置为极端值（>= 1 GiB）" },
+    meaning: {
+      en: "net.core.rmem_default or rmem_max is set to an extreme value (>= 1 GiB)",
+      zh: "net.core.rmem_default 或 rmem_max 设置为极端值（>= 1 GiB）",
+    },
     parsers: ["sysctl"],
     weights: { "udp-receive-buffer-overflow": 3 },
   },
   "udp-buffer-small": {
-    meaning: { en: "net.core.rmem_default / rmem_max at or below 256 KiB on a UDP-heavy host", zh: "UDP 流量大的主机上 net.core.rmem_default / rmem_max 不超过 256 KiB" },
+    meaning: {
+      en: "net.core.rmem_default / rmem_max at or below 256 KiB on a UDP-heavy host",
+      zh: "UDP 流量大的主机上 net.core.rmem_default / rmem_max 不超过 256 KiB",
+    },
     parsers: ["sysctl"],
     weights: { "udp-receive-buffer-overflow": 1 },
   },
