@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { createFastLane, createLibraryLane, headersFor, type HeaderRule, type RouteHandler } from "../../lib/http/fast-lane";
+import { createFastLane, createLibraryLane, headersFor, type HeaderRule, type RouteHandler } from "../../server/fast-lane";
 import { getSearchIndex } from "../../lib/search/content-index";
 import { searchContent } from "../../lib/search/search";
 import { diagnose } from "../../lib/triage/diagnose";
@@ -35,7 +35,7 @@ afterEach(async () => {
 });
 
 /** A server with the lane in front of a stand-in for Next that records what reached it. */
-async function serve(lane = createLibraryLane(RULES)) {
+async function serve(lane = createLibraryLane(RULES, async (input) => diagnose(input, getTriageKnowledge()))) {
   const reachedFramework: string[] = [];
   const server = http.createServer((request, response) => {
     if (lane(request, response)) return;

@@ -29,7 +29,7 @@ export function findOnPath(names: string[], searchPath: string): string | undefi
 }
 
 export function findChromium(
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
   unpackBundled: () => string = unpackBundledChromium,
 ): { executablePath: string; source: ChromiumSource } {
   if (env.CHROMIUM_PATH) return { executablePath: env.CHROMIUM_PATH, source: "CHROMIUM_PATH" };

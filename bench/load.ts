@@ -94,7 +94,7 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "netriage-load-"));
 const database = path.join(scratch, "load.db");
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${database}` };
 await migrate(`file:${database}`);
-if (!fs.existsSync(".next/netriage/fast-lane.mjs") || process.env.BENCH_BUILD === "1") runOrThrow("npm", ["run", "--silent", "build"], env);
+if (!fs.existsSync(".next/netriage/server.mjs") || process.env.BENCH_BUILD === "1") runOrThrow("npm", ["run", "--silent", "build"], env);
 const server = await startServer(env);
 
 try {
