@@ -29,11 +29,15 @@ export function headersFor(rules: HeaderRule[], pathname: string): Record<string
 
 /**
  * Serves `routes` ("METHOD /path", exact path; the query string is the handler's) with the headers
- * `rules` give each path, as the framework would add them. Anything else is left alone.
+ * `rules` give each path and the `vary` the framework adds to every answer (the build records both),
+ * as the framework would. Anything else is left alone.
  */
-export function createFastLane(routes: Record<string, RouteHandler>, rules: HeaderRule[]): FastLane {
+export function createFastLane(routes: Record<string, RouteHandler>, rules: HeaderRule[], vary?: string): FastLane {
   const lanes = new Map(
-    Object.entries(routes).map(([route, handler]) => [route, { handler, headers: headersFor(rules, route.slice(route.indexOf(" ") + 1)) }]),
+    Object.entries(routes).map(([route, handler]) => {
+      const headers = headersFor(rules, route.slice(route.indexOf(" ") + 1));
+      return [route, { handler, headers: vary ? { ...headers, vary } : headers }];
+    }),
   );
   return (request, response) => {
     const url = request.url ?? "/";
@@ -50,8 +54,8 @@ export function createFastLane(routes: Record<string, RouteHandler>, rules: Head
 }
 
 /** The lane serves the library's diagnosis and search routes; `runDiagnosis` keeps diagnoses off this thread. */
-export function createLibraryLane(rules: HeaderRule[], runDiagnosis: (input: DiagnoseInput) => Promise<DiagnoseResult>): FastLane {
-  return createFastLane(libraryRoutes(runDiagnosis), rules);
+export function createLibraryLane(rules: HeaderRule[], runDiagnosis: (input: DiagnoseInput) => Promise<DiagnoseResult>, vary?: string): FastLane {
+  return createFastLane(libraryRoutes(runDiagnosis), rules, vary);
 }
 
 async function answer(handler: RouteHandler, headers: Record<string, string>, request: IncomingMessage, response: ServerResponse): Promise<void> {

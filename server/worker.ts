@@ -13,7 +13,7 @@ import { readEnv } from "../lib/env";
 import { createDiagnosisPool } from "./diagnosis-pool";
 import { createLibraryLane, headersFor, type FastLane, type HeaderRule } from "./fast-lane";
 import { createPageCache } from "./page-cache";
-import { refuseUnanswerable } from "./request-guard";
+import { createRequestListener } from "./request-listener";
 
 /** Threads per serving process that run diagnoses. */
 const DIAGNOSIS_THREADS = 2;
@@ -23,25 +23,16 @@ export async function startWorker({ port, hostname }: { port: number; hostname?:
   const app = next({ dev: false, hostname: hostname ?? "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const rules = readHeaderRules();
+  const { headers: rules, rsc } = readRoutesManifest();
   const siteHeaders = (pathname: string) => headersFor(rules, pathname);
   const pool = settings.NETRIAGE_FAST_LANE
     ? createDiagnosisPool({ threadScript: new URL("./diagnosis-thread.mjs", import.meta.url), threads: DIAGNOSIS_THREADS })
     : undefined;
-  const lane: FastLane | undefined = pool && createLibraryLane(rules, pool.diagnose);
+  const lane: FastLane | undefined = pool && createLibraryLane(rules, pool.diagnose, rsc?.varyHeader);
   // A private library checks every page request (proxy.ts): nothing may be answered from memory.
   const pages = settings.NETRIAGE_PAGE_CACHE && isLibraryPublic(settings) ? createPageCache() : undefined;
 
-  const server = http.createServer((request, response) => {
-    if (refuseUnanswerable(request, response, siteHeaders)) return;
-    if (lane?.(request, response) || pages?.serve(request, response)) return;
-    pages?.capture(request, response);
-    handle(request, response).catch((error: unknown) => {
-      console.error(`failed to handle ${request.method} ${request.url}`, error);
-      if (!response.headersSent) response.writeHead(500, { "content-type": "application/json" });
-      response.end(JSON.stringify({ error: "internal error" }));
-    });
-  });
+  const server = http.createServer(createRequestListener({ siteHeaders, lane, pages, next: handle }));
   server.listen(port, hostname, () => console.log(`ready on http://${hostname ?? "localhost"}:${port}`));
 
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -54,9 +45,9 @@ export async function startWorker({ port, hostname }: { port: number; hostname?:
   }
 }
 
-/** The response headers next.config.js sets, as the build recorded them. */
-function readHeaderRules(): HeaderRule[] {
+/** The response headers next.config.js sets and the Vary Next adds, as the build recorded them. */
+function readRoutesManifest(): { headers: HeaderRule[]; rsc?: { varyHeader?: string } } {
   const manifest = path.resolve(".next/routes-manifest.json");
   if (!fs.existsSync(manifest)) throw new Error(`${manifest} is missing: run \`npm run build\``);
-  return (JSON.parse(fs.readFileSync(manifest, "utf8")) as { headers: HeaderRule[] }).headers;
+  return JSON.parse(fs.readFileSync(manifest, "utf8")) as { headers: HeaderRule[]; rsc?: { varyHeader?: string } };
 }

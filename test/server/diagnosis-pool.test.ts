@@ -8,8 +8,8 @@ import { getTriageKnowledge } from "../../lib/triage/knowledge";
 import { createDiagnosisPool, type DiagnosisPool, type DiagnosisPoolOptions } from "../../server/diagnosis-pool";
 import { bundleDiagnosisThread } from "./thread-bundle";
 
-/** A paste that keeps a thread busy for seconds: 4.8 MB of newlines. */
-const HEAVY_TICKET = { description: "\n".repeat(4.8 * 1024 * 1024) };
+/** A paste that keeps a thread busy for seconds: 2.4 million newlines (4.8 MB as JSON). */
+const HEAVY_TICKET = { description: "\n".repeat(2.4 * 1024 * 1024) };
 let threadScript: string;
 beforeAll(async () => {
   threadScript = await bundleDiagnosisThread();
