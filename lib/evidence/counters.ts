@@ -38,6 +38,9 @@ export function counterChange(readings: CounterReadings): CounterChange {
   return { amount: readings.last, rise: false };
 }
 
+/** The signal fields a counter change gives: marked as a since-boot total when it was read only once. */
+export const sinceBootOf = (change: CounterChange): { sinceBoot?: true } => (change.rise ? {} : { sinceBoot: true });
+
 /** "ListenOverflows rose by 1204 between the first and last snapshot" or "... is 1204 (cumulative since boot)". */
 export function describeChange(name: string, change: CounterChange, increment = false): string {
   if (increment) return `${name} rose by ${change.amount} since the previous nstat run`;

@@ -1,3 +1,4 @@
+import { deriveSignals } from "./derive";
 import { PARSERS } from "./parsers";
 import type { EvidenceSource, Signal } from "./signal";
 import { findStaleUpstream } from "./stale-upstream";
@@ -13,7 +14,8 @@ export const MAX_PARSED_LINE = 4096;
 
 /**
  * Extracts every signal from the ticket text and the pasted outputs. Outputs are recognised by
- * their shape, whether or not the command is named. Pure; linear in the input size.
+ * their shape, whether or not the command is named; signals that two observations imply together are
+ * derived here too, so triage, training and search read the same evidence. Pure; linear in the input size.
  */
 export function extractEvidence({ description, outputs = [] }: EvidenceInput): Signal[] {
   const signals: Signal[] = [];
@@ -25,7 +27,8 @@ export function extractEvidence({ description, outputs = [] }: EvidenceInput): S
   ];
   for (const { text, source } of texts) signals.push(...PARSERS.flatMap((parser) => parser.parse(text, source)));
   signals.push(...findStaleUpstream(texts));
-  return dedupeSignals(signals);
+  const distinct = dedupeSignals(signals);
+  return [...distinct, ...deriveSignals(distinct)];
 }
 
 /** Cuts over-long lines (binary blobs, minified logs) so parsers stay linear. */

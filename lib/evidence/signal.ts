@@ -17,6 +17,11 @@ export type Signal = {
   value?: number;
   /** Short human explanation, e.g. "ListenOverflows rose by 1204 between snapshots". */
   detail?: string;
+  /**
+   * A cumulative counter read once (its total since boot) rather than seen rising: weak evidence,
+   * weighed at a fraction of a rise.
+   */
+  sinceBoot?: true;
 };
 
 /** A parser reads one pasted output (or the ticket text) and returns what it recognises. */
@@ -39,7 +44,7 @@ export function makeSignal(
   line: string,
   lineNumber: number,
   source: EvidenceSource,
-  extra: { value?: number; detail?: string } = {},
+  extra: { value?: number; detail?: string; sinceBoot?: true } = {},
 ): Signal {
   const trimmed = line.trim();
   return {

@@ -1,16 +1,16 @@
 import type { RootCauseId } from "../content/root-cause-ids";
 import type { Signal } from "../evidence/signal";
 import { SIGNALS, type SignalId } from "../evidence/vocabulary";
-import { RULES } from "../triage/rules";
+import { weightOf, weightsOf } from "../evidence/signals";
 import type { EvidenceLine } from "./exercise";
 
-/** A weight from this value up is "typical of the cause" in lib/triage/rules.ts. */
+/** A weight from this value up is "typical of the cause" (see lib/evidence/signals/define.ts). */
 export const STRONG_WEIGHT = 1.5;
 
-export const weightFor = (signal: SignalId, cause: RootCauseId): number => RULES[signal]?.[cause] ?? 0;
+export const weightFor = weightOf;
 
 /** True when the rules weigh the signal for or against any cause: it matters to a diagnosis. */
-export const isDiagnostic = (signal: SignalId): boolean => Object.values(RULES[signal] ?? {}).some((weight) => weight !== 0);
+export const isDiagnostic = (signal: SignalId): boolean => weightsOf(signal).some(([, weight]) => weight !== 0);
 
 /** Signals among `signals` that are typical of the cause, strongest first. */
 export function strongSignalsFor(signals: Iterable<SignalId>, cause: RootCauseId): SignalId[] {
@@ -26,7 +26,7 @@ export function describeEvidence(signals: Signal[], titleOf: (id: RootCauseId) =
   return signals.flatMap((signal) => {
     if (seen.has(signal.id) || !isDiagnostic(signal.id)) return [];
     seen.add(signal.id);
-    const weights = Object.entries(RULES[signal.id] ?? {}) as [RootCauseId, number][];
+    const weights = weightsOf(signal.id);
     const favours = weights
       .filter(([id, weight]) => weight > 0 && (!causes || causes.includes(id)))
       .sort((a, b) => b[1] - a[1])

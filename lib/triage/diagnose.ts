@@ -3,7 +3,7 @@ import { ENTRY_SYMPTOMS } from "../content/entry-symptoms";
 import { extractEvidence } from "../evidence/extract";
 import { FieldError } from "../field-error";
 import { makeSignal, type Signal } from "../evidence/signal";
-import { deriveSignals } from "./derive";
+import { deriveSignals } from "../evidence/derive";
 import type { DiagnoseInput } from "./diagnose-schema";
 import type { TriageKnowledge } from "./knowledge";
 import {
@@ -17,11 +17,15 @@ import {
   type NextStep,
   type PathContext,
 } from "./next-step";
+import { confidenceOf, type Confidence } from "./calibration";
+import { ticketText } from "./tickets";
 import { rankRootCauses, type CauseBoost, type RankedCause } from "./rank";
 import type { QuestionNode, TreeNode } from "./tree-schema";
 
 export type DiagnoseResult = {
   rootCauses: RankedCause[];
+  /** How well the leading cause is supported: see CONFIDENCE_THRESHOLDS. */
+  confidence: Confidence;
   next: NextStep;
   signals: Signal[];
 };
@@ -45,6 +49,7 @@ export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): Diag
   const nodes = indexNodes(knowledge);
   const answerSignals = signalsFromAnswers(answers, nodes);
   const observed = [...extractEvidence(input), ...answerSignals];
+  // Answers can complete a combination the pasted evidence began.
   const signals = [...observed, ...deriveSignals(observed)];
 
   const outputs = input.outputs ?? [];
@@ -57,9 +62,9 @@ export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): Diag
   };
 
   const boosts = [...symptomBoosts(answers), ...leafBoosts(context)];
-  const ranked = rankRootCauses(signals, knowledge, boosts);
+  const ranked = rankRootCauses(signals, knowledge, boosts, ticketText({ description: input.description, outputs }));
   const next = chooseNextStep({ ...context, ranked });
-  return { rootCauses: ranked.slice(0, RESULT_SIZE), next, signals };
+  return { rootCauses: ranked.slice(0, RESULT_SIZE), confidence: confidenceOf(ranked[0]?.score ?? 0), next, signals };
 }
 
 const nodeIndexes = new WeakMap<TriageKnowledge, Map<string, TreeNode>>();

@@ -6,7 +6,7 @@ import type { SignalId } from "../evidence/vocabulary";
 import type { DiagnoseResult } from "./diagnose";
 import type { TriageKnowledge } from "./knowledge";
 import { PARSER_SIGNALS } from "./parser-signals";
-import { RULES } from "./rules";
+import { SIGNAL_IDS, weightOf } from "../evidence/signals";
 import type { CommandNode } from "./tree-schema";
 
 /** What an export needs to know about the confirmed cause, from its page. */
@@ -42,9 +42,9 @@ export function confirmingCommands(cause: RootCauseId, knowledge: TriageKnowledg
 
 function parserStrength(parser: string, cause: RootCauseId): number {
   let best = 0;
-  for (const [signal, weights] of Object.entries(RULES)) {
-    const weight = weights?.[cause] ?? 0;
-    if (weight > best && PARSER_SIGNALS[parser]?.includes(signal as SignalId)) best = weight;
+  for (const signal of SIGNAL_IDS) {
+    const weight = weightOf(signal, cause);
+    if (weight > best && PARSER_SIGNALS[parser]?.includes(signal)) best = weight;
   }
   return best;
 }
@@ -55,7 +55,7 @@ function firstLines(text: string, count: number): string {
 }
 
 function evidenceFor(result: DiagnoseResult, cause: RootCauseId) {
-  return result.rootCauses.find((c) => c.id === cause)?.evidence.filter((e) => e.effect === "for" && e.signal !== "triage-path") ?? [];
+  return result.rootCauses.find((c) => c.id === cause)?.evidence.filter((e) => e.effect === "for" && e.signal !== "triage-path" && e.signal !== "wording") ?? [];
 }
 
 function checkedLines(session: TriageSessionView, signals: Signal[]): string[] {

@@ -1,7 +1,11 @@
-import { getContentDir } from "../env";
+import path from "node:path";
+
 import { getContentLibrary, type ContentLibrary } from "../content/library";
 import { ROOT_CAUSE_IDS, type RootCauseId } from "../content/root-cause-ids";
+import { getContentDir } from "../env";
 import { loadTrees } from "./load-trees";
+import { trainTextModel, type LabelledText, type TextModel } from "./text-model";
+import { loadTicketSets, ticketText, TICKETS_DIR, type LabelledTicket } from "./tickets";
 import type { Tree } from "./tree-schema";
 
 /** Everything the engine knows besides the evidence: causes, their cases, priors and trees. */
@@ -12,6 +16,8 @@ export type TriageKnowledge = {
   /** Natural-log prior per cause. */
   logPriors: Map<RootCauseId, number>;
   trees: Tree[];
+  /** What the wording of confirmed tickets and documented cases says about each cause. */
+  textModel: TextModel;
 };
 
 /**
@@ -19,7 +25,7 @@ export type TriageKnowledge = {
  * appears in documented cases (add-one smoothed, square-rooted so a few documented cases do not
  * outweigh real evidence), so common causes win ties.
  */
-export function buildTriageKnowledge(library: ContentLibrary, trees: Tree[]): TriageKnowledge {
+export function buildTriageKnowledge(library: ContentLibrary, trees: Tree[], confirmedTickets: LabelledTicket[] = []): TriageKnowledge {
   const casesByCause = new Map<RootCauseId, string[]>();
   const counts = new Map<RootCauseId, number>();
   for (const id of ROOT_CAUSE_IDS) {
@@ -30,13 +36,27 @@ export function buildTriageKnowledge(library: ContentLibrary, trees: Tree[]): Tr
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const logPriors = new Map(ROOT_CAUSE_IDS.map((id) => [id, Math.log((counts.get(id) ?? 1) / total)]));
   const causes = ROOT_CAUSE_IDS.map((id) => ({ id, title: library.getRootCause(id)?.frontmatter.title ?? id }));
-  return { causes, casesByCause, logPriors, trees };
+  return { causes, casesByCause, logPriors, trees, textModel: trainTextModel(labelledTexts(library, confirmedTickets)) };
+}
+
+/** Training texts: every case with a known cause, every cause page, every confirmed ticket. */
+export function labelledTexts(library: ContentLibrary, tickets: LabelledTicket[]): LabelledText[] {
+  const cases = library.cases.flatMap((entry) => {
+    const f = entry.frontmatter;
+    if (f.type !== "problem" || !f.rootCause) return [];
+    return [{ text: [f.title, f.titleZh ?? "", ...f.symptoms, ...f.errorStrings, entry.body].join("\n"), cause: f.rootCause }];
+  });
+  const causePages = library.rootCauses.map((entry) => ({
+    text: [entry.frontmatter.title, ...(entry.frontmatter.aliases ?? []), entry.body].join("\n"),
+    cause: entry.id as RootCauseId,
+  }));
+  return [...cases, ...causePages, ...tickets.map((ticket) => ({ text: ticketText(ticket), cause: ticket.expected }))];
 }
 
 let cached: TriageKnowledge | undefined;
 
 /** The knowledge of the configured content dir, built once per process. */
 export function getTriageKnowledge(): TriageKnowledge {
-  cached ??= buildTriageKnowledge(getContentLibrary(), loadTrees(getContentDir()));
+  cached ??= buildTriageKnowledge(getContentLibrary(), loadTrees(getContentDir()), loadTicketSets(path.join(getContentDir(), TICKETS_DIR)));
   return cached;
 }

@@ -1,10 +1,9 @@
 import type { RootCauseId } from "../content/root-cause-ids";
 import { ENTRY_SYMPTOMS } from "../content/entry-symptoms";
 import type { Signal } from "../evidence/signal";
-import type { SignalId } from "../evidence/vocabulary";
+import { weightOf, type SignalId } from "../evidence/signals";
 import { PARSER_SIGNALS } from "./parser-signals";
 import type { RankedCause } from "./rank";
-import { RULES } from "./rules";
 import type { CommandNode, QuestionNode, Tree, TreeNode } from "./tree-schema";
 
 export const SYMPTOM_QUESTION_ID = "symptom";
@@ -63,7 +62,6 @@ function entropy(weights: number[]): number {
   return -weights.reduce((h, w) => (w > 0 ? h + (w / total) * Math.log2(w / total) : h), 0);
 }
 
-const weightOf = (signal: SignalId, cause: RootCauseId) => RULES[signal]?.[cause] ?? 0;
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** Expected entropy drop over the leading causes from learning which outcome holds. */

@@ -2,11 +2,15 @@ import type { RootCauseId } from "../content/root-cause-ids";
 import type { Signal } from "../evidence/signal";
 import type { SignalId } from "../evidence/vocabulary";
 import type { TriageKnowledge } from "./knowledge";
-import { RULES } from "./rules";
+import { groupOf, weightOf } from "../evidence/signals";
+import { textModelEvidence, type WordingEvidence } from "./text-model";
 
 export type EvidenceItem = {
-  /** The signal, or "triage-path" for the symptom chosen or the tree leaf reached. */
-  signal: SignalId | "triage-path";
+  /**
+   * The signal; "triage-path" for the symptom chosen or the tree leaf reached; "wording" for what
+   * the ticket's words share with confirmed tickets of the cause (the text model).
+   */
+  signal: SignalId | "triage-path" | "wording";
   effect: "for" | "against";
   /** Log-likelihood ratio this observation adds to the cause (nats). */
   weight: number;
@@ -26,6 +30,19 @@ export type RankedCause = {
 
 /** Extra log-odds for causes an explicit entry symptom or a reached tree leaf points at. */
 export type CauseBoost = { cause: RootCauseId; weight: number; reason: string };
+
+/**
+ * How much the text model counts against the rules, in log-odds per unit of its score: chosen by
+ * five-fold cross-validation on the confirmed tickets (content/tickets), never on a holdout set.
+ */
+export const TEXT_MODEL_WEIGHT = 0.5;
+/**
+ * Divides every cause's log-odds before they become probabilities, so that a score means what it
+ * says: fitted by `npm run triage:evaluate` on out-of-fold scores of the confirmed tickets.
+ */
+export const SCORE_TEMPERATURE = 0.5;
+/** Wording that moves a cause by less than this is not listed as evidence. */
+const SHOWN_WORDING_WEIGHT = 0.3;
 
 /** Describes where a signal came from, for people: "description", "output 2 (netstat -s)", "answer to q". */
 export function describeSource(signal: Signal): string {
@@ -49,18 +66,41 @@ export function distinctSignals(signals: Signal[]): Signal[] {
   return [...best.values()];
 }
 
+/** A cumulative counter seen once (since boot) counts this fraction of a rise between snapshots. */
+export const SINCE_BOOT_FACTOR = 0.5;
+
+/** What one observed signal weighs for a cause: its defined weight, reduced for a since-boot total. */
+export const signalWeight = (signal: Signal, cause: RootCauseId): number => weightOf(signal.id, cause) * (signal.sinceBoot ? SINCE_BOOT_FACTOR : 1);
+
+/**
+ * The signals that count for `cause`: one per group of near-synonyms (the same observation read
+ * several ways), the member whose weight for the cause is largest in magnitude; signals with no
+ * weight for the cause are left out.
+ */
+export function strongestPerGroup(observed: Signal[], cause: RootCauseId): Signal[] {
+  const best = new Map<string, { signal: Signal; weight: number }>();
+  for (const signal of observed) {
+    const weight = signalWeight(signal, cause);
+    if (weight === 0) continue;
+    const group = groupOf(signal.id);
+    const current = best.get(group);
+    if (!current || Math.abs(weight) > Math.abs(current.weight)) best.set(group, { signal, weight });
+  }
+  return [...best.values()].map((b) => b.signal);
+}
+
 /**
  * Scores every root cause from priors plus the weight of each distinct signal, and explains
  * each score with the evidence for and against. Returns all causes, best first. Pure.
  */
-export function rankRootCauses(signals: Signal[], knowledge: TriageKnowledge, boosts: CauseBoost[] = []): RankedCause[] {
+export function rankRootCauses(signals: Signal[], knowledge: TriageKnowledge, boosts: CauseBoost[] = [], wording = ""): RankedCause[] {
   const observed = distinctSignals(signals);
+  const fromWording = wording ? textModelEvidence(knowledge.textModel, wording) : new Map<RootCauseId, WordingEvidence>();
   const logits = knowledge.causes.map(({ id, title }) => {
     const evidence: EvidenceItem[] = [];
     let logit = knowledge.logPriors.get(id) ?? 0;
-    for (const signal of observed) {
-      const weight = RULES[signal.id]?.[id];
-      if (!weight) continue;
+    for (const signal of strongestPerGroup(observed, id)) {
+      const weight = signalWeight(signal, id);
       logit += weight;
       evidence.push({
         signal: signal.id,
@@ -75,11 +115,26 @@ export function rankRootCauses(signals: Signal[], knowledge: TriageKnowledge, bo
       logit += boost.weight;
       evidence.push({ signal: "triage-path", effect: "for", weight: boost.weight, line: boost.reason, source: "triage path" });
     }
+    const words = fromWording.get(id);
+    if (words) {
+      const weight = TEXT_MODEL_WEIGHT * words.score;
+      logit += weight;
+      if (Math.abs(weight) >= SHOWN_WORDING_WEIGHT) {
+        evidence.push({
+          signal: "wording",
+          effect: weight > 0 ? "for" : "against",
+          weight,
+          line: words.terms.join(", "),
+          source: "wording",
+          detail: weight > 0 ? "the ticket's words are typical of confirmed tickets of this cause" : "the ticket's words are unusual for this cause",
+        });
+      }
+    }
     evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
     return { id, title, logit, evidence };
   });
 
-  const probabilities = softmax(logits.map((l) => l.logit));
+  const probabilities = softmax(logits.map((l) => l.logit / SCORE_TEMPERATURE));
   return logits
     .map((l, i) => ({ id: l.id, title: l.title, score: probabilities[i], evidence: l.evidence, cases: knowledge.casesByCause.get(l.id) ?? [] }))
     .sort((a, b) => b.score - a.score);

@@ -33,7 +33,7 @@ afterEach(async () => {
   servers = [];
 });
 
-/** Serves `answer(path)` through the cache as serve-worker.mjs does; counts what reached "Next". */
+/** Serves `answer(path)` through the cache as server/request-listener.ts does; counts what reached "Next". */
 async function serveThroughCache(answer: (path: string) => Answer, options?: Parameters<typeof createPageCache>[0]) {
   const cache = createPageCache(options);
   const reachedNext: string[] = [];

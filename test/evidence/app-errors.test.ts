@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { extractEvidence } from "@/lib/evidence/extract";
 import { appErrorsParser } from "@/lib/evidence/parsers/app-errors";
 import { cgroupCpuParser } from "@/lib/evidence/parsers/cgroup-cpu";
 import type { EvidenceSource } from "@/lib/evidence/signal";
@@ -21,6 +22,72 @@ describe("appErrorsParser", () => {
     expect(ids("connection pool size 50, 12 in use")).toEqual([]);
   });
 
+  it("reads servers reporting their accept queue, backlog, connection limit and memory kills", () => {
+    expect(ids('Fri May 13 18:33:02 2022 - *** uWSGI listen queue of socket "127.0.0.1:35381" (fd: 3) full !!! (101/100) ***')).toEqual(["listen-queue-full-log"]);
+    expect(ids("1:M 02 Jan 10:00:00.000 # WARNING: The TCP backlog setting of 511 cannot be enforced because /proc/sys/net/core/somaxconn is set to the lower value of 128.")).toEqual([
+      "backlog-capped-log",
+    ]);
+    expect(ids("ERROR 1040 (HY000): Too many connections")).toEqual(["server-connection-limit"]);
+    expect(ids("(error) ERR max number of clients reached")).toEqual(["server-connection-limit"]);
+    expect(ids('FATAL:  sorry, too many clients already')).toEqual(["server-connection-limit"]);
+    expect(ids("      Reason:       OOMKilled\n      Exit Code:    137")).toEqual(["oom-killed"]);
+    expect(ids("[12345.678] Out of memory: Killed process 4242 (java) total-vm:8123456kB")).toEqual(["oom-killed"]);
+    expect(ids("the listen queue length is 128")).toEqual([]);
+  });
+
+  it("reads a service without endpoints and UDP sockets that drop", () => {
+    expect(ids("NAME       ENDPOINTS   AGE\nweb-test   <none>      3d")).toEqual(["endpoints-empty"]);
+    expect(ids("Endpoints:         <none>")).toEqual(["endpoints-empty"]);
+    expect(ids("NAME       ENDPOINTS          AGE\nweb-test   10.2.0.7:8000      3d")).toEqual([]);
+    const udp = "52807: 00000000:2711 00000000:0000 07 00000000:00000000 00:00000000 00000000   521        0 441182764 2 ffff883ff2eaea40 134813340";
+    expect(ids(udp)).toEqual(["udp-rcvbuf-errors"]);
+    expect(ids(udp.replace(/134813340$/, "0"))).toEqual([]);
+  });
+
+  it("reads socket errors as Java, Go, Python, Node, Redis, Kafka, PostgreSQL clients and kubelet print them", () => {
+    const cases: [string, string][] = [
+      ["java.net.SocketException: Too many open files", "too-many-open-files"],
+      ["accept tcp [::]:8080: accept4: too many open files; retrying in 1s", "too-many-open-files"],
+      ["Error: EMFILE: too many open files, open '/app/x.json'", "too-many-open-files"],
+      ["OSError: [Errno 24] Too many open files", "too-many-open-files"],
+      ["dial tcp 10.0.0.5:6379: connect: cannot assign requested address", "cannot-assign-address"],
+      ["OSError: [Errno 99] Cannot assign requested address", "cannot-assign-address"],
+      ["Error: connect EADDRNOTAVAIL 10.30.1.50:443 - Local (0.0.0.0:0)", "cannot-assign-address"],
+      ["java.net.BindException: Cannot assign requested address (connect failed)", "cannot-assign-address"],
+      ["ConnectionRefusedError: [Errno 111] Connection refused", "conn-refused"],
+      ["redis.exceptions.ConnectionError: Error 111 connecting to 10.0.0.7:6379. Connection refused.", "conn-refused"],
+      ["dial tcp 10.0.0.5:443: i/o timeout", "conn-timeout"],
+      ["java.net.SocketTimeoutException: connect timed out", "conn-timeout"],
+      ["requests.exceptions.ConnectTimeout: HTTPSConnectionPool(host='api.x.com', port=443): Max retries exceeded with url: / (Caused by ConnectTimeoutError(<urllib3.connection.HTTPSConnection object at 0x7f>, 'Connection to api.x.com timed out. (connect timeout=10)'))", "conn-timeout"],
+      ["java.net.SocketException: Connection reset", "conn-reset"],
+      ["read tcp 10.0.0.1:45678->10.0.0.2:80: read: connection reset by peer", "conn-reset"],
+      ["Error: read ECONNRESET", "conn-reset"],
+      ["ConnectionResetError: [Errno 104] Connection reset by peer", "conn-reset"],
+      ["write tcp 10.0.0.1:45678->10.0.0.2:80: write: broken pipe", "conn-reset"],
+      ["dial tcp: lookup api.internal on 10.96.0.10:53: no such host", "resolve-failed"],
+      ["socket.gaierror: [Errno -2] Name or service not known", "resolve-failed"],
+      ["socket.gaierror: [Errno -3] Temporary failure in name resolution", "resolve-failed"],
+      ["Error: getaddrinfo ENOTFOUND api.example.com", "resolve-failed"],
+      ["Error: getaddrinfo EAI_AGAIN api.example.com", "resolve-failed"],
+      ["java.net.UnknownHostException: api.example.com: Name or service not known", "resolve-failed"],
+      ["dial tcp: lookup api.internal on 10.96.0.10:53: read udp 10.1.2.3:5353->10.96.0.10:53: i/o timeout", "dns-timeout"],
+      ["dial tcp 10.0.0.9:80: connect: no route to host", "no-route-to-host"],
+      ["java.net.NoRouteToHostException: No route to host (Host unreachable)", "no-route-to-host"],
+      ["OSError: [Errno 113] No route to host", "no-route-to-host"],
+      ["upstream connect error or disconnect/reset before headers. reset reason: connection termination", "upstream-reset"],
+      ["2024/01/01 10:00:00 [error] 12#12: *345 upstream prematurely closed connection while reading response header from upstream", "upstream-reset"],
+      ["Readiness probe failed: Get \"http://10.1.2.3:8080/health\": dial tcp 10.1.2.3:8080: connect: connection refused", "conn-refused"],
+      ["Liveness probe failed: Get \"http://10.1.2.3:8080/health\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)", "probe-failed-log"],
+      ["Warning  Unhealthy  2m (x12 over 5m)  kubelet  Readiness probe failed: HTTP probe failed with statuscode: 503", "probe-failed-log"],
+      ["com.mysql.cj.jdbc.exceptions.CommunicationsException: Communications link failure The last packet successfully received from the server was 28,800,123 milliseconds ago.", "stale-keepalive-log"],
+      ["org.apache.kafka.clients.NetworkClient: Connection to node -1 (localhost/127.0.0.1:9092) could not be established. Broker may not be available.", "refused-on-loopback"],
+      ["psql: error: could not connect to server: Connection refused Is the server running on host \"localhost\" (127.0.0.1) and accepting TCP/IP connections on port 5432?", "refused-on-loopback"],
+    ];
+    const missed = cases.filter(([line, id]) => !extractEvidence({ description: "", outputs: [{ text: line }] }).some((s) => s.id === id));
+    expect(missed).toEqual([]);
+    expect(ids("the connection pool was reset at midnight by the operator")).toEqual([]);
+  });
+
   it("reads HTTP clients that found a message's framing broken", () => {
     expect(ids("curl: (18) transfer closed with 327 bytes remaining to read")).toEqual(["http-framing-error"]);
     expect(ids("  code: 'HPE_INVALID_CONSTANT',")).toEqual(["http-framing-error"]);
@@ -36,8 +103,8 @@ describe("appErrorsParser", () => {
   });
 
   it("reads a refused loopback connect and a service the orchestrator does not know", () => {
-    expect(ids("[ioredis] Unhandled error event: Error: connect ECONNREFUSED 127.0.0.1:26379")).toEqual(["refused-on-loopback"]);
-    expect(ids("Error: connect ECONNREFUSED 10.4.1.11:26379")).toEqual([]);
+    expect(ids("[ioredis] Unhandled error event: Error: connect ECONNREFUSED 127.0.0.1:26379").sort()).toEqual(["conn-refused", "refused-on-loopback"]);
+    expect(ids("Error: connect ECONNREFUSED 10.4.1.11:26379")).toEqual(["conn-refused"]);
     expect(ids('Error from server (NotFound): services "payments-internal" not found')).toEqual(["service-not-found"]);
     expect(ids('Error from server (NotFound): pods "api-0" not found')).toEqual([]);
   });

@@ -75,6 +75,44 @@ describe("netstatCountersParser", () => {
     );
   });
 
+  it("marks a counter read once as its total since boot, and a rise between snapshots not", () => {
+    const once = parse("TcpExt:\n    1204 times the listen queue of a socket overflowed");
+    expect(once.find((s) => s.id === "listen-overflows")).toMatchObject({ sinceBoot: true });
+    const twice = parse("TcpExt:\n    1204 times the listen queue of a socket overflowed\nTcpExt:\n    1900 times the listen queue of a socket overflowed");
+    expect(twice.find((s) => s.id === "listen-overflows")).toMatchObject({ value: 696 });
+    expect(twice.find((s) => s.id === "listen-overflows")?.sinceBoot).toBeUndefined();
+  });
+
+  it("reads counters from FreeBSD, macOS and Windows netstat -s", () => {
+    expect(ids("tcp:\n\t123456 packets sent\n\t\t87 listen queue overflows")).toEqual(["listen-overflows"]);
+    expect(ids("udp:\n\t1234 datagrams received\n\t\t56 dropped due to full socket buffers")).toEqual(["udp-rcvbuf-errors"]);
+    const windows = [
+      "TCP Statistics for IPv4",
+      "",
+      "  Active Opens                        = 12345",
+      "  Segments Sent                       = 100000",
+      "  Segments Retransmitted              = 3456",
+      "",
+      "UDP Statistics for IPv4",
+      "",
+      "  Datagrams Received    = 98765",
+      "  Receive Errors        = 321",
+    ].join("\n");
+    expect(ids(windows)).toEqual(["tcp-retransmits", "udp-in-errors"]);
+    expect(ids(windows.replace("= 3456", "= 12"))).toEqual(["udp-in-errors"]);
+  });
+
+  it("reads counters exported as JSON, key=value or a monitoring table, and their rise", () => {
+    expect(ids('{"TcpExtListenOverflows": 1204, "TcpExtListenDrops": 1204}')).toEqual(["listen-drops", "listen-overflows"]);
+    expect(ids("host=web-3 ListenOverflows=88 ListenDrops=88")).toEqual(["listen-drops", "listen-overflows"]);
+    const table = ["time      ListenOverflows  ListenDrops  TCPTimeouts", "10:00:00  1200             1200         5", "10:05:00  1900             1900         5"].join("\n");
+    const signals = parse(table);
+    expect(signals.find((s) => s.id === "listen-overflows")).toMatchObject({ value: 700 });
+    expect(signals.find((s) => s.id === "listen-overflows")?.sinceBoot).toBeUndefined();
+    expect(signals.find((s) => s.id === "tcp-timeouts")).toBeUndefined();
+    expect(ids('{"ListenOverflowsThreshold": 10, "connections": 3}')).toEqual([]);
+  });
+
   it("records the value, the exact line and its number", () => {
     const overflow = parse(NETSTAT_S).find((s) => s.id === "listen-overflows")!;
     expect(overflow).toMatchObject({

@@ -8,6 +8,12 @@ const parse = (text: string, src: EvidenceSource = source) => sysctlParser.parse
 const pairs = (text: string) => parse(text).map((s) => [s.id, s.value]);
 
 describe("sysctlParser", () => {
+  it("reads the Windows dynamic port range from netsh as the local port range", () => {
+    const netsh = "Protocol tcp Dynamic Port Range\n---------------------------------\nStart Port      : 49152\nNumber of Ports : 16384";
+    expect(sysctlParser.parse(netsh, { kind: "output", index: 0 })).toMatchObject([{ id: "port-range-narrow", value: 16384 }]);
+    expect(sysctlParser.parse(netsh.replace("16384", "64511").replace("49152", "1025"), { kind: "output", index: 0 })).toEqual([]);
+  });
+
   it("reads the apiserver case's queue settings", () => {
     const text = `net.core.somaxconn = 128
 net.ipv4.tcp_max_syn_backlog = 512

@@ -39,7 +39,7 @@ describe("extractTextSignals", () => {
       "slb-vip-and-direct-rs-session-conflict": ["text-burst", "text-intermittent", "text-load-balancer", "text-some-clients"],
       "tengine-stale-elb-ips-after-scale-up": ["text-5xx", "text-after-scaling", "text-dns", "text-load-balancer"],
       "tianjin-users-elb-timeout": ["text-carrier", "text-load-balancer", "text-some-clients"],
-      "vxlan-no-reply-underlay-drop": ["text-container", "text-overlay"],
+      "vxlan-no-reply-underlay-drop": ["text-container", "text-cross-node-only", "text-overlay"],
     };
     for (const [caseId, signals] of Object.entries(expected)) {
       expect({ caseId, signals: ids(issueOf(caseId)) }).toEqual({ caseId, signals });
@@ -155,7 +155,7 @@ describe("extractTextSignals", () => {
     );
     expect(ids("部分移动用户访问 SLB 后面的 nginx 经常超时，联通和电信用户正常。")).toEqual(["text-carrier", "text-load-balancer", "text-some-clients", "text-timeout"].sort());
     expect(ids("压测时大量 TIME_WAIT，CPU 软中断很高，连接数上不去。")).toEqual(["many-time-wait", "text-burst", "text-conn-limit", "text-high-load"].sort());
-    expect(ids("ping 通但是 telnet 端口不通，大包传输会卡住。")).toEqual(["text-large-transfers", "text-slow", "text-tool-doubt"].sort());
+    expect(ids("ping 通但是 telnet 端口不通，大包传输会卡住。")).toEqual(["ping-ok", "text-large-transfers", "text-slow", "text-tool-doubt"].sort());
     expect(ids("扩容后新节点上的容器通过 flannel vxlan 访问数据库，请求返回了错误的结果（串了）。")).toEqual(
       ["text-after-scaling", "text-container", "text-overlay", "text-wrong-response"].sort(),
     );
@@ -163,6 +163,53 @@ describe("extractTextSignals", () => {
     expect(ids("UDP 服务吞吐上不去，长连接空闲一段时间后被重置。")).toEqual(["text-keepalive", "text-reset", "text-slow", "text-udp"].sort());
     expect(ids("出口IP 是共享的，跨VPC 访问 NodePort 时好时坏。")).toEqual(["text-intermittent", "text-kubernetes", "text-nat"].sort());
     expect(ids("海外用户反馈 ELB 返回 504。")).toEqual(["text-5xx", "text-carrier", "text-load-balancer"].sort());
+  });
+
+  it("reads how real reporters describe causes that show in words", () => {
+    expect(ids("From inside the web-test pod itself, curling its own service IP does not work.")).toContain("text-hairpin");
+    expect(ids("Pod 里访问自己的 Service 不通，别的 Pod 访问正常")).toContain("text-hairpin");
+    expect(ids("The LB has a 60-second idle timeout and watches break around the one-minute mark.")).toContain("text-idle-timeout");
+    expect(ids("空闲连接被 NAT 网关断开")).toContain("text-idle-timeout");
+    expect(ids("Under load the UDP drop counter keeps rising.")).toContain("text-udp-loss");
+    expect(ids("默认设置下 UDP 丢包很厉害")).toContain("text-udp-loss");
+    expect(ids("We use UDP and TCP; no packet loss anywhere.")).not.toContain("text-udp-loss");
+    expect(ids("The app registers the Docker bridge IP in Nacos instead of the host address.")).toContain("text-registered-wrong-address");
+    expect(ids("机器上有多块网卡，注册上去的 IP 不对")).toContain("text-registered-wrong-address");
+    expect(ids("After a week the process runs out of file descriptors.")).toContain("text-fd-exhausted");
+    expect(ids("句柄泄漏，最后服务挂了")).toContain("text-fd-exhausted");
+    expect(ids("The ARP entry for 10.0.0.5 keeps changing between two MACs.")).toContain("text-arp-changes");
+    expect(ids("ARP 表里这个 IP 的 MAC 来回变")).toContain("text-arp-changes");
+    expect(ids("It only fails when the pods are on different nodes; on the same node it works.")).toContain("text-cross-node-only");
+    expect(ids("跨节点的 Pod 互相访问不通，同节点正常")).toContain("text-cross-node-only");
+    expect(ids("The /etc/hosts entry is ignored inside the container.")).toContain("text-hosts-ignored");
+    expect(ids("容器里 hosts 文件配置不生效")).toContain("text-hosts-ignored");
+    expect(ids("The capture shows the server retransmitting the SYN-ACK several times.")).toContain("text-synack-retransmits");
+    expect(ids("抓包看到 SYN+ACK 一直重传")).toContain("text-synack-retransmits");
+    expect(ids("ESTABLISHED connections keep growing until the server stops accepting.")).toContain("text-established-growing");
+    expect(ids("Names resolve only with a trailing dot; ndots is 5 in the pod.")).toContain("text-search-domains");
+    expect(ids("The server sees the SYN but never sends a SYN-ACK back.")).toContain("text-syn-seen-no-reply");
+    expect(ids("服务器上能抓到 SYN 请求，但服务端没有回应")).toContain("text-syn-seen-no-reply");
+    expect(ids("Every few minutes getaddrinfo returns the answer for a different name.")).toContain("text-answer-mismatch");
+    expect(ids("域名解析结果串了，拿到了别的域名的 IP")).toContain("text-answer-mismatch");
+    expect(ids("perf shows high sys CPU and connect() is slow once 30k connections are open.")).toContain("text-connect-syscall-slow");
+    expect(ids("The SYN-ACK came back at once and the request completed.")).not.toContain("text-syn-seen-no-reply");
+  });
+
+  it("reads timing fingerprints, restarts that help, periods and what sits in the path", () => {
+    expect(ids("curl fails: the connection timed out after 127 seconds")).toContain("text-connect-timeout-total");
+    expect(ids("Windows 客户端连接 21 秒后超时")).toContain("text-connect-timeout-total");
+    expect(ids("The report took 127 seconds to render.")).not.toContain("text-connect-timeout-total");
+    expect(ids("Some connects take exactly 3 s, the rest are instant.")).toContain("text-connect-retry-delay");
+    expect(ids("The API takes 3 s to render the page.")).not.toContain("text-connect-retry-delay");
+    expect(ids("Restarting nginx fixes it for a day or two.")).toContain("text-restart-fixes");
+    expect(ids("重启之后就好了，过几天又出现")).toEqual(expect.arrayContaining(["text-restart-fixes"]));
+    expect(ids("重启之后就好了，过几天又出现")).not.toContain("text-after-move");
+    expect(ids("机房搬迁后网络变慢")).toContain("text-after-move");
+    expect(ids("It breaks exactly every 30 minutes.")).toContain("text-periodic");
+    expect(ids("The servers use bond0 in active-backup mode.")).toContain("text-bond-failover");
+    expect(ids("Since we added the VPN large uploads hang.")).toContain("text-new-path");
+    expect(ids("慢慢地连接数涨上去了")).not.toContain("text-slow");
+    expect(ids("We ran a benchmark of the new disks last week.")).not.toContain("text-burst");
   });
 
   it("does not emit negated mentions", () => {

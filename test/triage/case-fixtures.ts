@@ -8,12 +8,14 @@ import { parseBlocks } from "@/lib/training/markdown";
 import { quotedOutputs } from "@/lib/training/quoted-outputs";
 import { buildTriageKnowledge } from "@/lib/triage/knowledge";
 import { loadTrees } from "@/lib/triage/load-trees";
+import { loadTicketSets, TICKETS_DIR } from "@/lib/triage/tickets";
 
 export const CONTENT_DIR = path.join(import.meta.dirname, "../../content");
 
 const { cases, rootCauses } = loadContent(CONTENT_DIR);
 export const library = createContentLibrary(cases, rootCauses);
-export const knowledge = buildTriageKnowledge(library, loadTrees(CONTENT_DIR));
+/** The knowledge the product runs with: the library, the trees and the confirmed tickets. */
+export const knowledge = buildTriageKnowledge(library, loadTrees(CONTENT_DIR), loadTicketSets(path.join(CONTENT_DIR, TICKETS_DIR)));
 
 export type CaseFixture = { id: string; cause: RootCauseId; issue: string; description: string; outputs: { text: string }[] };
 

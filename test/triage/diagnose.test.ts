@@ -49,7 +49,7 @@ describe("npm run triage", () => {
     const { code, stdout } = await run(JSON.stringify({ description: "nslookup works but ping of the name fails", answers: { symptom: "dns" } }));
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
-    expect(Object.keys(result)).toEqual(["rootCauses", "next", "signals"]);
+    expect(Object.keys(result)).toEqual(["rootCauses", "confidence", "next", "signals"]);
     expect(result.rootCauses[0]).toEqual(expect.objectContaining({ id: expect.any(String), score: expect.any(Number), evidence: expect.any(Array), cases: expect.any(Array) }));
   });
 

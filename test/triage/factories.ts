@@ -2,15 +2,17 @@ import { ROOT_CAUSE_IDS } from "@/lib/content/root-cause-ids";
 import { makeSignal, type Signal } from "@/lib/evidence/signal";
 import type { SignalId } from "@/lib/evidence/vocabulary";
 import type { TriageKnowledge } from "@/lib/triage/knowledge";
+import { trainTextModel } from "@/lib/triage/text-model";
 import type { Tree } from "@/lib/triage/tree-schema";
 
-/** Knowledge with flat priors and the given trees. */
+/** Knowledge with flat priors, the given trees and a text model that knows no words. */
 export function knowledgeWith(trees: Tree[] = []): TriageKnowledge {
   return {
     causes: ROOT_CAUSE_IDS.map((id) => ({ id, title: id })),
     casesByCause: new Map(ROOT_CAUSE_IDS.map((id) => [id, [`case-of-${id}`]])),
     logPriors: new Map(ROOT_CAUSE_IDS.map((id) => [id, Math.log(1 / ROOT_CAUSE_IDS.length)])),
     trees,
+    textModel: trainTextModel([]),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { distinctSignals, rankRootCauses, softmax } from "@/lib/triage/rank";
+import { distinctSignals, rankRootCauses, SINCE_BOOT_FACTOR, softmax } from "@/lib/triage/rank";
 
 import { knowledgeWith, signal } from "./factories";
 
@@ -17,6 +17,23 @@ describe("rankRootCauses", () => {
     const after = rankRootCauses([signal("syn-no-synack"), signal("tw-recycle-off")], knowledge).find((c) => c.id === "tcp-tw-recycle-nat-timestamps");
     expect(after!.score).toBeLessThan(before!.score);
     expect(after!.evidence.find((e) => e.signal === "tw-recycle-off")).toMatchObject({ effect: "against" });
+  });
+
+  it("weighs a counter seen once since boot at half a rise between snapshots", () => {
+    const knowledge = knowledgeWith();
+    const rise = rankRootCauses([signal("listen-overflows")], knowledge)[0];
+    const sinceBoot = rankRootCauses([{ ...signal("listen-overflows"), sinceBoot: true }], knowledge)[0];
+    expect(rise.id).toBe("accept-queue-overflow");
+    expect(sinceBoot.evidence[0].weight).toBeCloseTo(rise.evidence[0].weight * SINCE_BOOT_FACTOR, 6);
+    expect(sinceBoot.score).toBeLessThan(rise.score);
+  });
+
+  it("counts near-synonyms once: a group adds its strongest member", () => {
+    const knowledge = knowledgeWith();
+    const one = rankRootCauses([signal("syn-flood-log")], knowledge).find((c) => c.id === "syn-queue-overflow")!;
+    const three = rankRootCauses([signal("syn-flood-log"), signal("syncookies-sent"), signal("drop-open-request-log")], knowledge).find((c) => c.id === "syn-queue-overflow")!;
+    expect(three.score).toBeCloseTo(one.score, 6);
+    expect(three.evidence.map((e) => e.signal)).toEqual(["syn-flood-log"]);
   });
 
   it("returns probabilities that sum to one, best first", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { getParser } from "@/lib/evidence/parsers";
 import { diagnose } from "@/lib/triage/diagnose";
-import { RULES } from "@/lib/triage/rules";
+import { isSignalId, weightOf } from "@/lib/evidence/signals";
 import type { QuestionNode, TreeNode } from "@/lib/triage/tree-schema";
 import { SYMPTOM_QUESTION } from "@/lib/triage/next-step";
 import { ENTRY_SYMPTOMS } from "@/lib/content/entry-symptoms";
@@ -18,7 +18,7 @@ function oracleAnswer(question: QuestionNode, fixture: CaseFixture): string {
   if (question.id === SYMPTOM_QUESTION.id) {
     return ENTRY_SYMPTOMS.find((s) => s.causes.includes(fixture.cause))?.id ?? "skip";
   }
-  const fit = (signals: string[]) => signals.reduce((sum, s) => sum + ((RULES as Record<string, Record<string, number>>)[s]?.[fixture.cause] ?? 0), 0);
+  const fit = (signals: string[]) => signals.reduce((sum, s) => sum + (isSignalId(s) ? weightOf(s, fixture.cause) : 0), 0);
   const best = [...question.answers].sort((a, b) => fit(b.signals) - fit(a.signals))[0];
   return fit(best.signals) > 0 ? best.value : (question.answers.find((a) => a.signals.length === 0)?.value ?? "skip");
 }

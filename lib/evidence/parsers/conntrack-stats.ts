@@ -1,6 +1,6 @@
 import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
 import { splitLines } from "../lines";
-import { counterChange, describeChange, recordReading, type CounterReadings } from "../counters";
+import { counterChange, describeChange, recordReading, sinceBootOf, type CounterReadings } from "../counters";
 
 const ID = "conntrack-stats";
 
@@ -131,6 +131,7 @@ function counterSignal(reader: ConntrackReader, source: EvidenceSource): Signal[
         makeSignal("conntrack-insert-failed", ID, insertFailed.line, insertFailed.lineNumber, source, {
           value: change.amount,
           detail: `${describeChange("insert_failed (all CPUs)", change)}: packets dropped by a conntrack insert race`,
+          ...sinceBootOf(change),
         }),
       );
     }
@@ -148,6 +149,7 @@ function counterSignal(reader: ConntrackReader, source: EvidenceSource): Signal[
       makeSignal("conntrack-drop", ID, reading.line, reading.lineNumber, source, {
         value: change.amount,
         detail: describeChange(`${name} (all CPUs)`, change),
+        ...sinceBootOf(change),
       }),
     );
   }

@@ -1,6 +1,6 @@
 import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
 import { splitLines } from "../lines";
-import { counterChange, describeChange, recordReading, type CounterReadings } from "../counters";
+import { counterChange, describeChange, recordReading, sinceBootOf, type CounterReadings } from "../counters";
 import type { SignalId } from "../vocabulary";
 
 const ID = "netstat-s";
@@ -56,7 +56,20 @@ const PHRASES = new Map<string, { counter: Counter; section: string }>([
   ["segments send out", { counter: "OutSegs", section: "tcp" }],
   ["packet receive errors", { counter: "UdpInErrors", section: "udp" }],
   ["receive buffer errors", { counter: "UdpRcvbufErrors", section: "udp" }],
+  // FreeBSD and macOS netstat -s.
+  ["listen queue overflows", { counter: "ListenOverflows", section: "tcp" }],
+  ["dropped due to full socket buffers", { counter: "UdpRcvbufErrors", section: "udp" }],
 ]);
+
+/** Windows `netstat -s` ("  Segments Retransmitted              = 34567"), by section. */
+const WINDOWS_LINE = /^(Segments Retransmitted|Segments Sent|Receive Errors)\s+= (\d+)$/;
+const WINDOWS_SECTION = /^(TCP|UDP) Statistics for IPv[46]$/;
+const WINDOWS_COUNTERS: Record<string, { counter: Counter; section: string }> = {
+  "segments retransmitted": { counter: "RetransSegs", section: "tcp" },
+  "segments sent": { counter: "OutSegs", section: "tcp" },
+  "receive errors": { counter: "UdpInErrors", section: "udp" },
+};
+
 
 /** netstat -s prints counters it has no sentence for as "TCPReqQFullDrop: 12" under TcpExt. */
 const TCPEXT_NAMES = new Map<string, Counter>(
@@ -84,6 +97,18 @@ const NSTAT_NAMES = new Map<string, Counter>([
   ["udp6inerrors", "Udp6InErrors"],
 ]);
 
+/**
+ * Counter names as monitoring exports and dashboards print them: JSON or key=value
+ * (`"TcpExtListenOverflows": 1204`, `ListenOverflows=1204`) and table columns.
+ */
+const METRIC_NAMES = new Map<string, Counter>([
+  ...NSTAT_NAMES,
+  ...(["ListenOverflows", "ListenDrops", "PAWSPassive", "SyncookiesSent", "TCPReqQFullDrop", "TCPReqQFullDoCookies", "TCPTimeouts", "TCPTimeWaitOverflow", "TCPWqueueTooBig", "RetransSegs", "OutSegs"] as const).map(
+    (name): [string, Counter] => [name.toLowerCase(), name],
+  ),
+]);
+const METRIC_PAIR = /"?\b([A-Za-z][A-Za-z0-9]{6,40})"?\s{0,3}[:=]\s{0,3}"?(\d{1,15})\b/g;
+
 const SECTION_HEADER = /^([A-Za-z][A-Za-z0-9]{1,20}):$/;
 const SENTENCE = /^(\d+) ([a-zA-Z][a-zA-Z ]{5,80})$/;
 const NAMED_VALUE = /^([A-Za-z][A-Za-z0-9]{2,60}): (\d+)$/;
@@ -100,6 +125,8 @@ type Reader = {
   nstatIncrements: boolean;
   /** Column names of the last /proc/net/netstat or /proc/net/snmp header, by prefix. */
   procHeaders: Map<string, string[]>;
+  /** The counters of the last table header that named any (undefined for other columns). */
+  tableColumns?: (Counter | undefined)[];
 };
 
 function nstatPrintsIncrements(args: string | undefined): boolean {
@@ -134,17 +161,62 @@ function readLine(reader: Reader, raw: string, lineNumber: number): void {
   const named = NAMED_VALUE.exec(line);
   if (named) {
     const counter = TCPEXT_NAMES.get(named[1].toLowerCase());
-    if (counter) recordReading(reader.readings, counter, Number(named[2]), raw, lineNumber);
-    return;
+    if (counter) {
+      recordReading(reader.readings, counter, Number(named[2]), raw, lineNumber);
+      return;
+    }
   }
   const nstat = NSTAT_LINE.exec(line);
   if (nstat) {
     const counter = NSTAT_NAMES.get(nstat[1].toLowerCase());
-    if (counter) recordReading(reader.readings, counter, Number(nstat[2]), raw, lineNumber, reader.nstatIncrements);
-    return;
+    if (counter) {
+      recordReading(reader.readings, counter, Number(nstat[2]), raw, lineNumber, reader.nstatIncrements);
+      return;
+    }
   }
   const pair = PROC_PAIR.exec(line);
-  if (pair) readProcPair(reader, pair[1], pair[2], raw, lineNumber);
+  if (pair) {
+    readProcPair(reader, pair[1], pair[2], raw, lineNumber);
+    return;
+  }
+  const windowsSection = WINDOWS_SECTION.exec(line);
+  if (windowsSection) {
+    reader.section = windowsSection[1].toLowerCase();
+    return;
+  }
+  const windows = WINDOWS_LINE.exec(line);
+  if (windows) {
+    const known = WINDOWS_COUNTERS[windows[1].toLowerCase()];
+    if (reader.section === known.section) recordReading(reader.readings, known.counter, Number(windows[2]), raw, lineNumber);
+    return;
+  }
+  readMetrics(reader, line, raw, lineNumber);
+}
+
+/** Monitoring output: named values anywhere in a line, or a table whose header names counters. */
+function readMetrics(reader: Reader, line: string, raw: string, lineNumber: number): void {
+  let named = false;
+  for (const match of line.matchAll(METRIC_PAIR)) {
+    const counter = METRIC_NAMES.get(match[1].toLowerCase());
+    if (!counter) continue;
+    recordReading(reader.readings, counter, Number(match[2]), raw, lineNumber);
+    named = true;
+  }
+  if (named) return;
+  const cells = line.split(/[\s|,]+/).filter(Boolean);
+  const columns = cells.map((cell) => METRIC_NAMES.get(cell.toLowerCase()));
+  if (columns.some(Boolean) && cells.every((cell) => !/^\d/.test(cell))) {
+    reader.tableColumns = columns;
+    return;
+  }
+  const header = reader.tableColumns;
+  if (!header || cells.length < header.length) return;
+  // Rows may lead with a time stamp split into more cells: align on the right.
+  const offset = cells.length - header.length;
+  header.forEach((counter, index) => {
+    const cell = cells[index + offset];
+    if (counter && /^\d+$/.test(cell)) recordReading(reader.readings, counter, Number(cell), raw, lineNumber);
+  });
 }
 
 /** /proc/net/netstat and /proc/net/snmp: a "TcpExt: Name Name ..." line, then "TcpExt: 1 2 ...". */
@@ -192,6 +264,7 @@ function counterSignals(readings: Map<string, CounterReadings>, source: Evidence
       makeSignal(id, ID, reading.line, reading.lineNumber, source, {
         value: change.amount,
         detail: describeChange(counter, change, reading.increment),
+        ...sinceBootOf(change),
       }),
     );
   }
@@ -229,6 +302,7 @@ function retransmitSignals(readings: Map<string, CounterReadings>, source: Evide
       makeSignal("tcp-retransmits", ID, retrans.line, retrans.lineNumber, source, {
         value: percent(rate),
         detail: `${retransmitted.amount} of ${sent} segments sent were retransmitted ${scope} (${percent(rate)}%, above 1%)`,
+        ...sinceBootOf(retransmitted),
       }),
     ];
   }

@@ -1,6 +1,6 @@
 import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
 import { splitLines } from "../lines";
-import { counterChange, describeChange, recordReading, type CounterReadings } from "../counters";
+import { counterChange, describeChange, recordReading, sinceBootOf, type CounterReadings } from "../counters";
 
 const ID = "nic-stats";
 
@@ -265,6 +265,7 @@ function counterSignals(reader: NicReader, source: EvidenceSource): Signal[] {
     makeSignal(key.kind, ID, reading.line, reading.lineNumber, source, {
       value: amount,
       detail: `${key.iface}: ${describeChange(key.label, { amount, rise })}`,
+      ...sinceBootOf({ amount, rise }),
     }),
   );
 }

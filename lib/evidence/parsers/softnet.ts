@@ -1,6 +1,6 @@
 import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
 import { splitLines } from "../lines";
-import { counterChange, describeChange, recordReading, type CounterReadings } from "../counters";
+import { counterChange, describeChange, recordReading, sinceBootOf, type CounterReadings } from "../counters";
 
 const ID = "softnet";
 
@@ -178,7 +178,7 @@ function softnetSignals(reader: SoftnetReader, source: EvidenceSource): Signal[]
     const change = counterChange(reading);
     if (change.amount > 0) {
       const detail = describeChange(name, change);
-      signals.push(makeSignal(id, ID, reading.line, reading.lineNumber, source, { value: change.amount, detail }));
+      signals.push(makeSignal(id, ID, reading.line, reading.lineNumber, source, { value: change.amount, detail, ...sinceBootOf(change) }));
     }
   }
   return signals;

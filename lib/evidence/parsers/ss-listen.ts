@@ -31,16 +31,24 @@ function listenerOf(line: string): Listener | undefined {
   return { local, recvQ: Number(recvQ), backlog: Number(sendQ) };
 }
 
+/** FreeBSD and macOS `netstat -Lan`: "0/0/128  *.22" or "tcp4  129/0/128  *.8080" (qlen/incqlen/maxqlen). */
+const BSD_LISTEN_QUEUE = /^(?:tcp[46]{0,2}\s+)?(\d+)\/(\d+)\/(\d+)\s+(\S+)\s*$/;
+
+function bsdListenerOf(line: string): Listener | undefined {
+  const match = BSD_LISTEN_QUEUE.exec(line.trim());
+  return match ? { local: match[4], recvQ: Number(match[1]), backlog: Number(match[3]) } : undefined;
+}
+
 export const ssListenParser: OutputParser = {
   id: ID,
-  title: "ss -lnt listeners",
+  title: "ss -lnt listeners (and netstat -Lan on FreeBSD and macOS)",
   produces: ["accept-queue-full", "listen-backlog-small"],
   parse(text, source) {
     const signals: Signal[] = [];
     const full = new Set<string>();
     const small = new Set<string>();
     splitLines(text).forEach((line, index) => {
-      const listener = listenerOf(line);
+      const listener = listenerOf(line) ?? bsdListenerOf(line);
       if (!listener || listener.backlog === 0) return;
       const { local, recvQ, backlog } = listener;
       // The kernel drops once the queue exceeds the backlog; ss shows it pinned at Send-Q or Send-Q + 1.

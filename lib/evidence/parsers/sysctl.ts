@@ -68,10 +68,15 @@ function keyOf(name: string): string {
   return name.replace(/^\/?proc\/sys\//, "").replaceAll("/", ".");
 }
 
+/** Windows `netsh int ipv4 show dynamicport tcp`: "Start Port      : 49152" then "Number of Ports : 16384". */
+const NETSH_START_PORT = /^Start Port\s*: (\d{1,5})$/;
+const NETSH_PORT_COUNT = /^Number of Ports\s*: (\d{1,5})$/;
+
 class SysctlReader {
   readonly signals: Signal[] = [];
   private readonly emitted = new Set<string>();
   private pending: string[] = [];
+  private netshStart?: number;
 
   constructor(private readonly source: EvidenceSource) {
     if (source.kind === "output" && source.command) this.readCommand(source.command);
@@ -85,6 +90,16 @@ class SysctlReader {
       return;
     }
     this.pending = [];
+    const start = NETSH_START_PORT.exec(line);
+    if (start) {
+      this.netshStart = Number(start[1]);
+      return;
+    }
+    const count = NETSH_PORT_COUNT.exec(line);
+    if (count && this.netshStart !== undefined) {
+      this.evaluate("net.ipv4.ip_local_port_range", `${this.netshStart} ${this.netshStart + Number(count[1]) - 1}`, raw, lineNumber);
+      return;
+    }
     const setting = SETTING_LINE.exec(line);
     if (setting) {
       this.evaluate(keyOf(setting[1]), setting[2], raw, lineNumber);
@@ -116,7 +131,7 @@ class SysctlReader {
 
 export const sysctlParser: OutputParser = {
   id: ID,
-  title: "sysctl settings",
+  title: "sysctl settings (and the Windows dynamic port range from netsh)",
   produces: [
     "tw-recycle-on",
     "tw-recycle-off",

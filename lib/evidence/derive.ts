@@ -1,10 +1,13 @@
-import { makeSignal, type Signal } from "../evidence/signal";
-import type { SignalId } from "../evidence/vocabulary";
+import { makeSignal, type Signal } from "./signal";
+import type { SignalId } from "./vocabulary";
 
 /** Pairs of observations that mean more together than apart. */
 const COMBINATIONS: { when: [SignalId, SignalId]; emit: SignalId; detail: string }[] = [
   { when: ["ping-ok", "dns-timeout"], emit: "reachable-but-port-silent", detail: "the server answers ping, yet DNS queries to it time out" },
   { when: ["dns-tcp-ok", "dns-timeout"], emit: "udp-fails-tcp-works", detail: "DNS over TCP answers while the UDP query times out" },
+  { when: ["ping-ok", "no-route-to-host"], emit: "unreachable-but-up", detail: "the host answers ping, yet connects to it fail with 'No route to host': a REJECT rule answers" },
+  { when: ["connect-ok", "no-route-to-host"], emit: "unreachable-but-up", detail: "one port connects, another fails with 'No route to host': a REJECT rule answers" },
+  { when: ["dns-nxdomain", "text-after-scaling"], emit: "nxdomain-after-change", detail: "a name that resolved before a redeploy or rescheduling now answers NXDOMAIN" },
 ];
 
 /** Adds the combination signals that two observed signals imply. Pure. */
