@@ -122,6 +122,12 @@ describe("fast lane", () => {
     expect(seen).toEqual([{ cookie: "session=s1", url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/echo\?x=1$/), body: "ü body" }]);
   });
 
+  it("adds the Vary the framework adds to its route answers", async () => {
+    const ok: RouteHandler = async () => Response.json({ ok: true });
+    const { call } = await serve(createFastLane({ "GET /ok": ok }, RULES, "rsc, next-router-state-tree"));
+    expect((await call("/ok")).headers.get("vary")).toBe("rsc, next-router-state-tree");
+  });
+
   it("answers a generic 500 when a handler fails outside the error mapper", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const failing: RouteHandler = async () => {
