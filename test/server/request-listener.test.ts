@@ -30,6 +30,8 @@ beforeAll(async () => {
       lane: createLibraryLane(RULES, pool.diagnose),
       next: async (request, response) => {
         reachedNext.push(`${request.method} ${request.url}`);
+        // As a Next route does when the declared length is over its limit: answers without reading.
+        if (request.url === "/api/auth/sign-in") return void response.writeHead(413, { "content-type": "application/json", "content-length": "21" }).end('{"error":"too large"}');
         request.resume();
         response.writeHead(404).end();
       },
@@ -135,6 +137,14 @@ describe("bodies over the limit", () => {
       expect(JSON.parse(answer.body)).toEqual({ error: "request body is larger than the 5 MB limit" });
     }
     expect(reachedNext).toEqual([]);
+  });
+
+  it("reach such a client from a route behind Next that refuses a smaller body unread", async () => {
+    const body = Buffer.alloc(4.9 * 1024 * 1024, "x");
+    const head = `POST /api/auth/sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
+    const answer = await sendAllThenRead(head, body);
+    expect([answer.statusLine, answer.body]).toEqual(["HTTP/1.1 413 Payload Too Large", '{"error":"too large"}']);
+    reachedNext.length = 0;
   });
 
   it("reach a client that streams a 6 MB chunked body to the diagnosis before reading, as a 413", async () => {
