@@ -2,14 +2,14 @@
 // too; search and diagnosis check for themselves. Open libraries pass straight through.
 import { NextResponse, type NextRequest } from "next/server";
 
-import { requireLibraryReader, resolveViewer, SESSION_COOKIE } from "@/lib/auth/access";
+import { isLibraryPublic, requireLibraryReader, resolveViewer, SESSION_COOKIE } from "@/lib/auth/access";
 import { getPrisma } from "@/lib/db";
 import { readEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 
 export async function proxy(request: NextRequest) {
   const settings = readEnv();
-  if (settings.NETRIAGE_PUBLIC_LIBRARY) return NextResponse.next();
+  if (isLibraryPublic(settings)) return NextResponse.next();
   try {
     requireLibraryReader(await resolveViewer(getPrisma(), request.cookies.get(SESSION_COOKIE)?.value, settings), settings);
     return NextResponse.next();

@@ -11,8 +11,12 @@ const envSchema = z.object({
   NETRIAGE_CACHE_DIR: z.string().min(1).optional(),
   /** "auto": sign-in is required once an account exists; "required": always. */
   NETRIAGE_AUTH: z.enum(["auto", "required"]).default("auto"),
-  /** Whether cases, causes and search are readable without sign-in. */
+  /** Whether cases, causes and search are readable without sign-in: ask isLibraryPublic() (lib/auth/access.ts). */
   NETRIAGE_PUBLIC_LIBRARY: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  /** The production server answers repeat requests for prerendered pages from memory (server/page-cache.ts). */
+  NETRIAGE_PAGE_CACHE: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  /** The production server answers diagnosis and search itself (server/fast-lane.ts); "false" sends them to Next. */
+  NETRIAGE_FAST_LANE: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
   /** How many proxies (load balancers) sit in front of the app: which X-Forwarded-For entry is the client. */
   NETRIAGE_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Single sign-on: the OpenID Connect issuer, and this app's client there. */

@@ -1,4 +1,4 @@
-// npm run lint:regex: every regular expression in lib/ and scripts/ is checked for super-linear
+// npm run lint:regex: every regular expression in our sources is checked for super-linear
 // backtracking (eslint-plugin-regexp). TypeScript is stripped with esbuild first, so eslint's own
 // JavaScript parser reads it.
 import fs from "node:fs";
@@ -8,7 +8,7 @@ import { transform } from "esbuild";
 import { ESLint } from "eslint";
 import regexp from "eslint-plugin-regexp";
 
-const ROOTS = ["lib", "scripts", "components", "app"];
+const ROOTS = ["lib", "server", "scripts", "bench", "components", "app"];
 
 function listSources(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];

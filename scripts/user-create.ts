@@ -9,7 +9,7 @@ import { ZodError } from "zod";
 import { createUser } from "../lib/auth/accounts";
 import { createUserSchema } from "../lib/auth/schemas";
 import { createPrisma } from "../lib/db";
-import { migrateDatabase } from "../lib/db-migrate";
+import { migrateDatabase } from "../lib/db-apply-migrations";
 import { readEnv } from "../lib/env";
 import { AppError, formatZodError } from "../lib/http/errors";
 

@@ -2,7 +2,7 @@
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 
-import { resolveViewer, requireUser, SESSION_COOKIE, viewerFromRequest, type Viewer } from "@/lib/auth/access";
+import { isLibraryPublic, resolveViewer, requireUser, SESSION_COOKIE, viewerFromRequest, type Viewer } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db";
 import { readEnv } from "@/lib/env";
@@ -28,7 +28,7 @@ export async function requireRequestViewer(request: Request, role: Role = "engin
 }
 
 export async function requireLibraryPage(path: string): Promise<void> {
-  if (!readEnv().NETRIAGE_PUBLIC_LIBRARY) await requirePageViewer(path);
+  if (!isLibraryPublic(readEnv())) await requirePageViewer(path);
 }
 
 /**

@@ -46,9 +46,18 @@ export function requireUser(viewer: Viewer, role: Role = "engineer"): Account | 
   return viewer.user;
 }
 
-/** Cases, causes and search: open to all unless NETRIAGE_PUBLIC_LIBRARY=false. */
+/**
+ * The one place that decides whether cases, causes, search and diagnosis are open to anonymous
+ * readers (NETRIAGE_PUBLIC_LIBRARY, default true). Pages, the API, proxy.ts and the server's page
+ * cache all ask here.
+ */
+export function isLibraryPublic(settings: Pick<AuthSettings, "NETRIAGE_PUBLIC_LIBRARY">): boolean {
+  return settings.NETRIAGE_PUBLIC_LIBRARY;
+}
+
+/** Cases, causes and search: open to all unless the library is private. */
 export function requireLibraryReader(viewer: Viewer, settings: AuthSettings): void {
-  if (!settings.NETRIAGE_PUBLIC_LIBRARY) requireUser(viewer);
+  if (!isLibraryPublic(settings)) requireUser(viewer);
 }
 
 export type SessionOwnership = { createdById: string | null; shared: boolean };

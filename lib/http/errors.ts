@@ -5,7 +5,7 @@ import { FieldError } from "../field-error";
 /** A failure the client caused, with the HTTP status to answer. */
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {

@@ -1,28 +1,35 @@
 // The library's read-only API, diagnosis and search, as plain Request → Response handlers. The Next
-// routes export them, and each serving worker answers them without Next (lib/http/fast-lane.ts).
-import { requireLibraryReader, viewerFromRequest } from "../auth/access";
+// routes export them, and each serving worker answers them without Next (server/fast-lane.ts).
+import { isLibraryPublic, requireLibraryReader, viewerFromRequest } from "../auth/access";
 import { getPrisma } from "../db";
 import { readEnv } from "../env";
 import { getSearchIndex } from "../search/content-index";
 import { searchContent } from "../search/search";
 import { parseSearchParams, toSearchOptions } from "../search/search-params";
-import { diagnose } from "../triage/diagnose";
-import { diagnoseInputSchema, MAX_DIAGNOSE_BYTES } from "../triage/diagnose-schema";
+import { diagnose, type DiagnoseResult } from "../triage/diagnose";
+import { diagnoseInputSchema, MAX_DIAGNOSE_BYTES, type DiagnoseInput } from "../triage/diagnose-schema";
 import { getTriageKnowledge } from "../triage/knowledge";
 import { AppError, readJsonBody, withRoute } from "./errors";
 
-/** Open to all unless NETRIAGE_PUBLIC_LIBRARY=false; then 401 without a signed-in user. */
+/** Open to all unless the library is private; then 401 without a signed-in user. */
 async function requireLibraryRequest(request: Request): Promise<void> {
   const settings = readEnv();
-  if (!settings.NETRIAGE_PUBLIC_LIBRARY) requireLibraryReader(await viewerFromRequest(getPrisma(), request, settings), settings);
+  if (!isLibraryPublic(settings)) requireLibraryReader(await viewerFromRequest(getPrisma(), request, settings), settings);
 }
 
-/** POST /api/diagnose: ranks root causes for a ticket and proposes the next step (the CLI's contract). */
-export const diagnoseRoute = withRoute(async (request: Request) => {
-  await requireLibraryRequest(request);
-  const input = diagnoseInputSchema.parse(await readJsonBody(request, MAX_DIAGNOSE_BYTES));
-  return Response.json(diagnose(input, getTriageKnowledge()));
-});
+/**
+ * POST /api/diagnose: ranks root causes for a ticket and proposes the next step (the CLI's contract).
+ * `runDiagnosis` does the work: in this thread for Next, in a pool of threads for the server's lane.
+ */
+export function createDiagnoseRoute(runDiagnosis: (input: DiagnoseInput) => Promise<DiagnoseResult>) {
+  return withRoute(async (request: Request) => {
+    await requireLibraryRequest(request);
+    const input = diagnoseInputSchema.parse(await readJsonBody(request, MAX_DIAGNOSE_BYTES));
+    return Response.json(await runDiagnosis(input));
+  });
+}
+
+export const diagnoseRoute = createDiagnoseRoute(async (input) => diagnose(input, getTriageKnowledge()));
 
 /** GET /api/search: cases and root causes matching a symptom, an error string, a command or pasted log lines. */
 export const searchRoute = withRoute(async (request: Request) => {
@@ -32,8 +39,10 @@ export const searchRoute = withRoute(async (request: Request) => {
   return Response.json(searchContent(getSearchIndex(), parsed.params.q, toSearchOptions(parsed.params)));
 });
 
-/** The routes a serving worker answers itself, by "METHOD /path". */
-export const LIBRARY_ROUTES = {
-  "POST /api/diagnose": diagnoseRoute,
-  "GET /api/search": searchRoute,
-};
+/** The routes a serving worker answers itself, by "METHOD /path" (the lane's diagnosis runs off its thread). */
+export function libraryRoutes(runDiagnosis: (input: DiagnoseInput) => Promise<DiagnoseResult>) {
+  return {
+    "POST /api/diagnose": createDiagnoseRoute(runDiagnosis),
+    "GET /api/search": searchRoute,
+  };
+}

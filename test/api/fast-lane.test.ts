@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { createFastLane, createLibraryLane, headersFor, type HeaderRule, type RouteHandler } from "../../lib/http/fast-lane";
+import { createFastLane, createLibraryLane, headersFor, type HeaderRule, type RouteHandler } from "../../server/fast-lane";
 import { getSearchIndex } from "../../lib/search/content-index";
 import { searchContent } from "../../lib/search/search";
 import { diagnose } from "../../lib/triage/diagnose";
@@ -35,7 +35,7 @@ afterEach(async () => {
 });
 
 /** A server with the lane in front of a stand-in for Next that records what reached it. */
-async function serve(lane = createLibraryLane(RULES)) {
+async function serve(lane = createLibraryLane(RULES, async (input) => diagnose(input, getTriageKnowledge()))) {
   const reachedFramework: string[] = [];
   const server = http.createServer((request, response) => {
     if (lane(request, response)) return;
@@ -120,6 +120,12 @@ describe("fast lane", () => {
     expect(response.status).toBe(201);
     expect(response.headers.getSetCookie()).toEqual(["a=1; HttpOnly", "b=2; HttpOnly"]);
     expect(seen).toEqual([{ cookie: "session=s1", url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/echo\?x=1$/), body: "ü body" }]);
+  });
+
+  it("adds the Vary the framework adds to its route answers", async () => {
+    const ok: RouteHandler = async () => Response.json({ ok: true });
+    const { call } = await serve(createFastLane({ "GET /ok": ok }, RULES, "rsc, next-router-state-tree"));
+    expect((await call("/ok")).headers.get("vary")).toBe("rsc, next-router-state-tree");
   });
 
   it("answers a generic 500 when a handler fails outside the error mapper", async () => {

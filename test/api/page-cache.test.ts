@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { createPageCache } from "../../scripts/page-cache.mjs";
+import { createPageCache } from "../../server/page-cache";
 
 // These tests talk to a server of their own on 127.0.0.1: undo the setup's network ban.
 vi.unstubAllGlobals();
@@ -33,7 +33,7 @@ afterEach(async () => {
   servers = [];
 });
 
-/** Serves `answer(path)` through the cache as serve-worker.mjs does; counts what reached "Next". */
+/** Serves `answer(path)` through the cache as server/request-listener.ts does; counts what reached "Next". */
 async function serveThroughCache(answer: (path: string) => Answer, options?: Parameters<typeof createPageCache>[0]) {
   const cache = createPageCache(options);
   const reachedNext: string[] = [];

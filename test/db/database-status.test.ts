@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { createPrisma, getDatabaseStatus } from "@/lib/db";
 
-import { readMigrations } from "@/lib/db-migrate";
+import { readMigrations } from "@/lib/db-apply-migrations";
 
 import { backends, createEmptyDatabase, createMigratedDatabase, ROOT } from "./databases";
 

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 
 import { closePrisma, createPrisma } from "@/lib/db";
-import { migrateDatabase } from "@/lib/db-migrate";
+import { migrateDatabase } from "@/lib/db-apply-migrations";
 import type { DatabaseDialect } from "@/lib/db-url";
 
 export const ROOT = path.join(import.meta.dirname, "../..");

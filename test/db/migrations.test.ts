@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 
-import { migrateDatabase, readMigrations } from "@/lib/db-migrate";
+import { migrateDatabase, readMigrations } from "@/lib/db-apply-migrations";
 import { MIGRATION_DIRS, SCHEMA_FILES, schemaForDialect } from "@/lib/db-schema";
 import type { DatabaseDialect } from "@/lib/db-url";
 

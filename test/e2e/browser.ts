@@ -4,11 +4,13 @@ import path from "node:path";
 
 import { chromium, type Browser, type Page } from "playwright-core";
 
-/** Launches Debian's chromium headless with no background network and a scratch profile. */
+import { findChromium } from "./find-chromium";
+
+/** Launches Chromium (see find-chromium.ts) headless with no background network and a scratch profile. */
 export async function launchBrowser(): Promise<Browser> {
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "netriage-chromium-"));
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "netriage-profile-"));
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: findChromium().executablePath,
     headless: true,
     env: { ...process.env, XDG_CONFIG_HOME: scratch, XDG_CACHE_HOME: scratch },
     args: [

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 
-import { migrateDatabase } from "../../lib/db-migrate";
+import { migrateDatabase } from "../../lib/db-apply-migrations";
 
 export const ROOT = path.join(import.meta.dirname, "../..");
 
@@ -43,10 +43,10 @@ async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
 
 export type RunningServer = { url: string; process: ChildProcess };
 
-/** Starts the built app as `npm start` serves it (scripts/serve.mjs) on 127.0.0.1 (in its own process group) and waits until healthy. */
+/** Starts the built app as `npm start` serves it (server/main.ts, bundled) on 127.0.0.1 (in its own process group) and waits until healthy. */
 export async function startServer(env: NodeJS.ProcessEnv, port?: number): Promise<RunningServer> {
   const chosen = port ?? (await freePort());
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), "-H", "127.0.0.1", "-p", String(chosen)], {
+  const child = spawn(process.execPath, [path.join(ROOT, ".next/netriage/server.mjs"), "-H", "127.0.0.1", "-p", String(chosen)], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "ignore", "inherit"],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { measureRankingQuality, percentile } from "@/lib/search/bench/measure";
-import { createRandom, generateSyntheticCorpus } from "@/lib/search/bench/synthetic-corpus";
+import { measureRankingQuality, percentile } from "@/bench/lib/search-measure";
+import { createRandom, generateSyntheticCorpus } from "@/bench/lib/synthetic-corpus";
 
 import { SAMPLE_DOCUMENTS } from "./fixtures";
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 
 import { createContentLibrary } from "@/lib/content/library";
 import { loadContent } from "@/lib/content/load-content";
-import { measureRankingQuality, type BenchQuery } from "@/lib/search/bench/measure";
+import { measureRankingQuality, type BenchQuery } from "@/bench/lib/search-measure";
 import { toSearchDocuments } from "@/lib/search/documents";
 import { buildSearchIndex } from "@/lib/search/search-index";
 import { rankContent } from "@/lib/search/search";

@@ -145,6 +145,7 @@ export const appErrorsParser: OutputParser = {
   parse(text, source) {
     const first = new Map<SignalId, { line: string; lineNumber: number; count: number }>();
     splitLines(text).forEach((raw, index) => {
+      if (raw === "") return; // no finding matches an empty line
       const line = raw.length > MAX_LINE ? raw.slice(0, MAX_LINE) : raw;
       if (!ANY_FINDING.test(line)) return;
       // A pool's own wait ("..., connection timed out, timeout 30") is not a socket error.
@@ -176,6 +177,10 @@ const CONTENT_LENGTH = /^(?:< )?Content-Length:\s*(\d+)\s*$/i;
 function findBodilessWithLength(lines: readonly string[]): { line: string; lineNumber: number; detail: string } | undefined {
   let status: string | undefined;
   for (let i = 0; i < lines.length; i++) {
+    if (lines[i] === "") {
+      status = undefined; // a blank line ends the header block
+      continue;
+    }
     const line = lines[i].trim();
     const started = BODILESS_STATUS.exec(line);
     if (started) {
@@ -201,6 +206,7 @@ const TYPE_ENTRY = /^([\w.-]+) is (?:(\/\S+)|aliased to .+|a function)$/;
 function findShadowedTool(lines: readonly string[]): { line: string; lineNumber: number; detail: string } | undefined {
   const seen = new Map<string, { line: string; lineNumber: number; first: string }>();
   for (let i = 0; i < lines.length; i++) {
+    if (lines[i] === "") continue;
     const entry = TYPE_ENTRY.exec(lines[i].trim());
     if (!entry) continue;
     const [, name, path] = entry;

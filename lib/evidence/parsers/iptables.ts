@@ -85,6 +85,11 @@ function readRuleset(text: string): Ruleset {
   let layout: ListLayout | undefined;
   splitLines(text).forEach((rawLine, index) => {
     const line = rawLine.trim();
+    if (line === "") {
+      // A blank line ends a listed chain and is nothing else.
+      listChain = undefined;
+      return;
+    }
     const lineNumber = index + 1;
     const spec = readSpecRule(line, lineNumber);
     if (spec) {
@@ -104,10 +109,6 @@ function readRuleset(text: string): Ruleset {
       return;
     }
     if (!listChain) return;
-    if (line === "") {
-      listChain = undefined;
-      return;
-    }
     layout = readListHeader(line) ?? layout;
     const row = layout && readListRow(line, lineNumber, listChain, layout);
     if (row) rules.push(row);

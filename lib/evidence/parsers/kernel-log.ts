@@ -112,6 +112,7 @@ export const kernelLogParser: OutputParser = {
     let migration: Signal | undefined;
     let lastIncident = -Infinity;
     splitLines(text).forEach((line, index) => {
+      if (line === "") return; // no rule matches an empty line
       const lower = line.toLowerCase();
       // A printf format ("transmit queue %u timed out") is kernel source quoted in a ticket, not a log line.
       if (lower.includes("%s") || lower.includes("%u")) return;

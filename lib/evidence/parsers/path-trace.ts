@@ -171,6 +171,7 @@ function parsePathTrace(text: string, source: EvidenceSource): Signal[] {
   let run: Run | undefined;
   splitLines(text).forEach((rawLine, index) => {
     const line = rawLine.trim();
+    if (line === "") return; // neither a header nor a hop
     const header = readHeader(line);
     if (header) {
       run = header;

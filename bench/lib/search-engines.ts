@@ -2,9 +2,9 @@ import { Document } from "flexsearch";
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
 
-import { FIELD_WEIGHTS, SEARCH_FIELDS, fieldValues } from "../documents";
-import { rankContent } from "../search";
-import { buildSearchIndex } from "../search-index";
+import { FIELD_WEIGHTS, SEARCH_FIELDS, fieldValues } from "../../lib/search/documents";
+import { rankContent } from "../../lib/search/search";
+import { buildSearchIndex } from "../../lib/search/search-index";
 import type { SyntheticCase } from "./synthetic-corpus";
 
 /** A search engine under test: build an index over the corpus, then answer queries with ids, best first. */

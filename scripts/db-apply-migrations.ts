@@ -1,5 +1,5 @@
 // npm run db:migrate: applies pending migrations to DATABASE_URL (the embedded SQLite file by default).
-import { migrateDatabase } from "../lib/db-migrate";
+import { migrateDatabase } from "../lib/db-apply-migrations";
 import { readEnv } from "../lib/env";
 
 const url = readEnv().DATABASE_URL;

@@ -2,10 +2,12 @@
 // rendering machinery (about two thirds of a diagnosis request's time under load). The handlers are
 // the same Request → Response functions the framework's routes export, so both paths answer alike.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
 
-import { AppError, errorToResponse } from "./errors";
-import { LIBRARY_ROUTES } from "./library-routes";
+import { AppError, errorToResponse } from "../lib/http/errors";
+import { libraryRoutes } from "../lib/http/library-routes";
+import type { DiagnoseResult } from "../lib/triage/diagnose";
+import type { DiagnoseInput } from "../lib/triage/diagnose-schema";
+import { endAfterRequestBody } from "./request-guard";
 
 export type RouteHandler = (request: Request) => Promise<Response>;
 /** Answers `request` and returns true, or returns false (without touching it) for another to answer. */
@@ -27,11 +29,15 @@ export function headersFor(rules: HeaderRule[], pathname: string): Record<string
 
 /**
  * Serves `routes` ("METHOD /path", exact path; the query string is the handler's) with the headers
- * `rules` give each path, as the framework would add them. Anything else is left alone.
+ * `rules` give each path and the `vary` the framework adds to every answer (the build records both),
+ * as the framework would. Anything else is left alone.
  */
-export function createFastLane(routes: Record<string, RouteHandler>, rules: HeaderRule[]): FastLane {
+export function createFastLane(routes: Record<string, RouteHandler>, rules: HeaderRule[], vary?: string): FastLane {
   const lanes = new Map(
-    Object.entries(routes).map(([route, handler]) => [route, { handler, headers: headersFor(rules, route.slice(route.indexOf(" ") + 1)) }]),
+    Object.entries(routes).map(([route, handler]) => {
+      const headers = headersFor(rules, route.slice(route.indexOf(" ") + 1));
+      return [route, { handler, headers: vary ? { ...headers, vary } : headers }];
+    }),
   );
   return (request, response) => {
     const url = request.url ?? "/";
@@ -47,9 +53,9 @@ export function createFastLane(routes: Record<string, RouteHandler>, rules: Head
   };
 }
 
-/** The lane serves the library's diagnosis and search routes. */
-export function createLibraryLane(rules: HeaderRule[]): FastLane {
-  return createFastLane(LIBRARY_ROUTES, rules);
+/** The lane serves the library's diagnosis and search routes; `runDiagnosis` keeps diagnoses off this thread. */
+export function createLibraryLane(rules: HeaderRule[], runDiagnosis: (input: DiagnoseInput) => Promise<DiagnoseResult>, vary?: string): FastLane {
+  return createFastLane(libraryRoutes(runDiagnosis), rules, vary);
 }
 
 async function answer(handler: RouteHandler, headers: Record<string, string>, request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -64,7 +70,8 @@ async function answer(handler: RouteHandler, headers: Record<string, string>, re
   if (cookies.length > 0) outgoing["set-cookie"] = cookies;
   outgoing["content-length"] = String(body.byteLength);
   response.writeHead(result.status, outgoing);
-  response.end(body);
+  // A handler that refused the body before its end (413) leaves the rest unread.
+  endAfterRequestBody(request, response, body);
 }
 
 function toWebRequest(request: IncomingMessage): Request | undefined {
@@ -77,8 +84,36 @@ function toWebRequest(request: IncomingMessage): Request | undefined {
   return new Request(url, {
     method: request.method,
     headers,
-    body: hasBody ? (Readable.toWeb(request) as ReadableStream<Uint8Array>) : undefined,
+    body: hasBody ? bodyStream(request) : undefined,
     // Node's fetch needs this for a streamed body.
     ...(hasBody ? { duplex: "half" } : {}),
   } as RequestInit);
+}
+
+/**
+ * The request body as a web stream. Unlike Readable.toWeb, cancelling it (a handler refusing a body
+ * over its limit) does not destroy the socket: the answer is sent, then the rest of the body is read
+ * and dropped (endAfterRequestBody).
+ */
+function bodyStream(request: IncomingMessage): ReadableStream<Uint8Array> {
+  let open = true;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      request.on("data", (chunk: Buffer) => {
+        if (!open) return;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 0) <= 0) request.pause();
+      });
+      request.once("end", () => open && controller.close());
+      request.once("error", (error) => open && controller.error(error));
+      request.pause();
+    },
+    pull() {
+      request.resume();
+    },
+    cancel() {
+      open = false;
+      request.pause();
+    },
+  });
 }

@@ -1,5 +1,6 @@
 // npm run bench:load: serves the production build on 127.0.0.1 and drives each route with autocannon
 // (50 connections, a bounded time each), printing throughput, latency p50/p99 and errors side by side.
+// One row drives search while two diagnoses of 4.8 MB of newlines are kept running.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -90,11 +91,35 @@ async function saveLoad(baseUrl: string): Promise<autocannon.Options> {
   };
 }
 
+/**
+ * Keeps `count` diagnoses of a 4.8 MB body of newlines (the heaviest shape the body limit lets in)
+ * in flight until stopped, as hostile or careless clients would; returns the statuses they got.
+ */
+function keepHeavyDiagnosesRunning(baseUrl: string, count: number): { stop(): Promise<string> } {
+  const body = JSON.stringify({ description: "\n".repeat(2.4 * 1024 * 1024) });
+  const statuses = new Map<number, number>();
+  let running = true;
+  const loops = Array.from({ length: count }, async () => {
+    while (running) {
+      const response = await fetch(`${baseUrl}/api/diagnose`, { method: "POST", headers: { "content-type": "application/json" }, body });
+      await response.arrayBuffer();
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+    }
+  });
+  return {
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+      return [...statuses].map(([status, n]) => `${n}×${status}`).join(" ");
+    },
+  };
+}
+
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "netriage-load-"));
 const database = path.join(scratch, "load.db");
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${database}` };
 await migrate(`file:${database}`);
-if (!fs.existsSync(".next/netriage/fast-lane.mjs") || process.env.BENCH_BUILD === "1") runOrThrow("npm", ["run", "--silent", "build"], env);
+if (!fs.existsSync(".next/netriage/server.mjs") || process.env.BENCH_BUILD === "1") runOrThrow("npm", ["run", "--silent", "build"], env);
 const server = await startServer(env);
 
 try {
@@ -110,11 +135,15 @@ try {
     })),
   );
   rows.push(await drive("GET /api/search", () => ({ url: `${server.url}/api/search?q=${encodeURIComponent("insert_failed conntrack 5s dns")}&limit=5` })));
+  const heavy = keepHeavyDiagnosesRunning(server.url, 2);
+  const searchUnderHeavy = await drive("GET /api/search, 2 heavy", () => ({ url: `${server.url}/api/search?q=${encodeURIComponent("mtu blackhole")}&limit=5` }));
+  const heavyStatuses = await heavy.stop();
+  rows.push({ ...searchUnderHeavy, statuses: `${searchUnderHeavy.statuses} (heavy diagnoses: ${heavyStatuses})`.trim() });
   rows.push(await drive("PUT /api/sessions/[id]", () => saveLoad(server.url)));
   console.log(`${CONNECTIONS} connections, ${SECONDS} s per route after ${WARM_UP_SECONDS} s of warm-up, 127.0.0.1\n`);
-  console.log("route                    req/s     p50 ms   p99 ms   errors   non-2xx");
+  console.log("route                        req/s     p50 ms   p99 ms   errors   non-2xx");
   for (const r of rows) {
-    console.log(`${r.route.padEnd(22)} ${r.requestsPerSecond.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.non2xx).padStart(9)}  ${r.statuses}`);
+    console.log(`${r.route.padEnd(26)} ${r.requestsPerSecond.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.non2xx).padStart(9)}  ${r.statuses}`);
   }
 } finally {
   await stopServer(server);

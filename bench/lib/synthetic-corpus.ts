@@ -1,4 +1,4 @@
-import type { SearchDocument } from "../documents";
+import type { SearchDocument } from "../../lib/search/documents";
 
 /** A generated case and the real case it was derived from. */
 export type SyntheticCase = SearchDocument & { originId: string };

@@ -4,9 +4,9 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { getContentLibrary } from "../lib/content/library";
-import { BENCH_ENGINES } from "../lib/search/bench/engines";
-import { measureRankingQuality, percentile, type BenchQuery } from "../lib/search/bench/measure";
-import { generateSyntheticCorpus } from "../lib/search/bench/synthetic-corpus";
+import { BENCH_ENGINES } from "./lib/search-engines";
+import { measureRankingQuality, percentile, type BenchQuery } from "./lib/search-measure";
+import { generateSyntheticCorpus } from "./lib/synthetic-corpus";
 import { toCaseDocument } from "../lib/search/documents";
 
 const args = process.argv.slice(2);

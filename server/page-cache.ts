@@ -1,0 +1,126 @@
+// Answers repeat requests for prerendered pages from memory, as a caching proxy in front would.
+// Only responses Next itself marks as prerendered and never revalidated are kept, byte for byte with
+// their headers, and only requests those responses do not vary on are answered from it; everything
+// else goes to Next. A build never changes under a running server, so nothing needs invalidating.
+// The headers it relies on are Next's: test/server/next-prerender-contract.e2e.ts fails when an
+// upgrade changes them. NETRIAGE_PAGE_CACHE=false turns the cache off.
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+
+/** Next's mark on a page it prerendered (the header's presence). */
+export const PRERENDER_HEADER = "x-nextjs-prerender";
+/** Next's cache-control for a page it prerendered once and never revalidates. */
+export const NEVER_REVALIDATED = "s-maxage=31536000";
+/** Headers that belong to one response on one connection, not to the page. */
+const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-encoding"]);
+
+type CachedPage = { headers: Record<string, string | string[]>; body: Buffer; vary: string[]; etag?: string };
+
+export type PageCache = {
+  serve(request: IncomingMessage, response: ServerResponse): boolean;
+  capture(request: IncomingMessage, response: ServerResponse): void;
+  readonly size: number;
+};
+
+export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxPageBytes = 2 * 1024 * 1024 } = {}): PageCache {
+  /** Insertion order is recency order. */
+  const pages = new Map<string, CachedPage>();
+  let bytes = 0;
+
+  function keyOf(request: IncomingMessage): string | undefined {
+    if (request.method !== "GET" && request.method !== "HEAD") return undefined;
+    if (!request.url?.startsWith("/") || request.url.includes("?")) return undefined;
+    return request.url;
+  }
+
+  function store(key: string, page: CachedPage): void {
+    const previous = pages.get(key);
+    if (previous) bytes -= previous.body.length;
+    pages.delete(key);
+    pages.set(key, page);
+    bytes += page.body.length;
+    for (const [oldest, evicted] of pages) {
+      if (bytes <= maxBytes) break;
+      pages.delete(oldest);
+      bytes -= evicted.body.length;
+    }
+  }
+
+  /** Answers `request` from memory if a kept page fits it; returns whether it did. */
+  function serve(request: IncomingMessage, response: ServerResponse): boolean {
+    const key = keyOf(request);
+    const page = key && pages.get(key);
+    if (!page || page.vary.some((name) => request.headers[name] !== undefined)) return false;
+    pages.delete(key);
+    pages.set(key, page);
+    if (page.etag && request.headers["if-none-match"] === page.etag) {
+      response.writeHead(304, { etag: page.etag, "cache-control": String(page.headers["cache-control"] ?? "") });
+      response.end();
+      return true;
+    }
+    response.writeHead(200, page.headers);
+    response.end(request.method === "HEAD" ? undefined : page.body);
+    return true;
+  }
+
+  /** Watches Next answer `request`, and keeps the answer if it is a prerendered page. */
+  function capture(request: IncomingMessage, response: ServerResponse): void {
+    const key = keyOf(request);
+    if (!key || request.method !== "GET") return;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    /** Decided at the first byte, when the headers are set: only a prerendered page is worth copying. */
+    let prerendered: boolean | undefined;
+    const keep = (chunk: unknown, encoding: unknown) => {
+      prerendered ??= response.getHeader(PRERENDER_HEADER) !== undefined;
+      if (!prerendered || chunk === undefined || chunk === null || typeof chunk === "function" || size > maxPageBytes) return;
+      const buffer = Buffer.isBuffer(chunk)
+        ? chunk
+        : chunk instanceof Uint8Array
+          ? Buffer.from(chunk)
+          : Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+      chunks.push(buffer);
+      size += buffer.length;
+    };
+    const write = response.write as (...args: unknown[]) => boolean;
+    const end = response.end as (...args: unknown[]) => ServerResponse;
+    response.write = function (this: ServerResponse, ...args: unknown[]) {
+      keep(args[0], args[1]);
+      return write.apply(this, args);
+    } as ServerResponse["write"];
+    response.end = function (this: ServerResponse, ...args: unknown[]) {
+      keep(args[0], args[1]);
+      return end.apply(this, args);
+    } as ServerResponse["end"];
+    response.once("finish", () => {
+      const headers: OutgoingHttpHeaders = response.getHeaders();
+      const vary = String(headers.vary ?? "")
+        .split(",")
+        .map((name) => name.trim().toLowerCase())
+        .filter(Boolean);
+      const cacheable =
+        prerendered &&
+        response.statusCode === 200 &&
+        headers["cache-control"] === NEVER_REVALIDATED &&
+        headers["set-cookie"] === undefined &&
+        !vary.includes("*") &&
+        size <= maxPageBytes &&
+        Number(headers["content-length"] ?? size) === size &&
+        vary.every((name) => request.headers[name] === undefined);
+      if (!cacheable) return;
+      const kept: Record<string, string | string[]> = {};
+      for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined && !PER_RESPONSE.has(name)) kept[name] = Array.isArray(value) ? value.map(String) : String(value);
+      }
+      kept["content-length"] = String(size);
+      store(key, { headers: kept, body: Buffer.concat(chunks, size), vary, etag: typeof headers.etag === "string" ? headers.etag : undefined });
+    });
+  }
+
+  return {
+    serve,
+    capture,
+    get size() {
+      return pages.size;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// One serving process: Next's request handler behind three shortcuts, in this order:
+// request-guard.ts refuses what no route can answer, fast-lane.ts answers diagnosis and search without
+// Next (diagnoses run in a pool of threads, diagnosis-pool.ts), and page-cache.ts answers repeat
+// requests for prerendered pages from memory. Started by main.ts, once per worker.
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+
+import next from "next";
+
+import { isLibraryPublic } from "../lib/auth/access";
+import { readEnv } from "../lib/env";
+import { createDiagnosisPool } from "./diagnosis-pool";
+import { createLibraryLane, headersFor, type FastLane, type HeaderRule } from "./fast-lane";
+import { createPageCache } from "./page-cache";
+import { createRequestListener } from "./request-listener";
+
+/** Threads per serving process that run diagnoses. */
+const DIAGNOSIS_THREADS = 2;
+
+export async function startWorker({ port, hostname }: { port: number; hostname?: string }): Promise<void> {
+  const settings = readEnv();
+  const app = next({ dev: false, hostname: hostname ?? "localhost", port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const { headers: rules, rsc } = readRoutesManifest();
+  const siteHeaders = (pathname: string) => headersFor(rules, pathname);
+  const pool = settings.NETRIAGE_FAST_LANE
+    ? createDiagnosisPool({ threadScript: new URL("./diagnosis-thread.mjs", import.meta.url), threads: DIAGNOSIS_THREADS })
+    : undefined;
+  const lane: FastLane | undefined = pool && createLibraryLane(rules, pool.diagnose, rsc?.varyHeader);
+  // A private library checks every page request (proxy.ts): nothing may be answered from memory.
+  const pages = settings.NETRIAGE_PAGE_CACHE && isLibraryPublic(settings) ? createPageCache() : undefined;
+
+  const server = http.createServer(createRequestListener({ siteHeaders, lane, pages, next: handle }));
+  server.listen(port, hostname, () => console.log(`ready on http://${hostname ?? "localhost"}:${port}`));
+
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      server.close(() => process.exit(0));
+      server.closeIdleConnections();
+      void pool?.close();
+      setTimeout(() => process.exit(0), 5_000).unref();
+    });
+  }
+}
+
+/** The response headers next.config.js sets and the Vary Next adds, as the build recorded them. */
+function readRoutesManifest(): { headers: HeaderRule[]; rsc?: { varyHeader?: string } } {
+  const manifest = path.resolve(".next/routes-manifest.json");
+  if (!fs.existsSync(manifest)) throw new Error(`${manifest} is missing: run \`npm run build\``);
+  return JSON.parse(fs.readFileSync(manifest, "utf8")) as { headers: HeaderRule[]; rsc?: { varyHeader?: string } };
+}

@@ -1,0 +1,101 @@
+// The production server answers diagnosis and search itself (server/fast-lane.ts) and repeat page
+// requests from memory (server/page-cache.ts). Two checks against a second server that sends
+// everything to Next (NETRIAGE_FAST_LANE=false, NETRIAGE_PAGE_CACHE=false):
+// - every request the lane serves gets the same status, body and headers from both;
+// - Next still marks prerendered pages the way the page cache relies on (a Next upgrade that
+//   changes these headers fails here, not silently in production).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { NEVER_REVALIDATED, PRERENDER_HEADER } from "../../server/page-cache";
+import { migrate, startServer, stopServer, type RunningServer } from "./server";
+
+const baseUrl = inject("baseUrl");
+
+/** Headers that describe one connection or one moment, not the answer. */
+const PER_CONNECTION = new Set(["date", "connection", "keep-alive", "transfer-encoding"]);
+
+type Answer = { status: number; body: string; headers: Record<string, string> };
+
+async function answer(url: string, init?: RequestInit): Promise<Answer> {
+  const response = await fetch(url, init);
+  const body = await response.text();
+  const headers = Object.fromEntries([...response.headers].filter(([name]) => !PER_CONNECTION.has(name)));
+  // A framework may stream where the lane sends a length; the body is compared byte for byte instead.
+  if (headers["content-length"] === undefined) headers["content-length"] = String(Buffer.byteLength(body));
+  return { status: response.status, body, headers };
+}
+
+const json = { "content-type": "application/json" };
+const TICKET = {
+  description: "Pods see DNS lookups that take exactly 5 seconds, a few times a minute. 部分 Pod 解析超时。",
+  outputs: [{ command: "conntrack -S", text: "cpu=0 found=0 invalid=0 ignore=0 insert=0 insert_failed=12 drop=12 early_drop=0 error=0" }],
+};
+
+/** Every kind of answer the lane gives: successes and each refusal. */
+const LANE_REQUESTS: { name: string; path: string; init?: RequestInit }[] = [
+  { name: "diagnosis", path: "/api/diagnose", init: { method: "POST", headers: json, body: JSON.stringify(TICKET) } },
+  { name: "diagnosis with answers", path: "/api/diagnose", init: { method: "POST", headers: json, body: JSON.stringify({ ...TICKET, answers: { "no-such-step": "yes" } }) } },
+  { name: "malformed JSON", path: "/api/diagnose", init: { method: "POST", headers: json, body: "{ticket" } },
+  { name: "empty body", path: "/api/diagnose", init: { method: "POST", headers: json, body: "" } },
+  { name: "wrong field type", path: "/api/diagnose", init: { method: "POST", headers: json, body: JSON.stringify({ description: 5 }) } },
+  { name: "cross-site POST", path: "/api/diagnose", init: { method: "POST", headers: { ...json, "sec-fetch-site": "cross-site" }, body: JSON.stringify(TICKET) } },
+  { name: "search", path: `/api/search?q=${encodeURIComponent("insert_failed 5 秒")}&limit=3` },
+  { name: "search with filters", path: "/api/search?q=mtu&kind=case&limit=2" },
+  { name: "search without q", path: "/api/search" },
+  { name: "search with a bad limit", path: "/api/search?q=mtu&limit=zero" },
+  { name: "search with an over-long q", path: `/api/search?q=${"a".repeat(2001)}` },
+];
+
+describe("production server against Next alone", () => {
+  let scratch: string;
+  let nextOnly: RunningServer;
+
+  beforeAll(async () => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), "netriage-parity-"));
+    const url = `file:${path.join(scratch, "parity.db")}`;
+    await migrate(url);
+    nextOnly = await startServer({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url, WEB_CONCURRENCY: "1", NETRIAGE_FAST_LANE: "false", NETRIAGE_PAGE_CACHE: "false" });
+  });
+  afterAll(async () => {
+    if (nextOnly) await stopServer(nextOnly);
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it.each(LANE_REQUESTS)("answers $name alike through the fast lane and through Next", async ({ path: route, init }) => {
+    const viaLane = await answer(`${baseUrl}${route}`, init);
+    const viaNext = await answer(`${nextOnly.url}${route}`, init);
+    expect(viaLane).toEqual(viaNext);
+  });
+
+  it("gets from Next the prerender headers the page cache keeps pages by", async () => {
+    const page = await fetch(`${nextOnly.url}/cases/alb-502-keepalive-race`);
+    await page.text();
+    expect(page.status).toBe(200);
+    expect(page.headers.get(PRERENDER_HEADER)).not.toBeNull();
+    expect(page.headers.get("cache-control")).toBe(NEVER_REVALIDATED);
+    expect(page.headers.get("etag")).toMatch(/^"[^"]+"$/);
+    expect(page.headers.get("set-cookie")).toBeNull();
+    // The cache answers only requests that carry none of the headers the page varies on.
+    expect(page.headers.get("vary")?.split(",").map((name) => name.trim().toLowerCase())).toEqual(expect.arrayContaining(["rsc", "next-router-state-tree", "next-router-prefetch"]));
+
+    // A page rendered per request must not look prerendered.
+    const dynamic = await fetch(`${nextOnly.url}/triage`);
+    await dynamic.text();
+    expect(dynamic.headers.get(PRERENDER_HEADER) !== null && dynamic.headers.get("cache-control") === NEVER_REVALIDATED).toBe(false);
+  });
+
+  it("serves a cached page exactly as Next serves it", async () => {
+    const route = "/causes/conntrack-insert-race";
+    await answer(`${baseUrl}${route}`); // the first request fills the cache
+    const cached = await answer(`${baseUrl}${route}`);
+    const fromNext = await answer(`${nextOnly.url}${route}`);
+    expect(cached.status).toBe(200);
+    const { "x-nextjs-cache": _, ...cachedHeaders } = cached.headers;
+    const { "x-nextjs-cache": __, ...nextHeaders } = fromNext.headers;
+    expect({ ...cached, headers: cachedHeaders }).toEqual({ ...fromNext, headers: nextHeaders });
+  });
+});
