@@ -21,12 +21,16 @@ export function extractEvidence({ description, outputs = [] }: EvidenceInput): S
   const signals: Signal[] = [];
   const descriptionSource: EvidenceSource = { kind: "description" };
   signals.push(...extractTextSignals(description, descriptionSource));
-  const texts = [
-    { text: boundLines(description), source: descriptionSource },
-    ...outputs.map((output, index): { text: string; source: EvidenceSource } => ({ text: boundLines(output.text), source: { kind: "output", index, command: output.command } })),
+  const pasted = [
+    { text: description, source: descriptionSource },
+    ...outputs.map((output, index): { text: string; source: EvidenceSource } => ({ text: output.text, source: { kind: "output", index, command: output.command } })),
   ];
-  for (const { text, source } of texts) signals.push(...PARSERS.flatMap((parser) => parser.parse(text, source)));
-  signals.push(...findStaleUpstream(texts));
+  const texts = pasted.map(({ text, source }) => ({ ...compactBlankRuns(boundLines(text)), source }));
+  for (const { text, source, lineOf } of texts) signals.push(...withOriginalLines(PARSERS.flatMap((parser) => parser.parse(text, source)), lineOf));
+  for (const signal of findStaleUpstream(texts)) {
+    const { lineOf } = texts.find((t) => t.source === signal.source) ?? {};
+    signals.push(...withOriginalLines([signal], lineOf));
+  }
   const distinct = dedupeSignals(signals);
   return [...distinct, ...deriveSignals(distinct)];
 }
@@ -39,6 +43,29 @@ export function boundLines(text: string): string {
     .split("\n")
     .map((line) => (line.length > MAX_PARSED_LINE ? line.slice(0, MAX_PARSED_LINE) : line))
     .join("\n");
+}
+
+/**
+ * A text whose runs of empty lines are each cut to one, and the original line number of each line
+ * kept (undefined when nothing was cut). Every parser reads an empty line as a separator or skips
+ * it, so one stands for many; a paste of millions of newlines is then read once, not once per parser.
+ */
+export function compactBlankRuns(text: string): { text: string; lineOf?: number[] } {
+  if (!text.includes("\n\n\n")) return { text };
+  const kept: string[] = [];
+  const lineOf: number[] = [];
+  text.split("\n").forEach((line, index) => {
+    if (line === "" && kept.length > 0 && kept[kept.length - 1] === "") return;
+    kept.push(line);
+    lineOf.push(index + 1);
+  });
+  return { text: kept.join("\n"), lineOf };
+}
+
+/** Signals read from a compacted text, with the line numbers of the text as pasted. */
+function withOriginalLines(signals: Signal[], lineOf: number[] | undefined): Signal[] {
+  if (!lineOf) return signals;
+  return signals.map((signal) => ({ ...signal, lineNumber: lineOf[signal.lineNumber - 1] ?? signal.lineNumber }));
 }
 
 /** Keeps one signal per (id, source, line): several parsers may read the same line. */

@@ -3,6 +3,7 @@ import { makeSignal, type EvidenceSource, type Signal } from "./signal";
 
 const IPV4 = String.raw`(?:\d{1,3}\.){3}\d{1,3}`;
 /** The address a proxy used: nginx's `upstream: "http://10.0.0.5:80/..."`, HAProxy/Envoy `upstream_host` style fields. */
+const MENTIONS_UPSTREAM = /upstream/i;
 const PROXY_UPSTREAM = new RegExp(String.raw`\bupstream(?:_host|_addr)?(?::|=)\s*"?(?:[a-z]+://)?(${IPV4})`, "gi");
 /** What DNS answers now: `dig +short` lines, dig answer records, nslookup "Address:" lines after the "Name:" line. */
 const BARE_ADDRESS = new RegExp(String.raw`^\s*(${IPV4})\s*$`);
@@ -22,7 +23,10 @@ export function findStaleUpstream(texts: Text[]): Signal[] {
   for (const { text, source } of texts) {
     let afterName = false;
     splitLines(text).forEach((line, index) => {
-      for (const match of line.matchAll(PROXY_UPSTREAM)) if (!used.has(match[1])) used.set(match[1], { line, lineNumber: index + 1, source });
+      if (line.length === 0) return;
+      if (MENTIONS_UPSTREAM.test(line)) {
+        for (const match of line.matchAll(PROXY_UPSTREAM)) if (!used.has(match[1])) used.set(match[1], { line, lineNumber: index + 1, source });
+      }
       if (/^Name:/.test(line.trim())) afterName = true;
       const answer = BARE_ADDRESS.exec(line) ?? ANSWER_RECORD.exec(line.trim()) ?? (afterName ? NSLOOKUP_ADDRESS.exec(line.trim()) : null);
       if (answer) answered.add(answer[1]);

@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
 
-import { boundLines, extractEvidence, MAX_PARSED_LINE } from "@/lib/evidence/extract";
+import { MAX_PARSED_LINE, boundLines, compactBlankRuns, extractEvidence } from "@/lib/evidence/extract";
 import { PARSERS } from "@/lib/evidence/parsers";
 import { PARSER_IDS } from "@/lib/evidence/parser-ids";
 import { SIGNALS } from "@/lib/evidence/vocabulary";
 
 describe("extractEvidence", () => {
+  it("reads a paste padded with runs of empty lines once, quoting the lines where they were pasted", () => {
+    const text = `${"\n".repeat(1000)}[12.5] nf_conntrack: table full, dropping packet\n\n\n\nTcpExt:\n    1204 times the listen queue of a socket overflowed`;
+    const signals = extractEvidence({ description: "", outputs: [{ text }] });
+    expect(signals.find((s) => s.id === "conntrack-table-full-log")).toMatchObject({ lineNumber: 1001 });
+    expect(signals.find((s) => s.id === "listen-overflows")).toMatchObject({ lineNumber: 1006 });
+    expect(compactBlankRuns("a\n\nb").lineOf).toBeUndefined();
+    expect(compactBlankRuns("a\n\n\n\nb")).toEqual({ text: "a\n\nb", lineOf: [1, 2, 5] });
+  });
+
   it("reads outputs by their shape, with or without the command named", () => {
     const text = "    3631812 SYNs to LISTEN sockets dropped\n    3631476 passive connections rejected because of time stamp";
     const named = extractEvidence({ description: "", outputs: [{ command: "netstat -s", text }] });
