@@ -1,9 +1,9 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/postgres/client";
 
+import { BUSY_DEADLINE_MS, createSqliteAdapter } from "./db-sqlite";
 import { databaseDialect } from "./db-url";
 import { readEnv } from "./env";
 
@@ -16,7 +16,8 @@ export function createPrisma(url = readEnv().DATABASE_URL): PrismaClient {
   if (databaseDialect(url) === "postgresql") {
     return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  // A transaction may wait its turn in the process's queue (lib/db-sqlite.ts) as long as a statement may.
+  return new PrismaClient({ adapter: createSqliteAdapter(url), transactionOptions: { maxWait: BUSY_DEADLINE_MS } });
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };

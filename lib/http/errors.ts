@@ -22,6 +22,10 @@ export function errorToResponse(error: unknown): Response {
   if (error instanceof ZodError) return json({ error: formatZodError(error) }, 422);
   if (error instanceof FieldError) return json({ error: `${error.path}: ${error.message}` }, 422);
   if (isPrismaNotFound(error)) return json({ error: "not found" }, 404);
+  if (isDatabaseBusy(error)) {
+    console.error(error);
+    return Response.json({ error: "the database is busy: try again in a moment" } satisfies ErrorBody, { status: 503, headers: { "retry-after": "1" } });
+  }
   console.error(error);
   return json({ error: "internal error" }, 500);
 }
@@ -118,4 +122,9 @@ function json(body: ErrorBody, status: number): Response {
 
 function isPrismaNotFound(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
+}
+
+/** Another process kept the embedded database locked too long (lib/db-sqlite.ts), or a transaction could not start or finish in time (P2028). */
+function isDatabaseBusy(error: unknown): boolean {
+  return (error instanceof Error && error.name === "DatabaseBusyError") || (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2028");
 }
