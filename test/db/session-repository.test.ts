@@ -38,6 +38,18 @@ describe.each(backends)("session repository on %s", (dialect) => {
       const created = await createSession(prisma, { description: "x" });
       const updated = await updateSession(prisma, created.id, { version: 1, notes: "checked SG", answers: { symptom: "dns" } });
       expect(updated).toMatchObject({ version: 2, notes: "checked SG", answers: { symptom: "dns" } });
+      expect(await getSession(prisma, created.id)).toEqual(updated);
+    });
+
+    it("answers with exactly what it stored, for every field", async () => {
+      const created = await createSession(prisma, { description: "x", outputs: [{ text: "a" }] });
+      const change = { version: 1, title: "T", ticketRef: "R-1", description: "d", outputs: [{ command: "ss -s", text: "b" }], answers: { symptom: "dns" }, notes: "n", status: "confirmed" as const, confirmedCause: "conntrack-table-full", shared: true };
+      const updated = await updateSession(prisma, created.id, change);
+      expect(updated).toMatchObject({ ...change, version: 2 });
+      expect(await getSession(prisma, created.id)).toEqual(updated);
+      const cleared = await updateSession(prisma, created.id, { version: 2, confirmedCause: null, shared: false });
+      expect(cleared).toMatchObject({ confirmedCause: null, shared: false, notes: "n", version: 3 });
+      expect(await getSession(prisma, created.id)).toEqual(cleared);
     });
 
     it("refuses a stale version with 409 and keeps the newer save", async () => {
