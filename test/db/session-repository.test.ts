@@ -43,7 +43,7 @@ describe.each(backends)("session repository on %s", (dialect) => {
 
     it("answers with exactly what it stored, for every field", async () => {
       const created = await createSession(prisma, { description: "x", outputs: [{ text: "a" }] });
-      const change = { version: 1, title: "T", ticketRef: "R-1", description: "d", outputs: [{ command: "ss -s", text: "b" }], answers: { symptom: "dns" }, notes: "n", status: "confirmed" as const, confirmedCause: "conntrack-table-full", shared: true };
+      const change = { version: 1, title: "T", ticketRef: "R-1", description: "d", outputs: [{ command: "ss -s", text: "b" }], answers: { symptom: "dns" }, notes: "n", status: "confirmed" as const, confirmedCause: "conntrack-table-full" as const, shared: true };
       const updated = await updateSession(prisma, created.id, change);
       expect(updated).toMatchObject({ ...change, version: 2 });
       expect(await getSession(prisma, created.id)).toEqual(updated);
