@@ -4,7 +4,7 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/postgres/client";
 
 import { BUSY_DEADLINE_MS, createSqliteAdapter } from "./db-sqlite";
-import { databaseDialect } from "./db-url";
+import { databaseDialect, type DatabaseDialect } from "./db-url";
 import { readEnv } from "./env";
 
 /**
@@ -21,6 +21,11 @@ export function createPrisma(url = readEnv().DATABASE_URL): PrismaClient {
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+/** The dialect a client speaks, for the few statements written per dialect (the hot save path). */
+export function dialectOf(prisma: PrismaClient): DatabaseDialect {
+  return (prisma as unknown as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgresql" : "sqlite";
+}
 
 /** One client per process (survives dev hot reloads). */
 export function getPrisma(): PrismaClient {

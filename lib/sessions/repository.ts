@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma, type PrismaClient, type TriageSession } from "@/generated/prisma/client";
 
 import { canOpenSession, type Viewer } from "../auth/access";
+import { dialectOf } from "../db";
 import { hasRole } from "../auth/roles";
 import { AppError } from "../http/errors";
 import {
@@ -144,19 +145,31 @@ export async function updateSession(prisma: PrismaClient, id: string, change: Up
     Object.assign(applied, { [field]: value });
     assignments.push(Prisma.sql`${SAVED_COLUMNS[field]} = ${typeof value === "object" && value !== null ? JSON.stringify(value) : value}`);
   }
-  const saved = await prisma.$transaction(async (tx) => {
-    const count = await tx.$executeRaw`UPDATE "TriageSession" SET ${Prisma.join(assignments)} WHERE "id" = ${id} AND "version" = ${version}`;
-    if (count === 1 && changed.length > 0) {
-      await tx.$executeRaw`INSERT INTO "SessionAuditEntry" ("id", "sessionId", "userId", "action", "fields", "version", "createdAt")
-        VALUES (${randomUUID()}, ${id}, ${userId}, 'updated', ${JSON.stringify(changed)}, ${version + 1}, ${now})`;
-    }
-    return count === 1;
-  });
+  const update = Prisma.sql`UPDATE "TriageSession" SET ${Prisma.join(assignments)} WHERE "id" = ${id} AND "version" = ${version}`;
+  const audit = changed.length > 0 ? { id: randomUUID(), fields: JSON.stringify(changed) } : null;
+  const saved = await applySave(prisma, update, audit && Prisma.sql`
+    INSERT INTO "SessionAuditEntry" ("id", "sessionId", "userId", "action", "fields", "version", "createdAt")
+    SELECT ${audit.id}, ${id}, ${userId}, 'updated', ${audit.fields}, ${version + 1}, ${now}`);
   if (!saved) {
     const latest = await getSession(prisma, id, viewer);
     throw new AppError(409, `session "${id}" was saved by someone else (version ${latest.version}, yours ${version}): reload or merge`);
   }
   return { ...current, ...applied, version: version + 1, updatedBy: user?.email ?? null, updatedAt: now.toISOString() };
+}
+
+/**
+ * Runs the conditional UPDATE and, only if it changed the row, the audit INSERT ... SELECT, as one
+ * unit; true when the row was changed. No interactive transaction: on SQLite a batch, whose
+ * statements are compiled before the write lock is taken and then run back to back under it (well
+ * under a millisecond; another worker waits that long at most); on PostgreSQL one statement.
+ */
+async function applySave(prisma: PrismaClient, update: Prisma.Sql, insertAudit: Prisma.Sql | null): Promise<boolean> {
+  if (!insertAudit) return (await prisma.$executeRaw(update)) === 1;
+  if (dialectOf(prisma) === "postgresql") {
+    return (await prisma.$executeRaw`WITH updated AS (${update} RETURNING 1) ${insertAudit} FROM updated`) === 1;
+  }
+  const [updated] = await prisma.$transaction([prisma.$executeRaw(update), prisma.$executeRaw`${insertAudit} WHERE changes() = 1`]);
+  return updated === 1;
 }
 
 export type AuditEntry = { at: string; by: string | null; action: "created" | "updated"; fields: string[]; version: number };
