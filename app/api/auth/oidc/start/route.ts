@@ -1,5 +1,6 @@
 // GET /api/auth/oidc/start?next=/path - sends the browser to the single sign-on provider.
-import { httpOnlyCookie, publicOrigin } from "@/lib/auth/access";
+import { httpOnlyCookie } from "@/lib/auth/access";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { beginSignOn, encodePending, PENDING_COOKIE } from "@/lib/auth/oidc";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { readEnv } from "@/lib/env";
