@@ -7,6 +7,7 @@ import { signIn } from "@/lib/auth/sign-in";
 import { getPrisma } from "@/lib/db";
 import { readEnv } from "@/lib/env";
 import { readJsonBody, withRoute } from "@/lib/http/errors";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -16,3 +17,9 @@ export const POST = withRoute(async (request: Request) => {
   const { user, token, expiresAt } = await signIn(getPrisma(), input, clientAddress(request, readEnv()), { replacing });
   return Response.json({ user: toAccount(user) }, { headers: { "set-cookie": sessionCookie(request, token, expiresAt) } });
 });
+
+const notAllowed = methodNotAllowed("POST");
+export const GET = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

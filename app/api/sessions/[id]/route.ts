@@ -2,6 +2,7 @@
 // PUT /api/sessions/[id] - saves changes; 409 when the session changed since the version read.
 import { getPrisma } from "@/lib/db";
 import { readJsonBody, withRoute } from "@/lib/http/errors";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 import { getSession, updateSession } from "@/lib/sessions/repository";
 import { updateSessionSchema } from "@/lib/sessions/session-schema";
 import { MAX_DIAGNOSE_BYTES } from "@/lib/triage/diagnose-schema";
@@ -21,3 +22,8 @@ export const PUT = withRoute(async (request: Request, { params }: Context) => {
   const change = updateSessionSchema.parse(await readJsonBody(request, MAX_DIAGNOSE_BYTES));
   return Response.json(await updateSession(getPrisma(), (await params).id, change, viewer));
 });
+
+const notAllowed = methodNotAllowed("GET", "PUT");
+export const POST = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

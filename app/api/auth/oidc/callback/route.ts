@@ -1,5 +1,6 @@
 // GET /api/auth/oidc/callback - the provider sends the browser back here; signs in and goes on.
 import { httpOnlyCookie, readCookie, SESSION_COOKIE, sessionCookie } from "@/lib/auth/access";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { completeSignOn, decodePending, PENDING_COOKIE } from "@/lib/auth/oidc";
 import { safeNextPath } from "@/lib/auth/next-path";
@@ -21,3 +22,9 @@ export const GET = withRoute(async (request: Request) => {
   headers.append("set-cookie", httpOnlyCookie(request, PENDING_COOKIE, "", { path: "/api/auth/oidc", maxAgeSeconds: 0 }));
   return new Response(null, { status: 302, headers });
 });
+
+const notAllowed = methodNotAllowed("GET");
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;
