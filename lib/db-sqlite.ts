@@ -6,7 +6,8 @@
 // - a transaction takes the write lock when it begins (BEGIN IMMEDIATE), so it never fails halfway
 //   because another process wrote since it read (SQLITE_BUSY_SNAPSHOT);
 // - another process (worker) holding the write lock is waited for, briefly on the thread and then
-//   asynchronously with growing pauses, up to BUSY_DEADLINE_MS; past it DatabaseBusyError (503).
+//   asynchronously with short pauses (a waiter that paused long would lose every race to the holder's
+//   next transaction), up to BUSY_DEADLINE_MS; past it DatabaseBusyError (503).
 import path from "node:path";
 
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -66,10 +67,10 @@ function isBusy(error: unknown): boolean {
   return typeof code === "string" && code.startsWith("SQLITE_BUSY");
 }
 
-/** Runs `statement` again while another process holds the lock, pausing 2, 4, ... 50 ms, until the deadline. */
+/** Runs `statement` again while another process holds the lock, pausing 1, 2, 4, 8, 8, ... ms, until the deadline. */
 async function whileBusy<T>(statement: () => Promise<T>, deadlineMs: number): Promise<T> {
   const deadline = Date.now() + deadlineMs;
-  for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+  for (let pause = 1; ; pause = Math.min(pause * 2, 8)) {
     try {
       return await statement();
     } catch (error) {
