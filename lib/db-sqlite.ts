@@ -11,6 +11,7 @@
 import path from "node:path";
 
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
@@ -144,5 +145,61 @@ function transactionOn(connection: Adapter, release: () => void): Transaction {
     executeRaw: execute,
     commit: end,
     rollback: end,
+  };
+}
+
+/** A statement with its values, as Prisma.sql builds it (`?` placeholders, which SQLite reads). */
+export type Statement = { sql: string; values: unknown[] };
+
+/**
+ * Statements run synchronously on a second connection to the file, in the same queue as the
+ * adapter's: for a hot path, where the query builder's per-query compilation costs several times
+ * the statement itself. Values are stored as the adapter stores them (dates as ISO 8601 text, booleans as 0/1).
+ */
+export type SqliteStatements = {
+  /** The first row the query returns, or undefined. */
+  get<Row>(query: Statement): Promise<Row | undefined>;
+  /** Runs `work` in one write transaction (BEGIN IMMEDIATE, waiting for another process's lock as above). */
+  write<T>(work: (run: (statement: Statement) => number) => T): Promise<T>;
+  close(): void;
+};
+
+const toSqliteValue = (value: unknown) => (value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? Number(value) : value);
+
+export function createSqliteStatements(url: string, { busyDeadlineMs = BUSY_DEADLINE_MS } = {}): SqliteStatements {
+  const queue = queueFor(url);
+  let db: Database.Database | undefined;
+  const prepared = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    db ??= new Database(url.replace(/^file:/, ""), { timeout: BLOCKING_WAIT_MS });
+    let statement = prepared.get(sql);
+    if (!statement) {
+      if (prepared.size >= 200) prepared.clear();
+      prepared.set(sql, (statement = db.prepare(sql)));
+    }
+    return statement;
+  };
+  const run = ({ sql, values }: Statement) => prepare(sql).run(...values.map(toSqliteValue)).changes;
+  return {
+    get: <Row>({ sql, values }: Statement) => queue.run(() => whileBusy(async () => prepare(sql).get(...values.map(toSqliteValue)) as Row | undefined, busyDeadlineMs)),
+    write: <T>(work: (run: (statement: Statement) => number) => T) =>
+      queue.run(() =>
+        whileBusy(async () => {
+          prepare("BEGIN IMMEDIATE").run();
+          try {
+            const result = work(run);
+            prepare("COMMIT").run();
+            return result;
+          } catch (error) {
+            if (db?.inTransaction) prepare("ROLLBACK").run();
+            throw error;
+          }
+        }, busyDeadlineMs),
+      ),
+    close: () => {
+      db?.close();
+      db = undefined;
+      prepared.clear();
+    },
   };
 }

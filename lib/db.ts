@@ -3,8 +3,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/postgres/client";
 
-import { BUSY_DEADLINE_MS, createSqliteAdapter } from "./db-sqlite";
-import { databaseDialect, type DatabaseDialect } from "./db-url";
+import { BUSY_DEADLINE_MS, createSqliteAdapter, createSqliteStatements, type SqliteStatements } from "./db-sqlite";
+import { databaseDialect } from "./db-url";
 import { readEnv } from "./env";
 
 /**
@@ -17,15 +17,19 @@ export function createPrisma(url = readEnv().DATABASE_URL): PrismaClient {
     return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
   }
   // A transaction may wait its turn in the process's queue (lib/db-sqlite.ts) as long as a statement may.
-  return new PrismaClient({ adapter: createSqliteAdapter(url), transactionOptions: { maxWait: BUSY_DEADLINE_MS } });
+  const client = new PrismaClient({ adapter: createSqliteAdapter(url), transactionOptions: { maxWait: BUSY_DEADLINE_MS } });
+  sqliteStatements.set(client, createSqliteStatements(url));
+  return client;
+}
+
+const sqliteStatements = new WeakMap<PrismaClient, SqliteStatements>();
+
+/** For the hot save path: statements run directly on the client's SQLite file (its queue), or undefined for PostgreSQL. */
+export function sqliteStatementsOf(prisma: PrismaClient): SqliteStatements | undefined {
+  return sqliteStatements.get(prisma);
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
-
-/** The dialect a client speaks, for the few statements written per dialect (the hot save path). */
-export function dialectOf(prisma: PrismaClient): DatabaseDialect {
-  return (prisma as unknown as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgresql" : "sqlite";
-}
 
 /** One client per process (survives dev hot reloads). */
 export function getPrisma(): PrismaClient {
@@ -37,6 +41,7 @@ export function getPrisma(): PrismaClient {
 export async function closePrisma(): Promise<void> {
   const client = globalForPrisma.prisma;
   globalForPrisma.prisma = undefined;
+  if (client) sqliteStatements.get(client)?.close();
   await client?.$disconnect();
 }
 

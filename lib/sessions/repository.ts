@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma, type PrismaClient, type TriageSession } from "@/generated/prisma/client";
 
 import { canOpenSession, type Viewer } from "../auth/access";
-import { dialectOf } from "../db";
+import { sqliteStatementsOf } from "../db";
 import { hasRole } from "../auth/roles";
 import { AppError } from "../http/errors";
 import {
@@ -73,21 +73,38 @@ export async function createSession(prisma: PrismaClient, input: CreateSessionIn
 /** Sign-in off: the one local user. */
 const OPEN: Viewer = { user: null, signInRequired: false };
 
-type SessionRecord = Omit<TriageSession, "createdAt" | "updatedAt"> & { createdAt: Date | string; updatedAt: Date | string; createdByEmail: string | null; updatedByEmail: string | null };
+/** A session row as SQL reads it: dates and booleans as the driver gives them (SQLite: text and 0/1). */
+type SessionRecord = Omit<TriageSession, "createdAt" | "updatedAt" | "shared"> & { createdAt: Date | string; updatedAt: Date | string; shared: boolean | number; createdByEmail: string | null; updatedByEmail: string | null };
 
 function recordToView({ createdByEmail, updatedByEmail, ...row }: SessionRecord): TriageSessionView {
-  return toSessionView({ ...row, createdAt: new Date(row.createdAt), updatedAt: new Date(row.updatedAt), createdBy: createdByEmail === null ? null : { email: createdByEmail }, updatedBy: updatedByEmail === null ? null : { email: updatedByEmail } });
+  return toSessionView({
+    ...row,
+    shared: Boolean(row.shared),
+    createdAt: new Date(row.createdAt),
+    updatedAt: new Date(row.updatedAt),
+    createdBy: createdByEmail === null ? null : { email: createdByEmail },
+    updatedBy: updatedByEmail === null ? null : { email: updatedByEmail },
+  });
+}
+
+// The hot path of every save is written in SQL, once for both dialects (Prisma.sql renders the
+// placeholders): through the query builder the same work costs several times as much, each query
+// being compiled anew. On SQLite the statements run on the file directly (lib/db-sqlite.ts).
+
+async function readSessionRecord(prisma: PrismaClient, id: string): Promise<SessionRecord | undefined> {
+  const query = Prisma.sql`
+    SELECT s.*, c."email" AS "createdByEmail", u."email" AS "updatedByEmail"
+    FROM "TriageSession" s LEFT JOIN "User" c ON c."id" = s."createdById" LEFT JOIN "User" u ON u."id" = s."updatedById"
+    WHERE s."id" = ${id}`;
+  const sqlite = sqliteStatementsOf(prisma);
+  return sqlite ? sqlite.get<SessionRecord>(query) : (await prisma.$queryRaw<SessionRecord[]>(query))[0];
 }
 
 /** Returns the session, or throws AppError 404, or 403 when it is neither the viewer's nor shared. */
 export async function getSession(prisma: PrismaClient, id: string, viewer: Viewer = OPEN): Promise<TriageSessionView> {
-  // One statement in SQL: the same read through the query builder costs several times as much (the hot path of every save).
-  const [row] = await prisma.$queryRaw<SessionRecord[]>`
-    SELECT s.*, c."email" AS "createdByEmail", u."email" AS "updatedByEmail"
-    FROM "TriageSession" s LEFT JOIN "User" c ON c."id" = s."createdById" LEFT JOIN "User" u ON u."id" = s."updatedById"
-    WHERE s."id" = ${id}`;
+  const row = await readSessionRecord(prisma, id);
   if (!row) throw new AppError(404, `no triage session "${id}"`);
-  if (!canOpenSession(viewer, row)) throw new AppError(403, `triage session "${id}" is not shared with you`);
+  if (!canOpenSession(viewer, { createdById: row.createdById, shared: Boolean(row.shared) })) throw new AppError(403, `triage session "${id}" is not shared with you`);
   return recordToView(row);
 }
 
@@ -159,17 +176,14 @@ export async function updateSession(prisma: PrismaClient, id: string, change: Up
 
 /**
  * Runs the conditional UPDATE and, only if it changed the row, the audit INSERT ... SELECT, as one
- * unit; true when the row was changed. No interactive transaction: on SQLite a batch, whose
- * statements are compiled before the write lock is taken and then run back to back under it (well
- * under a millisecond; another worker waits that long at most); on PostgreSQL one statement.
+ * unit; true when the row was changed. SQLite: one write transaction run synchronously, so the write
+ * lock is held for well under a millisecond; PostgreSQL: one statement.
  */
 async function applySave(prisma: PrismaClient, update: Prisma.Sql, insertAudit: Prisma.Sql | null): Promise<boolean> {
+  const sqlite = sqliteStatementsOf(prisma);
+  if (sqlite) return sqlite.write((run) => run(update) === 1 && (insertAudit === null || run(insertAudit) === 1));
   if (!insertAudit) return (await prisma.$executeRaw(update)) === 1;
-  if (dialectOf(prisma) === "postgresql") {
-    return (await prisma.$executeRaw`WITH updated AS (${update} RETURNING 1) ${insertAudit} FROM updated`) === 1;
-  }
-  const [updated] = await prisma.$transaction([prisma.$executeRaw(update), prisma.$executeRaw`${insertAudit} WHERE changes() = 1`]);
-  return updated === 1;
+  return (await prisma.$executeRaw`WITH updated AS (${update} RETURNING 1) ${insertAudit} FROM updated`) === 1;
 }
 
 export type AuditEntry = { at: string; by: string | null; action: "created" | "updated"; fields: string[]; version: number };

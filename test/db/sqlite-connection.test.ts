@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 
 import { PrismaClient } from "@/generated/prisma/client";
-import { createSqliteAdapter } from "@/lib/db-sqlite";
+import { createSqliteAdapter, createSqliteStatements } from "@/lib/db-sqlite";
 import { errorToResponse } from "@/lib/http/errors";
 
 import { createMigratedDatabase } from "./databases";
@@ -54,6 +54,33 @@ describe("the SQLite connection", () => {
     await prisma.$disconnect();
   });
 
+  it("queues the direct statements of the save path with the adapter's, one queue per file", async () => {
+    const url = await createMigratedDatabase("sqlite");
+    const prisma = new PrismaClient({ adapter: createSqliteAdapter(url) });
+    const statements = createSqliteStatements(url);
+    const order: string[] = [];
+    let insideStarted!: () => void;
+    const started = new Promise<void>((resolve) => (insideStarted = resolve));
+    const failing = prisma.$transaction(async (tx) => {
+      await tx.learner.create({ data: { name: "rolled back", nameKey: "rolled back" } });
+      insideStarted();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      order.push("transaction fails");
+      throw new Error("fails");
+    });
+    await started;
+    const written = statements
+      .write((run) => run({ sql: `INSERT INTO "Learner" ("id", "name", "nameKey", "createdAt") VALUES (?, ?, ?, ?)`, values: ["l1", "kept", "kept", new Date()] }))
+      .then(() => order.push("direct write acknowledged"));
+    await expect(failing).rejects.toThrow("fails");
+    await written;
+    expect(order).toEqual(["transaction fails", "direct write acknowledged"]);
+    expect((await prisma.learner.findMany()).map((l) => [l.name, l.createdAt instanceof Date])).toEqual([["kept", true]]);
+    expect(await statements.get<{ name: string }>({ sql: `SELECT "name" FROM "Learner" WHERE "id" = ?`, values: ["l1"] })).toEqual({ name: "kept" });
+    statements.close();
+    await prisma.$disconnect();
+  });
+
   it("answers 503, not 500, when another process keeps the lock past the deadline", async () => {
     const url = await createMigratedDatabase("sqlite");
     const prisma = new PrismaClient({ adapter: createSqliteAdapter(url, { busyDeadlineMs: 200 }) });
@@ -61,9 +88,12 @@ describe("the SQLite connection", () => {
     otherProcess.prepare("BEGIN IMMEDIATE").run();
     const failure = await prisma.learner.create({ data: { name: "late", nameKey: "late" } }).catch((error: unknown) => error);
     const transactionFailure = await prisma.$transaction(async (tx) => tx.learner.count()).catch((error: unknown) => error);
+    const statements = createSqliteStatements(url, { busyDeadlineMs: 200 });
+    const directFailure = await statements.write((run) => run({ sql: `DELETE FROM "Learner"`, values: [] })).catch((error: unknown) => error);
+    statements.close();
     otherProcess.prepare("ROLLBACK").run();
     otherProcess.close();
-    for (const error of [failure, transactionFailure]) {
+    for (const error of [failure, transactionFailure, directFailure]) {
       const response = errorToResponse(error);
       expect(response.status).toBe(503);
       expect(response.headers.get("retry-after")).toBe("1");
