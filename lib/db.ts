@@ -18,15 +18,21 @@ export function createPrisma(url = readEnv().DATABASE_URL): PrismaClient {
   }
   // A transaction may wait its turn in the process's queue (lib/db-sqlite.ts) as long as a statement may.
   const client = new PrismaClient({ adapter: createSqliteAdapter(url), transactionOptions: { maxWait: BUSY_DEADLINE_MS } });
-  sqliteStatements.set(client, createSqliteStatements(url));
-  return client;
+  return Object.assign(client, { [SQLITE_STATEMENTS]: createSqliteStatements(url) });
 }
 
-const sqliteStatements = new WeakMap<PrismaClient, SqliteStatements>();
+// On the client itself, under a global symbol: the fast lane's bundle has its own copy of this
+// module but shares the process's client (getPrisma).
+const SQLITE_STATEMENTS = Symbol.for("netriage.sqliteStatements");
 
-/** For the hot save path: statements run directly on the client's SQLite file (its queue), or undefined for PostgreSQL. */
+/**
+ * For the hot save path: statements run directly on the client's SQLite file (in its queue);
+ * undefined for PostgreSQL. Throws for a SQLite client that createPrisma did not make.
+ */
 export function sqliteStatementsOf(prisma: PrismaClient): SqliteStatements | undefined {
-  return sqliteStatements.get(prisma);
+  const statements = (prisma as unknown as { [SQLITE_STATEMENTS]?: SqliteStatements })[SQLITE_STATEMENTS];
+  if (!statements && (prisma as unknown as { _activeProvider?: string })._activeProvider !== "postgresql") throw new Error("a SQLite client for the save path must come from createPrisma()");
+  return statements;
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
@@ -41,7 +47,7 @@ export function getPrisma(): PrismaClient {
 export async function closePrisma(): Promise<void> {
   const client = globalForPrisma.prisma;
   globalForPrisma.prisma = undefined;
-  if (client) sqliteStatements.get(client)?.close();
+  if (client) (client as unknown as { [SQLITE_STATEMENTS]?: SqliteStatements })[SQLITE_STATEMENTS]?.close();
   await client?.$disconnect();
 }
 
