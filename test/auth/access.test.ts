@@ -4,7 +4,7 @@ import { canOpenSession, clientAddress, readCookie, requireLibraryReader, requir
 import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
 import type { Account } from "@/lib/auth/accounts";
 import { hasRole } from "@/lib/auth/roles";
-import { readEnv } from "@/lib/env";
+import { getPublicOrigin, readEnv } from "@/lib/env";
 import { assertSameOrigin } from "@/lib/http/errors";
 
 const account = (role: Account["role"], id: string = role): Account => ({ id, email: `${id}@example.com`, name: "", role, disabled: false, createdAt: "" });
@@ -38,6 +38,12 @@ describe("requireLibraryReader", () => {
   it("reads the settings from the environment, naming a bad variable", () => {
     expect(readEnv({ NODE_ENV: "test", NETRIAGE_PUBLIC_LIBRARY: "false" })).toMatchObject({ NETRIAGE_PUBLIC_LIBRARY: false, NETRIAGE_AUTH: "auto", NETRIAGE_PROXY_HOPS: 0 });
     expect(() => readEnv({ NODE_ENV: "test", NETRIAGE_AUTH: "sometimes" })).toThrow(/NETRIAGE_AUTH/);
+  });
+
+  it("keeps the origin of NETRIAGE_PUBLIC_URL and refuses one that is not http(s)", () => {
+    expect(getPublicOrigin(readEnv({ NODE_ENV: "test", NETRIAGE_PUBLIC_URL: "https://netriage.example/triage/" }))).toBe("https://netriage.example");
+    expect(getPublicOrigin(readEnv({ NODE_ENV: "test" }))).toBeNull();
+    expect(() => readEnv({ NODE_ENV: "test", NETRIAGE_PUBLIC_URL: "javascript:alert(1)" })).toThrow(/NETRIAGE_PUBLIC_URL/);
   });
 });
 
