@@ -7,6 +7,7 @@ import path from "node:path";
 
 import autocannon from "autocannon";
 
+import { measureBareSqliteSaves } from "./bare-sqlite-saves";
 import { migrate, runOrThrow, startServer, stopServer } from "../test/e2e/server";
 
 const CONNECTIONS = 50;
@@ -149,3 +150,6 @@ try {
   await stopServer(server);
   fs.rmSync(scratch, { recursive: true, force: true });
 }
+// The same rows saved by a bare better-sqlite3 loop on this machine: what the hardware allows.
+const bare = await measureBareSqliteSaves();
+console.log(`\nbare better-sqlite3 (the statements of one save, in a loop on one connection): ${bare.savesPerSecond.toFixed(0)} saves/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms`);

@@ -1,9 +1,9 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/postgres/client";
 
+import { BUSY_DEADLINE_MS, createSqliteAdapter, createSqliteStatements, type SqliteStatements } from "./db-sqlite";
 import { databaseDialect } from "./db-url";
 import { readEnv } from "./env";
 
@@ -16,7 +16,23 @@ export function createPrisma(url = readEnv().DATABASE_URL): PrismaClient {
   if (databaseDialect(url) === "postgresql") {
     return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  // A transaction may wait its turn in the process's queue (lib/db-sqlite.ts) as long as a statement may.
+  const client = new PrismaClient({ adapter: createSqliteAdapter(url), transactionOptions: { maxWait: BUSY_DEADLINE_MS } });
+  return Object.assign(client, { [SQLITE_STATEMENTS]: createSqliteStatements(url) });
+}
+
+// On the client itself, under a global symbol: the fast lane's bundle has its own copy of this
+// module but shares the process's client (getPrisma).
+const SQLITE_STATEMENTS = Symbol.for("netriage.sqliteStatements");
+
+/**
+ * For the hot save path: statements run directly on the client's SQLite file (in its queue);
+ * undefined for PostgreSQL. Throws for a SQLite client that createPrisma did not make.
+ */
+export function sqliteStatementsOf(prisma: PrismaClient): SqliteStatements | undefined {
+  const statements = (prisma as unknown as { [SQLITE_STATEMENTS]?: SqliteStatements })[SQLITE_STATEMENTS];
+  if (!statements && (prisma as unknown as { _activeProvider?: string })._activeProvider !== "postgresql") throw new Error("a SQLite client for the save path must come from createPrisma()");
+  return statements;
 }
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
@@ -31,6 +47,7 @@ export function getPrisma(): PrismaClient {
 export async function closePrisma(): Promise<void> {
   const client = globalForPrisma.prisma;
   globalForPrisma.prisma = undefined;
+  if (client) (client as unknown as { [SQLITE_STATEMENTS]?: SqliteStatements })[SQLITE_STATEMENTS]?.close();
   await client?.$disconnect();
 }
 

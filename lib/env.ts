@@ -19,6 +19,11 @@ const envSchema = z.object({
   NETRIAGE_FAST_LANE: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
   /** How many proxies (load balancers) sit in front of the app: which X-Forwarded-For entry is the client. */
   NETRIAGE_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** The origin browsers reach the app at (https://netriage.example.com): checked against Origin (CSRF), used for links. */
+  NETRIAGE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL such as https://netriage.example.com" })
+    .transform((value) => new URL(value).origin)
+    .optional(),
   /** Single sign-on: the OpenID Connect issuer, and this app's client there. */
   NETRIAGE_OIDC_ISSUER: z.url().optional(),
   NETRIAGE_OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -34,6 +39,11 @@ export type Env = z.infer<typeof envSchema>;
 /** Parses the environment (process.env by default); throws naming the bad variable. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return envSchema.parse(source);
+}
+
+/** The configured public origin (NETRIAGE_PUBLIC_URL, no trailing slash) for absolute links, or null when unset. */
+export function getPublicOrigin(env: Env = readEnv()): string | null {
+  return env.NETRIAGE_PUBLIC_URL ?? null;
 }
 
 export function getContentDir(env: Env = readEnv()): string {

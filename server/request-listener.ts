@@ -1,15 +1,17 @@
 // The path of every request through a serving process, first to last.
 import type { IncomingMessage, ServerResponse } from "node:http";
 
+import { stampPeerAddress } from "../lib/http/peer-address";
 import type { FastLane } from "./fast-lane";
 import type { PageCache } from "./page-cache";
 import { refuseUnanswerable } from "./request-guard";
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
-/** The order every request meets: the guard, the fast lane, the page cache, then Next. */
+/** The order every request meets: its peer address stamped, the guard, the fast lane, the page cache, then Next. */
 export function createRequestListener({ siteHeaders, lane, pages, next }: { siteHeaders: (pathname: string) => Record<string, string>; lane?: FastLane; pages?: PageCache; next: RequestHandler }) {
   return (request: IncomingMessage, response: ServerResponse): void => {
+    stampPeerAddress(request);
     if (refuseUnanswerable(request, response, siteHeaders)) return;
     if (lane?.(request, response) || pages?.serve(request, response)) return;
     pages?.capture(request, response);

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { usePathname, useRouter } from "next/navigation";
 
 import type { SearchHit } from "@/lib/search/search";
+import { fetchSearch } from "@/components/search/fetch-search";
 import { HighlightedText } from "@/components/search/highlighted-text";
 import { useSlashToFocus } from "@/components/search/use-slash-to-focus";
 
@@ -37,7 +38,7 @@ function HeaderSearchBox() {
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/api/search?${new URLSearchParams({ q, limit: String(SUGGESTIONS) })}`, { signal: controller.signal });
+        const response = await fetchSearch({ q, limit: String(SUGGESTIONS) }, controller.signal);
         if (!response.ok) return;
         setHits(await response.json());
         setActive(-1);

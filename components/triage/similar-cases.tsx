@@ -3,6 +3,8 @@
 import { useEffect, useState } from "react";
 import Link from "next/link";
 
+import { fetchSearch } from "@/components/search/fetch-search";
+
 type Hit = { id: string; title: string; snippet: string };
 
 /** Longest query the search API takes. */
@@ -18,7 +20,7 @@ export function SimilarCases({ text }: { text: string }) {
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/api/search?kind=case&limit=5&q=${encodeURIComponent(query)}`, { signal: controller.signal });
+        const response = await fetchSearch({ kind: "case", limit: "5", q: query }, controller.signal);
         if (response.ok) setHits(await response.json());
       } catch {
         // aborted or offline: keep the previous list

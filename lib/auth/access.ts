@@ -5,6 +5,8 @@ import type { PrismaClient } from "@/generated/prisma/client";
 
 import type { Env } from "../env";
 import { AppError } from "../http/errors";
+import { PEER_ADDRESS_HEADER } from "../http/peer-address";
+import { publicOrigin } from "../http/public-origin";
 import { hasAccounts, toAccount, type Account } from "./accounts";
 import { hasRole, type Role } from "./roles";
 import { findSessionUser } from "./sign-in";
@@ -70,24 +72,19 @@ export function canOpenSession(viewer: Viewer, session: SessionOwnership): boole
   return session.shared || session.createdById === null || session.createdById === user.id || hasRole(user.role, "admin");
 }
 
-/** One cookie's value from a Cookie header. */
+/**
+ * One cookie's value from a Cookie header, as sent: our cookies hold base64url only, so nothing is
+ * percent-decoded (a malformed escape in any cookie is then just a value that matches nothing).
+ */
 export function readCookie(header: string | null, name: string): string | undefined {
   for (const part of (header ?? "").split(";")) {
     const at = part.indexOf("=");
-    if (at > 0 && part.slice(0, at).trim() === name) return decodeURIComponent(part.slice(at + 1).trim());
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
   }
   return undefined;
 }
 
-/** The origin the browser used to reach us, through a proxy or not (for redirect URIs). */
-export function publicOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
-  return `${proto}://${host}`;
-}
-
-/** HTTP-only, SameSite=Lax, Secure when the browser reached us over HTTPS (directly or through a proxy). */
+/** HTTP-only, SameSite=Lax, Secure when the browser reaches us over HTTPS (directly or through a proxy). */
 export function httpOnlyCookie(request: Request, name: string, value: string, { path = "/", maxAgeSeconds }: { path?: string; maxAgeSeconds: number }): string {
   const secure = publicOrigin(request).startsWith("https:");
   return [`${name}=${value}`, `Path=${path}`, "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`, ...(secure ? ["Secure"] : [])].join("; ");
@@ -99,8 +96,23 @@ export function sessionCookie(request: Request, token: string, expiresAt: Date |
   return httpOnlyCookie(request, SESSION_COOKIE, token, { maxAgeSeconds });
 }
 
-/** The client's address for rate limiting: the X-Forwarded-For entry added by the proxy nearest us. */
-export function clientAddress(request: Request, settings: AuthSettings): string {
-  const hops = (request.headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  return hops[hops.length - 1 - settings.NETRIAGE_PROXY_HOPS] ?? hops[0] ?? "unknown";
+let warnedNoPeerAddress = false;
+
+/**
+ * The client's address for rate limits. With no proxy (NETRIAGE_PROXY_HOPS=0) the TCP peer's. Behind
+ * N proxies, the Nth X-Forwarded-For entry from the right: the address our outermost proxy saw.
+ * Entries further left are whatever the client claimed and are never used; with fewer than N
+ * entries, the peer's address.
+ */
+export function clientAddress(request: Request, settings: Pick<Env, "NETRIAGE_PROXY_HOPS">): string {
+  const forwarded = (request.headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  let peer = request.headers.get(PEER_ADDRESS_HEADER);
+  if (!peer) {
+    // Not served by our server (next dev): the framework puts the socket's address last when the client sent none.
+    if (!warnedNoPeerAddress) console.warn(`no ${PEER_ADDRESS_HEADER} header: rate limits fall back to X-Forwarded-For`);
+    warnedNoPeerAddress = true;
+    peer = forwarded.at(-1) ?? "unknown";
+  }
+  const hops = settings.NETRIAGE_PROXY_HOPS;
+  return hops > 0 && forwarded.length >= hops ? forwarded[forwarded.length - hops] : peer;
 }

@@ -69,11 +69,11 @@ export async function beginSignOn(settings: OidcSettings, redirectUri: string, n
 }
 
 /**
- * Trades the callback's code for tokens (checking state, nonce and PKCE), then signs the user in.
- * Throws AppError 401 when the provider's answer does not check out or names no verified email,
- * and 403 for a disabled account.
+ * Trades the callback's code for tokens (checking state, nonce and PKCE), then signs the user in,
+ * ending the session this browser had (`replacing`). Throws AppError 401 when the provider's answer
+ * does not check out or names no verified email, and 403 for a disabled account.
  */
-export async function completeSignOn(prisma: PrismaClient, settings: OidcSettings, callbackUrl: URL, pending: PendingSignOn): Promise<SignedIn> {
+export async function completeSignOn(prisma: PrismaClient, settings: OidcSettings, callbackUrl: URL, pending: PendingSignOn, replacing?: string): Promise<SignedIn> {
   const config = await configuration(settings);
   let claims: client.IDToken | undefined;
   try {
@@ -87,5 +87,5 @@ export async function completeSignOn(prisma: PrismaClient, settings: OidcSetting
   const name = typeof claims?.name === "string" ? claims.name.slice(0, 100) : "";
   const user = (await prisma.user.findUnique({ where: { email } })) ?? (await prisma.user.create({ data: { email, name, role: settings.NETRIAGE_OIDC_ROLE, passwordHash: UNUSABLE_HASH } }));
   if (user.disabledAt) throw new AppError(403, "this account is disabled");
-  return { user, ...(await openSession(prisma, user)) };
+  return { user, ...(await openSession(prisma, user, { replacing })) };
 }

@@ -19,11 +19,12 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 export type SignedIn = { user: User; token: string; expiresAt: Date };
 
 /**
- * Checks the password and opens a session. Throws AppError 429 (with the wait in seconds) once an
- * account or an address has too many recent failures, and 401 for a wrong email or password
- * (the same message and about the same time either way).
+ * Checks the password and opens a session, ending the one this browser had (`replacing`, its old
+ * token) if any. Throws AppError 429 (with the wait in seconds) once an account or an address has
+ * too many recent failures, and 401 for a wrong email or password (the same message and about the
+ * same time either way).
  */
-export async function signIn(prisma: PrismaClient, { email, password }: SignInInput, address: string, now = new Date()): Promise<SignedIn> {
+export async function signIn(prisma: PrismaClient, { email, password }: SignInInput, address: string, { now = new Date(), replacing }: { now?: Date; replacing?: string } = {}): Promise<SignedIn> {
   await refuseWhileThrottled(prisma, email, address, now);
   const user = await prisma.user.findUnique({ where: { email } });
   const matches = await verifyPassword(password, user?.passwordHash ?? UNUSABLE_HASH);
@@ -32,7 +33,7 @@ export async function signIn(prisma: PrismaClient, { email, password }: SignInIn
     throw new AppError(401, "email or password is wrong");
   }
   await prisma.signInFailure.deleteMany({ where: { email } });
-  return { user, ...(await openSession(prisma, user, now)) };
+  return { user, ...(await openSession(prisma, user, { now, replacing })) };
 }
 
 /**
@@ -77,11 +78,15 @@ function secondsUntilAllowed(failures: { createdAt: Date }[], limit: number, now
   return Math.max(1, Math.ceil((oldestCounted + FAILURE_WINDOW_MS - now.getTime()) / 1000));
 }
 
-/** A new session for the user: the cookie token (shown once) and when it expires. */
-export async function openSession(prisma: PrismaClient, user: User, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+/**
+ * A new session for the user: the cookie token (shown once) and when it expires. Signing in again
+ * in a browser ends the session it had: `replacing` is that browser's previous token, whoever's it was.
+ */
+export async function openSession(prisma: PrismaClient, user: User, { now = new Date(), replacing }: { now?: Date; replacing?: string } = {}): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
   await prisma.authSession.create({ data: { id: hashToken(token), userId: user.id, expiresAt, createdAt: now } });
+  if (replacing) await signOut(prisma, replacing);
   return { token, expiresAt };
 }
 

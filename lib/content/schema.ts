@@ -51,7 +51,8 @@ export const slugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase kebab-case slug");
 
 export const rootCauseIdSchema = z.enum(ROOT_CAUSE_IDS, {
-  error: (issue) => `unknown root-cause id "${String(issue.input)}"`,
+  // The input may be anything a client sent: only a string is quoted back (String() of an object can throw).
+  error: (issue) => (typeof issue.input === "string" ? `unknown root-cause id "${issue.input.slice(0, 100)}"` : `expected a root-cause id, got ${Array.isArray(issue.input) ? "an array" : issue.input === null ? "null" : typeof issue.input}`),
 });
 
 const phrase = z.string().trim().min(1);

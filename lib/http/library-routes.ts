@@ -5,7 +5,7 @@ import { getPrisma } from "../db";
 import { readEnv } from "../env";
 import { getSearchIndex } from "../search/content-index";
 import { searchContent } from "../search/search";
-import { parseSearchParams, toSearchOptions } from "../search/search-params";
+import { parseSearchInput, parseSearchParams, toSearchOptions } from "../search/search-params";
 import { diagnose, type DiagnoseResult } from "../triage/diagnose";
 import { diagnoseInputSchema, MAX_DIAGNOSE_BYTES, type DiagnoseInput } from "../triage/diagnose-schema";
 import { getTriageKnowledge } from "../triage/knowledge";
@@ -39,10 +39,25 @@ export const searchRoute = withRoute(async (request: Request) => {
   return Response.json(searchContent(getSearchIndex(), parsed.params.q, toSearchOptions(parsed.params)));
 });
 
+/** Longest search body: a 2,000-character query and its filters, with room for JSON escapes. */
+const MAX_SEARCH_BODY_BYTES = 64 * 1024;
+
+/**
+ * POST /api/search: the same search with the parameters as a JSON body ({"q", "limit", "kind", ...}),
+ * for queries whose URL would be too long (2,000 Chinese characters are 18 KB percent-encoded).
+ */
+export const searchByBodyRoute = withRoute(async (request: Request) => {
+  await requireLibraryRequest(request);
+  const parsed = parseSearchInput(await readJsonBody(request, MAX_SEARCH_BODY_BYTES));
+  if (!parsed.ok) throw new AppError(parsed.status, parsed.error);
+  return Response.json(searchContent(getSearchIndex(), parsed.params.q, toSearchOptions(parsed.params)));
+});
+
 /** The routes a serving worker answers itself, by "METHOD /path" (the lane's diagnosis runs off its thread). */
 export function libraryRoutes(runDiagnosis: (input: DiagnoseInput) => Promise<DiagnoseResult>) {
   return {
     "POST /api/diagnose": createDiagnoseRoute(runDiagnosis),
     "GET /api/search": searchRoute,
+    "POST /api/search": searchByBodyRoute,
   };
 }

@@ -58,6 +58,11 @@ describe.each(backends)("session routes on %s", (dialect) => {
       expect((await stale.json()).error).toMatch(/reload or merge/);
     });
 
+    it("answers 404 for a malformed escape in the id", async () => {
+      const response = await item.PUT(new Request("http://x/api/sessions/%ff", { ...json({ version: 1 }), method: "PUT" }), params("%ff"));
+      expect(response.status).toBe(404);
+    });
+
     it("answers 422 for an unknown field or an unknown root cause", async () => {
       const session = await (await create({ description: "x" })).json();
       expect((await put(session.id, { version: 1, colour: "red" })).status).toBe(422);

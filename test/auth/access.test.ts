@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 
 import { canOpenSession, clientAddress, readCookie, requireLibraryReader, requireUser, sessionCookie, type Viewer } from "@/lib/auth/access";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
 import type { Account } from "@/lib/auth/accounts";
 import { hasRole } from "@/lib/auth/roles";
-import { readEnv } from "@/lib/env";
+import { getPublicOrigin, readEnv } from "@/lib/env";
 import { assertSameOrigin } from "@/lib/http/errors";
 
 const account = (role: Account["role"], id: string = role): Account => ({ id, email: `${id}@example.com`, name: "", role, disabled: false, createdAt: "" });
@@ -38,6 +39,12 @@ describe("requireLibraryReader", () => {
     expect(readEnv({ NODE_ENV: "test", NETRIAGE_PUBLIC_LIBRARY: "false" })).toMatchObject({ NETRIAGE_PUBLIC_LIBRARY: false, NETRIAGE_AUTH: "auto", NETRIAGE_PROXY_HOPS: 0 });
     expect(() => readEnv({ NODE_ENV: "test", NETRIAGE_AUTH: "sometimes" })).toThrow(/NETRIAGE_AUTH/);
   });
+
+  it("keeps the origin of NETRIAGE_PUBLIC_URL and refuses one that is not http(s)", () => {
+    expect(getPublicOrigin(readEnv({ NODE_ENV: "test", NETRIAGE_PUBLIC_URL: "https://netriage.example/triage/" }))).toBe("https://netriage.example");
+    expect(getPublicOrigin(readEnv({ NODE_ENV: "test" }))).toBeNull();
+    expect(() => readEnv({ NODE_ENV: "test", NETRIAGE_PUBLIC_URL: "javascript:alert(1)" })).toThrow(/NETRIAGE_PUBLIC_URL/);
+  });
 });
 
 describe("canOpenSession", () => {
@@ -58,7 +65,8 @@ describe("canOpenSession", () => {
 
 describe("cookies", () => {
   it("reads one cookie among several", () => {
-    expect(readCookie("a=1; netriage_session=abc%3D; b=2", "netriage_session")).toBe("abc=");
+    expect(readCookie("a=1; netriage_session=abc-_9; b=2", "netriage_session")).toBe("abc-_9");
+    expect(readCookie("a=%; netriage_session=%E0%A4%A", "netriage_session")).toBe("%E0%A4%A");
     expect(readCookie(null, "netriage_session")).toBeUndefined();
     expect(readCookie("netriage_sessionx=1", "netriage_session")).toBeUndefined();
   });
@@ -70,10 +78,12 @@ describe("cookies", () => {
     expect(sessionCookie(new Request("https://app/"), "", null)).toMatch(/Max-Age=0/);
   });
 
-  it("takes the client address from the proxy nearest the app", () => {
-    const request = new Request("http://x/", { headers: { "x-forwarded-for": "6.6.6.6, 10.0.0.7, 10.0.0.1" } });
-    expect(clientAddress(request, settings)).toBe("10.0.0.1");
-    expect(clientAddress(request, { ...settings, NETRIAGE_PROXY_HOPS: 1 })).toBe("10.0.0.7");
+  it("takes the client address from the connection without a proxy, and from the Nth X-Forwarded-For entry from the right behind N", () => {
+    const request = new Request("http://x/", { headers: { [PEER_ADDRESS_HEADER]: "10.0.0.2", "x-forwarded-for": "6.6.6.6, 203.0.113.5, 10.0.0.1" } });
+    expect(clientAddress(request, settings)).toBe("10.0.0.2");
+    expect(clientAddress(request, { ...settings, NETRIAGE_PROXY_HOPS: 1 })).toBe("10.0.0.1");
+    expect(clientAddress(request, { ...settings, NETRIAGE_PROXY_HOPS: 2 })).toBe("203.0.113.5");
+    expect(clientAddress(request, { ...settings, NETRIAGE_PROXY_HOPS: 4 })).toBe("10.0.0.2");
   });
 });
 
@@ -83,6 +93,19 @@ describe("assertSameOrigin (CSRF)", () => {
     expect(() => assertSameOrigin(post({ origin: "https://evil.example" }))).toThrow(expect.objectContaining({ status: 403 }));
     expect(() => assertSameOrigin(post({ "sec-fetch-site": "cross-site" }))).toThrow(expect.objectContaining({ status: 403 }));
     expect(() => assertSameOrigin(post({ origin: "null" }))).toThrow(expect.objectContaining({ status: 403 }));
+  });
+
+  it("compares scheme, host and port with NETRIAGE_PUBLIC_URL when it is set", () => {
+    const configured = { NETRIAGE_PUBLIC_URL: "https://netriage.example" };
+    expect(() => assertSameOrigin(post({ origin: "https://netriage.example" }), configured)).not.toThrow();
+    expect(() => assertSameOrigin(post({ origin: "http://netriage.example" }), configured)).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => assertSameOrigin(post({ origin: "https://netriage.example:8443" }), configured)).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => assertSameOrigin(post({ origin: "http://netriage.example" }), { NETRIAGE_PUBLIC_URL: undefined })).not.toThrow();
+  });
+
+  it("never takes the host to compare from X-Forwarded-Host", () => {
+    const forged = post({ origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
+    expect(() => assertSameOrigin(forged, { NETRIAGE_PUBLIC_URL: undefined })).toThrow(expect.objectContaining({ status: 403 }));
   });
 
   it("accepts our own pages, reads, and clients that are not browsers", () => {

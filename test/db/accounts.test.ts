@@ -37,22 +37,22 @@ describe.each(backends)("accounts and sign-in on %s", (dialect) => {
   it("refuses a wrong password with 401, then rate-limits the account with 429 until the window passes", async () => {
     const start = new Date("2026-11-22T10:00:00Z");
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      await expect(signIn(prisma, { email: "bo@example.com", password: "guess" }, `10.0.1.${i}`, start)).rejects.toMatchObject({ status: 401 });
+      await expect(signIn(prisma, { email: "bo@example.com", password: "guess" }, `10.0.1.${i}`, { now: start })).rejects.toMatchObject({ status: 401 });
     }
     // Even the right password waits: the limit is per account, whatever the address.
-    const limited = signIn(prisma, { email: "bo@example.com", password: PASSWORD }, "10.0.2.1", new Date(start.getTime() + 1000));
+    const limited = signIn(prisma, { email: "bo@example.com", password: PASSWORD }, "10.0.2.1", { now: new Date(start.getTime() + 1000) });
     await expect(limited).rejects.toMatchObject({ status: 429, headers: { "retry-after": String(FAILURE_WINDOW_MS / 1000 - 1) } });
-    const later = await signIn(prisma, { email: "bo@example.com", password: PASSWORD }, "10.0.2.1", new Date(start.getTime() + FAILURE_WINDOW_MS + 1));
+    const later = await signIn(prisma, { email: "bo@example.com", password: PASSWORD }, "10.0.2.1", { now: new Date(start.getTime() + FAILURE_WINDOW_MS + 1) });
     expect(later.user.id).toBe(other.id);
   });
 
   it("rate-limits one address guessing across many accounts", async () => {
     const start = new Date("2026-11-23T10:00:00Z");
     for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
-      await expect(signIn(prisma, { email: `guess${i}@example.com`, password: "x" }, "203.0.113.9", start)).rejects.toMatchObject({ status: 401 });
+      await expect(signIn(prisma, { email: `guess${i}@example.com`, password: "x" }, "203.0.113.9", { now: start })).rejects.toMatchObject({ status: 401 });
     }
-    await expect(signIn(prisma, { email: "mei@example.com", password: PASSWORD }, "203.0.113.9", start)).rejects.toMatchObject({ status: 429 });
-    expect((await signIn(prisma, { email: "mei@example.com", password: PASSWORD }, "198.51.100.1", start)).user.id).toBe(engineer.id);
+    await expect(signIn(prisma, { email: "mei@example.com", password: PASSWORD }, "203.0.113.9", { now: start })).rejects.toMatchObject({ status: 429 });
+    expect((await signIn(prisma, { email: "mei@example.com", password: PASSWORD }, "198.51.100.1", { now: start })).user.id).toBe(engineer.id);
   });
 
   it("answers an unknown email like a wrong password", async () => {

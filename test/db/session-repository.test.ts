@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { PrismaClient } from "@/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
-import { createSession, deriveTitle, getSession, listSessions, updateSession } from "@/lib/sessions/repository";
+import { createSession, deriveTitle, getSession, listAudit, listSessions, updateSession } from "@/lib/sessions/repository";
 
 import { backends, createTestPrisma } from "./databases";
 
@@ -38,6 +38,18 @@ describe.each(backends)("session repository on %s", (dialect) => {
       const created = await createSession(prisma, { description: "x" });
       const updated = await updateSession(prisma, created.id, { version: 1, notes: "checked SG", answers: { symptom: "dns" } });
       expect(updated).toMatchObject({ version: 2, notes: "checked SG", answers: { symptom: "dns" } });
+      expect(await getSession(prisma, created.id)).toEqual(updated);
+    });
+
+    it("answers with exactly what it stored, for every field", async () => {
+      const created = await createSession(prisma, { description: "x", outputs: [{ text: "a" }] });
+      const change = { version: 1, title: "T", ticketRef: "R-1", description: "d", outputs: [{ command: "ss -s", text: "b" }], answers: { symptom: "dns" }, notes: "n", status: "confirmed" as const, confirmedCause: "conntrack-table-full" as const, shared: true };
+      const updated = await updateSession(prisma, created.id, change);
+      expect(updated).toMatchObject({ ...change, version: 2 });
+      expect(await getSession(prisma, created.id)).toEqual(updated);
+      const cleared = await updateSession(prisma, created.id, { version: 2, confirmedCause: null, shared: false });
+      expect(cleared).toMatchObject({ confirmedCause: null, shared: false, notes: "n", version: 3 });
+      expect(await getSession(prisma, created.id)).toEqual(cleared);
     });
 
     it("refuses a stale version with 409 and keeps the newer save", async () => {
@@ -46,6 +58,29 @@ describe.each(backends)("session repository on %s", (dialect) => {
       const stale = updateSession(prisma, created.id, { version: 1, notes: "second tab" });
       await expect(stale).rejects.toMatchObject({ status: 409 });
       expect((await getSession(prisma, created.id)).notes).toBe("first tab");
+    });
+
+    it("records a save that changed fields in the audit, and nothing for a refused or empty save", async () => {
+      const created = await createSession(prisma, { description: "x" });
+      await updateSession(prisma, created.id, { version: 1, notes: "first tab" });
+      await expect(updateSession(prisma, created.id, { version: 1, notes: "second tab" })).rejects.toMatchObject({ status: 409 });
+      await updateSession(prisma, created.id, { version: 2, notes: "first tab" });
+      const audit = await listAudit(prisma, created.id);
+      expect(audit.map(({ action, fields, version }) => ({ action, fields, version }))).toEqual([
+        { action: "created", fields: ["description"], version: 1 },
+        { action: "updated", fields: ["notes"], version: 2 },
+      ]);
+      expect((await getSession(prisma, created.id)).version).toBe(3);
+    });
+
+    it("lets exactly one of several simultaneous saves of one version through", async () => {
+      const created = await createSession(prisma, { description: "x" });
+      const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => updateSession(prisma, created.id, { version: 1, notes: `tab ${i}` })));
+      const saved = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+      expect(saved).toHaveLength(1);
+      expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.status)).toEqual(Array(9).fill(409));
+      expect(await getSession(prisma, created.id)).toEqual(saved[0]);
+      expect((await listAudit(prisma, created.id)).map((entry) => entry.version)).toEqual([1, 2]);
     });
 
     it("answers 404 for an unknown session", async () => {

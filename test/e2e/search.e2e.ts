@@ -43,6 +43,23 @@ describe("search in Chromium", () => {
     await page.close();
   });
 
+  it("suggests cases for a 2,000-character Chinese query, whose URL would be refused, by POST", async () => {
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    const methods: string[] = [];
+    page.on("response", (response) => {
+      if (new URL(response.url()).pathname === "/api/search") methods.push(`${response.request().method()} ${response.status()}`);
+    });
+    await page.goto(`${baseUrl}/`, { waitUntil: "networkidle" });
+    const query = "跨 VPC 访问 NodePort 时好时坏".repeat(100).slice(0, 2000);
+    const box = page.getByRole("combobox", { name: "Search cases and root causes" });
+    await box.fill(query);
+    await expect.poll(() => page.getByRole("option").first().locator(".search-hit-title").textContent()).toMatch(/NodePort/);
+    expect(methods).toContain("POST 200");
+    expect(problems).toEqual({ consoleErrors: [], offsiteRequests: [] });
+    await page.close();
+  });
+
   it("keeps pasted log lines apart in the header box and opens the first result with the keyboard", async () => {
     const page = await context.newPage();
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });

@@ -29,6 +29,7 @@ beforeAll(async () => {
       siteHeaders: (pathname) => headersFor(RULES, pathname),
       lane: createLibraryLane(RULES, pool.diagnose),
       next: async (request, response) => {
+        if (request.url === "/peer") return void response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(request.headers["x-netriage-peer-address"]));
         reachedNext.push(`${request.method} ${request.url}`);
         // As a Next route does when the declared length is over its limit: answers without reading.
         if (request.url === "/api/auth/sign-in") return void response.writeHead(413, { "content-type": "application/json", "content-length": "21" }).end('{"error":"too large"}');
@@ -104,6 +105,13 @@ function chunked(body: Buffer, size = 64 * 1024): Buffer {
 }
 
 const OVERSIZED = Buffer.from(JSON.stringify({ description: "x".repeat(6 * MB) }));
+
+describe("peer address", () => {
+  it("stamps each request with the connection's address and drops one the client sent", async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/peer`, { headers: { "x-netriage-peer-address": "203.0.113.9" } });
+    expect(await response.json()).toBe("127.0.0.1");
+  });
+});
 
 describe("before Next", () => {
   it("answers TRACE with 405 and a JSON body, on any path", async () => {

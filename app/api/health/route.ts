@@ -2,6 +2,7 @@
 import { NextResponse } from "next/server";
 
 import { getDatabaseStatus } from "@/lib/db";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -12,3 +13,9 @@ export async function GET() {
     { status: reachable ? 200 : 503 },
   );
 }
+
+const notAllowed = methodNotAllowed("GET");
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -2,6 +2,7 @@
 // POST /api/sessions - saves a new session from a ticket, owned by the viewer.
 import { getPrisma } from "@/lib/db";
 import { readJsonBody, withRoute } from "@/lib/http/errors";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 import { createSession, listSessions } from "@/lib/sessions/repository";
 import { createSessionSchema } from "@/lib/sessions/session-schema";
 import { MAX_DIAGNOSE_BYTES } from "@/lib/triage/diagnose-schema";
@@ -19,3 +20,8 @@ export const POST = withRoute(async (request: Request) => {
   const input = createSessionSchema.parse(await readJsonBody(request, MAX_DIAGNOSE_BYTES));
   return Response.json(await createSession(getPrisma(), input, viewer), { status: 201 });
 });
+
+const notAllowed = methodNotAllowed("GET", "POST");
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

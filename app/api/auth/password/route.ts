@@ -6,6 +6,7 @@ import { changePassword } from "@/lib/auth/sign-in";
 import { getPrisma } from "@/lib/db";
 import { readEnv } from "@/lib/env";
 import { AppError, readJsonBody, withRoute } from "@/lib/http/errors";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -16,3 +17,9 @@ export const POST = withRoute(async (request: Request) => {
   await changePassword(getPrisma(), token, input, clientAddress(request, readEnv()));
   return new Response(null, { status: 204 });
 });
+
+const notAllowed = methodNotAllowed("POST");
+export const GET = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -1,10 +1,9 @@
 // GET /api/sessions/[id] - one saved session.
-// PUT /api/sessions/[id] - saves changes; 409 when the session changed since the version read.
+// PUT /api/sessions/[id] - saves changes; 409 when the session changed since the version read (lib/http/session-routes.ts).
 import { getPrisma } from "@/lib/db";
-import { readJsonBody, withRoute } from "@/lib/http/errors";
-import { getSession, updateSession } from "@/lib/sessions/repository";
-import { updateSessionSchema } from "@/lib/sessions/session-schema";
-import { MAX_DIAGNOSE_BYTES } from "@/lib/triage/diagnose-schema";
+import { withRoute } from "@/lib/http/errors";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
+import { getSession } from "@/lib/sessions/repository";
 import { requireRequestViewer } from "@/app/_server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -16,8 +15,9 @@ export const GET = withRoute(async (request: Request, { params }: Context) => {
   return Response.json(await getSession(getPrisma(), (await params).id, viewer));
 });
 
-export const PUT = withRoute(async (request: Request, { params }: Context) => {
-  const viewer = await requireRequestViewer(request);
-  const change = updateSessionSchema.parse(await readJsonBody(request, MAX_DIAGNOSE_BYTES));
-  return Response.json(await updateSession(getPrisma(), (await params).id, change, viewer));
-});
+export { saveSessionRoute as PUT } from "@/lib/http/session-routes";
+
+const notAllowed = methodNotAllowed("GET", "PUT");
+export const POST = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

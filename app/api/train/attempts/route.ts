@@ -1,6 +1,7 @@
 // POST /api/train/attempts - scores a drill answer, stores it and answers the feedback and the next drill.
 import { getPrisma } from "@/lib/db";
 import { readJsonBody, withRoute } from "@/lib/http/errors";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 import { getExerciseCatalogue } from "@/lib/training/catalogue";
 import { submitAttempt } from "@/lib/training/practice";
 import { assertLearnerAccess } from "@/lib/training/repository";
@@ -15,3 +16,9 @@ export const POST = withRoute(async (request: Request) => {
   await assertLearnerAccess(getPrisma(), viewer, input.learnerId);
   return Response.json(await submitAttempt(getPrisma(), getExerciseCatalogue(), input), { status: 201 });
 });
+
+const notAllowed = methodNotAllowed("POST");
+export const GET = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

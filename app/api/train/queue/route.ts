@@ -1,6 +1,7 @@
 // GET /api/train/queue?learner=<id> - every drill in the order the learner should take them.
 import { getPrisma } from "@/lib/db";
 import { withRoute } from "@/lib/http/errors";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 import { getExerciseCatalogue } from "@/lib/training/catalogue";
 import { getLearnerQueue } from "@/lib/training/practice";
 import { assertLearnerAccess } from "@/lib/training/repository";
@@ -15,3 +16,9 @@ export const GET = withRoute(async (request: Request) => {
   await assertLearnerAccess(getPrisma(), viewer, learner);
   return Response.json(await getLearnerQueue(getPrisma(), getExerciseCatalogue(), learner));
 });
+
+const notAllowed = methodNotAllowed("GET");
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

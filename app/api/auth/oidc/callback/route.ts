@@ -1,5 +1,7 @@
 // GET /api/auth/oidc/callback - the provider sends the browser back here; signs in and goes on.
-import { httpOnlyCookie, publicOrigin, readCookie, sessionCookie } from "@/lib/auth/access";
+import { httpOnlyCookie, readCookie, SESSION_COOKIE, sessionCookie } from "@/lib/auth/access";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { completeSignOn, decodePending, PENDING_COOKIE } from "@/lib/auth/oidc";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { getPrisma } from "@/lib/db";
@@ -13,9 +15,16 @@ export const GET = withRoute(async (request: Request) => {
   if (!pending) throw new AppError(400, "single sign-on expired or was not started here: sign in again");
   // The provider redirected to our public origin; check the code against that URL, not the internal one.
   const callbackUrl = new URL(new URL(request.url).pathname + new URL(request.url).search, publicOrigin(request));
-  const { token, expiresAt } = await completeSignOn(getPrisma(), readEnv(), callbackUrl, pending);
+  const previous = readCookie(request.headers.get("cookie"), SESSION_COOKIE);
+  const { token, expiresAt } = await completeSignOn(getPrisma(), readEnv(), callbackUrl, pending, previous);
   const headers = new Headers({ location: safeNextPath(pending.next) });
   headers.append("set-cookie", sessionCookie(request, token, expiresAt));
   headers.append("set-cookie", httpOnlyCookie(request, PENDING_COOKIE, "", { path: "/api/auth/oidc", maxAgeSeconds: 0 }));
   return new Response(null, { status: 302, headers });
 });
+
+const notAllowed = methodNotAllowed("GET");
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -1,5 +1,7 @@
 // GET /api/auth/oidc/start?next=/path - sends the browser to the single sign-on provider.
-import { httpOnlyCookie, publicOrigin } from "@/lib/auth/access";
+import { httpOnlyCookie } from "@/lib/auth/access";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
+import { publicOrigin } from "@/lib/http/public-origin";
 import { beginSignOn, encodePending, PENDING_COOKIE } from "@/lib/auth/oidc";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { readEnv } from "@/lib/env";
@@ -13,3 +15,9 @@ export const GET = withRoute(async (request: Request) => {
   const cookie = httpOnlyCookie(request, PENDING_COOKIE, encodePending(pending), { path: "/api/auth/oidc", maxAgeSeconds: 600 });
   return new Response(null, { status: 302, headers: { location: url.toString(), "set-cookie": cookie } });
 });
+
+const notAllowed = methodNotAllowed("GET");
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getContentLibrary } from "@/lib/content/library";
 import { getPrisma } from "@/lib/db";
 import { AppError, withRoute } from "@/lib/http/errors";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 import { getSession } from "@/lib/sessions/repository";
 import { diagnose } from "@/lib/triage/diagnose";
 import { buildCaseDraft, buildCustomerReply, toCauseForExport } from "@/lib/triage/export";
@@ -28,3 +29,9 @@ export const GET = withRoute(async (request: Request, { params }: Context) => {
   const body = format === "reply" ? buildCustomerReply(session, result, cause, knowledge) : buildCaseDraft(session, result, cause);
   return new Response(body, { headers: { "content-type": "text/markdown; charset=utf-8" } });
 });
+
+const notAllowed = methodNotAllowed("GET");
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;
