@@ -1,5 +1,6 @@
 import { getContentDir } from "../env";
 import { getContentLibrary, type ContentLibrary } from "../content/library";
+import { getSectionMarkdown } from "../content/parse-entry";
 import { ROOT_CAUSE_IDS, type RootCauseId } from "../content/root-cause-ids";
 import { loadTrees } from "./load-trees";
 import type { Tree } from "./tree-schema";
@@ -12,7 +13,14 @@ export type TriageKnowledge = {
   /** Natural-log prior per cause. */
   logPriors: Map<RootCauseId, number>;
   trees: Tree[];
+  /** Each cause's fix (the first paragraphs of its page's "Fix and prevention"), for the step after confirming. */
+  fixes?: Map<RootCauseId, string>;
 };
+
+/** The first paragraphs of a cause page's fix section. */
+export function fixSectionOf(body: string): string {
+  return getSectionMarkdown(body, "Fix and prevention").split("\n\n").slice(0, 4).join("\n\n").trim();
+}
 
 /**
  * Builds the engine's knowledge from the content library. Priors follow how often each cause
@@ -30,7 +38,12 @@ export function buildTriageKnowledge(library: ContentLibrary, trees: Tree[]): Tr
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const logPriors = new Map(ROOT_CAUSE_IDS.map((id) => [id, Math.log((counts.get(id) ?? 1) / total)]));
   const causes = ROOT_CAUSE_IDS.map((id) => ({ id, title: library.getRootCause(id)?.frontmatter.title ?? id }));
-  return { causes, casesByCause, logPriors, trees };
+  const fixes = new Map<RootCauseId, string>();
+  for (const id of ROOT_CAUSE_IDS) {
+    const entry = library.getRootCause(id);
+    if (entry) fixes.set(id, fixSectionOf(entry.body));
+  }
+  return { causes, casesByCause, logPriors, trees, fixes };
 }
 
 let cached: TriageKnowledge | undefined;
