@@ -13,6 +13,8 @@ const envSchema = z.object({
   NETRIAGE_AUTH: z.enum(["auto", "required"]).default("auto"),
   /** Whether cases, causes and search are readable without sign-in. */
   NETRIAGE_PUBLIC_LIBRARY: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  /** Absolute base URL of the site (https://netriage.example.com); exported replies link to it, or carry no links. */
+  NETRIAGE_PUBLIC_URL: z.url().optional(),
   /** How many proxies (load balancers) sit in front of the app: which X-Forwarded-For entry is the client. */
   NETRIAGE_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Single sign-on: the OpenID Connect issuer, and this app's client there. */

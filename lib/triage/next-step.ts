@@ -357,20 +357,24 @@ function confirmStep(cause: RankedCause, decisive: Signal[], context: StepContex
   };
 }
 
-/** Once confirmed: the fix from the cause page, and how to see that it worked. */
-function fixStep(cause: { id: RootCauseId; title: string }, context: StepContext): NextStep {
-  const decisive = decisiveEvidence(cause.id, context.signals);
-  const verify = [...new Map(decisive.map((s) => [s.id, s])).values()].map((s) => {
+/** How to see that a fix worked: each decisive observation should no longer show. Pure. */
+export function verificationOf(cause: RootCauseId, signals: Signal[]): string[] {
+  const decisive = [...new Map(decisiveEvidence(cause, signals).map((s) => [s.id, s])).values()];
+  const verify = decisive.map((s) => {
     const command = s.source.kind === "output" && s.source.command ? `\`${s.source.command}\`` : "the check that showed it";
     return `Run ${command} again after the fix: ${s.detail ?? s.line} should no longer show${s.detail?.includes("rose") ? " (the counter stops rising)" : ""}.`;
   });
-  if (verify.length === 0) verify.push("Repeat the failing request or test from the ticket after the fix and check the symptom is gone.");
+  return verify.length > 0 ? verify : ["Repeat the failing request or test from the ticket after the fix and check that the symptom is gone."];
+}
+
+/** Once confirmed: the fix from the cause page, and how to see that it worked. */
+function fixStep(cause: { id: RootCauseId; title: string }, context: StepContext): NextStep {
   return {
     kind: "fix",
     id: `fix-${cause.id}`,
     text: `Fix: ${cause.title}`,
     fix: context.fixOf?.(cause.id) ?? "See the cause page for the fix.",
-    verify,
+    verify: verificationOf(cause.id, context.signals),
     why: `${cause.title} is confirmed: apply the fix, then verify it.`,
     purpose: "fix",
   };
