@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { usePathname, useRouter } from "next/navigation";
 
 import type { SearchHit } from "@/lib/search/search";
+import { fetchJson } from "@/lib/http/fetch-json";
 import { HighlightedText } from "@/components/search/highlighted-text";
 import { useSlashToFocus } from "@/components/search/use-slash-to-focus";
 
@@ -37,12 +38,10 @@ function HeaderSearchBox() {
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/api/search?${new URLSearchParams({ q, limit: String(SUGGESTIONS) })}`, { signal: controller.signal });
-        if (!response.ok) return;
-        setHits(await response.json());
+        setHits(await fetchJson<SearchHit[]>(`/api/search?${new URLSearchParams({ q, limit: String(SUGGESTIONS) })}`, { signal: controller.signal }));
         setActive(-1);
       } catch {
-        // aborted by the next keystroke
+        // aborted by the next keystroke, or the search failed: keep the list
       }
     }, DEBOUNCE_MS);
     return () => {

@@ -6,10 +6,10 @@ import Link from "next/link";
 import type { SignalPrompt } from "@/lib/training/exercise";
 import type { AttemptResult } from "@/lib/training/practice";
 import { MAX_DURATION_MS } from "@/lib/training/schemas";
+import { fetchJson } from "@/lib/http/fetch-json";
 
 import { DrillResult } from "./drill-result";
 import { LearnerPanel } from "./learner-picker";
-import { postJson } from "./post-json";
 import { useLearner } from "./use-learner";
 
 /** Moves focus between the line buttons with the arrow keys. */
@@ -44,7 +44,7 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
       return setError("Pick your name first: the score is saved under it.");
     }
     try {
-      const value = await postJson<AttemptResult>("/api/train/attempts", { learnerId: current.id, exerciseId: prompt.id, durationMs, answer: { kind: "signal", line } });
+      const value = await fetchJson<AttemptResult>("/api/train/attempts", { method: "POST", body: { learnerId: current.id, exerciseId: prompt.id, durationMs, answer: { kind: "signal", line } } });
       setResult({ value, durationMs });
     } catch (e) {
       setChosen(undefined);

@@ -10,10 +10,10 @@ import type { TicketPrompt } from "@/lib/training/exercise";
 import type { AttemptResult } from "@/lib/training/practice";
 import { MAX_DURATION_MS } from "@/lib/training/schemas";
 import type { TicketFeedback } from "@/lib/training/scoring";
+import { fetchJson } from "@/lib/http/fetch-json";
 
 import { DrillResult } from "./drill-result";
 import { LearnerPanel } from "./learner-picker";
-import { postJson } from "./post-json";
 import { TextBlocks } from "./text-blocks";
 import { useLearner } from "./use-learner";
 
@@ -45,12 +45,12 @@ export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
     const current = await knownLearner();
     if (!current || !stepId) return setError("Pick your name first: the score is saved under it.");
     try {
-      const value = await postJson<AttemptResult>("/api/train/attempts", {
+      const value = await fetchJson<AttemptResult>("/api/train/attempts", { method: "POST", body: {
         learnerId: current.id,
         exerciseId: prompt.id,
         durationMs,
         answer: { kind: "ticket", stepId, causeId },
-      });
+      } });
       setResult({ value, durationMs });
     } catch (e) {
       setError((e as Error).message);

@@ -3,6 +3,8 @@
 import { useEffect, useState } from "react";
 import Link from "next/link";
 
+import { fetchJson } from "@/lib/http/fetch-json";
+
 type Hit = { id: string; title: string; snippet: string };
 
 /** Longest query the search API takes. */
@@ -18,10 +20,9 @@ export function SimilarCases({ text }: { text: string }) {
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/api/search?kind=case&limit=5&q=${encodeURIComponent(query)}`, { signal: controller.signal });
-        if (response.ok) setHits(await response.json());
+        setHits(await fetchJson<Hit[]>(`/api/search?kind=case&limit=5&q=${encodeURIComponent(query)}`, { signal: controller.signal }));
       } catch {
-        // aborted or offline: keep the previous list
+        // aborted, offline or failed: keep the previous list
       }
     }, 400);
     return () => {

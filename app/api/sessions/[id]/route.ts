@@ -2,9 +2,9 @@
 // PUT /api/sessions/[id] - saves changes; 409 when the session changed since the version read.
 import { getPrisma } from "@/lib/db";
 import { readJsonBody, withRoute } from "@/lib/http/errors";
+import { MAX_TICKET_BODY_BYTES } from "@/lib/pasted-text";
 import { getSession, updateSession } from "@/lib/sessions/repository";
 import { updateSessionSchema } from "@/lib/sessions/session-schema";
-import { MAX_DIAGNOSE_BYTES } from "@/lib/triage/diagnose-schema";
 import { requireRequestViewer } from "@/app/_server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +18,6 @@ export const GET = withRoute(async (request: Request, { params }: Context) => {
 
 export const PUT = withRoute(async (request: Request, { params }: Context) => {
   const viewer = await requireRequestViewer(request);
-  const change = updateSessionSchema.parse(await readJsonBody(request, MAX_DIAGNOSE_BYTES));
+  const change = updateSessionSchema.parse(await readJsonBody(request, MAX_TICKET_BODY_BYTES));
   return Response.json(await updateSession(getPrisma(), (await params).id, change, viewer));
 });
