@@ -1,10 +1,10 @@
 import Link from "next/link";
 
-import type { RankedCause } from "@/lib/triage/client-types";
+import type { RuledOutCause, WalkedCause } from "@/lib/triage/client-types";
 
-type Props = { causes: RankedCause[]; confirmed: string | null; onConfirm: (id: string) => void };
+type Props = { causes: WalkedCause[]; ruledOut?: RuledOutCause[]; confirmed: string | null; onConfirm: (id: string) => void };
 
-export function RankingPanel({ causes, confirmed, onConfirm }: Props) {
+export function RankingPanel({ causes, ruledOut = [], confirmed, onConfirm }: Props) {
   return (
     <section aria-labelledby="ranking-title" className="ranking">
       <h2 id="ranking-title">Likely root causes</h2>
@@ -18,8 +18,8 @@ export function RankingPanel({ causes, confirmed, onConfirm }: Props) {
                 <Link href={`/causes/${cause.id}`} className="case-title">
                   {cause.title}
                 </Link>
-                <span className="score" aria-label={`score ${Math.round(cause.score * 100)} percent`}>
-                  {Math.round(cause.score * 100)}%
+                <span className="score" aria-label={`${cause.likelihood}, ${Math.round(cause.score * 100)} percent`}>
+                  {cause.likelihood} · {Math.round(cause.score * 100)}%
                 </span>
               </div>
               <div className="score-bar" aria-hidden>
@@ -28,7 +28,7 @@ export function RankingPanel({ causes, confirmed, onConfirm }: Props) {
               {(support.length > 0 || against.length > 0) && (
                 <details>
                   <summary>
-                    Evidence: {support.length} for, {against.length} against
+                    What speaks for it ({support.length}) and against it ({against.length})
                   </summary>
                   <ul className="evidence-list">
                     {cause.evidence.map((e, i) => (
@@ -43,6 +43,14 @@ export function RankingPanel({ causes, confirmed, onConfirm }: Props) {
                   </ul>
                 </details>
               )}
+              {cause.decisive.length > 0 && <p className="card-meta">Shown directly by: {cause.decisive[0]}</p>}
+              {cause.preconditions
+                .filter((p) => p.state === "unknown")
+                .map((p) => (
+                  <p key={p.id} className="card-meta">
+                    Still to check: {p.label}
+                  </p>
+                ))}
               {cause.cases.length > 0 && (
                 <p className="card-meta">
                   Past cases:{" "}
@@ -65,6 +73,18 @@ export function RankingPanel({ causes, confirmed, onConfirm }: Props) {
           );
         })}
       </ol>
+      {ruledOut.length > 0 && (
+        <details className="ruled-out">
+          <summary>Ruled out ({ruledOut.length})</summary>
+          <ul>
+            {ruledOut.map((cause) => (
+              <li key={cause.id} data-ruled-out={cause.id}>
+                <strong>{cause.title}</strong>: {cause.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 }

@@ -4,23 +4,32 @@ import { useEffect, useState } from "react";
 import Link from "next/link";
 
 import { fetchJson } from "@/lib/http/fetch-json";
+import type { SimilarCasesRequest } from "@/lib/triage/client-types";
+import { mergeSimilarHits } from "@/lib/triage/similar-hits";
 
 type Hit = { id: string; title: string; snippet: string };
 
-/** Longest query the search API takes. */
-const MAX_QUERY = 2000;
+const searchUrl = (query: string, extra = "") => `/api/search?kind=case&q=${encodeURIComponent(query)}${extra}`;
 
-/** The past cases most like this ticket, from the same search as /search. */
-export function SimilarCases({ text }: { text: string }) {
+/**
+ * The past cases most like this ticket, searched with what the engine read (its signals, leading
+ * causes and the ticket's words); the leading cause's cases come first when the evidence points at it.
+ */
+export function SimilarCases({ request }: { request?: SimilarCasesRequest }) {
   const [hits, setHits] = useState<Hit[]>([]);
-  const query = text.trim().slice(0, MAX_QUERY);
+  const query = request?.query.trim() ?? "";
+  const cause = request?.cause;
 
   useEffect(() => {
     if (!query) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        setHits(await fetchJson<Hit[]>(`/api/search?kind=case&limit=5&q=${encodeURIComponent(query)}`, { signal: controller.signal }));
+        const [causeHits, general] = await Promise.all([
+          cause ? fetchJson<Hit[]>(searchUrl(query, `&limit=2&cause=${cause}`), { signal: controller.signal }) : Promise.resolve([]),
+          fetchJson<Hit[]>(searchUrl(query, "&limit=5"), { signal: controller.signal }),
+        ]);
+        setHits(mergeSimilarHits(causeHits, general));
       } catch {
         // aborted, offline or failed: keep the previous list
       }
@@ -29,7 +38,7 @@ export function SimilarCases({ text }: { text: string }) {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [query]);
+  }, [query, cause]);
 
   if (!query || hits.length === 0) return null;
   return (

@@ -12,8 +12,10 @@ type Props = {
   step: NextStep;
   onAnswer: (id: string, value: string) => void;
   onOutput: (command: string, text: string) => void;
-  onConfirm: () => void;
+  onConfirm: (cause: string) => void;
 };
+
+const EYEBROWS: Record<NextStep["kind"], string> = { question: "Next question", command: "Next command", fix: "Confirmed: fix and verify" };
 
 const answerSchema = z.object({ answer: z.string().min(1, "Choose an answer") });
 const outputSchema = z.object({ text: z.string().trim().min(1, "Paste the output first").max(5_000_000) });
@@ -21,12 +23,21 @@ const outputSchema = z.object({ text: z.string().trim().min(1, "Paste the output
 export function StepCard({ step, onAnswer, onOutput, onConfirm }: Props) {
   return (
     <section className="step-card" aria-labelledby="next-step-title" data-step-id={step.id} data-step-kind={step.kind}>
-      <p className="eyebrow">Next {step.kind === "command" ? "command" : "question"}</p>
+      <p className="eyebrow">{EYEBROWS[step.kind]}</p>
       <h2 id="next-step-title">{step.text}</h2>
-      {step.kind === "command" ? <CommandStep key={step.id} step={step} onAnswer={onAnswer} onOutput={onOutput} /> : <QuestionStep key={step.id} step={step} onAnswer={onAnswer} onConfirm={onConfirm} />}
       <p className="why">
         <strong>Why this step:</strong> {step.why}
       </p>
+      {step.outcomes && step.outcomes.length > 0 && (
+        <ul className="outcomes" aria-label="What each outcome would mean">
+          {step.outcomes.map((outcome) => (
+            <li key={outcome}>{outcome}</li>
+          ))}
+        </ul>
+      )}
+      {step.kind === "command" && <CommandStep key={step.id} step={step} onAnswer={onAnswer} onOutput={onOutput} />}
+      {step.kind === "question" && <QuestionStep key={step.id} step={step} onAnswer={onAnswer} onConfirm={onConfirm} />}
+      {step.kind === "fix" && <FixStep step={step} />}
     </section>
   );
 }
@@ -34,7 +45,7 @@ export function StepCard({ step, onAnswer, onOutput, onConfirm }: Props) {
 function QuestionStep({ step, onAnswer, onConfirm }: Pick<Props, "step" | "onAnswer" | "onConfirm">) {
   const { register, handleSubmit, formState } = useForm<{ answer: string }>({ resolver: zodResolver(answerSchema) });
   const submit = handleSubmit(({ answer }) => {
-    if (step.id === "confirm-cause" && answer === "yes") onConfirm();
+    if (step.confirms && answer === "yes") onConfirm(step.confirms);
     else onAnswer(step.id, answer);
   });
   return (
@@ -53,7 +64,7 @@ function QuestionStep({ step, onAnswer, onConfirm }: Pick<Props, "step" | "onAns
         <button type="submit" className="button primary">
           Answer
         </button>
-        {step.id !== "confirm-cause" && (
+        {!step.confirms && (
           <button type="button" className="button" onClick={() => onAnswer(step.id, "skip")}>
             Don&apos;t know
           </button>
@@ -66,7 +77,9 @@ function QuestionStep({ step, onAnswer, onConfirm }: Pick<Props, "step" | "onAns
 function CommandStep({ step, onAnswer, onOutput }: Pick<Props, "step" | "onAnswer" | "onOutput">) {
   const variants = Object.entries(step.commands ?? { default: step.command ?? "" });
   const [variant, setVariant] = useState(variants[0]?.[0] ?? "default");
-  const command = step.commands?.[variant] ?? step.command ?? "";
+  // The default variant comes filled from the ticket where it can be (see lib/triage/fill-command.ts).
+  const command = variant === "default" && step.filled ? step.filled.command : (step.commands?.[variant] ?? step.command ?? "");
+  const unfilled = variant === "default" && step.filled ? step.filled.unfilled : [];
   const { register, handleSubmit, formState, reset } = useForm<{ text: string }>({ resolver: zodResolver(outputSchema) });
   const submit = handleSubmit(({ text }) => {
     onOutput(command, text);
@@ -76,7 +89,7 @@ function CommandStep({ step, onAnswer, onOutput }: Pick<Props, "step" | "onAnswe
   return (
     <div className="stack">
       <p className="where">
-        Run on: <strong>{step.where}</strong>
+        Where: <strong>{step.whereText ?? step.where}</strong>
       </p>
       {variants.length > 1 && (
         <div className="variant-tabs" role="tablist" aria-label="Platform">
@@ -96,6 +109,11 @@ function CommandStep({ step, onAnswer, onOutput }: Pick<Props, "step" | "onAnswe
           <code>{command}</code>
         </pre>
       </div>
+      {unfilled.length > 0 && (
+        <p className="card-meta" data-unfilled>
+          Fill in before running: {unfilled.map((name) => `<${name}>`).join(", ")}
+        </p>
+      )}
       <p className="look-for">
         <strong>Look for:</strong> {step.lookFor}
       </p>
@@ -114,6 +132,24 @@ function CommandStep({ step, onAnswer, onOutput }: Pick<Props, "step" | "onAnswe
           </button>
         </div>
       </form>
+    </div>
+  );
+}
+
+function FixStep({ step }: { step: NextStep }) {
+  return (
+    <div className="stack">
+      <pre className="fix-text">{step.fix}</pre>
+      {step.verify && step.verify.length > 0 && (
+        <>
+          <h3>How to verify</h3>
+          <ul>
+            {step.verify.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useState } from "react";
 
-import type { DiagnoseResult, TriageSessionView } from "@/lib/triage/client-types";
+import type { DiagnoseResult, InferredAnswer, TriageSessionView } from "@/lib/triage/client-types";
 import type { StepSummary } from "@/lib/triage/step-catalog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ExportPanel } from "./export-panel";
@@ -60,14 +60,18 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
     };
   }, [diagnoseInput]);
 
-  const answer = (id: string, value: string) => update({ answers: { ...session.answers, [id]: value } });
+  // Undoing or changing a confirmation reopens the session.
+  const reopens = (id: string) => session.confirmedCause !== null && id === `confirm-${session.confirmedCause}`;
+  const answer = (id: string, value: string) =>
+    update({ answers: { ...session.answers, [id]: value }, ...(reopens(id) && value !== "yes" ? { confirmedCause: null, status: "open" as const } : {}) });
   const removeAnswer = (id: string) => {
     const { [id]: _removed, ...rest } = session.answers;
-    update({ answers: rest });
+    update({ answers: rest, ...(reopens(id) ? { confirmedCause: null, status: "open" as const } : {}) });
   };
   const addOutput = (command: string, text: string) => update({ outputs: [...session.outputs, { command, text }] });
   const removeOutput = (index: number) => update({ outputs: session.outputs.filter((_, i) => i !== index) });
-  const confirm = (cause: string) => update({ confirmedCause: cause, status: "confirmed" });
+  // Confirming is also an answer, so the walk proposes the fix and "Steps so far" lists it.
+  const confirm = (cause: string) => update({ confirmedCause: cause, status: "confirmed", answers: { ...session.answers, [`confirm-${cause}`]: "yes" } });
 
   function reload() {
     autosave.discard();
@@ -106,7 +110,7 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
       <div className="triage-layout">
         <div className="triage-main">
           {result ? (
-            <StepCard step={result.next} onAnswer={answer} onOutput={addOutput} onConfirm={() => confirm(result.rootCauses[0].id)} />
+            <StepCard step={result.next} onAnswer={answer} onOutput={addOutput} onConfirm={confirm} />
           ) : (
             <p>{diagnoseError ? `Could not diagnose: ${diagnoseError}` : "Reading the ticket…"}</p>
           )}
@@ -119,7 +123,7 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
             </label>
           </section>
 
-          <History session={session} steps={steps} onChange={answer} onRemove={removeAnswer} onRemoveOutput={removeOutput} />
+          <History session={session} steps={steps} inferred={result?.inferredAnswers ?? []} onChange={answer} onRemove={removeAnswer} onRemoveOutput={removeOutput} />
 
           <section aria-labelledby="notes-title" className="panel">
             <h2 id="notes-title">Notes</h2>
@@ -137,8 +141,8 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
         </div>
 
         <aside className="triage-aside">
-          {result && <RankingPanel causes={result.rootCauses.slice(0, 6)} confirmed={session.confirmedCause} onConfirm={confirm} />}
-          <SimilarCases text={[session.description, ...session.outputs.map((o) => o.text.split("\n").slice(0, 20).join("\n"))].join("\n")} />
+          {result && <RankingPanel causes={result.rootCauses.slice(0, 6)} ruledOut={result.ruledOut} confirmed={session.confirmedCause} onConfirm={confirm} />}
+          <SimilarCases request={result?.similar} />
           {result && result.signals.length > 0 && (
             <details className="panel">
               <summary>{result.signals.length} signals read</summary>
@@ -159,15 +163,17 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
 
 type HistoryProps = {
   session: TriageSessionView;
+  inferred: InferredAnswer[];
   steps: Record<string, StepSummary>;
   onChange: (id: string, value: string) => void;
   onRemove: (id: string) => void;
   onRemoveOutput: (index: number) => void;
 };
 
-function History({ session, steps, onChange, onRemove, onRemoveOutput }: HistoryProps) {
+function History({ session, steps, inferred, onChange, onRemove, onRemoveOutput }: HistoryProps) {
   const answered = Object.entries(session.answers).filter(([id]) => steps[id]);
-  if (answered.length === 0 && session.outputs.length === 0) return null;
+  const shownInferred = inferred.filter((a) => steps[a.questionId] && session.answers[a.questionId] === undefined);
+  if (answered.length === 0 && session.outputs.length === 0 && shownInferred.length === 0) return null;
   return (
     <section aria-labelledby="history-title" className="panel">
       <h2 id="history-title">Steps so far</h2>
@@ -192,6 +198,27 @@ function History({ session, steps, onChange, onRemove, onRemoveOutput }: History
               <button type="button" className="link-button" onClick={() => onRemove(id)}>
                 Undo
               </button>
+            </li>
+          );
+        })}
+        {shownInferred.map((inferredAnswer) => {
+          const step = steps[inferredAnswer.questionId];
+          return (
+            <li key={`inferred-${inferredAnswer.questionId}`} className="history-item" data-inferred-id={inferredAnswer.questionId}>
+              <span>
+                {step.text}
+                <span className="inferred-note">
+                  {" "}
+                  Inferred from the {inferredAnswer.source}: “{inferredAnswer.line}”
+                </span>
+              </span>
+              <select aria-label={`Change inferred answer: ${step.text}`} value={inferredAnswer.value} onChange={(e) => onChange(inferredAnswer.questionId, e.target.value)}>
+                {step.answers.map((a) => (
+                  <option key={a.value} value={a.value}>
+                    {a.label}
+                  </option>
+                ))}
+              </select>
             </li>
           );
         })}

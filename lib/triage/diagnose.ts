@@ -7,6 +7,7 @@ import { deriveSignals } from "../evidence/derive";
 import { decisiveEvidence, showsRise } from "./decisive";
 import type { DiagnoseInput } from "./diagnose-schema";
 import { readFacts, type EnvironmentFacts } from "./facts";
+import { fillCommandFromTicket } from "./fill-command";
 import { inferAnswer, type InferredAnswer } from "./inferred-answers";
 import type { TriageKnowledge } from "./knowledge";
 import {
@@ -22,6 +23,7 @@ import {
   type PathContext,
 } from "./next-step";
 import { likelihoodWord } from "./plain-words";
+import { similarCasesRequest, type SimilarCasesRequest } from "./similar-cases";
 import { checkPreconditions, type PreconditionResult } from "./preconditions";
 import { rankRootCauses, type CauseBoost, type RankedCause } from "./rank";
 import type { QuestionNode, TreeNode } from "./tree-schema";
@@ -47,6 +49,8 @@ export type DiagnoseResult = {
   /** Answers the ticket or its outputs already give, for the questions on the relevant paths. */
   inferredAnswers: InferredAnswer[];
   facts: EnvironmentFacts;
+  /** The search for similar past cases, from what the engine read. */
+  similar: SimilarCasesRequest;
 };
 
 /** A bad answer: names the field as `answers.<questionId>`. */
@@ -118,7 +122,7 @@ export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): Diag
   const remaining = renormalise(ranked.filter((c) => !out.has(c.id)));
   const confirmedCause = confirmed ? ranked.find((c) => c.id === confirmed) : undefined;
 
-  const next = chooseNextStep({
+  const chosen = chooseNextStep({
     ...context,
     ranked: remaining,
     facts,
@@ -127,6 +131,7 @@ export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): Diag
     ...(confirmedCause ? { confirmed: { id: confirmedCause.id, title: confirmedCause.title } } : {}),
     fixOf: (cause) => knowledge.fixes?.get(cause),
   });
+  const next = chosen.command ? { ...chosen, filled: fillCommandFromTicket(chosen.command, { description: input.description, outputs }) } : chosen;
 
   const inferredAnswers = [...relevantTrees({ trees: knowledge.trees, answers, ranked: remaining }).flatMap((t) => t.nodes), ...WALK_QUESTIONS]
     .flatMap((node) => (node.kind === "question" && answers[node.id] === undefined ? [infer(node)] : []))
@@ -138,7 +143,8 @@ export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): Diag
     preconditions: preconditionsOf(cause.id),
     decisive: decisiveEvidence(cause.id, signals).map((s) => s.detail ?? s.line),
   }));
-  return { rootCauses, next, signals, ruledOut, inferredAnswers, facts };
+  const similar = similarCasesRequest(input.description, { signals, rootCauses });
+  return { rootCauses, next, signals, ruledOut, inferredAnswers, facts, similar };
 }
 
 /** Probabilities of the causes still in play, summing to one again. */

@@ -4,6 +4,7 @@ import type { Signal } from "../evidence/signal";
 import type { TriageSessionView } from "../sessions/session-schema";
 import type { DiagnoseResult } from "./diagnose";
 import { canDecide, decisiveEvidence } from "./decisive";
+import { fillCommandFromTicket } from "./fill-command";
 import { fixSectionOf, type TriageKnowledge } from "./knowledge";
 import { verificationOf } from "./next-step";
 import { WHERE_WORDS } from "./plain-words";
@@ -14,8 +15,8 @@ import type { CommandNode } from "./tree-schema";
 /** What an export needs to know about the confirmed cause, from its page. */
 export type CauseForExport = { id: RootCauseId; title: string; titleZh?: string; summary: string; fix: string; layers: string[] };
 
-/** How a reply is built: the site's public URL for links (none without it) and the placeholder filler. */
-export type ReplyOptions = { publicUrl?: string; fillCommand?: (command: string) => string };
+/** How a reply is built: the site's public URL for links (none without it). */
+export type ReplyOptions = { publicUrl?: string };
 
 /** Wraps text in a code fence longer than any backtick run inside it. */
 export function fence(text: string, language = "text"): string {
@@ -127,7 +128,7 @@ const WORDS = {
 export function buildCustomerReply(session: TriageSessionView, result: DiagnoseResult, cause: CauseForExport, knowledge: TriageKnowledge, options: ReplyOptions = {}): string {
   const zh = isChineseTicket(session.description);
   const words = WORDS[zh ? "zh" : "en"];
-  const fill = options.fillCommand ?? ((command: string) => command);
+  const fill = (command: string) => fillCommandFromTicket(command, session).command;
   const findings = findingsFor(result, cause.id, zh);
   const listed = new Set<string>();
   const checked = session.outputs.map((output, index) => {

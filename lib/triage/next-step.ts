@@ -6,6 +6,7 @@ import { canDecide, decisiveEvidence } from "./decisive";
 import type { EnvironmentFacts } from "./facts";
 import type { InferredAnswer } from "./inferred-answers";
 import { PARSER_SIGNALS } from "./parser-signals";
+import type { FilledCommand } from "./fill-command";
 import { commandOutcomes, likelihoodWord, questionOutcomes, takesTwoSnapshots, WHERE_WORDS } from "./plain-words";
 import type { PreconditionResult } from "./preconditions";
 import type { RankedCause } from "./rank";
@@ -45,6 +46,8 @@ export type NextStep = {
   /** For a fix step: the fix (Markdown, from the cause page) and how to verify it worked. */
   fix?: string;
   verify?: string[];
+  /** The command with the placeholders the ticket and its outputs fill (see fill-command.ts). */
+  filled?: FilledCommand;
   tree?: string;
 };
 
