@@ -2,6 +2,8 @@ import Link from "next/link";
 
 import type { RuledOutCause, WalkedCause } from "@/lib/triage/client-types";
 
+import { evidenceSummary } from "./step-words";
+
 type Props = { causes: WalkedCause[]; ruledOut?: RuledOutCause[]; confirmed: string | null; onConfirm: (id: string) => void };
 
 export function RankingPanel({ causes, ruledOut = [], confirmed, onConfirm }: Props) {
@@ -12,14 +14,15 @@ export function RankingPanel({ causes, ruledOut = [], confirmed, onConfirm }: Pr
         {causes.map((cause) => {
           const against = cause.evidence.filter((e) => e.effect === "against");
           const support = cause.evidence.filter((e) => e.effect === "for");
+          const percent = Math.round(cause.score * 100);
           return (
             <li key={cause.id} className="ranking-item" data-cause={cause.id}>
               <div className="ranking-head">
                 <Link href={`/causes/${cause.id}`} className="case-title">
                   {cause.title}
                 </Link>
-                <span className="score" aria-label={`${cause.likelihood}, ${Math.round(cause.score * 100)} percent`}>
-                  {cause.likelihood} · {Math.round(cause.score * 100)}%
+                <span className="score">
+                  {percent}% <span className="score-word">{cause.likelihood}</span>
                 </span>
               </div>
               <div className="score-bar" aria-hidden>
@@ -27,13 +30,14 @@ export function RankingPanel({ causes, ruledOut = [], confirmed, onConfirm }: Pr
               </div>
               {(support.length > 0 || against.length > 0) && (
                 <details>
-                  <summary>
-                    What speaks for it ({support.length}) and against it ({against.length})
-                  </summary>
+                  <summary>{evidenceSummary(support.length, against.length)}</summary>
                   <ul className="evidence-list">
                     {cause.evidence.map((e, i) => (
                       <li key={i} className={`evidence evidence-${e.effect}`}>
-                        <span className="evidence-effect">{e.effect === "for" ? "+" : "−"}</span>
+                        <span className="evidence-effect" aria-hidden>
+                          {e.effect === "for" ? "+" : "−"}
+                        </span>
+                        <span className="visually-hidden">{e.effect === "for" ? "For:" : "Against:"}</span>
                         <span>
                           <code>{e.line}</code> <span className="card-meta">({e.source})</span>
                           {e.detail && <span className="evidence-detail">{e.detail}</span>}

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 
 import type { DiagnoseResult, InferredAnswer, TriageSessionView } from "@/lib/triage/client-types";
 import type { StepSummary } from "@/lib/triage/step-catalog";
+import { fetchJson } from "@/lib/http/fetch-json";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ExportPanel } from "./export-panel";
 import { RankingPanel } from "./ranking-panel";
@@ -13,6 +14,9 @@ import { useAutosave, type SaveState } from "./use-autosave";
 
 /** canShare: sign-in is on and the viewer created the session or is an admin. */
 type Props = { initialSession: TriageSessionView; steps: Record<string, StepSummary>; canShare?: boolean };
+
+/** The engine's "does it match what you see?" question; its answers are not in the step catalogue. */
+const CONFIRM_QUESTION = "confirm-cause";
 
 const SAVE_LABELS: Record<SaveState, string> = {
   saved: "Saved",
@@ -37,7 +41,7 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
   );
 
   const diagnoseInput = useMemo(
-    () => JSON.stringify({ description: session.description, outputs: session.outputs, answers: session.answers }),
+    () => ({ description: session.description, outputs: session.outputs, answers: session.answers }),
     [session.description, session.outputs, session.answers],
   );
 
@@ -45,10 +49,7 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch("/api/diagnose", { method: "POST", headers: { "content-type": "application/json" }, body: diagnoseInput, signal: controller.signal });
-        const body = await response.json();
-        if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
-        setResult(body);
+        setResult(await fetchJson<DiagnoseResult>("/api/diagnose", { method: "POST", body: diagnoseInput, signal: controller.signal }));
         setDiagnoseError(undefined);
       } catch (error) {
         if (!controller.signal.aborted) setDiagnoseError((error as Error).message);
@@ -59,6 +60,8 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
       controller.abort();
     };
   }, [diagnoseInput]);
+
+  const ticket = useMemo(() => ({ description: session.description, outputs: session.outputs }), [session.description, session.outputs]);
 
   // Undoing or changing a confirmation reopens the session.
   const reopens = (id: string) => session.confirmedCause !== null && id === `confirm-${session.confirmedCause}`;
@@ -108,13 +111,32 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
       {autosave.message && autosave.state !== "saved" && <p className="field-error">{autosave.message}</p>}
 
       <div className="triage-layout">
-        <div className="triage-main">
+        <div className="triage-step">
           {result ? (
-            <StepCard step={result.next} onAnswer={answer} onOutput={addOutput} onConfirm={confirm} />
+            <StepCard step={result.next} ticket={ticket} onAnswer={answer} onOutput={addOutput} onConfirm={confirm} />
           ) : (
             <p>{diagnoseError ? `Could not diagnose: ${diagnoseError}` : "Reading the ticket…"}</p>
           )}
+        </div>
 
+        <aside className="triage-aside" aria-label="Causes and similar cases">
+          {result && <RankingPanel causes={result.rootCauses.slice(0, 6)} ruledOut={result.ruledOut} confirmed={session.confirmedCause} onConfirm={confirm} />}
+          <SimilarCases request={result?.similar} />
+          {result && result.signals.length > 0 && (
+            <details className="panel">
+              <summary>{result.signals.length} signals read</summary>
+              <ul className="evidence-list">
+                {result.signals.map((s, i) => (
+                  <li key={i}>
+                    <code>{s.id}</code> <span className="card-meta">{s.detail ?? s.line}</span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </aside>
+
+        <div className="triage-main">
           <section aria-labelledby="ticket-title" className="panel">
             <h2 id="ticket-title">Ticket</h2>
             <label className="field">
@@ -139,23 +161,6 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
 
           {session.confirmedCause && <ExportPanel sessionId={session.id} flush={autosave.flush} />}
         </div>
-
-        <aside className="triage-aside">
-          {result && <RankingPanel causes={result.rootCauses.slice(0, 6)} ruledOut={result.ruledOut} confirmed={session.confirmedCause} onConfirm={confirm} />}
-          <SimilarCases request={result?.similar} />
-          {result && result.signals.length > 0 && (
-            <details className="panel">
-              <summary>{result.signals.length} signals read</summary>
-              <ul className="evidence-list">
-                {result.signals.map((s, i) => (
-                  <li key={i}>
-                    <code>{s.id}</code> <span className="card-meta">{s.detail ?? s.line}</span>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
-        </aside>
       </div>
     </div>
   );
@@ -171,7 +176,7 @@ type HistoryProps = {
 };
 
 function History({ session, steps, inferred, onChange, onRemove, onRemoveOutput }: HistoryProps) {
-  const answered = Object.entries(session.answers).filter(([id]) => steps[id]);
+  const answered = Object.entries(session.answers);
   const shownInferred = inferred.filter((a) => steps[a.questionId] && session.answers[a.questionId] === undefined);
   if (answered.length === 0 && session.outputs.length === 0 && shownInferred.length === 0) return null;
   return (
@@ -180,6 +185,17 @@ function History({ session, steps, inferred, onChange, onRemove, onRemoveOutput 
       <ul className="history-list">
         {answered.map(([id, value]) => {
           const step = steps[id];
+          if (!step) {
+            return (
+              <li key={id} className="history-item" data-answer-id={id}>
+                <span>{id === CONFIRM_QUESTION ? "Confirm the leading cause?" : id}</span>
+                <span className="badge">{id === CONFIRM_QUESTION ? (value === "no" ? "No, keep looking" : value) : value}</span>
+                <button type="button" className="link-button" onClick={() => onRemove(id)}>
+                  Undo
+                </button>
+              </li>
+            );
+          }
           return (
             <li key={id} className="history-item" data-answer-id={id}>
               <span>{step.text}</span>
