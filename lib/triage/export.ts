@@ -163,7 +163,8 @@ export function buildCustomerReply(session: TriageSessionView, result: DiagnoseR
     parts.push(words.tests, "");
     for (const node of tests) parts.push(`- ${node.title} (${WHERE_WORDS[node.where]}):`, "", fence(fill(node.command.default), "bash"), "", `  ${node.lookFor}`, "");
   }
-  parts.push(words.fix, "", absoluteLinks(cause.fix.trim(), options.publicUrl), "");
+  const fixText = cause.fix.trim().replace(/(```[^\n]*\n)([\s\S]*?)(```)/g, (_, open: string, body: string, close: string) => `${open}${body.split("\n").map(fill).join("\n")}${close}`);
+  parts.push(words.fix, "", absoluteLinks(fixText, options.publicUrl), "");
   parts.push(words.verify, "", ...verificationOf(cause.id, result.signals).map((line) => `- ${line}`), "");
   if (options.publicUrl) parts.push(`${words.more} ${options.publicUrl.replace(/\/+$/, "")}/causes/${cause.id}`, "");
   parts.push(words.bye);
@@ -211,7 +212,7 @@ export function buildCaseDraft(session: TriageSessionView, result: DiagnoseResul
     errorStrings: [...new Set(fromOutputs.map((s) => s.line))].slice(0, 8),
     commands: session.outputs.flatMap((o) => (o.command ? [o.command] : [])),
     tags: [],
-    aliases: [title, "待补充：中文关键词"],
+    aliases: [title, "to fill in: English keywords", "待补充：中文关键词"],
     source: { file: session.ticketRef ? `ticket ${session.ticketRef}` : `triage session ${session.id}`, section: title },
     related: result.rootCauses.find((c) => c.id === cause.id)?.cases.slice(0, 3) ?? [],
   };

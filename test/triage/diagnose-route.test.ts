@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { POST } from "@/app/api/diagnose/route";
+import { MAX_DIAGNOSE_BYTES } from "@/lib/triage/diagnose-schema";
 
 const post = (body: string, headers: Record<string, string> = {}) =>
   POST(new Request("http://localhost/api/diagnose", { method: "POST", body, headers: { "content-type": "application/json", ...headers } }));
@@ -30,10 +31,11 @@ describe("POST /api/diagnose", () => {
     expect((await response.json()).error).toMatch(/^answers\.nope: /);
   });
 
-  it("answers 413 above 5 MB, saying the limit", async () => {
-    const big = JSON.stringify({ description: "a".repeat(5 * 1024 * 1024 + 10) });
-    const response = await post(big);
-    expect(response.status).toBe(413);
-    expect((await response.json()).error).toMatch(/5 MB/);
+  it("answers 413 for a body above the limit and 422 for a ticket text above 5 MB, saying the limit", async () => {
+    const tooLarge = await post(JSON.stringify({ description: "a".repeat(MAX_DIAGNOSE_BYTES + 10) }));
+    expect(tooLarge.status).toBe(413);
+    const longText = await post(JSON.stringify({ description: "a".repeat(5 * 1024 * 1024 + 10) }));
+    expect(longText.status).toBe(422);
+    expect((await longText.json()).error).toMatch(/5 MB/);
   });
 });

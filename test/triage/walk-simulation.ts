@@ -110,7 +110,7 @@ export function walk(ticket: WalkTicket): Walk {
       const output = ticket.facts.outputs.find((o) => !pasted.has(o.text) && parser && parser.parse(o.text, { kind: "output", index: 0 }).length > 0);
       if (output) {
         pasted.add(output.text);
-        outputs.push({ command: next.command, text: output.text });
+        outputs.push({ command: next.filled?.command ?? next.command, text: output.text });
       } else answers[next.id] = SKIP_ANSWER;
     }
     result = diagnose({ description: ticket.start.description, outputs, answers }, knowledge);
