@@ -42,8 +42,22 @@ export function isChineseTicket(text: string): boolean {
 
 /** Makes site links absolute from the public URL, or drops them (keeping their text) without one. */
 export function absoluteLinks(markdown: string, publicUrl?: string): string {
-  const base = publicUrl?.replace(/\/+$/, "");
-  return markdown.replace(/\[([^\]]+)\]\((\/[^)\s]*)\)/g, (_, text: string, href: string) => (base ? `[${text}](${base}${href})` : text));
+  const base = publicUrl === undefined ? undefined : withoutTrailingSlashes(publicUrl);
+  return markdown.replace(/\[([^[\]\n]{1,200})\]\((\/[^()\s]{0,300})\)/g, (_, text: string, href: string) => (base ? `[${text}](${base}${href})` : text));
+}
+
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === "/") end--;
+  return url.slice(0, end);
+}
+
+/** Fills the placeholders in the fenced code blocks of Markdown (odd pieces between ``` marks), line by line. */
+function fillCodeBlocks(markdown: string, fill: (line: string) => string): string {
+  return markdown
+    .split("```")
+    .map((piece, index) => (index % 2 === 1 ? piece.split("\n").map((line, i) => (i === 0 ? line : fill(line))).join("\n") : piece))
+    .join("```");
 }
 
 /** Observations read from outputs (never the customer's own words or the engineer's answers). */
@@ -163,10 +177,9 @@ export function buildCustomerReply(session: TriageSessionView, result: DiagnoseR
     parts.push(words.tests, "");
     for (const node of tests) parts.push(`- ${node.title} (${WHERE_WORDS[node.where]}):`, "", fence(fill(node.command.default), "bash"), "", `  ${node.lookFor}`, "");
   }
-  const fixText = cause.fix.trim().replace(/(```[^\n]*\n)([\s\S]*?)(```)/g, (_, open: string, body: string, close: string) => `${open}${body.split("\n").map(fill).join("\n")}${close}`);
-  parts.push(words.fix, "", absoluteLinks(fixText, options.publicUrl), "");
+  parts.push(words.fix, "", absoluteLinks(fillCodeBlocks(cause.fix.trim(), fill), options.publicUrl), "");
   parts.push(words.verify, "", ...verificationOf(cause.id, result.signals).map((line) => `- ${line}`), "");
-  if (options.publicUrl) parts.push(`${words.more} ${options.publicUrl.replace(/\/+$/, "")}/causes/${cause.id}`, "");
+  if (options.publicUrl) parts.push(`${words.more} ${withoutTrailingSlashes(options.publicUrl)}/causes/${cause.id}`, "");
   parts.push(words.bye);
   return parts.join("\n");
 }

@@ -36,8 +36,10 @@ export function takesTwoSnapshots(command: string): boolean {
 type Cause = { id: RootCauseId; title: string };
 
 /** The meaning of a signal, short: the part before a parenthesis. */
-function shortMeaning(signal: SignalId): string {
-  return definitionOf(signal).meaning.en.replace(/\s*\(.*$/, "");
+export function shortMeaning(signal: SignalId): string {
+  const meaning = definitionOf(signal).meaning.en;
+  const cut = meaning.indexOf("(");
+  return (cut < 0 ? meaning : meaning.slice(0, cut)).trimEnd();
 }
 
 /**

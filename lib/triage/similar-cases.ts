@@ -1,5 +1,5 @@
 import type { RootCauseId } from "../content/root-cause-ids";
-import { definitionOf } from "../evidence/signals";
+import { shortMeaning } from "./plain-words";
 import type { Signal } from "../evidence/signal";
 import type { RankedCause } from "./rank";
 
@@ -17,7 +17,7 @@ export type SimilarCasesRequest = { query: string; cause?: RootCauseId };
  * evidence points at the leading cause, its cases are listed first. Pure.
  */
 export function similarCasesRequest(description: string, result: { signals: Signal[]; rootCauses: RankedCause[] }): SimilarCasesRequest {
-  const meanings = [...new Set(result.signals.filter((s) => s.source.kind !== "answer").map((s) => definitionOf(s.id).meaning.en.replace(/\s*\(.*$/, "")))];
+  const meanings = [...new Set(result.signals.filter((s) => s.source.kind !== "answer").map((s) => shortMeaning(s.id)))];
   const leaders = result.rootCauses.slice(0, 2).map((c) => c.title);
   const query = [description.trim().slice(0, TICKET_WORDS), ...leaders, ...meanings].join("\n").slice(0, MAX_SIMILAR_QUERY);
   const [leader] = result.rootCauses;
