@@ -65,8 +65,11 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
 
   // Undoing or changing a confirmation reopens the session.
   const reopens = (id: string) => session.confirmedCause !== null && id === `confirm-${session.confirmedCause}`;
-  const answer = (id: string, value: string) =>
-    update({ answers: { ...session.answers, [id]: value }, ...(reopens(id) && value !== "yes" ? { confirmedCause: null, status: "open" as const } : {}) });
+  const answer = (id: string, value: string) => {
+    const answers = { ...session.answers, [id]: value };
+    if (id.startsWith("confirm-") && steps[id] && value === "yes") update({ answers, confirmedCause: id.slice("confirm-".length), status: "confirmed" });
+    else update({ answers, ...(reopens(id) ? { confirmedCause: null, status: "open" as const } : {}) });
+  };
   const removeAnswer = (id: string) => {
     const { [id]: _removed, ...rest } = session.answers;
     update({ answers: rest, ...(reopens(id) ? { confirmedCause: null, status: "open" as const } : {}) });

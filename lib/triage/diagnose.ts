@@ -159,7 +159,7 @@ export function signalsFromAnswers(answers: Record<string, string>, nodes: Map<s
   for (const [id, value] of Object.entries(answers)) {
     if (id === CONFIRM_QUESTION_ID) continue;
     if (causeOfConfirmId(id)) {
-      if (value !== "yes" && value !== "no") throw new AnswerError(`answers.${id}`, `"${value}" is not an answer to "${id}" (expected one of: yes, no)`);
+      if (value !== "yes" && value !== "no" && value !== SKIP_ANSWER) throw new AnswerError(`answers.${id}`, `"${value}" is not an answer to "${id}" (expected one of: yes, no, ${SKIP_ANSWER})`);
       continue;
     }
     const node = nodes.get(id);

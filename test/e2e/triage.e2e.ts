@@ -7,6 +7,10 @@ const baseUrl = inject("baseUrl");
 
 const NETSTAT = ["    3631812 SYNs to LISTEN sockets dropped", "    3631476 passive connections rejected because of time stamp"].join("\n");
 
+const TW_RECYCLE = "tcp-tw-recycle-nat-timestamps";
+const NAT_TICKET = "some clients behind the office NAT cannot connect to our API on 443, SYN sent but no SYN-ACK; servers are Linux 4.x behind an ELB";
+const NAT_NETSTAT = ["Ip:", "    1234567 total packets received", "Icmp:", "    12 ICMP messages received", "TcpExt:", NETSTAT].join("\n");
+
 async function stepId(page: Page): Promise<string> {
   return (await page.locator(".step-card").getAttribute("data-step-id")) ?? "";
 }
@@ -73,6 +77,51 @@ describe("guided triage in Chromium", () => {
     expect(await listed.getAttribute("href")).toBe(new URL(sessionUrl).pathname);
     expect(problems).toEqual({ consoleErrors: [], offsiteRequests: [] });
     await context.close();
+  });
+
+  it("walks the NAT ticket of issue 15: the precondition first, confirmation only on a decisive signal, a rejection narrows, the reply passes the rubric", async () => {
+    const page = await browser.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${baseUrl}/triage`, { waitUntil: "networkidle" });
+    await page.getByLabel("What the customer reports").fill(NAT_TICKET);
+    await page.getByText("Paste a command output too").click();
+    await page.getByLabel("Command", { exact: true }).fill("netstat -s");
+    await page.getByLabel("Output", { exact: true }).fill(NAT_NETSTAT);
+    await page.getByRole("button", { name: "Start triage" }).click();
+    await page.waitForURL(/\/triage\/[a-z0-9]+$/);
+
+    // One cumulative netstat -s and the word NAT: check the kernel first, do not ask to confirm.
+    await expect.poll(() => stepId(page)).toBe("cc-sysctl");
+    const why = (await page.locator(".step-card .why").textContent()) ?? "";
+    expect(why).toMatch(/4\.12/);
+    expect(await page.locator(".step-card").textContent()).not.toMatch(/bits|expected gain|Run on: both-ends/);
+    // What the ticket says is not asked again: it is listed as inferred.
+    await expect.poll(() => page.locator("[data-inferred-id=cc-error]").count()).toBe(1);
+
+    await page.getByLabel("Paste its output").fill("net.ipv4.tcp_tw_recycle = 1\nnet.ipv4.tcp_timestamps = 1");
+    await page.getByRole("button", { name: "Read output" }).click();
+    await expect.poll(() => stepId(page)).toBe(`confirm-${TW_RECYCLE}`);
+
+    // "No": the cause drops, is listed as ruled out and in the steps so far, and the walk separates the rest.
+    await page.getByLabel("No, rule it out and keep looking").check();
+    await page.getByRole("button", { name: "Answer" }).click();
+    await expect.poll(() => stepId(page)).not.toMatch(/^confirm-/);
+    await expect.poll(() => page.locator(".ranking-item").first().getAttribute("data-cause")).not.toBe(TW_RECYCLE);
+    expect(await page.locator(`[data-ruled-out=${TW_RECYCLE}]`).count()).toBe(1);
+    expect(await page.locator(`[data-answer-id=confirm-${TW_RECYCLE}]`).count()).toBe(1);
+
+    // Changing the answer to yes confirms it: the next step is the fix, then the reply.
+    await page.getByLabel(/Change answer: Is it tcp_tw_recycle/).selectOption("yes");
+    await expect.poll(() => page.locator(".step-card").getAttribute("data-step-kind")).toBe("fix");
+    await expect.poll(() => page.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
+    await page.getByRole("button", { name: "Reply to the customer" }).click();
+    const reply = (await page.locator("[data-export=reply]").textContent()) ?? "";
+    expect(reply).toMatch(/passive connections rejected because of time stamp/);
+    const findings = reply.split("\n").filter((line) => line.startsWith("  - "));
+    expect(new Set(findings).size).toBe(findings.length);
+    expect(reply).not.toMatch(/\]\(\/|pod's|resolver|netstat -su|<port>/);
+    expect(problems).toEqual({ consoleErrors: [], offsiteRequests: [] });
+    await page.close();
   });
 
   it("loses nothing when two tabs edit one session", async () => {
