@@ -99,7 +99,7 @@ export function AccountsAdmin({ initialAccounts, selfId }: { initialAccounts: Ac
           </select>
         </label>
         <label className="field">
-          <span>Password (give it to them; they cannot change it yet)</span>
+          <span>First password (give it to them; they change it on their account page after signing in)</span>
           <input type="password" autoComplete="new-password" {...form.register("password")} />
         </label>
         {form.formState.errors.password && <p className="field-error" role="alert">password: {form.formState.errors.password.message}</p>}

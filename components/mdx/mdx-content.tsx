@@ -5,10 +5,12 @@ import { getMDXComponent } from "mdx-bundler/client";
 import { CopyButton } from "@/components/ui/copy-button";
 
 const COMMAND_LANGUAGES = new Set(["bash", "sh", "shell", "zsh", "console", "powershell", "cmd"]);
+/** Code that is neither a command nor its output, named in words (content:check keeps it out of ```text). */
+const LANGUAGE_KINDS: Record<string, string> = { c: "kernel source", wireshark: "display filter", systemtap: "SystemTap script", ini: "setting" };
 
 function CodeBlock(props: ComponentProps<"pre"> & { "data-language"?: string }) {
   const language = props["data-language"] ?? "text";
-  const kind = COMMAND_LANGUAGES.has(language) ? "command" : language === "text" ? "output" : language;
+  const kind = COMMAND_LANGUAGES.has(language) ? "command" : language === "text" ? "output" : (LANGUAGE_KINDS[language] ?? language);
   return (
     <div className="code-block" data-code-block data-kind={kind}>
       <div className="code-block-bar">

@@ -11,6 +11,7 @@ import { fetchJson } from "@/lib/http/fetch-json";
 import { DrillResult } from "./drill-result";
 import { LearnerPanel } from "./learner-picker";
 import { useLearner } from "./use-learner";
+import { InlineMarkdown } from "./text-blocks";
 
 /** Moves focus between the line buttons with the arrow keys. */
 function moveFocus(event: KeyboardEvent<HTMLOListElement>) {
@@ -79,8 +80,8 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
                   <ul className="line-notes">
                     {telling.evidence.map((item) => (
                       <li key={item.signal}>
-                        <strong>{item.meaning}</strong>
-                        {item.detail && ` (${item.detail})`}
+                        <strong><InlineMarkdown text={item.meaning} /></strong>
+                        {item.detail && <> (<InlineMarkdown text={item.detail} />)</>}
                         {item.favours.length > 0 && (
                           <>
                             . Points to{" "}
