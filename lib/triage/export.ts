@@ -52,11 +52,15 @@ function withoutTrailingSlashes(url: string): string {
   return url.slice(0, end);
 }
 
-/** Fills the placeholders in the fenced code blocks of Markdown (odd pieces between ``` marks), line by line. */
-function fillCodeBlocks(markdown: string, fill: (line: string) => string): string {
+/**
+ * Fills the placeholders of the code in Markdown: fenced blocks (odd pieces between ``` marks), line
+ * by line, and inline code spans; prose is left as written.
+ */
+function fillCode(markdown: string, fill: (line: string) => string): string {
+  const inline = (text: string) => text.replace(/`([^`\n]{1,400})`/g, (_, code: string) => `\`${fill(code)}\``);
   return markdown
     .split("```")
-    .map((piece, index) => (index % 2 === 1 ? piece.split("\n").map((line, i) => (i === 0 ? line : fill(line))).join("\n") : piece))
+    .map((piece, index) => (index % 2 === 1 ? piece.split("\n").map((line, i) => (i === 0 ? line : fill(line))).join("\n") : inline(piece)))
     .join("```");
 }
 
@@ -148,7 +152,7 @@ export function buildCustomerReply(session: TriageSessionView, result: DiagnoseR
   const checked = session.outputs.map((output, index) => {
     const here = findings.filter((f) => f.signal.source.kind === "output" && f.signal.source.index === index && !listed.has(f.signal.id));
     for (const f of here) listed.add(f.signal.id);
-    const label = output.command ? `\`${output.command}\`` : words.output(index + 1);
+    const label = output.command ? `\`${fill(output.command)}\`` : words.output(index + 1);
     return here.length > 0 ? [`- ${label}:`, ...here.map((f) => `  - ${f.text}`)].join("\n") : `- ${label}: ${words.nothing}.`;
   });
   const inDescription = findings.filter((f) => !listed.has(f.signal.id));
@@ -177,8 +181,8 @@ export function buildCustomerReply(session: TriageSessionView, result: DiagnoseR
     parts.push(words.tests, "");
     for (const node of tests) parts.push(`- ${node.title} (${WHERE_WORDS[node.where]}):`, "", fence(fill(node.command.default), "bash"), "", `  ${node.lookFor}`, "");
   }
-  parts.push(words.fix, "", absoluteLinks(fillCodeBlocks(cause.fix.trim(), fill), options.publicUrl), "");
-  parts.push(words.verify, "", ...verificationOf(cause.id, result.signals).map((line) => `- ${line}`), "");
+  parts.push(words.fix, "", absoluteLinks(fillCode(cause.fix.trim(), fill), options.publicUrl), "");
+  parts.push(words.verify, "", ...verificationOf(cause.id, result.signals).map((line) => `- ${fillCode(line, fill)}`), "");
   if (options.publicUrl) parts.push(`${words.more} ${withoutTrailingSlashes(options.publicUrl)}/causes/${cause.id}`, "");
   parts.push(words.bye);
   return parts.join("\n");

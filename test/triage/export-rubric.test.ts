@@ -6,6 +6,7 @@ import { parseCaseEntry } from "@/lib/content/parse-entry";
 import type { TriageSessionView } from "@/lib/sessions/session-schema";
 import { canDecide } from "@/lib/triage/decisive";
 import { diagnose } from "@/lib/triage/diagnose";
+import { fillCommandFromTicket, FILLABLE_PLACEHOLDERS } from "@/lib/triage/fill-command";
 import { buildCaseDraft, buildCustomerReply, isChineseTicket, requestedTests, slugify, toCauseForExport } from "@/lib/triage/export";
 import { PARSER_SIGNALS } from "@/lib/triage/parser-signals";
 import { confirmQuestionId } from "@/lib/triage/walk-questions";
@@ -14,8 +15,6 @@ import { knowledge, library } from "./case-fixtures";
 import { caseTickets, walk } from "./walk-simulation";
 
 const PUBLIC_URL = "https://netriage.example.com";
-/** A port the ticket names: "port 443", "on 443", ":8080". */
-const KNOWN_PORT = /\bport (\d{2,5})\b|\bon (\d{2,5})\b|:(\d{2,5})\b/i;
 
 function sessionOf(id: string, input: { description: string; outputs: { command?: string; text: string }[]; answers: Record<string, string> }, cause: string): TriageSessionView {
   return {
@@ -48,7 +47,7 @@ describe("exports of every resolved case's walk", () => {
     return { ticket, session, result, cause, reply: buildCustomerReply(session, result, cause, knowledge, { publicUrl: PUBLIC_URL }), draft: buildCaseDraft(session, result, cause) };
   });
 
-  it("replies: no duplicate finding, no relative link, no other cause's test, no unfilled known port, the ticket's language", () => {
+  it("replies: no duplicate finding, no relative link, no other cause's test, no placeholder the ticket fills, the ticket's language", () => {
     const problems: string[] = [];
     for (const { ticket, session, result, reply } of walks) {
       const findings = reply.split("\n").filter((line) => line.startsWith("  - "));
@@ -57,8 +56,9 @@ describe("exports of every resolved case's walk", () => {
       for (const node of requestedTests(ticket.cause, knowledge, result, session.answers)) {
         if (!(PARSER_SIGNALS[node.parser] ?? []).some((s) => canDecide(s, ticket.cause))) problems.push(`${ticket.id}: asks for ${node.id}, which cannot show ${ticket.cause}`);
       }
-      const port = KNOWN_PORT.exec(session.description);
-      if (port && /<port>/.test(reply)) problems.push(`${ticket.id}: <port> left while the ticket names port ${port[1] ?? port[2] ?? port[3]}`);
+      for (const [placeholder, name] of reply.matchAll(/<([a-z][a-z-]{1,30})>/g)) {
+        if (FILLABLE_PLACEHOLDERS.includes(name) && fillCommandFromTicket(placeholder, session).unfilled.length === 0) problems.push(`${ticket.id}: ${placeholder} left although the ticket gives it`);
+      }
       if (isChineseTicket(session.description) !== reply.startsWith("您好")) problems.push(`${ticket.id}: reply language differs from the ticket's`);
       if (reply.includes("](") && !reply.includes(`](${PUBLIC_URL}`)) problems.push(`${ticket.id}: link not from the public URL`);
     }
