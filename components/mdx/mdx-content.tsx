@@ -11,13 +11,16 @@ const LANGUAGE_KINDS: Record<string, string> = { c: "kernel source", wireshark: 
 function CodeBlock(props: ComponentProps<"pre"> & { "data-language"?: string }) {
   const language = props["data-language"] ?? "text";
   const kind = COMMAND_LANGUAGES.has(language) ? "command" : language === "text" ? "output" : (LANGUAGE_KINDS[language] ?? language);
+  // Excerpts (source, filters, scripts) wrap; commands and outputs keep their columns and scroll, so the
+  // scrolling block takes keyboard focus.
+  const wraps = language in LANGUAGE_KINDS;
   return (
-    <div className="code-block" data-code-block data-kind={kind}>
+    <div className="code-block" data-code-block data-kind={kind} data-wrap={wraps || undefined}>
       <div className="code-block-bar">
         <span className="code-block-kind">{kind}</span>
-        <CopyButton label={kind === "command" ? "Copy command" : "Copy"} />
+        <CopyButton label={kind === "command" ? "Copy command" : `Copy ${kind}`} />
       </div>
-      <pre {...props} />
+      <pre {...props} tabIndex={wraps ? undefined : 0} />
     </div>
   );
 }

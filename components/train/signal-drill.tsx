@@ -72,9 +72,10 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
             const state = feedback ? (telling ? "telling" : lineNumber === chosen ? "missed" : "plain") : lineNumber === chosen ? "chosen" : "plain";
             return (
               <li key={lineNumber} data-state={state}>
-                <button type="button" className="output-line" disabled={chosen !== undefined} onClick={() => void choose(lineNumber)} aria-label={`Line ${lineNumber}: ${line || "(empty)"}`}>
+                <button type="button" className="output-line" disabled={chosen !== undefined} onClick={() => void choose(lineNumber)}>
                   <span className="line-number" aria-hidden="true">{lineNumber}</span>
-                  <code>{line || " "}</code>
+                  <span className="visually-hidden">Line {lineNumber}: </span>
+                  <code>{line || <span className="visually-hidden">(empty)</span>}</code>
                 </button>
                 {telling && (
                   <ul className="line-notes">

@@ -189,16 +189,18 @@ function copyLabel(filled: FilledCommand): string {
 
 /** One field per placeholder name, filled with what the ticket gave; typing replaces it in the command. */
 function PlaceholderFields({ filled, edited, onEdit }: { filled: FilledCommand; edited: Record<string, string>; onEdit: (edited: Record<string, string>) => void }) {
-  const placeholders = new Map<string, string | undefined>();
-  for (const segment of filled.segments) if (segment.kind === "placeholder" && !placeholders.has(segment.name)) placeholders.set(segment.name, segment.from === "edited" ? undefined : segment.value);
+  const placeholders = new Map<string, { found?: string; from?: string }>();
+  for (const segment of filled.segments) {
+    if (segment.kind === "placeholder" && !placeholders.has(segment.name)) placeholders.set(segment.name, { found: segment.from === "edited" ? undefined : segment.value, from: segment.from });
+  }
   if (placeholders.size === 0) return null;
   return (
     <fieldset className="placeholder-fields">
       <legend>Values in the command</legend>
-      {[...placeholders].map(([name, found]) => (
+      {[...placeholders].map(([name, { found, from }]) => (
         <label key={name} className={`field placeholder-field${filled.unfilled.includes(name) ? " is-unfilled" : ""}`}>
           <span>
-            <code>{`<${name}>`}</code> {filled.unfilled.includes(name) ? "not in the ticket" : found ? "from the ticket" : "as you typed it"}
+            <code>{`<${name}>`}</code> {filled.unfilled.includes(name) ? "not in the ticket: type it" : from === "edited" ? "as you typed it" : from === "output" ? "from a pasted output" : "from the ticket"}
           </span>
           <input className="mono" value={edited[name] ?? found ?? ""} placeholder={name} onChange={(e) => onEdit({ ...edited, [name]: e.target.value })} />
         </label>

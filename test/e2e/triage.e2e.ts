@@ -179,4 +179,60 @@ describe("guided triage in Chromium", () => {
     await expect.poll(() => page.locator(".ranking-item").first().getAttribute("data-cause")).not.toBe(dnsTop);
     await page.close();
   });
+
+  it("fills the next command from the ticket, lets a value be edited before copying, and fits a 390 px phone", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    const created = await page.request.post(`${baseUrl}/api/sessions`, {
+      data: {
+        description:
+          "Some clients behind the office NAT (203.0.113.7) cannot connect to our API on 443 at server 10.0.3.21: SYN sent but no SYN-ACK; servers are Linux 4.x behind an ELB.",
+        outputs: [{ command: "netstat -s", text: NETSTAT }],
+      },
+    });
+    const { id } = (await created.json()) as { id: string };
+    await page.goto(`${baseUrl}/triage/${id}`, { waitUntil: "networkidle" });
+
+    // Walk to a command that has placeholders; skip the ones that have none.
+    const card = page.locator(".step-card");
+    for (let i = 0; i < 12; i++) {
+      await advanceToCommand(page);
+      if ((await card.locator(".placeholder").count()) > 0) break;
+      const before = await stepId(page);
+      await page.getByRole("button", { name: "Can't run this" }).click();
+      await expect.poll(() => stepId(page)).not.toBe(before);
+    }
+    const placeholders = card.locator(".placeholder");
+    expect(await placeholders.count()).toBeGreaterThan(0);
+    const command = card.getByTestId("next-command");
+    const shown = (await command.textContent()) ?? "";
+    const filled = await card.locator(".placeholder-filled").allTextContents();
+    for (const value of filled) expect(["443", "10.0.3.21", "203.0.113.7"]).toContain(value);
+    const copy = card.locator(".code-block-bar").getByRole("button");
+    const unfilled = await card.locator(".placeholder-unfilled").allTextContents();
+    if (unfilled.length > 0) expect(await copy.getAttribute("aria-label")).toContain(unfilled[0]);
+    else expect(await copy.getAttribute("aria-label")).toBe("Copy");
+
+    // Type a value into the first placeholder field: the command and the copied text follow it.
+    const field = card.locator(".placeholder-field input").first();
+    await field.fill("198.51.100.9");
+    await expect.poll(() => command.textContent()).toContain("198.51.100.9");
+    expect(await command.textContent()).not.toBe(shown);
+    await copy.click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await command.textContent());
+
+    // The phone layout: nothing runs off the side, the ranking comes right after the step, before the notes.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const commandBox = await command.boundingBox();
+    expect((commandBox?.x ?? 0) + (commandBox?.width ?? 0)).toBeLessThanOrEqual(390);
+    const top = async (selector: string) => (await page.locator(selector).first().boundingBox())?.y ?? Number.NaN;
+    expect(await top(".ranking")).toBeGreaterThan(await top(".step-card"));
+    expect(await top(".ranking")).toBeLessThan(await top("#notes-title"));
+    expect(await page.locator(".where").textContent()).not.toMatch(/both-ends|any-host|dns-client/);
+    expect(problems).toEqual({ consoleErrors: [], offsiteRequests: [] });
+    await context.close();
+  });
 });
