@@ -8,6 +8,8 @@ const baseUrl = inject("baseUrl");
 const NETSTAT = ["    3631812 SYNs to LISTEN sockets dropped", "    3631476 passive connections rejected because of time stamp"].join("\n");
 
 const TW_RECYCLE = "tcp-tw-recycle-nat-timestamps";
+/** A diagnosis round trip (debounce, request, render) on a loaded machine. */
+const SLOW = { timeout: 10_000 };
 const NAT_TICKET = "some clients behind the office NAT cannot connect to our API on 443, SYN sent but no SYN-ACK; servers are Linux 4.x behind an ELB";
 const NAT_NETSTAT = ["Ip:", "    1234567 total packets received", "Icmp:", "    12 ICMP messages received", "TcpExt:", NETSTAT].join("\n");
 
@@ -91,28 +93,28 @@ describe("guided triage in Chromium", () => {
     await page.waitForURL(/\/triage\/[a-z0-9]+$/);
 
     // One cumulative netstat -s and the word NAT: check the kernel first, do not ask to confirm.
-    await expect.poll(() => stepId(page)).toBe("cc-sysctl");
+    await expect.poll(() => stepId(page), SLOW).toBe("cc-sysctl");
     const why = (await page.locator(".step-card .why").textContent()) ?? "";
     expect(why).toMatch(/4\.12/);
     expect(await page.locator(".step-card").textContent()).not.toMatch(/bits|expected gain|Run on: both-ends/);
     // What the ticket says is not asked again: it is listed as inferred.
-    await expect.poll(() => page.locator("[data-inferred-id=cc-error]").count()).toBe(1);
+    await expect.poll(() => page.locator("[data-inferred-id=cc-error]").count(), SLOW).toBe(1);
 
     await page.getByLabel("Paste its output").fill("net.ipv4.tcp_tw_recycle = 1\nnet.ipv4.tcp_timestamps = 1");
     await page.getByRole("button", { name: "Read output" }).click();
-    await expect.poll(() => stepId(page)).toBe(`confirm-${TW_RECYCLE}`);
+    await expect.poll(() => stepId(page), SLOW).toBe(`confirm-${TW_RECYCLE}`);
 
     // "No": the cause drops, is listed as ruled out and in the steps so far, and the walk separates the rest.
     await page.getByLabel("No, rule it out and keep looking").check();
     await page.getByRole("button", { name: "Answer" }).click();
-    await expect.poll(() => stepId(page)).not.toMatch(/^confirm-/);
-    await expect.poll(() => page.locator(".ranking-item").first().getAttribute("data-cause")).not.toBe(TW_RECYCLE);
+    await expect.poll(() => stepId(page), SLOW).not.toMatch(/^confirm-/);
+    await expect.poll(() => page.locator(".ranking-item").first().getAttribute("data-cause"), SLOW).not.toBe(TW_RECYCLE);
     expect(await page.locator(`[data-ruled-out=${TW_RECYCLE}]`).count()).toBe(1);
     expect(await page.locator(`[data-answer-id=confirm-${TW_RECYCLE}]`).count()).toBe(1);
 
     // Changing the answer to yes confirms it: the next step is the fix, then the reply.
     await page.getByLabel(/Change answer: Is it tcp_tw_recycle/).selectOption("yes");
-    await expect.poll(() => page.locator(".step-card").getAttribute("data-step-kind")).toBe("fix");
+    await expect.poll(() => page.locator(".step-card").getAttribute("data-step-kind"), SLOW).toBe("fix");
     await expect.poll(() => page.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
     await page.getByRole("button", { name: "Reply to the customer" }).click();
     const reply = (await page.locator("[data-export=reply]").textContent()) ?? "";
@@ -120,6 +122,9 @@ describe("guided triage in Chromium", () => {
     const findings = reply.split("\n").filter((line) => line.startsWith("  - "));
     expect(new Set(findings).size).toBe(findings.length);
     expect(reply).not.toMatch(/\]\(\/|pod's|resolver|netstat -su|<port>/);
+    // With the fix, the ruled-out list and the inferred answers on it, the page still fits a phone.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     expect(problems).toEqual({ consoleErrors: [], offsiteRequests: [] });
     await page.close();
   });
