@@ -27,7 +27,7 @@ import { similarCasesRequest, type SimilarCasesRequest } from "./similar-cases";
 import { checkPreconditions, type PreconditionResult } from "./preconditions";
 import { rankRootCauses, type CauseBoost, type RankedCause } from "./rank";
 import type { QuestionNode, TreeNode } from "./tree-schema";
-import { ANOTHER_SYMPTOM_ID, causeOfConfirmId, verdictsOf, WALK_QUESTIONS } from "./walk-questions";
+import { ANOTHER_SYMPTOM_ID, causeOfConfirmId, NOT_YET, verdictsOf, WALK_QUESTIONS } from "./walk-questions";
 
 /** A ranked cause as the walk shows it: with a word for its likelihood, its preconditions and what decides it. */
 export type WalkedCause = RankedCause & {
@@ -100,7 +100,7 @@ export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): Diag
   };
 
   const boosts = [...symptomBoosts(answers), ...leafBoosts(context)];
-  const { rejected, confirmed } = verdictsOf(answers);
+  const { rejected, notYet, confirmed } = verdictsOf(answers);
   const preconditions = new Map<RootCauseId, PreconditionResult[]>();
   const preconditionsOf = (cause: RootCauseId) => {
     if (!preconditions.has(cause)) preconditions.set(cause, checkPreconditions(cause, facts, observedIds));
@@ -113,6 +113,10 @@ export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): Diag
     if (cause.id === confirmed) continue;
     if (rejected.has(cause.id)) {
       ruledOut.push({ id: cause.id, title: cause.title, reason: "You ruled it out.", by: "engineer" });
+      continue;
+    }
+    if (notYet.has(cause.id) && decisiveEvidence(cause.id, signals).length === 0) {
+      ruledOut.push({ id: cause.id, title: cause.title, reason: "You did not accept it on circumstance alone; it comes back if an output shows it directly.", by: "engineer" });
       continue;
     }
     const failed = preconditionsOf(cause.id).find((p) => p.state === "contradicted");
@@ -159,7 +163,7 @@ export function signalsFromAnswers(answers: Record<string, string>, nodes: Map<s
   for (const [id, value] of Object.entries(answers)) {
     if (id === CONFIRM_QUESTION_ID) continue;
     if (causeOfConfirmId(id)) {
-      if (value !== "yes" && value !== "no" && value !== SKIP_ANSWER) throw new AnswerError(`answers.${id}`, `"${value}" is not an answer to "${id}" (expected one of: yes, no, ${SKIP_ANSWER})`);
+      if (!["yes", "no", NOT_YET, SKIP_ANSWER].includes(value)) throw new AnswerError(`answers.${id}`, `"${value}" is not an answer to "${id}" (expected one of: yes, no, ${NOT_YET}, ${SKIP_ANSWER})`);
       continue;
     }
     const node = nodes.get(id);

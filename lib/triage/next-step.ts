@@ -11,7 +11,7 @@ import { commandOutcomes, likelihoodWord, questionOutcomes, takesTwoSnapshots, W
 import type { PreconditionResult } from "./preconditions";
 import type { RankedCause } from "./rank";
 import type { CommandNode, QuestionNode, Tree, TreeNode } from "./tree-schema";
-import { ANOTHER_SYMPTOM_ID, ANOTHER_SYMPTOM_QUESTION, confirmQuestionId, WALK_QUESTIONS, WHAT_CHANGED_ID, WHAT_CHANGED_QUESTION } from "./walk-questions";
+import { ANOTHER_SYMPTOM_ID, ANOTHER_SYMPTOM_QUESTION, confirmQuestionId, NOT_YET, WALK_QUESTIONS, WHAT_CHANGED_ID, WHAT_CHANGED_QUESTION } from "./walk-questions";
 
 export const SYMPTOM_QUESTION_ID = "symptom";
 /** The confirm question of older sessions ("no" meant "keep looking"); still accepted. */
@@ -351,10 +351,13 @@ function confirmStep(cause: RankedCause, decisive: Signal[], context: StepContex
     text: `Is it ${cause.title}?`,
     answers: [
       { value: "yes", label: "Yes, confirm it" },
-      { value: "no", label: "No, rule it out and keep looking" },
+      shown ? { value: "no", label: "No, rule it out and keep looking" } : { value: NOT_YET, label: "No, not on this evidence: keep looking" },
     ],
     why: `${describeCause(cause)}: ${basis}${open}`,
-    outcomes: [`Yes: the next step is its fix and how to verify it.`, `No: it is ruled out${others ? ` and the walk separates ${others}` : ""}.`],
+    outcomes: [
+      `Yes: the next step is its fix and how to verify it.`,
+      `No: it is ruled out${shown ? "" : " until an output shows it directly"}${others ? `, and the walk separates ${others}` : ""}.`,
+    ],
     purpose: "confirm",
     confirms: cause.id,
   };

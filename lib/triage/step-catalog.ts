@@ -1,6 +1,6 @@
 import type { TriageKnowledge } from "./knowledge";
 import { SYMPTOM_QUESTION } from "./next-step";
-import { confirmQuestionId, WALK_QUESTIONS } from "./walk-questions";
+import { confirmQuestionId, NOT_YET, WALK_QUESTIONS } from "./walk-questions";
 
 /** What the wizard shows for an answered step: its text and its possible answers. */
 export type StepSummary = { kind: "question" | "command"; text: string; answers: { value: string; label: string }[] };
@@ -8,6 +8,7 @@ export type StepSummary = { kind: "question" | "command"; text: string; answers:
 const VERDICTS = [
   { value: "yes", label: "Yes, confirmed" },
   { value: "no", label: "No, ruled out" },
+  { value: NOT_YET, label: "No, not on circumstance alone" },
 ];
 
 /** Every question and command step by id, for listing and changing earlier answers, rejections included. */

@@ -69,15 +69,23 @@ export function causeOfConfirmId(id: string): RootCauseId | undefined {
   return isRootCauseId(cause) ? cause : undefined;
 }
 
-/** Causes the engineer rejected ("no") and the one confirmed ("yes"), from the answers. */
-export function verdictsOf(answers: Record<string, string>): { rejected: Set<RootCauseId>; confirmed?: RootCauseId } {
+/** "No" to a cause offered on circumstance alone: it stays out only until an output shows it directly. */
+export const NOT_YET = "not-yet";
+
+/**
+ * The engineer's verdicts from the answers: causes rejected ("no"), causes not accepted on
+ * circumstance ("not-yet"), and the one confirmed ("yes").
+ */
+export function verdictsOf(answers: Record<string, string>): { rejected: Set<RootCauseId>; notYet: Set<RootCauseId>; confirmed?: RootCauseId } {
   const rejected = new Set<RootCauseId>();
+  const notYet = new Set<RootCauseId>();
   let confirmed: RootCauseId | undefined;
   for (const [id, value] of Object.entries(answers)) {
     const cause = causeOfConfirmId(id);
     if (!cause) continue;
     if (value === "no") rejected.add(cause);
+    if (value === NOT_YET) notYet.add(cause);
     if (value === "yes") confirmed = cause;
   }
-  return { rejected, confirmed };
+  return { rejected, notYet, confirmed };
 }

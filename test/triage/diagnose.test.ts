@@ -94,6 +94,16 @@ describe("the walk on the NAT ticket", () => {
     expect(result.next.tree).toBe("cannot-connect");
   });
 
+  it("brings back a cause refused on circumstance once an output shows it, and offers it again", () => {
+    const answers = { [`confirm-${TW_RECYCLE}`]: "not-yet" };
+    const refused = diagnose({ ...NAT_TICKET, answers }, knowledge);
+    expect(refused.rootCauses.map((c) => c.id)).not.toContain(TW_RECYCLE);
+    const outputs = [...NAT_TICKET.outputs, { command: "sysctl net.ipv4.tcp_tw_recycle", text: "net.ipv4.tcp_tw_recycle = 1" }];
+    const shown = diagnose({ ...NAT_TICKET, outputs, answers }, knowledge);
+    expect(shown.rootCauses[0].id).toBe(TW_RECYCLE);
+    expect(shown.next.confirms).toBe(TW_RECYCLE);
+  });
+
   it("once confirmed, the next step is the fix and how to verify it", () => {
     const outputs = [...NAT_TICKET.outputs, { command: "sysctl net.ipv4.tcp_tw_recycle", text: "net.ipv4.tcp_tw_recycle = 1" }];
     const result = diagnose({ ...NAT_TICKET, outputs, answers: { [`confirm-${TW_RECYCLE}`]: "yes" } }, knowledge);

@@ -96,7 +96,7 @@ export function walk(ticket: WalkTicket): Walk {
     if (next.confirms) {
       record.confirmationsOffered.push(next.confirms);
       const yes = isTrue(ticket, next.confirms);
-      answers[confirmQuestionId(next.confirms)] = yes ? "yes" : "no";
+      answers[confirmQuestionId(next.confirms)] = yes ? "yes" : (next.answers?.find((a) => a.value !== "yes")?.value ?? "no");
       if (yes) record.confirmedTrue = true;
     } else if (next.kind === "question") {
       const node = nodes.get(next.id) as QuestionNode;
