@@ -194,20 +194,26 @@ describe("guided triage in Chromium", () => {
       data: {
         description:
           "Some clients behind the office NAT (203.0.113.7) cannot connect to our API on 443 at server 10.0.3.21: SYN sent but no SYN-ACK; servers are Linux 4.x behind an ELB.",
-        outputs: [{ command: "netstat -s", text: NETSTAT }],
       },
     });
     const { id } = (await created.json()) as { id: string };
     await page.goto(`${baseUrl}/triage/${id}`, { waitUntil: "networkidle" });
 
-    // Walk to a command that has placeholders; skip the ones that have none.
+    // Walk to a command that has placeholders: skip commands without any, keep looking when offered to confirm.
     const card = page.locator(".step-card");
-    for (let i = 0; i < 12; i++) {
-      await advanceToCommand(page);
-      if ((await card.locator(".placeholder").count()) > 0) break;
+    for (let i = 0; i < 15; i++) {
+      await card.waitFor();
       const before = await stepId(page);
-      await page.getByRole("button", { name: "Can't run this" }).click();
-      await expect.poll(() => stepId(page)).not.toBe(before);
+      const answered = await page.locator(".history-item").count();
+      if ((await card.getAttribute("data-step-kind")) === "command") {
+        if ((await card.locator(".placeholder").count()) > 0) break;
+        await page.getByRole("button", { name: "Can't run this" }).click();
+      } else {
+        const radios = card.locator("input[type=radio]");
+        await (before === "confirm-cause" ? card.locator("input[value=no]") : radios.first()).check();
+        await page.getByRole("button", { name: "Answer" }).click();
+      }
+      await expect.poll(async () => (await stepId(page)) !== before || (await page.locator(".history-item").count()) > answered).toBe(true);
     }
     const placeholders = card.locator(".placeholder");
     expect(await placeholders.count()).toBeGreaterThan(0);

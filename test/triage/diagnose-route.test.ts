@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 
 import { POST } from "@/app/api/diagnose/route";
-import { MAX_DIAGNOSE_BYTES } from "@/lib/triage/diagnose-schema";
 
 const post = (body: string, headers: Record<string, string> = {}) =>
   POST(new Request("http://localhost/api/diagnose", { method: "POST", body, headers: { "content-type": "application/json", ...headers } }));
@@ -10,7 +9,7 @@ describe("POST /api/diagnose", () => {
   it("returns the same shape as the CLI", async () => {
     const response = await post(JSON.stringify({ description: "DNS lookups in pods take 5 seconds" }));
     expect(response.status).toBe(200);
-    expect(Object.keys(await response.json()).slice(0, 3)).toEqual(["rootCauses", "next", "signals"]);
+    expect(Object.keys(await response.json())).toEqual(["rootCauses", "next", "signals"]);
   });
 
   it("answers 400 for malformed JSON", async () => {
@@ -31,11 +30,13 @@ describe("POST /api/diagnose", () => {
     expect((await response.json()).error).toMatch(/^answers\.nope: /);
   });
 
-  it("answers 413 for a body above the limit and 422 for a ticket text above 5 MB, saying the limit", async () => {
-    const tooLarge = await post(JSON.stringify({ description: "a".repeat(MAX_DIAGNOSE_BYTES + 10) }));
-    expect(tooLarge.status).toBe(413);
-    const longText = await post(JSON.stringify({ description: "a".repeat(5 * 1024 * 1024 + 10) }));
-    expect(longText.status).toBe(422);
-    expect((await longText.json()).error).toMatch(/5 MB/);
+  it("answers 422 for pasted text over 5 MB and 413 for a body over 6 MB, saying the limit", async () => {
+    const overText = await post(JSON.stringify({ description: "a".repeat(5 * 1024 * 1024 + 10) }));
+    expect(overText.status).toBe(422);
+    expect((await overText.json()).error).toMatch(/limit is 5 MB/);
+    const big = JSON.stringify({ description: "a".repeat(6 * 1024 * 1024 + 10) });
+    const response = await post(big);
+    expect(response.status).toBe(413);
+    expect((await response.json()).error).toMatch(/6 MB/);
   });
 });
