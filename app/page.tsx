@@ -6,7 +6,6 @@ import { LAYERS } from "@/lib/content/schema";
 
 export default function HomePage() {
   const library = getContentLibrary();
-  const problems = library.cases.filter((c) => c.frontmatter.type === "problem");
 
   return (
     <>
@@ -30,7 +29,8 @@ export default function HomePage() {
         <h2 id="by-symptom">Start from the symptom</h2>
         <ul className="card-grid">
           {ENTRY_SYMPTOMS.map((symptom) => {
-            const count = problems.filter((c) => matchesEntrySymptom(c.frontmatter, symptom)).length;
+            // The same rule as the case list the card opens (/cases?symptom=...).
+            const count = library.cases.filter((c) => matchesEntrySymptom(c.frontmatter, symptom)).length;
             return (
               <li key={symptom.id} className="card">
                 <Link href={`/cases?symptom=${symptom.id}`} className="card-link">
@@ -38,7 +38,7 @@ export default function HomePage() {
                   <span className="card-sub" lang="zh">
                     {symptom.labelZh}
                   </span>
-                  <span className="card-meta">{count} cases</span>
+                  <span className="card-meta">{count === 1 ? "1 case" : `${count} cases`}</span>
                 </Link>
               </li>
             );

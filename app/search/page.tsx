@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getContentLibrary } from "@/lib/content/library";
 import { CASE_TYPES, LAYERS, PLATFORMS } from "@/lib/content/schema";
 import { getSearchIndex } from "@/lib/search/content-index";
-import { searchContent } from "@/lib/search/search";
+import { rankContent, searchContent } from "@/lib/search/search";
 import { parseSearchParams, toSearchOptions } from "@/lib/search/search-params";
 import { HighlightedText } from "@/components/search/highlighted-text";
 import { SearchForm, type SearchFilterField } from "@/components/search/search-form";
@@ -26,7 +26,10 @@ export default async function SearchPage({ searchParams }: Props) {
   if (!params.has("limit")) params.set("limit", String(RESULTS));
   const query = params.get("q")?.trim() ?? "";
   const parsed = parseSearchParams(params);
-  const hits = parsed.ok ? searchContent(getSearchIndex(), parsed.params.q, toSearchOptions(parsed.params)) : [];
+  const index = getSearchIndex();
+  const hits = parsed.ok ? searchContent(index, parsed.params.q, toSearchOptions(parsed.params)) : [];
+  // How many matched in all, not how many are shown.
+  const matched = parsed.ok && hits.length > 0 ? rankContent(index, parsed.params.q, { ...toSearchOptions(parsed.params), limit: index.documents.length }).length : 0;
 
   const library = getContentLibrary();
   const plain = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
@@ -63,7 +66,13 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : (
         <>
           <p className="result-count" aria-live="polite">
-            {hits.length === 0 ? "No case or root cause matches." : `${hits.length} result${hits.length === 1 ? "" : "s"}`}
+            {hits.length === 0
+              ? "No case or root cause matches."
+              : matched > hits.length
+                ? `${matched} entries match; the best ${hits.length} are shown.`
+                : matched === 1
+                  ? "1 entry matches."
+                  : `${matched} entries match.`}
           </p>
           <ol className="search-results">
             {hits.map((hit) => (

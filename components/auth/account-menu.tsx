@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 
+import { fetchJson } from "@/lib/http/fetch-json";
+
 import { useViewer } from "./use-viewer";
 
 /** The header's account corner: nothing while sign-in is off, else "Sign in" or the user and "Sign out". */
@@ -16,7 +18,7 @@ export function AccountMenu() {
     );
   }
   const signOut = async () => {
-    await fetch("/api/auth/sign-out", { method: "POST" });
+    await fetchJson("/api/auth/sign-out", { method: "POST" }).catch(() => undefined);
     window.location.assign("/");
   };
   return (

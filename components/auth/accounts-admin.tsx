@@ -8,15 +8,9 @@ import { z } from "zod";
 import type { Account } from "@/lib/auth/accounts";
 import { ROLE_DUTIES, ROLES, type Role } from "@/lib/auth/roles";
 import { createUserSchema } from "@/lib/auth/schemas";
+import { fetchJson } from "@/lib/http/fetch-json";
 
 type NewAccountFields = z.input<typeof createUserSchema>;
-
-async function send<T>(url: string, method: string, body: unknown): Promise<T> {
-  const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const json = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(typeof json.error === "string" ? json.error : `HTTP ${response.status}`);
-  return json as T;
-}
 
 /** Accounts list (role, enable/disable) and the form that creates one. Admins only. */
 export function AccountsAdmin({ initialAccounts, selfId }: { initialAccounts: Account[]; selfId: string }) {
@@ -28,7 +22,7 @@ export function AccountsAdmin({ initialAccounts, selfId }: { initialAccounts: Ac
   const change = async (id: string, body: { role?: Role; disabled?: boolean }) => {
     setError(undefined);
     try {
-      replace(await send<Account>(`/api/users/${id}`, "PATCH", body));
+      replace(await fetchJson<Account>(`/api/users/${id}`, { method: "PATCH", body }));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -36,7 +30,7 @@ export function AccountsAdmin({ initialAccounts, selfId }: { initialAccounts: Ac
   const create = form.handleSubmit(async (fields) => {
     setError(undefined);
     try {
-      const account = await send<Account>("/api/users", "POST", fields);
+      const account = await fetchJson<Account>("/api/users", { method: "POST", body: fields });
       setAccounts((all) => [...all, account].sort((a, b) => a.email.localeCompare(b.email)));
       form.reset();
     } catch (e) {
@@ -105,7 +99,7 @@ export function AccountsAdmin({ initialAccounts, selfId }: { initialAccounts: Ac
           </select>
         </label>
         <label className="field">
-          <span>Password (give it to them; they cannot change it yet)</span>
+          <span>First password (give it to them; they change it on their account page after signing in)</span>
           <input type="password" autoComplete="new-password" {...form.register("password")} />
         </label>
         {form.formState.errors.password && <p className="field-error" role="alert">password: {form.formState.errors.password.message}</p>}

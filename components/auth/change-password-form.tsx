@@ -6,6 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
 
 import { changePasswordFormSchema } from "@/lib/auth/schemas";
+import { fetchJson } from "@/lib/http/fetch-json";
 
 type Fields = z.input<typeof changePasswordFormSchema>;
 
@@ -16,13 +17,13 @@ export function ChangePasswordForm() {
 
   const submit = handleSubmit(async ({ current, password }) => {
     setOutcome(undefined);
-    const response = await fetch("/api/auth/password", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ current, password }) });
-    if (response.ok) {
+    try {
+      await fetchJson("/api/auth/password", { method: "POST", body: { current, password } });
       reset();
-      return setOutcome({ ok: true, message: "Password changed. Other browsers signed in as you have been signed out." });
+      setOutcome({ ok: true, message: "Password changed. Other browsers signed in as you have been signed out." });
+    } catch (e) {
+      setOutcome({ ok: false, message: (e as Error).message });
     }
-    const body = await response.json().catch(() => ({}));
-    setOutcome({ ok: false, message: typeof body.error === "string" ? body.error : `HTTP ${response.status}` });
   });
 
   const errors = formState.errors;

@@ -7,6 +7,7 @@ import { z } from "zod";
 
 import { safeNextPath } from "@/lib/auth/next-path";
 import { signInSchema } from "@/lib/auth/schemas";
+import { fetchJson } from "@/lib/http/fetch-json";
 
 type SignInFields = z.input<typeof signInSchema>;
 
@@ -16,10 +17,12 @@ export function SignInForm({ next }: { next?: string }) {
 
   const submit = handleSubmit(async (fields) => {
     setError(undefined);
-    const response = await fetch("/api/auth/sign-in", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fields) });
-    if (response.ok) return window.location.assign(safeNextPath(next));
-    const body = await response.json().catch(() => ({}));
-    setError(typeof body.error === "string" ? body.error : `HTTP ${response.status}`);
+    try {
+      await fetchJson("/api/auth/sign-in", { method: "POST", body: fields });
+      window.location.assign(safeNextPath(next));
+    } catch (e) {
+      setError((e as Error).message);
+    }
   });
 
   return (

@@ -3,15 +3,15 @@
 import { useEffect, useState } from "react";
 
 import type { Viewer } from "@/lib/auth/access";
+import { fetchJson } from "@/lib/http/fetch-json";
 
 /** Who this browser is signed in as (from /api/auth/me); undefined until known. Pages stay static. */
 export function useViewer(): Viewer | undefined {
   const [viewer, setViewer] = useState<Viewer>();
   useEffect(() => {
     let live = true;
-    fetch("/api/auth/me")
-      .then((response) => (response.ok ? (response.json() as Promise<Viewer>) : undefined))
-      .then((value) => live && value && setViewer(value))
+    fetchJson<Viewer>("/api/auth/me")
+      .then((value) => live && setViewer(value))
       .catch(() => undefined);
     return () => {
       live = false;

@@ -5,17 +5,22 @@ import { getMDXComponent } from "mdx-bundler/client";
 import { CopyButton } from "@/components/ui/copy-button";
 
 const COMMAND_LANGUAGES = new Set(["bash", "sh", "shell", "zsh", "console", "powershell", "cmd"]);
+/** Code that is neither a command nor its output, named in words (content:check keeps it out of ```text). */
+const LANGUAGE_KINDS: Record<string, string> = { c: "kernel source", wireshark: "display filter", systemtap: "SystemTap script", ini: "setting" };
 
 function CodeBlock(props: ComponentProps<"pre"> & { "data-language"?: string }) {
   const language = props["data-language"] ?? "text";
-  const kind = COMMAND_LANGUAGES.has(language) ? "command" : language === "text" ? "output" : language;
+  const kind = COMMAND_LANGUAGES.has(language) ? "command" : language === "text" ? "output" : (LANGUAGE_KINDS[language] ?? language);
+  // Excerpts (source, filters, scripts) wrap; commands and outputs keep their columns and scroll, so the
+  // scrolling block takes keyboard focus.
+  const wraps = language in LANGUAGE_KINDS;
   return (
-    <div className="code-block" data-code-block data-kind={kind}>
+    <div className="code-block" data-code-block data-kind={kind} data-wrap={wraps || undefined}>
       <div className="code-block-bar">
         <span className="code-block-kind">{kind}</span>
-        <CopyButton label={kind === "command" ? "Copy command" : "Copy"} />
+        <CopyButton label={kind === "command" ? "Copy command" : `Copy ${kind}`} />
       </div>
-      <pre {...props} />
+      <pre {...props} tabIndex={wraps ? undefined : 0} />
     </div>
   );
 }

@@ -38,12 +38,10 @@ function HeaderSearchBox() {
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetchSearch({ q, limit: String(SUGGESTIONS) }, controller.signal);
-        if (!response.ok) return;
-        setHits(await response.json());
+        setHits(await fetchSearch<SearchHit[]>({ q, limit: String(SUGGESTIONS) }, controller.signal));
         setActive(-1);
       } catch {
-        // aborted by the next keystroke
+        // aborted by the next keystroke, or the search failed: keep the list
       }
     }, DEBOUNCE_MS);
     return () => {

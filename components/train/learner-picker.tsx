@@ -5,8 +5,8 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 
 import { createLearnerSchema, type CreateLearnerInput } from "@/lib/training/schemas";
+import { fetchJson } from "@/lib/http/fetch-json";
 
-import { postJson } from "./post-json";
 import type { Learner } from "./use-learner";
 
 /** Picks the learner by name; the same name (any case) continues the same progress. */
@@ -17,7 +17,7 @@ export function LearnerPicker({ onPicked }: { onPicked: (learner: Learner) => vo
   const submit = handleSubmit(async ({ name }) => {
     setError(undefined);
     try {
-      onPicked(await postJson<Learner>("/api/train/learners", { name }));
+      onPicked(await fetchJson<Learner>("/api/train/learners", { method: "POST", body: { name } }));
     } catch (e) {
       setError((e as Error).message);
     }

@@ -6,11 +6,12 @@ import Link from "next/link";
 import type { SignalPrompt } from "@/lib/training/exercise";
 import type { AttemptResult } from "@/lib/training/practice";
 import { MAX_DURATION_MS } from "@/lib/training/schemas";
+import { fetchJson } from "@/lib/http/fetch-json";
 
 import { DrillResult } from "./drill-result";
 import { LearnerPanel } from "./learner-picker";
-import { postJson } from "./post-json";
 import { useLearner } from "./use-learner";
+import { InlineMarkdown } from "./text-blocks";
 
 /** Moves focus between the line buttons with the arrow keys. */
 function moveFocus(event: KeyboardEvent<HTMLOListElement>) {
@@ -44,7 +45,7 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
       return setError("Pick your name first: the score is saved under it.");
     }
     try {
-      const value = await postJson<AttemptResult>("/api/train/attempts", { learnerId: current.id, exerciseId: prompt.id, durationMs, answer: { kind: "signal", line } });
+      const value = await fetchJson<AttemptResult>("/api/train/attempts", { method: "POST", body: { learnerId: current.id, exerciseId: prompt.id, durationMs, answer: { kind: "signal", line } } });
       setResult({ value, durationMs });
     } catch (e) {
       setChosen(undefined);
@@ -71,16 +72,17 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
             const state = feedback ? (telling ? "telling" : lineNumber === chosen ? "missed" : "plain") : lineNumber === chosen ? "chosen" : "plain";
             return (
               <li key={lineNumber} data-state={state}>
-                <button type="button" className="output-line" disabled={chosen !== undefined} onClick={() => void choose(lineNumber)} aria-label={`Line ${lineNumber}: ${line || "(empty)"}`}>
+                <button type="button" className="output-line" disabled={chosen !== undefined} onClick={() => void choose(lineNumber)}>
                   <span className="line-number" aria-hidden="true">{lineNumber}</span>
-                  <code>{line || " "}</code>
+                  <span className="visually-hidden">Line {lineNumber}: </span>
+                  <code>{line || <span className="visually-hidden">(empty)</span>}</code>
                 </button>
                 {telling && (
                   <ul className="line-notes">
                     {telling.evidence.map((item) => (
                       <li key={item.signal}>
-                        <strong>{item.meaning}</strong>
-                        {item.detail && ` (${item.detail})`}
+                        <strong><InlineMarkdown text={item.meaning} /></strong>
+                        {item.detail && <> (<InlineMarkdown text={item.detail} />)</>}
                         {item.favours.length > 0 && (
                           <>
                             . Points to{" "}

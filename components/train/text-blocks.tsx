@@ -1,9 +1,13 @@
-import { parseInline, type TextBlock } from "@/lib/training/markdown";
+import type { TextBlock } from "@/lib/content/markdown";
+import { parseInline } from "@/lib/training/inline-markdown";
 
-function Inline({ text }: { text: string }) {
+/** One line of inline Markdown (code spans, strong text, link labels) as a drill shows it. */
+export function InlineMarkdown({ text }: { text: string }) {
   return (
     <>
-      {parseInline(text).map((span, i) => (span.kind === "code" ? <code key={i}>{span.text}</code> : <span key={i}>{span.text}</span>))}
+      {parseInline(text).map((span, i) =>
+        span.kind === "code" ? <code key={i}>{span.text}</code> : span.kind === "strong" ? <strong key={i}>{span.text}</strong> : <span key={i}>{span.text}</span>,
+      )}
     </>
   );
 }
@@ -13,14 +17,14 @@ export function TextBlocks({ blocks }: { blocks: TextBlock[] }) {
   return (
     <div className="text-blocks">
       {blocks.map((block, i) => {
-        if (block.kind === "heading") return <h4 key={i}><Inline text={block.text} /></h4>;
-        if (block.kind === "paragraph") return <p key={i}><Inline text={block.text} /></p>;
+        if (block.kind === "heading") return <h4 key={i}><InlineMarkdown text={block.text} /></h4>;
+        if (block.kind === "paragraph") return <p key={i}><InlineMarkdown text={block.text} /></p>;
         if (block.kind === "list") {
           const List = block.ordered ? "ol" : "ul";
           return (
             <List key={i}>
               {block.items.map((item, j) => (
-                <li key={j}><Inline text={item} /></li>
+                <li key={j}><InlineMarkdown text={item} /></li>
               ))}
             </List>
           );

@@ -10,11 +10,11 @@ import type { TicketPrompt } from "@/lib/training/exercise";
 import type { AttemptResult } from "@/lib/training/practice";
 import { MAX_DURATION_MS } from "@/lib/training/schemas";
 import type { TicketFeedback } from "@/lib/training/scoring";
+import { fetchJson } from "@/lib/http/fetch-json";
 
 import { DrillResult } from "./drill-result";
 import { LearnerPanel } from "./learner-picker";
-import { postJson } from "./post-json";
-import { TextBlocks } from "./text-blocks";
+import { InlineMarkdown, TextBlocks } from "./text-blocks";
 import { useLearner } from "./use-learner";
 
 const stepSchema = z.object({ stepId: z.string().min(1, "Choose what you would do first") });
@@ -45,12 +45,12 @@ export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
     const current = await knownLearner();
     if (!current || !stepId) return setError("Pick your name first: the score is saved under it.");
     try {
-      const value = await postJson<AttemptResult>("/api/train/attempts", {
+      const value = await fetchJson<AttemptResult>("/api/train/attempts", { method: "POST", body: {
         learnerId: current.id,
         exerciseId: prompt.id,
         durationMs,
         answer: { kind: "ticket", stepId, causeId },
-      });
+      } });
       setResult({ value, durationMs });
     } catch (e) {
       setError((e as Error).message);
@@ -165,9 +165,9 @@ function TicketExplanation({ feedback }: { feedback: TicketFeedback }) {
           <li key={step.id} className={step.right ? "is-right" : "is-wrong"} data-chosen={step.id === feedback.chosenStep.id || undefined}>
             <span className={step.right ? "mark-right" : "mark-wrong"}>{step.right ? "good first step" : "not the best first step"}</span>
             {step.id === feedback.chosenStep.id && <span className="badge">your choice</span>}
-            <strong>{step.title}</strong>
+            <strong><InlineMarkdown text={step.title} /></strong>
             {step.command && <pre className="drill-code" data-kind="command"><code>{step.command}</code></pre>}
-            <span className="card-meta">{step.why}</span>
+            <span className="card-meta"><InlineMarkdown text={step.why} /></span>
           </li>
         ))}
       </ul>
@@ -182,8 +182,8 @@ function TicketExplanation({ feedback }: { feedback: TicketFeedback }) {
                 <span>
                   <code>{item.line}</code>
                   <span className="evidence-detail">
-                    {item.meaning}
-                    {item.detail && ` (${item.detail})`}. Speaks for: {item.favours.map((f) => f.title).join("; ")}
+                    <InlineMarkdown text={item.meaning} />
+                    {item.detail && <> (<InlineMarkdown text={item.detail} />)</>}. Speaks for: {item.favours.map((f) => f.title).join("; ")}
                   </span>
                 </span>
               </li>

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import Link from "next/link";
 
 import type { QueueEntry } from "@/lib/training/practice";
+import { ApiError, fetchJson } from "@/lib/http/fetch-json";
 
 import { formatDueIn } from "./format";
 import { LearnerPicker } from "./learner-picker";
@@ -28,15 +29,13 @@ export function TrainingHome({ drills }: { drills: DrillSummary[] }) {
     setQueue(undefined);
     if (!learner) return;
     let live = true;
-    fetch(`/api/train/queue?learner=${encodeURIComponent(learner.id)}`)
-      .then(async (response) => {
-        const json = await response.json();
+    fetchJson<{ entries: QueueEntry[] }>(`/api/train/queue?learner=${encodeURIComponent(learner.id)}`)
+      .then((json) => live && setQueue(json.entries))
+      .catch((e: Error) => {
         // The learner is unknown here (say, a fresh database): pick the name again.
-        if (response.status === 404) return setLearner(null);
-        if (!response.ok) throw new Error(json.error ?? `HTTP ${response.status}`);
-        if (live) setQueue(json.entries);
-      })
-      .catch((e: Error) => live && setError(e.message));
+        if (e instanceof ApiError && e.status === 404) return setLearner(null);
+        if (live) setError(e.message);
+      });
     return () => {
       live = false;
     };

@@ -4,9 +4,9 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 
 import { learnerIdSchema } from "@/lib/training/schemas";
+import { fetchJson } from "@/lib/http/fetch-json";
 import { goToSignIn, useViewer } from "@/components/auth/use-viewer";
 
-import { postJson } from "./post-json";
 
 const STORAGE_KEY = "netriage.learner";
 
@@ -41,7 +41,7 @@ export function useLearner(): {
     if (!viewer) return;
     if (!viewer.signInRequired) return setState(readStoredLearner());
     if (!viewer.user) return goToSignIn();
-    postJson<Learner>("/api/train/learners", {}).then(setState, () => setState(null));
+    fetchJson<Learner>("/api/train/learners", { method: "POST", body: {} }).then(setState, () => setState(null));
   }, [viewer]);
   useEffect(() => {
     if (learner !== undefined) for (const resolve of waiting.current.splice(0)) resolve(learner);

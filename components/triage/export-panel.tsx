@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 
+import { fetchText } from "@/lib/http/fetch-json";
+
 import { CopyButton } from "@/components/ui/copy-button";
 
 type Format = "reply" | "case";
@@ -15,10 +17,11 @@ export function ExportPanel({ sessionId, flush }: { sessionId: string; flush: ()
   async function load(format: Format) {
     setError(undefined);
     await flush();
-    const response = await fetch(`/api/sessions/${sessionId}/export?format=${format}`);
-    const text = await response.text();
-    if (!response.ok) setError(safeError(text));
-    else setExported({ format, text });
+    try {
+      setExported({ format, text: await fetchText(`/api/sessions/${sessionId}/export?format=${format}`) });
+    } catch (e) {
+      setError((e as Error).message);
+    }
   }
 
   return (
@@ -45,12 +48,4 @@ export function ExportPanel({ sessionId, flush }: { sessionId: string; flush: ()
       )}
     </section>
   );
-}
-
-function safeError(text: string): string {
-  try {
-    return JSON.parse(text).error ?? text;
-  } catch {
-    return text;
-  }
 }

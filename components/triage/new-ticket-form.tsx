@@ -6,41 +6,36 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
 
-const newTicketSchema = z
-  .object({
-    ticketRef: z.string().trim().max(100, "at most 100 characters"),
-    title: z.string().trim().max(200, "at most 200 characters"),
-    description: z.string().trim().max(5_000_000),
-    command: z.string().trim().max(2000),
-    output: z.string().max(5_000_000),
-  })
-  .refine((v) => v.description.length > 0 || v.output.trim().length > 0, {
-    path: ["description"],
-    message: "Describe the ticket or paste an output",
+import { checkPastedText } from "@/lib/pasted-text";
+import { outputsSchema, ticketFieldsSchema, type CreateSessionInput } from "@/lib/sessions/session-schema";
+import { fetchJson } from "@/lib/http/fetch-json";
+
+const outputFields = outputsSchema.element.shape;
+
+/** The route's ticket fields plus one optional output, checked against the same size limit. */
+const newTicketSchema = ticketFieldsSchema
+  .extend({ command: outputFields.command.unwrap().trim(), output: outputFields.text })
+  .superRefine((v, ctx) => {
+    if (v.description.trim() === "" && v.output.trim() === "") ctx.addIssue({ code: "custom", path: ["description"], message: "Describe the ticket or paste an output" });
+    checkPastedText(ctx, "description", [v.description, v.output]);
   });
 
-type NewTicket = z.infer<typeof newTicketSchema>;
+type NewTicket = z.input<typeof newTicketSchema>;
+type NewTicketValues = z.output<typeof newTicketSchema>;
 
-async function createSession(body: unknown): Promise<string> {
-  const response = await fetch("/api/sessions", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const json = await response.json();
-  if (!response.ok) throw new Error(json.error ?? `HTTP ${response.status}`);
-  return json.id as string;
+async function createSession(body: CreateSessionInput): Promise<string> {
+  return (await fetchJson<{ id: string }>("/api/sessions", { method: "POST", body })).id;
 }
 
 export function NewTicketForm({ symptoms }: { symptoms: { id: string; label: string }[] }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
-  const { register, handleSubmit, formState } = useForm<NewTicket>({
+  const { register, handleSubmit, formState } = useForm<NewTicket, unknown, NewTicketValues>({
     resolver: zodResolver(newTicketSchema),
     defaultValues: { ticketRef: "", title: "", description: "", command: "", output: "" },
   });
 
-  async function start(body: unknown) {
+  async function start(body: CreateSessionInput) {
     setError(undefined);
     try {
       router.push(`/triage/${await createSession(body)}`);

@@ -1,10 +1,12 @@
 import Link from "next/link";
 
-import type { RankedCause } from "@/lib/triage/client-types";
+import type { RuledOutCause, WalkedCause } from "@/lib/triage/client-types";
 
-type Props = { causes: RankedCause[]; confirmed: string | null; onConfirm: (id: string) => void };
+import { evidenceSummary } from "./step-words";
 
-export function RankingPanel({ causes, confirmed, onConfirm }: Props) {
+type Props = { causes: WalkedCause[]; ruledOut?: RuledOutCause[]; confirmed: string | null; onConfirm: (id: string) => void };
+
+export function RankingPanel({ causes, ruledOut = [], confirmed, onConfirm }: Props) {
   return (
     <section aria-labelledby="ranking-title" className="ranking">
       <h2 id="ranking-title">Likely root causes</h2>
@@ -12,14 +14,15 @@ export function RankingPanel({ causes, confirmed, onConfirm }: Props) {
         {causes.map((cause) => {
           const against = cause.evidence.filter((e) => e.effect === "against");
           const support = cause.evidence.filter((e) => e.effect === "for");
+          const percent = Math.round(cause.score * 100);
           return (
             <li key={cause.id} className="ranking-item" data-cause={cause.id}>
               <div className="ranking-head">
                 <Link href={`/causes/${cause.id}`} className="case-title">
                   {cause.title}
                 </Link>
-                <span className="score" aria-label={`score ${Math.round(cause.score * 100)} percent`}>
-                  {Math.round(cause.score * 100)}%
+                <span className="score">
+                  {percent}% <span className="score-word">{cause.likelihood}</span>
                 </span>
               </div>
               <div className="score-bar" aria-hidden>
@@ -27,13 +30,14 @@ export function RankingPanel({ causes, confirmed, onConfirm }: Props) {
               </div>
               {(support.length > 0 || against.length > 0) && (
                 <details>
-                  <summary>
-                    Evidence: {support.length} for, {against.length} against
-                  </summary>
+                  <summary>{evidenceSummary(support.length, against.length)}</summary>
                   <ul className="evidence-list">
                     {cause.evidence.map((e, i) => (
                       <li key={i} className={`evidence evidence-${e.effect}`}>
-                        <span className="evidence-effect">{e.effect === "for" ? "+" : "−"}</span>
+                        <span className="evidence-effect" aria-hidden>
+                          {e.effect === "for" ? "+" : "−"}
+                        </span>
+                        <span className="visually-hidden">{e.effect === "for" ? "For:" : "Against:"}</span>
                         <span>
                           <code>{e.line}</code> <span className="card-meta">({e.source})</span>
                           {e.detail && <span className="evidence-detail">{e.detail}</span>}
@@ -43,6 +47,14 @@ export function RankingPanel({ causes, confirmed, onConfirm }: Props) {
                   </ul>
                 </details>
               )}
+              {cause.decisive.length > 0 && <p className="card-meta">Shown directly by: {cause.decisive[0]}</p>}
+              {cause.preconditions
+                .filter((p) => p.state === "unknown")
+                .map((p) => (
+                  <p key={p.id} className="card-meta">
+                    Still to check: {p.label}
+                  </p>
+                ))}
               {cause.cases.length > 0 && (
                 <p className="card-meta">
                   Past cases:{" "}
@@ -65,6 +77,18 @@ export function RankingPanel({ causes, confirmed, onConfirm }: Props) {
           );
         })}
       </ol>
+      {ruledOut.length > 0 && (
+        <details className="ruled-out">
+          <summary>Ruled out ({ruledOut.length})</summary>
+          <ul>
+            {ruledOut.map((cause) => (
+              <li key={cause.id} data-ruled-out={cause.id}>
+                <strong>{cause.title}</strong>: {cause.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 }

@@ -4,33 +4,39 @@ import { useEffect, useState } from "react";
 import Link from "next/link";
 
 import { fetchSearch } from "@/components/search/fetch-search";
+import type { SimilarCasesRequest } from "@/lib/triage/client-types";
+import { mergeSimilarHits } from "@/lib/triage/similar-hits";
 
 type Hit = { id: string; title: string; snippet: string };
 
-/** Longest query the search API takes. */
-const MAX_QUERY = 2000;
-
-/** The past cases most like this ticket, from the same search as /search. */
-export function SimilarCases({ text }: { text: string }) {
+/**
+ * The past cases most like this ticket, searched with what the engine read (its signals, leading
+ * causes and the ticket's words); the leading cause's cases come first when the evidence points at it.
+ */
+export function SimilarCases({ request }: { request?: SimilarCasesRequest }) {
   const [hits, setHits] = useState<Hit[]>([]);
-  const query = text.trim().slice(0, MAX_QUERY);
+  const query = request?.query.trim() ?? "";
+  const cause = request?.cause;
 
   useEffect(() => {
     if (!query) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetchSearch({ kind: "case", limit: "5", q: query }, controller.signal);
-        if (response.ok) setHits(await response.json());
+        const [causeHits, general] = await Promise.all([
+          cause ? fetchSearch<Hit[]>({ kind: "case", q: query, limit: "2", cause }, controller.signal) : Promise.resolve([]),
+          fetchSearch<Hit[]>({ kind: "case", q: query, limit: "5" }, controller.signal),
+        ]);
+        setHits(mergeSimilarHits(causeHits, general));
       } catch {
-        // aborted or offline: keep the previous list
+        // aborted, offline or failed: keep the previous list
       }
     }, 400);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [query]);
+  }, [query, cause]);
 
   if (!query || hits.length === 0) return null;
   return (

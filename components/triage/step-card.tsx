@@ -1,32 +1,55 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
 
+import { checkPastedText } from "@/lib/pasted-text";
+import { outputsSchema } from "@/lib/sessions/session-schema";
 import type { NextStep } from "@/lib/triage/client-types";
+import { fillCommand, readTicketFacts, type FilledCommand, type TicketText } from "@/lib/triage/fill-command";
 import { CopyButton } from "@/components/ui/copy-button";
+
+import { whereToRun } from "./step-words";
 
 type Props = {
   step: NextStep;
+  /** The ticket so far: placeholders are filled from it, and new output shares its size limit. */
+  ticket: TicketText;
   onAnswer: (id: string, value: string) => void;
   onOutput: (command: string, text: string) => void;
-  onConfirm: () => void;
+  onConfirm: (cause: string) => void;
 };
 
-const answerSchema = z.object({ answer: z.string().min(1, "Choose an answer") });
-const outputSchema = z.object({ text: z.string().trim().min(1, "Paste the output first").max(5_000_000) });
+const EYEBROWS: Record<NextStep["kind"], string> = { question: "Next question", command: "Next command", fix: "Confirmed: fix and verify" };
 
-export function StepCard({ step, onAnswer, onOutput, onConfirm }: Props) {
+const answerSchema = z.object({ answer: z.string().min(1, "Choose an answer") });
+/** One more output for the session, within the size limit it shares with what is already pasted. */
+function outputFormSchema(pastedTexts: readonly string[]) {
+  return z
+    .object({ text: outputsSchema.element.shape.text.refine((text) => text.trim() !== "", "Paste the output first") })
+    .superRefine(({ text }, ctx) => checkPastedText(ctx, "text", [...pastedTexts, text]));
+}
+
+export function StepCard({ step, ticket, onAnswer, onOutput, onConfirm }: Props) {
   return (
     <section className="step-card" aria-labelledby="next-step-title" data-step-id={step.id} data-step-kind={step.kind}>
-      <p className="eyebrow">Next {step.kind === "command" ? "command" : "question"}</p>
+      <p className="eyebrow">{EYEBROWS[step.kind]}</p>
       <h2 id="next-step-title">{step.text}</h2>
-      {step.kind === "command" ? <CommandStep key={step.id} step={step} onAnswer={onAnswer} onOutput={onOutput} /> : <QuestionStep key={step.id} step={step} onAnswer={onAnswer} onConfirm={onConfirm} />}
       <p className="why">
         <strong>Why this step:</strong> {step.why}
       </p>
+      {step.outcomes && step.outcomes.length > 0 && (
+        <ul className="outcomes" aria-label="What each outcome would mean">
+          {step.outcomes.map((outcome) => (
+            <li key={outcome}>{outcome}</li>
+          ))}
+        </ul>
+      )}
+      {step.kind === "command" && <CommandStep key={step.id} step={step} ticket={ticket} onAnswer={onAnswer} onOutput={onOutput} />}
+      {step.kind === "question" && <QuestionStep key={step.id} step={step} onAnswer={onAnswer} onConfirm={onConfirm} />}
+      {step.kind === "fix" && <FixStep step={step} />}
     </section>
   );
 }
@@ -34,7 +57,7 @@ export function StepCard({ step, onAnswer, onOutput, onConfirm }: Props) {
 function QuestionStep({ step, onAnswer, onConfirm }: Pick<Props, "step" | "onAnswer" | "onConfirm">) {
   const { register, handleSubmit, formState } = useForm<{ answer: string }>({ resolver: zodResolver(answerSchema) });
   const submit = handleSubmit(({ answer }) => {
-    if (step.id === "confirm-cause" && answer === "yes") onConfirm();
+    if (step.confirms && answer === "yes") onConfirm(step.confirms);
     else onAnswer(step.id, answer);
   });
   return (
@@ -53,7 +76,7 @@ function QuestionStep({ step, onAnswer, onConfirm }: Pick<Props, "step" | "onAns
         <button type="submit" className="button primary">
           Answer
         </button>
-        {step.id !== "confirm-cause" && (
+        {!step.confirms && (
           <button type="button" className="button" onClick={() => onAnswer(step.id, "skip")}>
             Don&apos;t know
           </button>
@@ -63,25 +86,32 @@ function QuestionStep({ step, onAnswer, onConfirm }: Pick<Props, "step" | "onAns
   );
 }
 
-function CommandStep({ step, onAnswer, onOutput }: Pick<Props, "step" | "onAnswer" | "onOutput">) {
+function CommandStep({ step, ticket, onAnswer, onOutput }: Pick<Props, "step" | "ticket" | "onAnswer" | "onOutput">) {
   const variants = Object.entries(step.commands ?? { default: step.command ?? "" });
   const [variant, setVariant] = useState(variants[0]?.[0] ?? "default");
-  const command = step.commands?.[variant] ?? step.command ?? "";
-  const { register, handleSubmit, formState, reset } = useForm<{ text: string }>({ resolver: zodResolver(outputSchema) });
+  const [edited, setEdited] = useState<Record<string, string>>({});
+  const facts = useMemo(() => readTicketFacts(ticket), [ticket]);
+  const template = step.commands?.[variant] ?? step.command ?? "";
+  const filled = useMemo(() => fillCommand(template, facts, edited), [template, facts, edited]);
+  const schema = useMemo(() => outputFormSchema([ticket.description, ...ticket.outputs.map((o) => o.text)]), [ticket]);
+  const { register, handleSubmit, formState, reset } = useForm<{ text: string }>({ resolver: zodResolver(schema) });
   const submit = handleSubmit(({ text }) => {
-    onOutput(command, text);
+    onOutput(filled.command, text);
     reset();
   });
+  const where = step.whereText ?? whereToRun(step.where);
 
   return (
     <div className="stack">
-      <p className="where">
-        Run on: <strong>{step.where}</strong>
-      </p>
+      {where && (
+        <p className="where">
+          Run it <strong>{where}</strong>.
+        </p>
+      )}
       {variants.length > 1 && (
-        <div className="variant-tabs" role="tablist" aria-label="Platform">
+        <div className="variant-tabs" role="group" aria-label="Platform">
           {variants.map(([name]) => (
-            <button key={name} type="button" role="tab" aria-selected={name === variant} className={name === variant ? "tab active" : "tab"} onClick={() => setVariant(name)}>
+            <button key={name} type="button" aria-pressed={name === variant} className={name === variant ? "tab active" : "tab"} onClick={() => setVariant(name)}>
               {name === "default" ? "Linux" : name}
             </button>
           ))}
@@ -90,12 +120,27 @@ function CommandStep({ step, onAnswer, onOutput }: Pick<Props, "step" | "onAnswe
       <div className="code-block" data-code-block data-kind="command">
         <div className="code-block-bar">
           <span className="code-block-kind">command</span>
-          <CopyButton label="Copy command" />
+          <CopyButton text={filled.command} label={copyLabel(filled)} />
         </div>
-        <pre>
-          <code>{command}</code>
+        <pre className="command-line" data-testid="next-command">
+          <code>
+            {filled.segments.map((segment, i) =>
+              segment.kind === "text" ? (
+                <span key={i}>{segment.text}</span>
+              ) : segment.value === undefined ? (
+                <mark key={i} className="placeholder placeholder-unfilled" title="Not in the ticket: fill it in below">
+                  {`<${segment.name}>`}
+                </mark>
+              ) : (
+                <span key={i} className="placeholder placeholder-filled" title={segment.from === "edited" ? `<${segment.name}>, as you typed it` : `<${segment.name}>, from the ${segment.from}`}>
+                  {segment.value}
+                </span>
+              ),
+            )}
+          </code>
         </pre>
       </div>
+      <PlaceholderFields filled={filled} edited={edited} onEdit={setEdited} />
       <p className="look-for">
         <strong>Look for:</strong> {step.lookFor}
       </p>
@@ -115,5 +160,51 @@ function CommandStep({ step, onAnswer, onOutput }: Pick<Props, "step" | "onAnswe
         </div>
       </form>
     </div>
+  );
+}
+
+function FixStep({ step }: { step: NextStep }) {
+  return (
+    <div className="stack">
+      <pre className="fix-text">{step.fix}</pre>
+      {step.verify && step.verify.length > 0 && (
+        <>
+          <h3>How to verify</h3>
+          <ul>
+            {step.verify.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function copyLabel(filled: FilledCommand): string {
+  const left = filled.unfilled.length;
+  if (left === 0) return "Copy";
+  return `Copy (${left} placeholder${left === 1 ? "" : "s"} to fill: ${filled.unfilled.map((name) => `<${name}>`).join(", ")})`;
+}
+
+/** One field per placeholder name, filled with what the ticket gave; typing replaces it in the command. */
+function PlaceholderFields({ filled, edited, onEdit }: { filled: FilledCommand; edited: Record<string, string>; onEdit: (edited: Record<string, string>) => void }) {
+  const placeholders = new Map<string, { found?: string; from?: string }>();
+  for (const segment of filled.segments) {
+    if (segment.kind === "placeholder" && !placeholders.has(segment.name)) placeholders.set(segment.name, { found: segment.from === "edited" ? undefined : segment.value, from: segment.from });
+  }
+  if (placeholders.size === 0) return null;
+  return (
+    <fieldset className="placeholder-fields">
+      <legend>Values in the command</legend>
+      {[...placeholders].map(([name, { found, from }]) => (
+        <label key={name} className={`field placeholder-field${filled.unfilled.includes(name) ? " is-unfilled" : ""}`}>
+          <span>
+            <code>{`<${name}>`}</code> {filled.unfilled.includes(name) ? "not in the ticket: type it" : from === "edited" ? "as you typed it" : from === "output" ? "from a pasted output" : "from the ticket"}
+          </span>
+          <input className="mono" value={edited[name] ?? found ?? ""} placeholder={name} onChange={(e) => onEdit({ ...edited, [name]: e.target.value })} />
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -2,8 +2,9 @@
 
 import { useCallback, useEffect, useMemo, useState } from "react";
 
-import type { DiagnoseResult, TriageSessionView } from "@/lib/triage/client-types";
+import type { DiagnoseResult, InferredAnswer, TriageSessionView } from "@/lib/triage/client-types";
 import type { StepSummary } from "@/lib/triage/step-catalog";
+import { fetchJson } from "@/lib/http/fetch-json";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ExportPanel } from "./export-panel";
 import { RankingPanel } from "./ranking-panel";
@@ -13,6 +14,9 @@ import { useAutosave, type SaveState } from "./use-autosave";
 
 /** canShare: sign-in is on and the viewer created the session or is an admin. */
 type Props = { initialSession: TriageSessionView; steps: Record<string, StepSummary>; canShare?: boolean };
+
+/** The engine's "does it match what you see?" question; its answers are not in the step catalogue. */
+const CONFIRM_QUESTION = "confirm-cause";
 
 const SAVE_LABELS: Record<SaveState, string> = {
   saved: "Saved",
@@ -37,7 +41,7 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
   );
 
   const diagnoseInput = useMemo(
-    () => JSON.stringify({ description: session.description, outputs: session.outputs, answers: session.answers }),
+    () => ({ description: session.description, outputs: session.outputs, answers: session.answers }),
     [session.description, session.outputs, session.answers],
   );
 
@@ -45,10 +49,7 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch("/api/diagnose", { method: "POST", headers: { "content-type": "application/json" }, body: diagnoseInput, signal: controller.signal });
-        const body = await response.json();
-        if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
-        setResult(body);
+        setResult(await fetchJson<DiagnoseResult>("/api/diagnose", { method: "POST", body: diagnoseInput, signal: controller.signal }));
         setDiagnoseError(undefined);
       } catch (error) {
         if (!controller.signal.aborted) setDiagnoseError((error as Error).message);
@@ -60,14 +61,23 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
     };
   }, [diagnoseInput]);
 
-  const answer = (id: string, value: string) => update({ answers: { ...session.answers, [id]: value } });
+  const ticket = useMemo(() => ({ description: session.description, outputs: session.outputs }), [session.description, session.outputs]);
+
+  // Undoing or changing a confirmation reopens the session.
+  const reopens = (id: string) => session.confirmedCause !== null && id === `confirm-${session.confirmedCause}`;
+  const answer = (id: string, value: string) => {
+    const answers = { ...session.answers, [id]: value };
+    if (id.startsWith("confirm-") && steps[id] && value === "yes") update({ answers, confirmedCause: id.slice("confirm-".length), status: "confirmed" });
+    else update({ answers, ...(reopens(id) ? { confirmedCause: null, status: "open" as const } : {}) });
+  };
   const removeAnswer = (id: string) => {
     const { [id]: _removed, ...rest } = session.answers;
-    update({ answers: rest });
+    update({ answers: rest, ...(reopens(id) ? { confirmedCause: null, status: "open" as const } : {}) });
   };
   const addOutput = (command: string, text: string) => update({ outputs: [...session.outputs, { command, text }] });
   const removeOutput = (index: number) => update({ outputs: session.outputs.filter((_, i) => i !== index) });
-  const confirm = (cause: string) => update({ confirmedCause: cause, status: "confirmed" });
+  // Confirming is also an answer, so the walk proposes the fix and "Steps so far" lists it.
+  const confirm = (cause: string) => update({ confirmedCause: cause, status: "confirmed", answers: { ...session.answers, [`confirm-${cause}`]: "yes" } });
 
   function reload() {
     autosave.discard();
@@ -104,13 +114,32 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
       {autosave.message && autosave.state !== "saved" && <p className="field-error">{autosave.message}</p>}
 
       <div className="triage-layout">
-        <div className="triage-main">
+        <div className="triage-step">
           {result ? (
-            <StepCard step={result.next} onAnswer={answer} onOutput={addOutput} onConfirm={() => confirm(result.rootCauses[0].id)} />
+            <StepCard step={result.next} ticket={ticket} onAnswer={answer} onOutput={addOutput} onConfirm={confirm} />
           ) : (
             <p>{diagnoseError ? `Could not diagnose: ${diagnoseError}` : "Reading the ticket…"}</p>
           )}
+        </div>
 
+        <aside className="triage-aside" aria-label="Causes and similar cases">
+          {result && <RankingPanel causes={result.rootCauses.slice(0, 6)} ruledOut={result.ruledOut} confirmed={session.confirmedCause} onConfirm={confirm} />}
+          <SimilarCases request={result?.similar} />
+          {result && result.signals.length > 0 && (
+            <details className="panel">
+              <summary>{result.signals.length} signals read</summary>
+              <ul className="evidence-list">
+                {result.signals.map((s, i) => (
+                  <li key={i}>
+                    <code>{s.id}</code> <span className="card-meta">{s.detail ?? s.line}</span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </aside>
+
+        <div className="triage-main">
           <section aria-labelledby="ticket-title" className="panel">
             <h2 id="ticket-title">Ticket</h2>
             <label className="field">
@@ -119,7 +148,7 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
             </label>
           </section>
 
-          <History session={session} steps={steps} onChange={answer} onRemove={removeAnswer} onRemoveOutput={removeOutput} />
+          <History session={session} steps={steps} inferred={result?.inferredAnswers ?? []} onChange={answer} onRemove={removeAnswer} onRemoveOutput={removeOutput} />
 
           <section aria-labelledby="notes-title" className="panel">
             <h2 id="notes-title">Notes</h2>
@@ -135,23 +164,6 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
 
           {session.confirmedCause && <ExportPanel sessionId={session.id} flush={autosave.flush} />}
         </div>
-
-        <aside className="triage-aside">
-          {result && <RankingPanel causes={result.rootCauses.slice(0, 6)} confirmed={session.confirmedCause} onConfirm={confirm} />}
-          <SimilarCases text={[session.description, ...session.outputs.map((o) => o.text.split("\n").slice(0, 20).join("\n"))].join("\n")} />
-          {result && result.signals.length > 0 && (
-            <details className="panel">
-              <summary>{result.signals.length} signals read</summary>
-              <ul className="evidence-list">
-                {result.signals.map((s, i) => (
-                  <li key={i}>
-                    <code>{s.id}</code> <span className="card-meta">{s.detail ?? s.line}</span>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
-        </aside>
       </div>
     </div>
   );
@@ -159,21 +171,34 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
 
 type HistoryProps = {
   session: TriageSessionView;
+  inferred: InferredAnswer[];
   steps: Record<string, StepSummary>;
   onChange: (id: string, value: string) => void;
   onRemove: (id: string) => void;
   onRemoveOutput: (index: number) => void;
 };
 
-function History({ session, steps, onChange, onRemove, onRemoveOutput }: HistoryProps) {
-  const answered = Object.entries(session.answers).filter(([id]) => steps[id]);
-  if (answered.length === 0 && session.outputs.length === 0) return null;
+function History({ session, steps, inferred, onChange, onRemove, onRemoveOutput }: HistoryProps) {
+  const answered = Object.entries(session.answers);
+  const shownInferred = inferred.filter((a) => steps[a.questionId] && session.answers[a.questionId] === undefined);
+  if (answered.length === 0 && session.outputs.length === 0 && shownInferred.length === 0) return null;
   return (
     <section aria-labelledby="history-title" className="panel">
       <h2 id="history-title">Steps so far</h2>
       <ul className="history-list">
         {answered.map(([id, value]) => {
           const step = steps[id];
+          if (!step) {
+            return (
+              <li key={id} className="history-item" data-answer-id={id}>
+                <span>{id === CONFIRM_QUESTION ? "Confirm the leading cause?" : id}</span>
+                <span className="badge">{id === CONFIRM_QUESTION ? (value === "no" ? "No, keep looking" : value) : value}</span>
+                <button type="button" className="link-button" onClick={() => onRemove(id)}>
+                  Undo
+                </button>
+              </li>
+            );
+          }
           return (
             <li key={id} className="history-item" data-answer-id={id}>
               <span>{step.text}</span>
@@ -192,6 +217,27 @@ function History({ session, steps, onChange, onRemove, onRemoveOutput }: History
               <button type="button" className="link-button" onClick={() => onRemove(id)}>
                 Undo
               </button>
+            </li>
+          );
+        })}
+        {shownInferred.map((inferredAnswer) => {
+          const step = steps[inferredAnswer.questionId];
+          return (
+            <li key={`inferred-${inferredAnswer.questionId}`} className="history-item" data-inferred-id={inferredAnswer.questionId}>
+              <span>
+                {step.text}
+                <span className="inferred-note">
+                  {" "}
+                  Inferred from the {inferredAnswer.source}: “{inferredAnswer.line}”
+                </span>
+              </span>
+              <select aria-label={`Change inferred answer: ${step.text}`} value={inferredAnswer.value} onChange={(e) => onChange(inferredAnswer.questionId, e.target.value)}>
+                {step.answers.map((a) => (
+                  <option key={a.value} value={a.value}>
+                    {a.label}
+                  </option>
+                ))}
+              </select>
             </li>
           );
         })}

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 
+import { ApiError, fetchJson } from "@/lib/http/fetch-json";
 import { mergeSessionChange, type SessionChange as Change } from "@/lib/sessions/merge";
 import type { TriageSessionView } from "@/lib/triage/client-types";
 
@@ -33,31 +34,27 @@ export function useAutosave(sessionId: string, initialVersion: number, onMerged:
     setState("saving");
     const attempt = (async () => {
       try {
-        const response = await fetch(`/api/sessions/${sessionId}`, {
-          method: "PUT",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ ...change, version: version.current }),
-        });
-        const body = await response.json();
-        if (response.ok) {
-          version.current = body.version;
-          retryDelay.current = 1000;
-          setMessage(undefined);
-          setState(Object.keys(pending.current).length > 0 ? "saving" : "saved");
-        } else if (response.status === 409) {
+        const saved = await fetchJson<TriageSessionView>(`/api/sessions/${sessionId}`, { method: "PUT", body: { ...change, version: version.current } });
+        version.current = saved.version;
+        retryDelay.current = 1000;
+        setMessage(undefined);
+        setState(Object.keys(pending.current).length > 0 ? "saving" : "saved");
+      } catch (error) {
+        const status = error instanceof ApiError ? error.status : 0;
+        if (status === 0) {
+          pending.current = { ...change, ...pending.current };
+          setState("offline");
+          timer.current = setTimeout(() => void flush(), retryDelay.current);
+          retryDelay.current = Math.min(retryDelay.current * 2, MAX_RETRY_MS);
+        } else if (status === 409) {
           conflicted.current = true;
           pending.current = { ...change, ...pending.current };
-          setMessage(body.error);
+          setMessage((error as Error).message);
           setState("conflict");
         } else {
-          setMessage(body.error);
+          setMessage((error as Error).message);
           setState("error");
         }
-      } catch {
-        pending.current = { ...change, ...pending.current };
-        setState("offline");
-        timer.current = setTimeout(() => void flush(), retryDelay.current);
-        retryDelay.current = Math.min(retryDelay.current * 2, MAX_RETRY_MS);
       }
     })();
     inFlight.current = attempt;
@@ -85,28 +82,23 @@ export function useAutosave(sessionId: string, initialVersion: number, onMerged:
 
   /** Rebases the unsaved changes onto the session saved elsewhere and saves the result. */
   const merge = useCallback(async () => {
-    const latest = await fetch(`/api/sessions/${sessionId}`);
-    if (!latest.ok) return;
-    const saved: TriageSessionView = await latest.json();
+    const saved = await fetchJson<TriageSessionView>(`/api/sessions/${sessionId}`).catch(() => undefined);
+    if (!saved) return;
     const change = mergeSessionChange(saved, pending.current);
     pending.current = {};
     conflicted.current = false;
-    const response = await fetch(`/api/sessions/${sessionId}`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ ...change, version: saved.version }),
-    });
-    const body = await response.json();
-    if (response.ok) {
-      version.current = body.version;
+    try {
+      const merged = await fetchJson<TriageSessionView>(`/api/sessions/${sessionId}`, { method: "PUT", body: { ...change, version: saved.version } });
+      version.current = merged.version;
       setMessage(undefined);
       setState("saved");
-      onMerged(body);
-    } else {
+      onMerged(merged);
+    } catch (error) {
+      const status = error instanceof ApiError ? error.status : 0;
       pending.current = { ...change, ...pending.current };
-      conflicted.current = response.status === 409;
-      setMessage(body.error);
-      setState(response.status === 409 ? "conflict" : "error");
+      conflicted.current = status === 409;
+      setMessage((error as Error).message);
+      setState(status === 409 ? "conflict" : "error");
     }
   }, [sessionId, onMerged]);
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { CompileCache } from "./compile-cache";
 import { MdxCompileError } from "./compile-mdx";
 import { cacheKeyOf } from "./compiled";
+import { checkContentRules } from "./content-rules";
 import { readContent, ROOT_CAUSES_DIR } from "./load-content";
 import type { ContentEntry, ContentProblem } from "./parse-entry";
 import { ROOT_CAUSE_IDS } from "./root-cause-ids";
@@ -54,6 +55,7 @@ export async function checkContent({ contentDir, cache, onlyFiles }: CheckOption
 
   const causeFiles = new Set(fs.existsSync(path.join(contentDir, ROOT_CAUSES_DIR)) ? fs.readdirSync(path.join(contentDir, ROOT_CAUSES_DIR)) : []);
   for (const entry of entries) problems.push(...checkInternalLinks(entry, { cases: caseFileIds, causes: new Set(ROOT_CAUSE_IDS) }));
+  for (const entry of entries) problems.push(...checkContentRules(entry));
 
   for (const id of ROOT_CAUSE_IDS) {
     if (!causeFiles.has(`${id}.mdx`)) {

@@ -19,7 +19,8 @@ export class MdxCompileError extends Error {
 }
 
 const prettyCodeOptions: PrettyCodeOptions = {
-  theme: { light: "github-light", dark: "github-dark" },
+  // The "-default" themes meet WCAG AA contrast on the page background (the classic ones do not).
+  theme: { light: "github-light-default", dark: "github-dark-default" },
   keepBackground: false,
   defaultLang: { block: "text", inline: "plaintext" },
   bypassInlineCode: true,

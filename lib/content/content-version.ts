@@ -2,4 +2,4 @@
  * Version of the MDX compile pipeline. Bump whenever a remark/rehype plugin, its options, the
  * highlighter theme or mdx-bundler changes: every cached compile is then redone.
  */
-export const COMPILER_VERSION = "2";
+export const COMPILER_VERSION = "3";

@@ -1,6 +1,7 @@
 import matter from "gray-matter";
 import type { z } from "zod";
 
+import { listSectionHeadings } from "./markdown";
 import {
   caseFrontmatterSchema,
   REQUIRED_HEADINGS,
@@ -8,6 +9,9 @@ import {
   type CaseFrontmatter,
   type RootCauseFrontmatter,
 } from "./schema";
+
+// The sections of a body are read from its Markdown tree (./markdown); re-exported for the callers.
+export { getSectionMarkdown, listSectionHeadings } from "./markdown";
 
 export type EntryKind = "case" | "rootCause";
 
@@ -94,16 +98,6 @@ function parseEntry<E extends ContentEntry>(file: string, source: string, kind: 
   return { ok: true, entry };
 }
 
-/** Lists `## ` headings outside code fences with their 1-based line numbers. */
-export function listSectionHeadings(body: string, firstLine = 1): { title: string; line: number }[] {
-  const headings: { title: string; line: number }[] = [];
-  let inFence = false;
-  body.split("\n").forEach((text, index) => {
-    if (/^\s*(```|~~~)/.test(text)) inFence = !inFence;
-    else if (!inFence && text.startsWith("## ")) headings.push({ title: text.slice(3).trim(), line: firstLine + index });
-  });
-  return headings;
-}
 
 function checkHeadings(file: string, body: string, bodyStartLine: number, required: readonly string[]): ContentProblem[] {
   const headings = listSectionHeadings(body, bodyStartLine);
@@ -161,12 +155,3 @@ function fail<E>(file: string, line: number, message: string): ParseResult<E> {
   return { ok: false, problems: [{ file, line, message }] };
 }
 
-/** The markdown of one `## ` section (without its heading), or "" when absent. */
-export function getSectionMarkdown(body: string, heading: string): string {
-  const lines = body.split("\n");
-  const sections = listSectionHeadings(body);
-  const index = sections.findIndex((s) => s.title === heading);
-  if (index === -1) return "";
-  const end = sections[index + 1]?.line ?? lines.length + 1;
-  return lines.slice(sections[index].line, end - 1).join("\n").trim();
-}

@@ -5,8 +5,8 @@ import { requireUser, viewerFromRequest } from "../auth/access";
 import { getPrisma } from "../db";
 import { readEnv } from "../env";
 import { updateSession } from "../sessions/repository";
+import { MAX_TICKET_BODY_BYTES } from "../pasted-text";
 import { updateSessionSchema } from "../sessions/session-schema";
-import { MAX_DIAGNOSE_BYTES } from "../triage/diagnose-schema";
 import { AppError, readJsonBody, withRoute } from "./errors";
 
 /** The path a save is sent to; the id is the one segment after /api/sessions/. */
@@ -27,6 +27,6 @@ export const saveSessionRoute = withRoute(async (request: Request) => {
   const id = sessionIdOf(request);
   const viewer = await viewerFromRequest(getPrisma(), request, readEnv());
   requireUser(viewer);
-  const change = updateSessionSchema.parse(await readJsonBody(request, MAX_DIAGNOSE_BYTES));
+  const change = updateSessionSchema.parse(await readJsonBody(request, MAX_TICKET_BODY_BYTES));
   return Response.json(await updateSession(getPrisma(), id, change, viewer));
 });

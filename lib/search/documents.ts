@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { causesNamedBy } from "../content/entry-symptoms";
 import type { ContentLibrary } from "../content/library";
+import { markdownToPlainText } from "../content/markdown";
 import type { CaseEntry, RootCauseEntry } from "../content/parse-entry";
 
 export const SEARCH_KINDS = ["case", "cause"] as const;
@@ -91,23 +92,5 @@ export function toCauseDocument({ frontmatter: f, body }: RootCauseEntry): Searc
   };
 }
 
-/**
- * Markdown/MDX to searchable plain text: code blocks keep their content (commands and outputs are
- * what engineers paste), markup characters go, links keep their text. One line per source line.
- */
-export function mdxToPlainText(body: string): string {
-  const lines: string[] = [];
-  for (const raw of body.split("\n")) {
-    if (/^\s*(```|~~~)/.test(raw)) continue;
-    const line = raw
-      .replace(/^\s{0,3}#{1,6}\s+/, "")
-      .replace(/^\s*(?:[-*+]|\d+\.)\s+/, "")
-      .replace(/^\s*>\s?/, "")
-      .replace(/\[([^[\]\n]*)\]\([^()\n]*\)/g, "$1")
-      .replace(/\*\*|`/g, "")
-      .trim();
-    const tableRule = /^[|:\s-]+$/.test(line);
-    if (line && !tableRule) lines.push(line);
-  }
-  return lines.join("\n");
-}
+/** Markdown/MDX to searchable plain text (see lib/content/markdown). */
+export const mdxToPlainText = markdownToPlainText;

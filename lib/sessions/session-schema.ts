@@ -1,30 +1,38 @@
 import { z } from "zod";
 
 import { rootCauseIdSchema } from "../content/schema";
+import { checkPastedText, pastedTextSchema } from "../pasted-text";
 import { diagnoseInputSchema } from "../triage/diagnose-schema";
 
 export const SESSION_STATUSES = ["open", "confirmed", "closed"] as const;
 
-const outputsSchema = diagnoseInputSchema.shape.outputs.unwrap();
+export const outputsSchema = diagnoseInputSchema.shape.outputs.unwrap();
 const answersSchema = diagnoseInputSchema.shape.answers.unwrap();
+const titleSchema = z.string().trim().max(200, "at most 200 characters");
+
+/** The ticket as typed in; the new-ticket form builds its schema from these fields. */
+export const ticketFieldsSchema = z.object({
+  title: titleSchema.optional(),
+  ticketRef: z.string().trim().max(100, "at most 100 characters").default(""),
+  description: pastedTextSchema,
+});
 
 /** POST /api/sessions */
-export const createSessionSchema = z.object({
-  title: z.string().trim().max(200).optional(),
-  ticketRef: z.string().trim().max(100).default(""),
-  description: diagnoseInputSchema.shape.description,
-  outputs: outputsSchema.default([]),
-  answers: answersSchema.default({}),
-  shared: z.boolean().default(false),
-});
+export const createSessionSchema = ticketFieldsSchema
+  .extend({
+    outputs: outputsSchema.default([]),
+    answers: answersSchema.default({}),
+    shared: z.boolean().default(false),
+  })
+  .superRefine((input, ctx) => checkPastedText(ctx, "description", [input.description, ...input.outputs.map((o) => o.text)]));
 
 /** PUT /api/sessions/[id]: the fields to change plus the version they were read at. */
 export const updateSessionSchema = z
   .object({
     version: z.number().int().positive(),
-    title: z.string().trim().min(1).max(200).optional(),
-    ticketRef: z.string().trim().max(100).optional(),
-    description: diagnoseInputSchema.shape.description.optional(),
+    title: titleSchema.min(1).optional(),
+    ticketRef: ticketFieldsSchema.shape.ticketRef.unwrap().optional(),
+    description: pastedTextSchema.optional(),
     outputs: outputsSchema.optional(),
     answers: answersSchema.optional(),
     notes: z.string().max(100_000).optional(),
@@ -32,7 +40,8 @@ export const updateSessionSchema = z
     confirmedCause: rootCauseIdSchema.nullable().optional(),
     shared: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((input, ctx) => checkPastedText(ctx, "description", [input.description, ...(input.outputs ?? []).map((o) => o.text)]));
 
 export type CreateSessionInput = z.input<typeof createSessionSchema>;
 export type UpdateSessionInput = z.infer<typeof updateSessionSchema>;

@@ -77,10 +77,10 @@ export function buildTicketDrill(entry: CaseEntry, context: DrillContext): Build
     ? { kind: "output", ...(telling.output.command ? { command: telling.output.command } : {}), output: telling.output.text }
     : { kind: "diagnosis", blocks: mapBlockText(diagnosis, redact) };
 
-  // What the engine reads in the case's own findings: its outputs and error strings, and the words of its Diagnosis.
-  const prose = diagnosis.flatMap((b) => (b.kind === "paragraph" ? [b.text] : b.kind === "list" ? b.items : [])).join("\n");
+  // What the engine reads in what the case observed: the ticket, its outputs and its error strings. The
+  // Diagnosis prose explains ("with tcp_tw_recycle on, the kernel drops..."); it is not read as a setting.
   const quoted = [...outputs, ...(f.errorStrings.length > 0 ? [{ text: f.errorStrings.join("\n") }] : [])].map(({ text }) => ({ text }));
-  const evidence = describeEvidence(extractEvidence({ description: prose, outputs: quoted }), context.titleOf, causes.map((c) => c.id)).filter(
+  const evidence = describeEvidence(extractEvidence({ description: `${issue}\n\n${environment}`, outputs: quoted }), context.titleOf, causes.map((c) => c.id)).filter(
     (line) => line.favours.length > 0,
   );
   evidence.sort((a, b) => weightFor(b.signal, cause) - weightFor(a.signal, cause));
@@ -93,7 +93,8 @@ export function buildTicketDrill(entry: CaseEntry, context: DrillContext): Build
       caseId: entry.id,
       caseTitle: f.title,
       rootCause: cause,
-      symptom: { id: symptom.id, label: redact(symptom.label) },
+      // The symptom label is the library's own wording, shown whole: redaction is for the case's text.
+      symptom: { id: symptom.id, label: symptom.label },
       issue: issueBlocks,
       environment: parseBlocks(redact(environment)),
       // Positional ids: a tree node id ("cc-conntrack") would name what the label redacts.

@@ -4,30 +4,57 @@ import { extractEvidence } from "../evidence/extract";
 import { FieldError } from "../field-error";
 import { makeSignal, type Signal } from "../evidence/signal";
 import { deriveSignals } from "../evidence/derive";
+import { decisiveEvidence, showsRise } from "./decisive";
 import type { DiagnoseInput } from "./diagnose-schema";
+import { readFacts, type EnvironmentFacts } from "./facts";
+import { fillCommandFromTicket } from "./fill-command";
+import { inferAnswer, type InferredAnswer } from "./inferred-answers";
 import type { TriageKnowledge } from "./knowledge";
 import {
   chooseNextStep,
   commandKeyOf,
   CONFIRM_QUESTION_ID,
   currentNodeOf,
+  indexNodes,
+  relevantTrees,
   SKIP_ANSWER,
-  SYMPTOM_QUESTION,
   SYMPTOM_QUESTION_ID,
   type NextStep,
   type PathContext,
 } from "./next-step";
 import { confidenceOf, type Confidence } from "./calibration";
 import { ticketText } from "./tickets";
+import { likelihoodWord } from "./plain-words";
+import { similarCasesRequest, type SimilarCasesRequest } from "./similar-cases";
+import { checkPreconditions, type PreconditionResult } from "./preconditions";
 import { rankRootCauses, type CauseBoost, type RankedCause } from "./rank";
 import type { QuestionNode, TreeNode } from "./tree-schema";
+import { ANOTHER_SYMPTOM_ID, causeOfConfirmId, NOT_YET, verdictsOf, WALK_QUESTIONS } from "./walk-questions";
+
+/** A ranked cause as the walk shows it: with a word for its likelihood, its preconditions and what decides it. */
+export type WalkedCause = RankedCause & {
+  /** "almost certain", "likely", "possible", "less likely", "unlikely". */
+  likelihood: string;
+  preconditions: PreconditionResult[];
+  /** Observations that show this cause directly (see decisive.ts); empty when only circumstance supports it. */
+  decisive: string[];
+};
+
+/** A cause out of the running, and why: the engineer said no, or a precondition fails. */
+export type RuledOutCause = { id: RootCauseId; title: string; reason: string; by: "engineer" | "precondition" };
 
 export type DiagnoseResult = {
-  rootCauses: RankedCause[];
-  /** How well the leading cause is supported: see CONFIDENCE_THRESHOLDS. */
-  confidence: Confidence;
+  rootCauses: WalkedCause[];
   next: NextStep;
   signals: Signal[];
+  /** How well the leading cause is supported: see CONFIDENCE_THRESHOLDS. */
+  confidence: Confidence;
+  ruledOut: RuledOutCause[];
+  /** Answers the ticket or its outputs already give, for the questions on the relevant paths. */
+  inferredAnswers: InferredAnswer[];
+  facts: EnvironmentFacts;
+  /** The search for similar past cases, from what the engine read. */
+  similar: SimilarCasesRequest;
 };
 
 /** A bad answer: names the field as `answers.<questionId>`. */
@@ -42,42 +69,96 @@ const LEAF_BOOST = 0.7;
 
 /**
  * Diagnoses a ticket: extracts evidence from its text, pasted outputs and answers, ranks every
- * root cause, and proposes the next step. Pure; throws AnswerError for an unknown question or answer.
+ * root cause, rules out the rejected ones and those whose preconditions fail, and proposes the
+ * next step. Pure; throws AnswerError for an unknown question or answer.
  */
 export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): DiagnoseResult {
   const answers = input.answers ?? {};
-  const nodes = indexNodes(knowledge);
+  const nodes = indexNodes(knowledge.trees);
   const answerSignals = signalsFromAnswers(answers, nodes);
   const observed = [...extractEvidence(input), ...answerSignals];
   // Answers can complete a combination the pasted evidence began.
   const signals = [...observed, ...deriveSignals(observed)];
-
   const outputs = input.outputs ?? [];
+  const facts = readFacts({ description: input.description, outputs, answers }, signals);
+  const observedIds = new Set(signals.map((s) => s.id));
+
+  const inferred = new Map<string, InferredAnswer | undefined>();
+  const infer = (question: QuestionNode) => {
+    if (!inferred.has(question.id)) inferred.set(question.id, inferAnswer(question, signals, input.description, facts));
+    return inferred.get(question.id);
+  };
+  const outputSignals = signals.filter((s) => s.source.kind === "output");
   const context: PathContext = {
     trees: knowledge.trees,
     signals,
     answers,
-    parsersRun: new Set(signals.filter((s) => s.source.kind === "output").map((s) => s.parser)),
+    parsersRun: new Set(outputSignals.map((s) => s.parser)),
+    snapshotOnly: new Set(outputSignals.filter((s) => !outputSignals.some((o) => o.parser === s.parser && showsRise(o, signals))).map((s) => s.parser)),
     commandsRun: new Set(outputs.flatMap((o) => (o.command ? [commandKeyOf(o.command)] : []))),
+    skippedParsers: new Set(Object.entries(answers).flatMap(([id, value]) => {
+      const node = nodes.get(id);
+      return value === SKIP_ANSWER && node?.kind === "command" ? [node.parser] : [];
+    })),
+    infer,
   };
 
   const boosts = [...symptomBoosts(answers), ...leafBoosts(context)];
+  const { rejected, notYet, confirmed } = verdictsOf(answers);
+  const preconditions = new Map<RootCauseId, PreconditionResult[]>();
+  const preconditionsOf = (cause: RootCauseId) => {
+    if (!preconditions.has(cause)) preconditions.set(cause, checkPreconditions(cause, facts, observedIds));
+    return preconditions.get(cause) ?? [];
+  };
+
   const ranked = rankRootCauses(signals, knowledge, boosts, ticketText({ description: input.description, outputs }));
-  const next = chooseNextStep({ ...context, ranked });
-  return { rootCauses: ranked.slice(0, RESULT_SIZE), confidence: confidenceOf(ranked[0]?.score ?? 0), next, signals };
+  const ruledOut: RuledOutCause[] = [];
+  for (const cause of ranked) {
+    if (cause.id === confirmed) continue;
+    if (rejected.has(cause.id)) {
+      ruledOut.push({ id: cause.id, title: cause.title, reason: "You ruled it out.", by: "engineer" });
+      continue;
+    }
+    if (notYet.has(cause.id) && decisiveEvidence(cause.id, signals).length === 0) {
+      ruledOut.push({ id: cause.id, title: cause.title, reason: "You did not accept it on circumstance alone; it comes back if an output shows it directly.", by: "engineer" });
+      continue;
+    }
+    const failed = preconditionsOf(cause.id).find((p) => p.state === "contradicted");
+    if (failed) ruledOut.push({ id: cause.id, title: cause.title, reason: `It needs ${failed.label}, but ${failed.reason}.`, by: "precondition" });
+  }
+  const out = new Set(ruledOut.map((c) => c.id));
+  const remaining = renormalise(ranked.filter((c) => !out.has(c.id)));
+  const confirmedCause = confirmed ? ranked.find((c) => c.id === confirmed) : undefined;
+
+  const chosen = chooseNextStep({
+    ...context,
+    ranked: remaining,
+    facts,
+    preconditionsOf,
+    nodes,
+    ...(confirmedCause ? { confirmed: { id: confirmedCause.id, title: confirmedCause.title } } : {}),
+    fixOf: (cause) => knowledge.fixes?.get(cause),
+  });
+  const next = chosen.command ? { ...chosen, filled: fillCommandFromTicket(chosen.command, { description: input.description, outputs }) } : chosen;
+
+  const inferredAnswers = [...relevantTrees({ trees: knowledge.trees, answers, ranked: remaining }).flatMap((t) => t.nodes), ...WALK_QUESTIONS]
+    .flatMap((node) => (node.kind === "question" && answers[node.id] === undefined ? [infer(node)] : []))
+    .filter((a, i, all): a is InferredAnswer => a !== undefined && all.findIndex((b) => b?.questionId === a.questionId) === i);
+
+  const rootCauses = remaining.slice(0, RESULT_SIZE).map((cause) => ({
+    ...cause,
+    likelihood: likelihoodWord(cause.score),
+    preconditions: preconditionsOf(cause.id),
+    decisive: decisiveEvidence(cause.id, signals).map((s) => s.detail ?? s.line),
+  }));
+  const similar = similarCasesRequest(input.description, { signals, rootCauses });
+  return { rootCauses, next, signals, confidence: confidenceOf(rootCauses[0]?.score ?? 0), ruledOut, inferredAnswers, facts, similar };
 }
 
-const nodeIndexes = new WeakMap<TriageKnowledge, Map<string, TreeNode>>();
-
-/** Every question and step by id, built once per knowledge. */
-function indexNodes(knowledge: TriageKnowledge): Map<string, TreeNode> {
-  let nodes = nodeIndexes.get(knowledge);
-  if (!nodes) {
-    nodes = new Map<string, TreeNode>([[SYMPTOM_QUESTION_ID, SYMPTOM_QUESTION]]);
-    for (const tree of knowledge.trees) for (const node of tree.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
-    nodeIndexes.set(knowledge, nodes);
-  }
-  return nodes;
+/** Probabilities of the causes still in play, summing to one again. */
+function renormalise(causes: RankedCause[]): RankedCause[] {
+  const total = causes.reduce((sum, c) => sum + c.score, 0);
+  return total > 0 ? causes.map((c) => ({ ...c, score: c.score / total })) : causes;
 }
 
 /** Turns answers into signals; validates that each names a known step and one of its answers. */
@@ -85,6 +166,10 @@ export function signalsFromAnswers(answers: Record<string, string>, nodes: Map<s
   const signals: Signal[] = [];
   for (const [id, value] of Object.entries(answers)) {
     if (id === CONFIRM_QUESTION_ID) continue;
+    if (causeOfConfirmId(id)) {
+      if (!["yes", "no", NOT_YET, SKIP_ANSWER].includes(value)) throw new AnswerError(`answers.${id}`, `"${value}" is not an answer to "${id}" (expected one of: yes, no, ${NOT_YET}, ${SKIP_ANSWER})`);
+      continue;
+    }
     const node = nodes.get(id);
     if (!node || node.kind === "leaf") throw new AnswerError(`answers.${id}`, `unknown question or step "${id}"`);
     if (value === SKIP_ANSWER) continue;
@@ -95,24 +180,27 @@ export function signalsFromAnswers(answers: Record<string, string>, nodes: Map<s
       throw new AnswerError(`answers.${id}`, `"${value}" is not an answer to "${id}" (expected one of: ${allowed})`);
     }
     for (const signalId of answer.signals) {
-      signals.push(makeSignal(signalId, "answer", `${(node as QuestionNode).text} ${answer.label}`, 0, { kind: "answer", questionId: id }));
+      signals.push(makeSignal(signalId, "answer", `${node.text} ${answer.label}`, 0, { kind: "answer", questionId: id }));
     }
   }
   return signals;
 }
 
 function symptomBoosts(answers: Record<string, string>): CauseBoost[] {
-  const symptom = ENTRY_SYMPTOMS.find((s) => s.id === answers[SYMPTOM_QUESTION_ID]);
-  if (!symptom) return [];
-  return symptom.causes.map((cause) => ({ cause, weight: SYMPTOM_BOOST, reason: `Entry symptom: ${symptom.label}` }));
+  const boosts: CauseBoost[] = [];
+  for (const id of [SYMPTOM_QUESTION_ID, ANOTHER_SYMPTOM_ID]) {
+    const symptom = ENTRY_SYMPTOMS.find((s) => s.id === answers[id]);
+    if (!symptom) continue;
+    for (const cause of symptom.causes) boosts.push({ cause, weight: SYMPTOM_BOOST, reason: `Entry symptom: ${symptom.label}` });
+  }
+  return boosts;
 }
 
 function leafBoosts(context: PathContext): CauseBoost[] {
-  const observed = new Set(context.signals.map((s) => s.id));
   const boosts: CauseBoost[] = [];
   const seen = new Set<RootCauseId>();
   for (const tree of context.trees) {
-    const node = currentNodeOf(tree, context, observed);
+    const node = currentNodeOf(tree, context);
     if (node?.kind !== "leaf" || !hasTreeProgress(tree.nodes, context)) continue;
     for (const cause of node.causes) {
       if (seen.has(cause)) continue;

@@ -1,16 +1,22 @@
-import { getSectionMarkdown, type RootCauseEntry } from "../content/parse-entry";
+import type { RootCauseEntry } from "../content/parse-entry";
 import type { RootCauseId } from "../content/root-cause-ids";
 import type { Signal } from "../evidence/signal";
 import type { TriageSessionView } from "../sessions/session-schema";
-import type { SignalId } from "../evidence/vocabulary";
 import type { DiagnoseResult } from "./diagnose";
-import type { TriageKnowledge } from "./knowledge";
+import { canDecide, decisiveEvidence } from "./decisive";
+import { fillCommandFromTicket } from "./fill-command";
+import { fixSectionOf, type TriageKnowledge } from "./knowledge";
+import { verificationOf } from "./next-step";
+import { WHERE_WORDS } from "./plain-words";
 import { PARSER_SIGNALS } from "./parser-signals";
-import { SIGNAL_IDS, weightOf } from "../evidence/signals";
+import { definitionOf, weightOf } from "../evidence/signals";
 import type { CommandNode } from "./tree-schema";
 
 /** What an export needs to know about the confirmed cause, from its page. */
-export type CauseForExport = { id: RootCauseId; title: string; summary: string; fix: string; layers: string[] };
+export type CauseForExport = { id: RootCauseId; title: string; titleZh?: string; summary: string; fix: string; layers: string[] };
+
+/** How a reply is built: the site's public URL for links (none without it). */
+export type ReplyOptions = { publicUrl?: string };
 
 /** Wraps text in a code fence longer than any backtick run inside it. */
 export function fence(text: string, language = "text"): string {
@@ -24,29 +30,162 @@ export function escapeMdx(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\{/g, "&#123;").replace(/\}/g, "&#125;");
 }
 
-/** Commands that could confirm the cause and were not run yet, strongest first. */
-export function confirmingCommands(cause: RootCauseId, knowledge: TriageKnowledge, done: Set<string>, limit = 3): CommandNode[] {
-  const seen = new Set<string>();
-  const candidates: { node: CommandNode; score: number }[] = [];
-  for (const tree of knowledge.trees) {
-    const concludes = tree.nodes.some((n) => n.kind === "leaf" && n.causes.includes(cause));
-    for (const node of tree.nodes) {
-      if (node.kind !== "command" || seen.has(node.id) || done.has(node.id)) continue;
-      seen.add(node.id);
-      const score = parserStrength(node.parser, cause) + (concludes ? 0.5 : 0);
-      if (score > 0.5) candidates.push({ node, score });
-    }
-  }
-  return candidates.sort((a, b) => b.score - a.score).slice(0, limit).map((c) => c.node);
+const CJK = /[\u3400-\u9fff]/g;
+const SINCE_BOOT = /\bsince boot\b/;
+
+/** A ticket written mostly in Chinese gets a Chinese reply. */
+export function isChineseTicket(text: string): boolean {
+  const cjk = text.match(CJK)?.length ?? 0;
+  const latinWords = text.match(/[A-Za-z]{2,}/g)?.length ?? 0;
+  return cjk >= 4 && cjk >= latinWords;
 }
 
-function parserStrength(parser: string, cause: RootCauseId): number {
-  let best = 0;
-  for (const signal of SIGNAL_IDS) {
-    const weight = weightOf(signal, cause);
-    if (weight > best && PARSER_SIGNALS[parser]?.includes(signal)) best = weight;
+/** Makes site links absolute from the public URL, or drops them (keeping their text) without one. */
+export function absoluteLinks(markdown: string, publicUrl?: string): string {
+  const base = publicUrl === undefined ? undefined : withoutTrailingSlashes(publicUrl);
+  return markdown.replace(/\[([^[\]\n]{1,200})\]\((\/[^()\s]{0,300})\)/g, (_, text: string, href: string) => (base ? `[${text}](${base}${href})` : text));
+}
+
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === "/") end--;
+  return url.slice(0, end);
+}
+
+/**
+ * Fills the placeholders of the code in Markdown: fenced blocks (odd pieces between ``` marks), line
+ * by line, and inline code spans; prose is left as written.
+ */
+function fillCode(markdown: string, fill: (line: string) => string): string {
+  const inline = (text: string) => text.replace(/`([^`\n]{1,400})`/g, (_, code: string) => `\`${fill(code)}\``);
+  return markdown
+    .split("```")
+    .map((piece, index) => (index % 2 === 1 ? piece.split("\n").map((line, i) => (i === 0 ? line : fill(line))).join("\n") : inline(piece)))
+    .join("```");
+}
+
+/** Observations read from outputs (never the customer's own words or the engineer's answers). */
+function isObserved(signal: Signal): boolean {
+  return signal.source.kind === "output" || (signal.source.kind === "description" && signal.parser !== "text");
+}
+
+/** Findings for the cause, each once: its meaning in the reply's language and what the output showed. */
+function findingsFor(result: DiagnoseResult, cause: RootCauseId, zh: boolean): { signal: Signal; text: string }[] {
+  const seen = new Set<string>();
+  const findings: { signal: Signal; text: string }[] = [];
+  for (const signal of result.signals) {
+    if (!isObserved(signal) || weightOf(signal.id, cause) <= 0 || seen.has(signal.id)) continue;
+    seen.add(signal.id);
+    const meaning = definitionOf(signal.id).meaning[zh ? "zh" : "en"];
+    const detail = signal.detail && !SINCE_BOOT.test(signal.detail) && !signal.detail.includes(signal.line) ? ` (${signal.detail})` : "";
+    findings.push({ signal, text: `${meaning}: \`${signal.line}\`${detail}` });
   }
-  return best;
+  return findings;
+}
+
+/** Commands that could show the cause directly, not run yet, that fit this environment. */
+export function requestedTests(cause: RootCauseId, knowledge: TriageKnowledge, result: DiagnoseResult, answers: Record<string, string>, limit = 2): CommandNode[] {
+  if (decisiveEvidence(cause, result.signals).length > 0) return [];
+  const ran = new Set(result.signals.filter((s) => s.source.kind === "output").map((s) => s.parser));
+  const fits = (node: CommandNode) =>
+    (!["pod", "node"].includes(node.where) || Boolean(result.facts.containers)) &&
+    (node.where !== "dns-client" || Boolean(result.facts.udpOrDns)) &&
+    (!["load-balancer", "proxy"].includes(node.where) || Boolean(result.facts.loadBalancer));
+  const seen = new Set<string>();
+  const tests: CommandNode[] = [];
+  for (const tree of knowledge.trees) {
+    for (const node of tree.nodes) {
+      if (node.kind !== "command" || seen.has(node.parser) || answers[node.id] !== undefined || ran.has(node.parser) || !fits(node)) continue;
+      if (!(PARSER_SIGNALS[node.parser] ?? []).some((s) => canDecide(s, cause))) continue;
+      seen.add(node.parser);
+      tests.push(node);
+    }
+  }
+  return tests.slice(0, limit);
+}
+
+const WORDS = {
+  en: {
+    hello: "Hello,",
+    thanks: (ref: string) => `Thank you for the details${ref ? ` on ticket ${ref}` : ""}. To make sure we understood the problem correctly:`,
+    checked: "**What we checked and found**",
+    nothing: "nothing abnormal for this problem",
+    snapshot: "These counters are totals since the server booted; a second snapshot a few seconds later shows whether they still rise.",
+    description: "Your description",
+    cause: "**The cause**",
+    tests: "**Please run these and send us the output**",
+    fix: "**How to fix it**",
+    verify: "**How to verify the fix**",
+    more: "More on this cause:",
+    bye: "Best regards,",
+    output: (n: number) => `Output ${n}`,
+  },
+  zh: {
+    hello: "您好，",
+    thanks: (ref: string) => `感谢您提供的信息${ref ? `（工单 ${ref}）` : ""}。我们对问题的理解如下：`,
+    checked: "**我们检查了什么、发现了什么**",
+    nothing: "未发现与此问题相关的异常",
+    snapshot: "以上计数器是服务器启动以来的累计值；隔几秒再取一次快照，才能看出它们是否仍在上涨。",
+    description: "您的描述",
+    cause: "**原因**",
+    tests: "**请运行以下命令并把输出发给我们**",
+    fix: "**修复方法**（以下步骤摘自原因说明页）",
+    verify: "**修复后如何验证**",
+    more: "关于此原因的详细说明：",
+    bye: "此致",
+    output: (n: number) => `输出 ${n}`,
+  },
+};
+
+/**
+ * A reply to the customer in Markdown, for this ticket only: the problem restated, what was checked
+ * and found (each finding once, from the outputs), the cause, tests only where the cause still lacks
+ * a decisive observation and they fit this environment, the fix and how to verify it. A Chinese
+ * ticket gets a Chinese reply; links are absolute from the public URL, or left out.
+ */
+export function buildCustomerReply(session: TriageSessionView, result: DiagnoseResult, cause: CauseForExport, knowledge: TriageKnowledge, options: ReplyOptions = {}): string {
+  const zh = isChineseTicket(session.description);
+  const words = WORDS[zh ? "zh" : "en"];
+  const fill = (command: string) => fillCommandFromTicket(command, session).command;
+  const findings = findingsFor(result, cause.id, zh);
+  const listed = new Set<string>();
+  const checked = session.outputs.map((output, index) => {
+    const here = findings.filter((f) => f.signal.source.kind === "output" && f.signal.source.index === index && !listed.has(f.signal.id));
+    for (const f of here) listed.add(f.signal.id);
+    const label = output.command ? `\`${fill(output.command)}\`` : words.output(index + 1);
+    return here.length > 0 ? [`- ${label}:`, ...here.map((f) => `  - ${f.text}`)].join("\n") : `- ${label}: ${words.nothing}.`;
+  });
+  const inDescription = findings.filter((f) => !listed.has(f.signal.id));
+  if (inDescription.length > 0) checked.push([`- ${words.description}:`, ...inDescription.map((f) => `  - ${f.text}`)].join("\n"));
+  if (findings.some((f) => f.signal.detail && SINCE_BOOT.test(f.signal.detail))) checked.push("", words.snapshot);
+
+  const title = zh && cause.titleZh ? cause.titleZh : cause.title;
+  const parts = [
+    words.hello,
+    "",
+    words.thanks(session.ticketRef),
+    "",
+    ...firstLines(session.description.trim(), 6).split("\n").map((line) => `> ${line}`),
+    "",
+    words.checked,
+    "",
+    ...checked,
+    "",
+    words.cause,
+    "",
+    `**${title}**${zh ? "" : `: ${cause.summary}`}`,
+    "",
+  ];
+  const tests = requestedTests(cause.id, knowledge, result, session.answers);
+  if (tests.length > 0) {
+    parts.push(words.tests, "");
+    for (const node of tests) parts.push(`- ${node.title} (${WHERE_WORDS[node.where]}):`, "", fence(fill(node.command.default), "bash"), "", `  ${node.lookFor}`, "");
+  }
+  parts.push(words.fix, "", absoluteLinks(fillCode(cause.fix.trim(), fill), options.publicUrl), "");
+  parts.push(words.verify, "", ...verificationOf(cause.id, result.signals).map((line) => `- ${fillCode(line, fill)}`), "");
+  if (options.publicUrl) parts.push(`${words.more} ${withoutTrailingSlashes(options.publicUrl)}/causes/${cause.id}`, "");
+  parts.push(words.bye);
+  return parts.join("\n");
 }
 
 function firstLines(text: string, count: number): string {
@@ -54,83 +193,44 @@ function firstLines(text: string, count: number): string {
   return lines.length > count ? `${lines.slice(0, count).join("\n")}\n…` : lines.join("\n");
 }
 
-function evidenceFor(result: DiagnoseResult, cause: RootCauseId) {
-  return result.rootCauses.find((c) => c.id === cause)?.evidence.filter((e) => e.effect === "for" && e.signal !== "triage-path" && e.signal !== "wording") ?? [];
-}
-
-function checkedLines(session: TriageSessionView, signals: Signal[]): string[] {
-  return session.outputs.map((output, index) => {
-    const found = signals.filter((s) => s.source.kind === "output" && s.source.index === index);
-    const what = found.length > 0 ? found.map((s) => s.detail ?? s.id).slice(0, 3).join("; ") : "nothing abnormal";
-    return `- ${output.command ? `\`${output.command}\`` : `Output ${index + 1}`}: ${what}.`;
-  });
-}
-
-/**
- * A reply to the customer in Markdown, shaped like the seed replies: the problem restated,
- * what was checked and found, the likely cause, requested tests with exact commands, the fix.
- */
-export function buildCustomerReply(session: TriageSessionView, result: DiagnoseResult, cause: CauseForExport, knowledge: TriageKnowledge): string {
-  const evidence = evidenceFor(result, cause.id).slice(0, 5);
-  const tests = confirmingCommands(cause.id, knowledge, new Set(Object.keys(session.answers)));
-  const checked = checkedLines(session, result.signals);
-  const parts = [
-    "Hello,",
-    "",
-    `Thank you for the details${session.ticketRef ? ` on ticket ${session.ticketRef}` : ""}. To make sure we understood the problem correctly:`,
-    "",
-    ...firstLines(session.description.trim(), 6).split("\n").map((line) => `> ${line}`),
-    "",
-    "**What we checked**",
-    "",
-    ...(checked.length > 0 ? checked : ["- The symptoms in your description."]),
-    "",
-    "**What we found**",
-    "",
-    `The evidence points to **${cause.title}**: ${cause.summary}`,
-    "",
-    ...evidence.map((e) => `- \`${e.line}\` (${e.source})${e.detail ? `: ${e.detail}` : ""}`),
-    "",
-  ];
-  if (tests.length > 0) {
-    parts.push("**Please run these and send us the output**", "");
-    for (const node of tests) {
-      parts.push(`- ${node.title} (on the ${node.where}):`, "", fence(node.command.default, "bash"), "", `  ${node.lookFor}`, "");
-    }
-  }
-  parts.push("**How to fix it**", "", cause.fix.trim(), "", "Best regards,");
-  return parts.join("\n");
-}
-
 const PLATFORM_SIGNALS: [string, string][] = [
   ["text-kubernetes", "kubernetes"],
   ["text-container", "docker"],
 ];
 
+/** The full title: the session's, or the ticket's first line when the session title was cut. */
+function fullTitle(session: TriageSessionView): string {
+  if (!session.title.endsWith("…")) return session.title;
+  const firstLine = session.description.trim().split("\n")[0]?.trim() ?? "";
+  return firstLine || session.title.replace(/…$/, "");
+}
+
 /** A draft case entry (MDX) prefilled from the session, to review and save under content/cases/. */
 export function buildCaseDraft(session: TriageSessionView, result: DiagnoseResult, cause: CauseForExport): string {
-  const id = slugify(session.title) || "new-case";
+  const title = fullTitle(session);
+  const id = slugify(title) || "new-case";
   const observed = new Set(result.signals.map((s) => s.id));
   const platform = ["linux", ...PLATFORM_SIGNALS.filter(([signal]) => observed.has(signal as Signal["id"])).map(([, p]) => p)];
-  const evidence = evidenceFor(result, cause.id);
+  const fromOutputs = result.signals.filter((s) => s.source.kind === "output" && weightOf(s.id, cause.id) > 0);
+  const ruledOut = result.ruledOut.filter((c) => c.by === "engineer").map((c) => c.id);
   const frontmatter = {
     id,
-    title: session.title,
+    title,
     titleZh: "待补充：中文标题",
     type: "problem",
     status: "resolved",
     rootCause: cause.id,
     suspectedCauses: [],
-    ruledOutCauses: [],
+    ruledOutCauses: ruledOut,
     relatedCauses: [],
     platform,
     layers: cause.layers,
-    symptoms: [firstLines(session.title, 1)],
-    errorStrings: [...new Set(evidence.filter((e) => e.source !== "description").map((e) => e.line))].slice(0, 8),
+    symptoms: [title],
+    errorStrings: [...new Set(fromOutputs.map((s) => s.line))].slice(0, 8),
     commands: session.outputs.flatMap((o) => (o.command ? [o.command] : [])),
     tags: [],
-    aliases: [session.title, "待补充：中文关键词"],
-    source: { file: session.ticketRef ? `ticket ${session.ticketRef}` : `triage session ${session.id}`, section: session.title },
+    aliases: [title, "to fill in: English keywords", "待补充：中文关键词"],
+    source: { file: session.ticketRef ? `ticket ${session.ticketRef}` : `triage session ${session.id}`, section: title },
     related: result.rootCauses.find((c) => c.id === cause.id)?.cases.slice(0, 3) ?? [],
   };
   const yaml = Object.entries(frontmatter)
@@ -144,7 +244,7 @@ export function buildCaseDraft(session: TriageSessionView, result: DiagnoseResul
       ...(output.command ? [fence(output.command, "bash"), ""] : []),
       fence(firstLines(output.text, 40)),
       "",
-      found.length > 0 ? `It showed: ${escapeMdx(found.map((s) => s.detail ?? s.id).join("; "))}.` : "Nothing abnormal in this output.",
+      found.length > 0 ? `It showed: ${escapeMdx([...new Set(found.map((s) => s.detail ?? s.id))].join("; "))}.` : "Nothing abnormal in this output.",
       "",
     ].join("\n");
   });
@@ -174,7 +274,7 @@ export function buildCaseDraft(session: TriageSessionView, result: DiagnoseResul
     "",
     "## How to spot it next time",
     "",
-    ...evidence.slice(0, 5).map((e) => `- ${escapeMdx(e.line)}`),
+    ...[...new Set(fromOutputs.map((s) => s.line))].slice(0, 5).map((line) => `- ${escapeMdx(line)}`),
     "",
   ].join("\n");
 }
@@ -186,12 +286,13 @@ export function slugify(text: string): string {
 
 /** The export view of a cause page: its summary and the first part of its fix section. */
 export function toCauseForExport(entry: RootCauseEntry): CauseForExport {
-  const fix = getSectionMarkdown(entry.body, "Fix and prevention");
+
   return {
     id: entry.frontmatter.id,
     title: entry.frontmatter.title,
+    titleZh: entry.frontmatter.titleZh,
     summary: entry.frontmatter.summary,
-    fix: fix.split("\n\n").slice(0, 4).join("\n\n"),
+    fix: fixSectionOf(entry.body),
     layers: entry.frontmatter.layers,
   };
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 
 import { getContentLibrary, type ContentLibrary } from "../content/library";
+import { getSectionMarkdown } from "../content/parse-entry";
 import { ROOT_CAUSE_IDS, type RootCauseId } from "../content/root-cause-ids";
 import { getContentDir } from "../env";
 import { loadTrees } from "./load-trees";
@@ -18,7 +19,14 @@ export type TriageKnowledge = {
   trees: Tree[];
   /** What the wording of confirmed tickets and documented cases says about each cause. */
   textModel: TextModel;
+  /** Each cause's fix (the first paragraphs of its page's "Fix and prevention"), for the step after confirming. */
+  fixes?: Map<RootCauseId, string>;
 };
+
+/** The first paragraphs of a cause page's fix section. */
+export function fixSectionOf(body: string): string {
+  return getSectionMarkdown(body, "Fix and prevention").split("\n\n").slice(0, 4).join("\n\n").trim();
+}
 
 /**
  * Builds the engine's knowledge from the content library. Priors follow how often each cause
@@ -36,7 +44,12 @@ export function buildTriageKnowledge(library: ContentLibrary, trees: Tree[], con
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const logPriors = new Map(ROOT_CAUSE_IDS.map((id) => [id, Math.log((counts.get(id) ?? 1) / total)]));
   const causes = ROOT_CAUSE_IDS.map((id) => ({ id, title: library.getRootCause(id)?.frontmatter.title ?? id }));
-  return { causes, casesByCause, logPriors, trees, textModel: trainTextModel(labelledTexts(library, confirmedTickets)) };
+  const fixes = new Map<RootCauseId, string>();
+  for (const id of ROOT_CAUSE_IDS) {
+    const entry = library.getRootCause(id);
+    if (entry) fixes.set(id, fixSectionOf(entry.body));
+  }
+  return { causes, casesByCause, logPriors, trees, fixes, textModel: trainTextModel(labelledTexts(library, confirmedTickets)) };
 }
 
 /** Training texts: every case with a known cause, every cause page, every confirmed ticket. */

@@ -2,26 +2,52 @@ import type { RootCauseId } from "../content/root-cause-ids";
 import { ENTRY_SYMPTOMS } from "../content/entry-symptoms";
 import type { Signal } from "../evidence/signal";
 import { weightOf, type SignalId } from "../evidence/signals";
+import { canDecide, decisiveEvidence } from "./decisive";
+import type { EnvironmentFacts } from "./facts";
+import type { InferredAnswer } from "./inferred-answers";
 import { PARSER_SIGNALS } from "./parser-signals";
+import type { FilledCommand } from "./fill-command";
+import { commandOutcomes, likelihoodWord, questionOutcomes, takesTwoSnapshots, WHERE_WORDS } from "./plain-words";
+import type { PreconditionResult } from "./preconditions";
 import type { RankedCause } from "./rank";
 import type { CommandNode, QuestionNode, Tree, TreeNode } from "./tree-schema";
+import { ANOTHER_SYMPTOM_ID, ANOTHER_SYMPTOM_QUESTION, confirmQuestionId, NOT_YET, WALK_QUESTIONS, WHAT_CHANGED_ID, WHAT_CHANGED_QUESTION } from "./walk-questions";
 
 export const SYMPTOM_QUESTION_ID = "symptom";
+/** The confirm question of older sessions ("no" meant "keep looking"); still accepted. */
 export const CONFIRM_QUESTION_ID = "confirm-cause";
 /** Answer value meaning "I can't run this / don't know": the step is skipped. */
 export const SKIP_ANSWER = "skip";
 
+/** Why a step is proposed: to tell causes apart, to settle a precondition, to make the leader decisive, ... */
+export type StepPurpose = "symptom" | "separate" | "precondition" | "decide" | "confirm" | "widen" | "fix";
+
 export type NextStep = {
-  kind: "question" | "command";
+  kind: "question" | "command" | "fix";
   id: string;
   text: string;
   command?: string;
   commands?: Record<string, string>;
+  /** Location id (client, server, both-ends, ...); `whereText` says it in words. */
   where?: string;
+  whereText?: string;
   lookFor?: string;
   parser?: string;
   answers?: { value: string; label: string }[];
+  /** Why this step, in plain words. */
   why: string;
+  /** What each outcome would mean, one sentence each. */
+  outcomes?: string[];
+  purpose: StepPurpose;
+  /** Expected information gain over the leading causes, in bits (for tools and tests, not for people). */
+  gain?: number;
+  /** The cause a confirm question asks about; answering "yes" confirms it. */
+  confirms?: RootCauseId;
+  /** For a fix step: the fix (Markdown, from the cause page) and how to verify it worked. */
+  fix?: string;
+  verify?: string[];
+  /** The command with the placeholders the ticket and its outputs fill (see fill-command.ts). */
+  filled?: FilledCommand;
   tree?: string;
 };
 
@@ -40,19 +66,42 @@ const LEADING = 6;
 const SIGNAL_BASE_LOGIT = -1.5;
 /** Preference for the step the current tree path points at. */
 const PATH_BONUS = 1.3;
+/** Below this many bits a step tells the leading causes nothing. */
+export const MIN_GAIN = 0.01;
+/** From this probability on the leading cause is "likely": the walk works towards confirming it. */
+export const LIKELY = 0.5;
+/**
+ * Gains are judged on probabilities raised to this power: scores built from circumstance are
+ * overconfident, and a step that can overturn a 99% leader still tells something.
+ */
+const TEMPER = 0.35;
 
-/** What a walk along the trees needs: the trees and what was answered, observed and run. */
-export type PathContext = Omit<StepContext, "ranked">;
-
-export type StepContext = {
+/** What a walk along the trees needs: the trees and what was answered, observed, inferred and run. */
+export type PathContext = {
   trees: Tree[];
-  ranked: RankedCause[];
   signals: Signal[];
   answers: Record<string, string>;
   /** Parser ids that already read a pasted output. */
   parsersRun: Set<string>;
+  /** Parser ids whose pasted outputs held single counter snapshots only (no rise seen). */
+  snapshotOnly: Set<string>;
   /** Command lines already pasted (normalised). */
   commandsRun: Set<string>;
+  /** Parsers of commands the engineer could not run: other commands read by them are not proposed either. */
+  skippedParsers: Set<string>;
+  /** The answer the evidence gives to a question, if any. */
+  infer: (question: QuestionNode) => InferredAnswer | undefined;
+};
+
+export type StepContext = PathContext & {
+  /** Causes still in play (rejected and contradicted ones removed), best first. */
+  ranked: RankedCause[];
+  facts: EnvironmentFacts;
+  preconditionsOf: (cause: RootCauseId) => PreconditionResult[];
+  confirmed?: { id: RootCauseId; title: string };
+  fixOf?: (cause: RootCauseId) => string | undefined;
+  /** Every question and command by id, trees' and built-in. */
+  nodes: Map<string, TreeNode>;
 };
 
 /** Entropy in bits of a distribution that may not sum to one. */
@@ -109,20 +158,26 @@ function normaliseCommand(command: string): string {
   return command.trim().split(/\s+/).slice(0, 2).join(" ").toLowerCase();
 }
 
-export function isCommandDone(node: CommandNode, context: PathContext): boolean {
-  return (
-    context.answers[node.id] !== undefined ||
-    context.parsersRun.has(node.parser) ||
-    context.commandsRun.has(normaliseCommand(node.command.default))
-  );
-}
-
 export function commandKeyOf(command: string): string {
   return normaliseCommand(command);
 }
 
+/**
+ * A command is done when skipped, or when its output (or its parser's) was pasted; a step that
+ * diffs counters is not done by a single snapshot.
+ */
+export function isCommandDone(node: CommandNode, context: PathContext): boolean {
+  if (context.answers[node.id] !== undefined || context.skippedParsers.has(node.parser)) return true;
+  const ran = context.parsersRun.has(node.parser) || context.commandsRun.has(normaliseCommand(node.command.default));
+  return ran && !(takesTwoSnapshots(node.command.default) && context.snapshotOnly.has(node.parser));
+}
+
+function answerOf(node: QuestionNode, context: PathContext): string | undefined {
+  return context.answers[node.id] ?? context.infer(node)?.value;
+}
+
 /** Walks a tree from its start along answered questions and done commands; returns the current node. */
-export function currentNodeOf(tree: Tree, context: PathContext, observed: Set<SignalId>): TreeNode | undefined {
+export function currentNodeOf(tree: Tree, context: PathContext): TreeNode | undefined {
   const byId = new Map(tree.nodes.map((n) => [n.id, n]));
   let node = byId.get(tree.start);
   const visited = new Set<string>();
@@ -130,7 +185,7 @@ export function currentNodeOf(tree: Tree, context: PathContext, observed: Set<Si
     visited.add(node.id);
     if (node.kind === "leaf") return node;
     if (node.kind === "question") {
-      const value = context.answers[node.id] ?? impliedAnswer(node, observed);
+      const value = answerOf(node, context);
       const answer = node.answers.find((a) => a.value === value);
       if (!answer) return node;
       node = answer.next ? byId.get(answer.next) : undefined;
@@ -142,103 +197,217 @@ export function currentNodeOf(tree: Tree, context: PathContext, observed: Set<Si
   return node;
 }
 
-/** Trees worth asking from: the chosen symptom's, else the two whose causes hold most probability. */
-export function relevantTrees(context: StepContext): Tree[] {
-  const chosen = context.answers[SYMPTOM_QUESTION_ID];
+/** Trees worth asking from: the chosen symptoms' (first and added), else the two whose causes hold most probability. */
+export function relevantTrees(context: Pick<StepContext, "trees" | "answers" | "ranked">): Tree[] {
+  const chosen = [context.answers[SYMPTOM_QUESTION_ID], context.answers[ANOTHER_SYMPTOM_ID]].filter(Boolean);
   const probability = new Map(context.ranked.map((c) => [c.id, c.score]));
   const relevance = (tree: Tree) => {
     const symptom = ENTRY_SYMPTOMS.find((s) => s.id === tree.symptom);
     return (symptom?.causes ?? []).reduce((sum, id) => sum + (probability.get(id) ?? 0), 0);
   };
   const ordered = [...context.trees].sort((a, b) => relevance(b) - relevance(a));
-  const picked = chosen ? ordered.filter((t) => t.symptom === chosen) : [];
+  const picked = ordered.filter((t) => chosen.includes(t.symptom));
+  const limit = Math.max(2, picked.length);
   for (const tree of ordered) {
-    if (picked.length >= 2) break;
+    if (picked.length >= limit) break;
     if (!picked.includes(tree)) picked.push(tree);
   }
   return picked;
 }
 
 const percent = (p: number) => `${Math.round(p * 100)}%`;
+const describeCause = (c: RankedCause) => `${c.title} (${likelihoodWord(c.score)}, ${percent(c.score)})`;
+
+/** Probabilities raised to TEMPER and renormalised: what gains are judged on. */
+function temper(causes: RankedCause[]): RankedCause[] {
+  const powered = causes.map((c) => Math.pow(c.score, TEMPER));
+  const total = powered.reduce((a, b) => a + b, 0) || 1;
+  return causes.map((c, i) => ({ ...c, score: powered[i] / total }));
+}
+
+type Candidate = { node: QuestionNode | CommandNode; tree?: Tree; gain: number; value: number; onPath: boolean };
+
+function isOpen(node: TreeNode, context: PathContext): node is QuestionNode | CommandNode {
+  if (node.kind === "leaf") return false;
+  if (node.kind === "question") return answerOf(node, context) === undefined;
+  return !isCommandDone(node, context);
+}
+
+/** Steps left in the relevant trees with their gain over the (tempered) leading causes. */
+function candidatesOf(context: StepContext, leading: RankedCause[], observed: Set<SignalId>): Candidate[] {
+  const seen = new Set<string>();
+  const candidates: Candidate[] = [];
+  for (const tree of relevantTrees(context)) {
+    const current = currentNodeOf(tree, context);
+    for (const node of tree.nodes) {
+      if (seen.has(node.id) || !isOpen(node, context)) continue;
+      seen.add(node.id);
+      candidates.push(rate(node, leading, observed, current?.id === node.id, tree));
+    }
+  }
+  return candidates;
+}
+
+function rate(node: QuestionNode | CommandNode, leading: RankedCause[], observed: Set<SignalId>, onPath: boolean, tree?: Tree): Candidate {
+  const gain = node.kind === "question" ? questionGain(node, leading) : commandGain(node, leading, observed);
+  return { node, tree, gain, onPath, value: (gain / node.cost) * (onPath ? PATH_BONUS : 1) };
+}
+
+const bestOf = (candidates: Candidate[]) => candidates.filter((c) => c.gain >= MIN_GAIN).sort((a, b) => b.value - a.value)[0];
+
+/** Whether a command's output could show an observation decisive for the cause. */
+function couldDecide(node: TreeNode, cause: RootCauseId): boolean {
+  return node.kind === "command" && (PARSER_SIGNALS[node.parser] ?? []).some((s) => canDecide(s, cause));
+}
 
 /**
- * Chooses the question or command that best separates the leading causes per unit of cost,
- * skipping what answers and evidence already settle. Pure.
+ * Chooses the next step of the walk. Works towards confirming the leading cause: its open
+ * preconditions first, then a step that can show it decisively, and offers confirmation only when a
+ * decisive observation supports it; otherwise the step that best separates the leading causes. A step
+ * that separates nothing is never proposed: the walk widens instead. Pure.
  */
 export function chooseNextStep(context: StepContext): NextStep {
+  if (context.confirmed) return fixStep(context.confirmed, context);
   const observed = new Set(context.signals.map((s) => s.id));
   const hasTicketEvidence = context.signals.some((s) => s.source.kind !== "answer");
   if (!hasTicketEvidence && context.answers[SYMPTOM_QUESTION_ID] === undefined) {
-    return toStep(SYMPTOM_QUESTION, "Nothing in the ticket points anywhere yet: start from the symptom.");
+    return toStep(SYMPTOM_QUESTION, "symptom", "Nothing in the ticket points anywhere yet: start from the symptom.", []);
   }
 
-  const leading = normalise(context.ranked.slice(0, LEADING));
-  const seenNodes = new Set<string>();
-  let best: { node: QuestionNode | CommandNode; tree: Tree; gain: number; value: number; onPath: boolean } | undefined;
-  for (const tree of relevantTrees(context)) {
-    const current = currentNodeOf(tree, context, observed);
-    for (const node of tree.nodes) {
-      if (node.kind === "leaf" || seenNodes.has(node.id)) continue;
-      seenNodes.add(node.id);
-      if (node.kind === "question" && (context.answers[node.id] !== undefined || impliedAnswer(node, observed))) continue;
-      if (node.kind === "command" && isCommandDone(node, context)) continue;
-      const gain = node.kind === "question" ? questionGain(node, leading) : commandGain(node, leading, observed);
-      const onPath = current?.id === node.id;
-      const value = (gain / node.cost) * (onPath ? PATH_BONUS : 1);
-      if (!best || value > best.value) best = { node, tree, gain, value, onPath };
+  const leading = context.ranked.slice(0, LEADING);
+  const tempered = temper(leading);
+  const candidates = candidatesOf(context, tempered, observed);
+  const [leader, runnerUp] = context.ranked;
+  const likely = leader !== undefined && leader.score >= LIKELY;
+
+  if (likely) {
+    const decisive = decisiveEvidence(leader.id, context.signals);
+    const preconditions = context.preconditionsOf(leader.id).filter((p) => p.state === "unknown");
+    for (const precondition of preconditions) {
+      const check = precondition.checks.map((id) => context.nodes.get(id)).find((node) => node && isOpen(node, context));
+      if (!check || check.kind === "leaf") continue;
+      const gain = Math.max(rate(check, tempered, observed, false).gain, ruleOutGain(tempered));
+      const why = `${describeCause(leader)} fits the evidence so far, but it needs ${precondition.label}, and ${precondition.reason}.`;
+      const outcomes = [...outcomesOf(check, leading), `If it shows the opposite, ${leader.title} is ruled out.`];
+      return withGain(toStep(check, "precondition", why, outcomes), gain);
+    }
+    if (decisive.length > 0) return confirmStep(leader, decisive, context, preconditions);
+    const decider = bestOf(candidates.filter((c) => couldDecide(c.node, leader.id)));
+    if (decider) {
+      const why = `${describeCause(leader)} leads, but only on circumstance (the ticket's words or a counter seen once); this step can show it directly.`;
+      return withGain(toStep(decider.node, "decide", why, outcomesOf(decider.node, leading), decider.tree?.id), decider.gain);
     }
   }
 
-  const [first, second] = context.ranked;
-  // After "no, keep looking", any step left is worth proposing, however little it separates.
-  const keepLooking = context.answers[CONFIRM_QUESTION_ID] === "no";
-  if (!best || (best.gain < 0.01 && !keepLooking)) {
-    return {
-      kind: "question",
-      id: CONFIRM_QUESTION_ID,
-      text: `The evidence points to ${first.title} (${percent(first.score)}). Does it match what you see?`,
-      answers: [
-        { value: "yes", label: "Yes, confirm it" },
-        { value: "no", label: "No, keep looking" },
-      ],
-      why: keepLooking
-        ? "Every step of the relevant trees is done: paste more output, or confirm another cause from the ranking."
-        : "No remaining step in the relevant trees separates the leading causes; confirm, or paste more output.",
-    };
+  const best = bestOf(candidates);
+  if (best) {
+    const contrast = runnerUp ? `To tell ${describeCause(leader)} from ${describeCause(runnerUp)}.` : `To test ${describeCause(leader)}.`;
+    const path = best.onPath && best.tree ? ` It is the next step on the "${best.tree.title}" path.` : "";
+    return withGain(toStep(best.node, "separate", `${contrast}${path}`, outcomesOf(best.node, leading), best.tree?.id), best.gain);
   }
-  const contrast = second ? `${first.title} (${percent(first.score)}) from ${second.title} (${percent(second.score)})` : first.title;
-  const why =
-    `Best separates ${contrast}: expected gain ${best.gain.toFixed(2)} bits at cost ${best.node.cost}.` +
-    (best.onPath ? ` It is the next step on the "${best.tree.title}" path.` : "");
-  return toStep(best.node, why, best.tree.id);
+
+  if (likely) return confirmStep(leader, [], context, []);
+  return widenStep(context, leader, tempered, observed);
 }
 
-function normalise(causes: RankedCause[]): RankedCause[] {
-  const total = causes.reduce((a, c) => a + c.score, 0) || 1;
-  return causes.map((c) => ({ ...c, score: c.score / total }));
+/** What settling a precondition of the leader can tell: it either stays or is ruled out. */
+function ruleOutGain(leading: RankedCause[]): number {
+  const stays = leading.map((_, i) => (i === 0 ? 1 : 0.5));
+  const ruledOut = leading.map((_, i) => (i === 0 ? 0 : 0.5));
+  return expectedGain(leading.map((c) => c.score), [stays, ruledOut]);
 }
 
-function toStep(node: QuestionNode | CommandNode, why: string, tree?: string): NextStep {
+function withGain(step: NextStep, gain: number): NextStep {
+  return { ...step, gain: Math.round(gain * 1000) / 1000 };
+}
+
+function outcomesOf(node: QuestionNode | CommandNode, leading: RankedCause[]): string[] {
+  const top = leading.slice(0, 3);
+  return node.kind === "command" ? commandOutcomes(node, top) : questionOutcomes(node, top);
+}
+
+/** When nothing separates the causes: ask what changed, then for another symptom, then offer the leader. */
+function widenStep(context: StepContext, leader: RankedCause | undefined, tempered: RankedCause[], observed: Set<SignalId>): NextStep {
+  const none = "No step left in the trees tells the leading causes apart.";
+  for (const question of [WHAT_CHANGED_QUESTION, ANOTHER_SYMPTOM_QUESTION]) {
+    if (answerOf(question, context) !== undefined) continue;
+    const why = question.id === WHAT_CHANGED_ID ? `${none} A recent change often names the cause.` : `${none} Another symptom opens other checks.`;
+    return withGain(toStep(question, "widen", why, []), rate(question, tempered, observed, false).gain);
+  }
+  if (leader) return confirmStep(leader, [], context, []);
+  return toStep(SYMPTOM_QUESTION, "symptom", "Nothing points anywhere yet: start from the symptom.", []);
+}
+
+function confirmStep(cause: RankedCause, decisive: Signal[], context: StepContext, openPreconditions: PreconditionResult[]): NextStep {
+  const shown = decisive[0];
+  const basis = shown
+    ? `${shown.detail ?? `"${shown.line}"`} shows it directly.`
+    : "Nothing left to run can show it directly, so this rests on circumstance: confirm it only if it matches what you see, or paste more output.";
+  const open = openPreconditions.length > 0 ? ` Still open: ${openPreconditions.map((p) => p.label).join("; ")}.` : "";
+  const others = context.ranked.slice(1, 3).map(describeCause).join(", ");
+  return {
+    kind: "question",
+    id: confirmQuestionId(cause.id),
+    text: `Is it ${cause.title}?`,
+    answers: [
+      { value: "yes", label: "Yes, confirm it" },
+      shown ? { value: "no", label: "No, rule it out and keep looking" } : { value: NOT_YET, label: "No, not on this evidence: keep looking" },
+    ],
+    why: `${describeCause(cause)}: ${basis}${open}`,
+    outcomes: [
+      `Yes: the next step is its fix and how to verify it.`,
+      `No: it is ruled out${shown ? "" : " until an output shows it directly"}${others ? `, and the walk separates ${others}` : ""}.`,
+    ],
+    purpose: "confirm",
+    confirms: cause.id,
+  };
+}
+
+/** How to see that a fix worked: each decisive observation should no longer show. Pure. */
+export function verificationOf(cause: RootCauseId, signals: Signal[]): string[] {
+  const decisive = [...new Map(decisiveEvidence(cause, signals).map((s) => [s.id, s])).values()];
+  const verify = decisive.map((s) => {
+    const command = s.source.kind === "output" && s.source.command ? `\`${s.source.command}\`` : "the check that showed it";
+    return `Run ${command} again after the fix: ${s.detail ?? s.line} should no longer show${s.detail?.includes("rose") ? " (the counter stops rising)" : ""}.`;
+  });
+  return verify.length > 0 ? verify : ["Repeat the failing request or test from the ticket after the fix and check that the symptom is gone."];
+}
+
+/** Once confirmed: the fix from the cause page, and how to see that it worked. */
+function fixStep(cause: { id: RootCauseId; title: string }, context: StepContext): NextStep {
+  return {
+    kind: "fix",
+    id: `fix-${cause.id}`,
+    text: `Fix: ${cause.title}`,
+    fix: context.fixOf?.(cause.id) ?? "See the cause page for the fix.",
+    verify: verificationOf(cause.id, context.signals),
+    why: `${cause.title} is confirmed: apply the fix, then verify it.`,
+    purpose: "fix",
+  };
+}
+
+function toStep(node: QuestionNode | CommandNode, purpose: StepPurpose, why: string, outcomes: string[], tree?: string): NextStep {
+  const common = { id: node.id, why, purpose, ...(outcomes.length > 0 ? { outcomes } : {}), ...(tree ? { tree } : {}) };
   if (node.kind === "question") {
-    return {
-      kind: "question",
-      id: node.id,
-      text: node.text,
-      answers: node.answers.map(({ value, label }) => ({ value, label })),
-      why,
-      ...(tree ? { tree } : {}),
-    };
+    return { kind: "question", text: node.text, answers: node.answers.map(({ value, label }) => ({ value, label })), ...common };
   }
   return {
     kind: "command",
-    id: node.id,
     text: node.title,
     command: node.command.default,
     commands: node.command,
     where: node.where,
+    whereText: WHERE_WORDS[node.where],
     lookFor: node.lookFor,
     parser: node.parser,
-    why,
-    ...(tree ? { tree } : {}),
+    ...common,
   };
+}
+
+/** Every question and command by id: the trees', the symptom question and the walk's own. */
+export function indexNodes(trees: Tree[]): Map<string, TreeNode> {
+  const nodes = new Map<string, TreeNode>([[SYMPTOM_QUESTION_ID, SYMPTOM_QUESTION]]);
+  for (const question of WALK_QUESTIONS) nodes.set(question.id, question);
+  for (const tree of trees) for (const node of tree.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
+  return nodes;
 }

@@ -93,7 +93,7 @@ describe("fast lane", () => {
     const { post, call } = await serve();
 
     const tooLarge = await post("/api/diagnose", JSON.stringify({ description: "x".repeat(MAX_DIAGNOSE_BYTES) }));
-    expect([tooLarge.status, JSON.parse(tooLarge.text).error]).toEqual([413, "request body is larger than the 5 MB limit"]);
+    expect([tooLarge.status, JSON.parse(tooLarge.text).error]).toEqual([413, "request body is larger than the 6 MB limit"]);
     expect(tooLarge.headers.get("x-content-type-options")).toBe("nosniff");
     const malformed = await post("/api/diagnose", "{ticket");
     expect(malformed.status).toBe(400);

@@ -33,12 +33,15 @@ describe.each(backends)("session routes on %s", (dialect) => {
       expect(listed.map((s: { id: string }) => s.id)).toContain(session.id);
     });
 
-    it("answers 400 for malformed JSON, 422 naming the field, 413 above 5 MB", async () => {
+    it("answers 400 for malformed JSON, 422 naming the field or pasted text over 5 MB, 413 for a body over 6 MB", async () => {
       expect((await create("{nope")).status).toBe(400);
       const invalid = await create({ description: 7 });
       expect(invalid.status).toBe(422);
       expect((await invalid.json()).error).toMatch(/^description: /);
-      const huge = await create({ description: "x".repeat(5 * 1024 * 1024 + 1) });
+      const overLimit = await create({ description: "x".repeat(4 * 1024 * 1024), outputs: [{ text: "y".repeat(1024 * 1024 + 1) }] });
+      expect(overLimit.status).toBe(422);
+      expect((await overLimit.json()).error).toMatch(/^description: the pasted text is 5\.0 MB; the limit is 5 MB/);
+      const huge = await create({ description: "x".repeat(6 * 1024 * 1024 + 1) });
       expect(huge.status).toBe(413);
     });
   });

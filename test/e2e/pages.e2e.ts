@@ -95,10 +95,14 @@ describe("site pages in Chromium", () => {
   it("home symptom links open the case list filtered by that symptom", async () => {
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`, { waitUntil: "networkidle" });
-    await page.getByRole("link", { name: /DNS slow or failing/ }).click();
+    const card = page.getByRole("link", { name: /DNS slow or failing/ });
+    const promised = Number(/(\d+) cases?/.exec((await card.locator(".card-meta").textContent()) ?? "")?.[1]);
+    await card.click();
     await page.waitForURL(/symptom=dns/);
     const titles = await page.locator(".case-row .case-title").allTextContents();
     expect(titles.some((t) => /dns/i.test(t))).toBe(true);
+    // The card counts what the list it opens shows.
+    expect(titles).toHaveLength(promised);
     await page.close();
   });
 

@@ -117,6 +117,17 @@ describe("search in Chromium", () => {
     await page.close();
   });
 
+  it("says how many entries matched, not the number shown", async () => {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/search?q=tcp&limit=3`, { waitUntil: "networkidle" });
+    const count = (await page.locator(".result-count").textContent()) ?? "";
+    const matched = Number(/^(\d+) entries match; the best 3 are shown\.$/.exec(count)?.[1]);
+    expect(matched).toBeGreaterThan(3);
+    const api = (await (await fetch(`${baseUrl}/api/search?q=tcp&limit=50`)).json()) as unknown[];
+    expect(matched).toBeGreaterThanOrEqual(api.length);
+    await page.close();
+  });
+
   it("GET /api/search answers results, 400 for an empty or too long q and 422 for a bad limit", async () => {
     const ok = await fetch(`${baseUrl}/api/search?q=${encodeURIComponent("tcp_tw_recycle NAT")}&limit=3`);
     expect(ok.status).toBe(200);

@@ -58,6 +58,8 @@ describe("training in Chromium", () => {
     await page.getByRole("button", { name: "Submit answer" }).click();
     await expect.poll(() => page.getByTestId("drill-score").textContent()).toMatch(/First step: right.*Root cause: right/);
     expect(await page.getByRole("link", { name: ticket.caseTitle }).getAttribute("href")).toBe(`/cases/${ticket.caseId}`);
+    // The feedback renders its Markdown: no raw ** or backticks.
+    expect(await page.locator(".drill-feedback").textContent()).not.toMatch(/\*\*|`/);
 
     // Spot the signal, with the keyboard: focus the first line, arrow down to the telling one, Enter.
     // The answer comes before the page knows who is training (a slow /api/auth/me): it waits, not fails.

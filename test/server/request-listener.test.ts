@@ -104,7 +104,7 @@ function chunked(body: Buffer, size = 64 * 1024): Buffer {
   return Buffer.concat(parts);
 }
 
-const OVERSIZED = Buffer.from(JSON.stringify({ description: "x".repeat(6 * MB) }));
+const OVERSIZED = Buffer.from(JSON.stringify({ description: "x".repeat(7 * MB) }));
 
 describe("peer address", () => {
   it("stamps each request with the connection's address and drops one the client sent", async () => {
@@ -142,7 +142,7 @@ describe("bodies over the limit", () => {
       const head = `PUT ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${OVERSIZED.length}\r\n\r\n`;
       const answer = await sendAllThenRead(head, OVERSIZED);
       expect(answer.statusLine).toBe("HTTP/1.1 413 Payload Too Large");
-      expect(JSON.parse(answer.body)).toEqual({ error: "request body is larger than the 5 MB limit" });
+      expect(JSON.parse(answer.body)).toEqual({ error: "request body is larger than the 6 MB limit" });
     }
     expect(reachedNext).toEqual([]);
   });
@@ -159,7 +159,7 @@ describe("bodies over the limit", () => {
     const head = "POST /api/diagnose HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
     const answer = await sendAllThenRead(head, chunked(OVERSIZED));
     expect(answer.statusLine).toBe("HTTP/1.1 413 Payload Too Large");
-    expect(JSON.parse(answer.body)).toEqual({ error: "request body is larger than the 5 MB limit" });
+    expect(JSON.parse(answer.body)).toEqual({ error: "request body is larger than the 6 MB limit" });
   });
 });
 

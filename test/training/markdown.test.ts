@@ -16,6 +16,14 @@ describe("parseBlocks", () => {
     ]);
   });
 
+  it("reads ~~~ fences like ``` fences", () => {
+    expect(parseBlocks("Before:\n\n~~~bash\nss -s\n~~~\n\n~~~text\n## not a heading\n~~~")).toEqual([
+      { kind: "paragraph", text: "Before:" },
+      { kind: "code", lang: "bash", text: "ss -s" },
+      { kind: "code", lang: "text", text: "## not a heading" },
+    ]);
+  });
+
   it("keeps an unclosed fence to the end and returns nothing for empty text", () => {
     expect(parseBlocks("```text\nline 1\nline 2")).toEqual([{ kind: "code", lang: "text", text: "line 1\nline 2" }]);
     expect(parseBlocks("  \n\n")).toEqual([]);
@@ -23,9 +31,10 @@ describe("parseBlocks", () => {
 });
 
 describe("parseInline", () => {
-  it("separates inline code, drops emphasis and keeps link labels", () => {
+  it("separates inline code and strong text, and keeps link labels", () => {
     expect(parseInline("**Run** `ss -s` on [the host](/cases/x)")).toEqual([
-      { kind: "text", text: "Run " },
+      { kind: "strong", text: "Run" },
+      { kind: "text", text: " " },
       { kind: "code", text: "ss -s" },
       { kind: "text", text: " on the host" },
     ]);

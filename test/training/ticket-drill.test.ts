@@ -5,15 +5,16 @@ import { SIGNALS } from "@/lib/evidence/vocabulary";
 import { isResolvedProblem } from "@/lib/training/catalogue";
 import { toPrompt, type TicketDrill, type TicketPrompt } from "@/lib/training/exercise";
 import { findKeyTerms, REDACTED } from "@/lib/training/key-terms";
-import { blocksToText } from "@/lib/training/markdown";
+import { blocksToText, parseBlocks } from "@/lib/training/markdown";
 
 import { catalogue, catalogueWith, library, syntheticCase, trees } from "./fixtures";
 
 const tickets = catalogue.exercises.filter((e): e is TicketDrill => e.kind === "ticket");
 
 /** Everything the learner sees before naming the cause, except the cause choices. */
+/** The prompt's own text; the symptom label is the library's wording, the same for every drill from that symptom. */
 function promptText(prompt: TicketPrompt): string {
-  return [prompt.id, prompt.symptomLabel, blocksToText(prompt.issue), blocksToText(prompt.environment), ...prompt.steps.map((s) => s.label)].join("\n");
+  return [prompt.id, blocksToText(prompt.issue), blocksToText(prompt.environment), ...prompt.steps.map((s) => s.label)].join("\n");
 }
 
 const termsOf = (id: string) => catalogue.causeTerms.get(id as never) ?? [];
@@ -39,6 +40,22 @@ describe("ticket drills from the real library", () => {
       return drill.causes.flatMap((c) => findKeyTerms(text, termsOf(c.id)).map((term) => `${drill.caseId}: ${c.id}: ${term}`));
     });
     expect(leaks).toEqual([]);
+  });
+
+  it("read evidence only from what the case observed, not from the prose that explains it", () => {
+    for (const drill of tickets) {
+      const body = library.getCase(drill.caseId)!.body;
+      const diagnosisProse = blocksToText(parseBlocks(getSectionMarkdown(body, "Diagnosis")).filter((b) => b.kind !== "code"));
+      const observed = `${getSectionMarkdown(body, "Issue")}\n${getSectionMarkdown(body, "Environment")}\n${library.getCase(drill.caseId)!.frontmatter.errorStrings.join("\n")}`;
+      for (const line of drill.explanation.evidence) {
+        if (diagnosisProse.includes(line.line) && !observed.includes(line.line)) expect.fail(`${drill.caseId}: "${line.line}" is explanation, not an observation`);
+      }
+    }
+  });
+
+  it("show the symptom label whole, never redacted", () => {
+    for (const drill of tickets) expect((toPrompt(drill) as TicketPrompt).symptomLabel).not.toContain(REDACTED);
+    expect(tickets.some((drill) => (toPrompt(drill) as TicketPrompt).symptomLabel.includes("softirq"))).toBe(true);
   });
 
   it("redact the raw ticket text where it names a cause", () => {

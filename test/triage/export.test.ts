@@ -4,7 +4,7 @@ import { compileMdx } from "@/lib/content/compile-mdx";
 import { parseCaseEntry } from "@/lib/content/parse-entry";
 import type { TriageSessionView } from "@/lib/sessions/session-schema";
 import { diagnose } from "@/lib/triage/diagnose";
-import { buildCaseDraft, buildCustomerReply, escapeMdx, fence, slugify, toCauseForExport } from "@/lib/triage/export";
+import { absoluteLinks, buildCaseDraft, buildCustomerReply, escapeMdx, fence, isChineseTicket, slugify, toCauseForExport } from "@/lib/triage/export";
 
 import { knowledge, library } from "./case-fixtures";
 
@@ -34,7 +34,7 @@ describe("buildCustomerReply", () => {
 
   it("restates the problem, says what was checked and found, names the cause and the fix", () => {
     expect(reply).toContain("> Some clients behind our office NAT time out");
-    expect(reply).toContain("**What we checked**");
+    expect(reply).toContain("**What we checked and found**");
     expect(reply).toContain("`netstat -s`");
     expect(reply).toContain(`**${cause.title}**`);
     expect(reply).toContain("3631476 passive connections rejected because of time stamp");
@@ -42,8 +42,34 @@ describe("buildCustomerReply", () => {
     expect(cause.fix.length).toBeGreaterThan(20);
   });
 
-  it("asks for tests with exact commands that were not run yet", () => {
-    expect(reply).toMatch(/\*\*Please run these and send us the output\*\*[\s\S]*```bash\n.+\n```/);
+  it("asks only for tests that could show this cause and fit the environment, while it lacks a decisive observation", () => {
+    expect(reply).toMatch(/\*\*Please run these and send us the output\*\*[\s\S]*```bash\nsysctl .+\n```/);
+    expect(reply).not.toMatch(/pod|resolver|netstat -su/);
+  });
+
+  it("lists each finding once and never the customer's own words as evidence", () => {
+    const findings = reply.split("\n").filter((line) => line.startsWith("  - "));
+    expect(new Set(findings).size).toBe(findings.length);
+    expect(findings.join("\n")).not.toMatch(/behind our office NAT/);
+  });
+
+  it("asks for no test once a decisive observation is there", () => {
+    const outputs = [...session.outputs, { command: "sysctl net.ipv4.tcp_tw_recycle", text: "net.ipv4.tcp_tw_recycle = 1" }];
+    const decided = diagnose({ description: session.description, outputs }, knowledge);
+    expect(buildCustomerReply({ ...session, outputs }, decided, cause, knowledge)).not.toMatch(/Please run these/);
+  });
+
+  it("makes links absolute from the public URL, or drops them", () => {
+    expect(absoluteLinks("see [x](/causes/a)", "https://n.example.com/")).toBe("see [x](https://n.example.com/causes/a)");
+    expect(absoluteLinks("see [x](/causes/a)")).toBe("see x");
+  });
+
+  it("answers a Chinese ticket in Chinese", () => {
+    const zh = { ...session, description: "办公室 NAT 后面的部分客户端连不上我们的 API，SYN 没有回应" };
+    expect(isChineseTicket(zh.description)).toBe(true);
+    const zhReply = buildCustomerReply(zh, diagnose({ description: zh.description, outputs: zh.outputs }, knowledge), cause, knowledge);
+    expect(zhReply).toMatch(/^您好/);
+    expect(zhReply).toContain("**原因**");
   });
 });
 
@@ -54,6 +80,16 @@ describe("buildCaseDraft", () => {
     const parsed = parseCaseEntry(`content/cases/${slugify(session.title)}.mdx`, draft);
     expect(parsed.ok ? [] : parsed.problems).toEqual([]);
     await expect(compileMdx(draft)).resolves.toMatchObject({ code: expect.any(String) });
+  });
+
+  it("keeps the full title and takes error strings only from outputs", () => {
+    const long = "Clients behind the office NAT cannot connect to our API on 443, SYN sent but no SYN-ACK, servers are Linux 4.x behind an ELB";
+    const cut = { ...session, title: `${long.slice(0, 77)}…`, description: long, answers: { "cc-scope": "behind-nat" } };
+    const cutDraft = buildCaseDraft(cut, diagnose({ description: cut.description, outputs: cut.outputs, answers: cut.answers }, knowledge), cause);
+    expect(cutDraft).toContain(`title: ${JSON.stringify(long)}`);
+    const errorStrings = JSON.parse(/^errorStrings: (.*)$/m.exec(cutDraft)?.[1] ?? "[]") as string[];
+    expect(errorStrings.length).toBeGreaterThan(0);
+    for (const line of errorStrings) expect(session.outputs.some((o) => o.text.includes(line))).toBe(true);
   });
 
   it("carries the ticket, the pasted output and the cause", () => {

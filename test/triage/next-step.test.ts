@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { rankRootCauses } from "@/lib/triage/rank";
-import { chooseNextStep, commandGain, questionGain, SYMPTOM_QUESTION_ID, type StepContext } from "@/lib/triage/next-step";
+import { chooseNextStep, commandGain, indexNodes, isCommandDone, questionGain, SYMPTOM_QUESTION_ID, type StepContext } from "@/lib/triage/next-step";
 import type { CommandNode, QuestionNode } from "@/lib/triage/tree-schema";
 
 import { knowledgeWith, SAMPLE_TREE, signal } from "./factories";
@@ -15,7 +15,13 @@ function contextFor(overrides: Partial<StepContext> & { signals?: StepContext["s
     signals,
     answers: {},
     parsersRun: new Set(),
+    snapshotOnly: new Set(),
     commandsRun: new Set(),
+    skippedParsers: new Set(),
+    infer: () => undefined,
+    facts: {},
+    preconditionsOf: () => [],
+    nodes: indexNodes(knowledge.trees),
     ...overrides,
   };
 }
@@ -28,33 +34,42 @@ describe("chooseNextStep", () => {
     expect(chooseNextStep(contextFor({}))).toMatchObject({ kind: "question", id: SYMPTOM_QUESTION_ID });
   });
 
-  it("proposes a step of the chosen symptom's tree and says why", () => {
+  it("proposes a step of the chosen symptom's tree and says in words why and what each outcome means", () => {
     const next = chooseNextStep(contextFor({ answers: { symptom: "cannot-connect" } }));
     expect(["scope", "counters"]).toContain(next.id);
-    expect(next.why).toMatch(/Best separates/);
+    expect(next.why).toMatch(/^To tell /);
+    expect(next.why).not.toMatch(/bits|cost/);
+    expect(next.gain).toBeGreaterThan(0.01);
   });
 
   it("skips a question the evidence already answers", () => {
-    const next = chooseNextStep(contextFor({ signals: [signal("text-some-clients", "only one client fails", { kind: "description" })] }));
+    const next = chooseNextStep(contextFor({ signals: [signal("text-some-clients", "only one client fails", { kind: "description" })], infer: (q) => (q.id === "scope" ? { questionId: "scope", value: "some", label: "Only some", line: "only one client fails", source: "description" } : undefined) }));
     expect(next.id).toBe("counters");
-    expect(next).toMatchObject({ kind: "command", command: counters.command.default, where: "server", parser: "netstat-s" });
+    expect(next).toMatchObject({ kind: "command", command: counters.command.default, where: "server", whereText: expect.stringMatching(/server/), parser: "netstat-s" });
+    expect(next.outcomes?.join(" ")).toMatch(/^If /);
   });
 
-  it("skips a command whose output was pasted and one marked as skipped", () => {
-    const base = { signals: [signal("syn-no-synack")], answers: { scope: "all" } };
-    expect(chooseNextStep(contextFor({ ...base, parsersRun: new Set(["netstat-s"]) })).id).toBe("confirm-cause");
-    expect(chooseNextStep(contextFor({ ...base, answers: { ...base.answers, counters: "skip" } })).id).toBe("confirm-cause");
+  it("never proposes a step that separates nothing: it asks what changed instead", () => {
+    const base = { signals: [signal("syn-no-synack")], answers: { scope: "all", counters: "skip" } };
+    const next = chooseNextStep(contextFor(base));
+    expect(next).toMatchObject({ id: "what-changed", purpose: "widen" });
+  });
+
+  it("offers to confirm a likely leader only with decisive evidence", () => {
+    const circumstance = ["text-nat", "text-tw-recycle", "syn-no-synack"].map((id) => signal(id as "text-nat", id, { kind: "description" }));
+    const circumstantial = chooseNextStep(contextFor({ signals: circumstance, answers: { scope: "some" } }));
+    expect(circumstantial.confirms).toBeUndefined();
+    const decisive = [...circumstance, { ...signal("tw-recycle-on", "net.ipv4.tcp_tw_recycle = 1"), parser: "sysctl" }];
+    expect(chooseNextStep(contextFor({ signals: decisive, answers: { scope: "some" } }))).toMatchObject({ confirms: "tcp-tw-recycle-nat-timestamps", purpose: "confirm" });
   });
 });
 
-describe("chooseNextStep after the engineer rejects the leading cause", () => {
-  it("proposes a remaining step instead of asking to confirm again", () => {
-    // Evidence so strong that nothing left separates the leaders.
-    const certain = ["paws-passive-rejected", "paws-rejects-track-listen-drops", "tw-recycle-on", "text-nat", "syn-no-synack"] as const;
-    const base = { signals: certain.map((id) => signal(id)), answers: { scope: "all" } };
-    expect(chooseNextStep(contextFor(base)).id).toBe("confirm-cause");
-    const next = chooseNextStep(contextFor({ ...base, answers: { ...base.answers, "confirm-cause": "no" } }));
-    expect(next.id).toBe("counters");
+describe("isCommandDone", () => {
+  it("does not count one counter snapshot as the two-snapshot diff a step asks for", () => {
+    const diff: CommandNode = { ...counters, command: { default: "netstat -s; sleep 10; netstat -s" } };
+    const context = contextFor({ parsersRun: new Set(["netstat-s"]) });
+    expect(isCommandDone(diff, context)).toBe(true);
+    expect(isCommandDone(diff, { ...context, snapshotOnly: new Set(["netstat-s"]) })).toBe(false);
   });
 });
 

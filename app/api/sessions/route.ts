@@ -3,9 +3,9 @@
 import { getPrisma } from "@/lib/db";
 import { readJsonBody, withRoute } from "@/lib/http/errors";
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
+import { MAX_TICKET_BODY_BYTES } from "@/lib/pasted-text";
 import { createSession, listSessions } from "@/lib/sessions/repository";
 import { createSessionSchema } from "@/lib/sessions/session-schema";
-import { MAX_DIAGNOSE_BYTES } from "@/lib/triage/diagnose-schema";
 import { requireRequestViewer } from "@/app/_server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +17,7 @@ export const GET = withRoute(async (request: Request) => {
 
 export const POST = withRoute(async (request: Request) => {
   const viewer = await requireRequestViewer(request);
-  const input = createSessionSchema.parse(await readJsonBody(request, MAX_DIAGNOSE_BYTES));
+  const input = createSessionSchema.parse(await readJsonBody(request, MAX_TICKET_BODY_BYTES));
   return Response.json(await createSession(getPrisma(), input, viewer), { status: 201 });
 });
 

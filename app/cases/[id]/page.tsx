@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 
 import { getCompiledEntry } from "@/lib/content/compiled";
 import { getContentLibrary } from "@/lib/content/library";
+import { sourceCollection } from "@/lib/content/source-collections";
 import { CopyButton } from "@/components/ui/copy-button";
 import { CaseList } from "@/components/cases/case-list";
 import { CauseLinks } from "@/components/cases/cause-links";
@@ -116,9 +117,7 @@ export default async function CasePage({ params }: Props) {
           <section>
             <h2>Source</h2>
             <p className="source">
-              <code>{f.source.file}</code>
-              <br />
-              <span lang="zh">{f.source.section}</span>
+              {sourceCollection(f.source.file)?.title ?? "Case notes"}, the section <q lang="zh">{f.source.section}</q>
             </p>
           </section>
         </aside>

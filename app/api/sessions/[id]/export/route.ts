@@ -3,12 +3,14 @@ import { z } from "zod";
 
 import { getContentLibrary } from "@/lib/content/library";
 import { getPrisma } from "@/lib/db";
+import { readEnv } from "@/lib/env";
 import { AppError, withRoute } from "@/lib/http/errors";
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 import { getSession } from "@/lib/sessions/repository";
 import { diagnose } from "@/lib/triage/diagnose";
 import { buildCaseDraft, buildCustomerReply, toCauseForExport } from "@/lib/triage/export";
 import { getTriageKnowledge } from "@/lib/triage/knowledge";
+import { confirmQuestionId } from "@/lib/triage/walk-questions";
 import { requireRequestViewer } from "@/app/_server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -24,9 +26,11 @@ export const GET = withRoute(async (request: Request, { params }: Context) => {
   const causeEntry = getContentLibrary().getRootCause(session.confirmedCause);
   if (!causeEntry) throw new AppError(404, `unknown root cause "${session.confirmedCause}"`);
   const knowledge = getTriageKnowledge();
-  const result = diagnose({ description: session.description, outputs: session.outputs, answers: session.answers }, knowledge);
+  const answers = { ...session.answers, [confirmQuestionId(causeEntry.frontmatter.id)]: "yes" };
+  const result = diagnose({ description: session.description, outputs: session.outputs, answers }, knowledge);
   const cause = toCauseForExport(causeEntry);
-  const body = format === "reply" ? buildCustomerReply(session, result, cause, knowledge) : buildCaseDraft(session, result, cause);
+  const options = { publicUrl: readEnv().NETRIAGE_PUBLIC_URL };
+  const body = format === "reply" ? buildCustomerReply({ ...session, answers }, result, cause, knowledge, options) : buildCaseDraft(session, result, cause);
   return new Response(body, { headers: { "content-type": "text/markdown; charset=utf-8" } });
 });
 
