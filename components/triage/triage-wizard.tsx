@@ -63,6 +63,9 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
 
   const ticket = useMemo(() => ({ description: session.description, outputs: session.outputs }), [session.description, session.outputs]);
 
+  // What the engine read, in words: similar cases are searched by these, never by raw output lines.
+  const findings = useMemo(() => [...new Set((result?.signals ?? []).map((s) => s.detail ?? s.id.replace(/-/g, " ")))].slice(0, 12), [result]);
+
   const answer = (id: string, value: string) => update({ answers: { ...session.answers, [id]: value } });
   const removeAnswer = (id: string) => {
     const { [id]: _removed, ...rest } = session.answers;
@@ -117,7 +120,7 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
 
         <aside className="triage-aside" aria-label="Causes and similar cases">
           {result && <RankingPanel causes={result.rootCauses.slice(0, 6)} confirmed={session.confirmedCause} onConfirm={confirm} />}
-          <SimilarCases text={[session.description, ...session.outputs.map((o) => o.text.split("\n").slice(0, 20).join("\n"))].join("\n")} />
+          <SimilarCases description={session.description} findings={findings} leadingCause={result?.rootCauses[0]} />
           {result && result.signals.length > 0 && (
             <details className="panel">
               <summary>{result.signals.length} signals read</summary>
