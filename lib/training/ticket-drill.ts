@@ -1,4 +1,5 @@
 import { ENTRY_SYMPTOMS, type EntrySymptom } from "../content/entry-symptoms";
+import { markdownToPlainText } from "../content/markdown";
 import { getSectionMarkdown, type CaseEntry } from "../content/parse-entry";
 import type { RootCauseId } from "../content/root-cause-ids";
 import { extractEvidence } from "../evidence/extract";
@@ -80,7 +81,7 @@ export function buildTicketDrill(entry: CaseEntry, context: DrillContext): Build
   // What the engine reads in what the case observed: the ticket, its outputs and its error strings. The
   // Diagnosis prose explains ("with tcp_tw_recycle on, the kernel drops..."); it is not read as a setting.
   const quoted = [...outputs, ...(f.errorStrings.length > 0 ? [{ text: f.errorStrings.join("\n") }] : [])].map(({ text }) => ({ text }));
-  const evidence = describeEvidence(extractEvidence({ description: `${issue}\n\n${environment}`, outputs: quoted }), context.titleOf, causes.map((c) => c.id)).filter(
+  const evidence = describeEvidence(extractEvidence({ description: markdownToPlainText(`${issue}\n\n${environment}`), outputs: quoted }), context.titleOf, causes.map((c) => c.id)).filter(
     (line) => line.favours.length > 0,
   );
   evidence.sort((a, b) => weightFor(b.signal, cause) - weightFor(a.signal, cause));

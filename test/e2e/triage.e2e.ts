@@ -63,6 +63,10 @@ describe("guided triage in Chromium", () => {
     await expect.poll(() => page.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/^Saved/);
 
     await expect.poll(() => page.locator("[aria-labelledby=similar-title] .case-title").count()).toBeGreaterThan(0);
+    // The evidence points at tw_recycle: a case of that cause comes first among the similar ones.
+    const causeCases = await page.locator(".ranking-item").first().locator("a[href^='/cases/']").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    await expect.poll(() => page.locator("[aria-labelledby=similar-title] .case-title").first().getAttribute("href")).toMatch(/tw-recycle/);
+    expect(causeCases.length).toBeGreaterThan(0);
 
     await page.reload({ waitUntil: "networkidle" });
     await expect.poll(() => page.locator(".history-item").filter({ hasText: "Output 1" }).count()).toBe(1);

@@ -53,6 +53,10 @@ describe("ticket drills from the real library", () => {
     }
   });
 
+  it("quote evidence lines as plain text, without Markdown", () => {
+    for (const line of tickets.flatMap((d) => d.explanation.evidence)) expect(line.line).not.toMatch(/`|\*\*|^[-*] /);
+  });
+
   it("show the symptom label whole, never redacted", () => {
     for (const drill of tickets) expect((toPrompt(drill) as TicketPrompt).symptomLabel).not.toContain(REDACTED);
     expect(tickets.some((drill) => (toPrompt(drill) as TicketPrompt).symptomLabel.includes("softirq"))).toBe(true);
