@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { caseTickets, devTickets, MAX_STEPS, walk, type Walk } from "./walk-simulation";
+import { caseTickets, devTickets, holdoutTickets, MAX_STEPS, walk, type Walk } from "./walk-simulation";
 
 /** Steps within which the true cause should rank first. */
 const WITHIN = 6;
@@ -29,13 +29,21 @@ describe("simulated interview (oracle answers only from the ticket's facts)", ()
     expect(summary.zeroGain).toBe(0);
     expect(summary.redundant).toBe(0);
     expect(summary.median).toBeLessThanOrEqual(2);
-    expect(summary.reached).toBeGreaterThanOrEqual(28);
+    // The text model is trained on these cases, so this measures the walk, not generalisation.
+    expect(summary.reached).toBeGreaterThanOrEqual(42);
   });
 
   it("on the dev tickets of the real-ticket work", () => {
-    const summary = summarise("dev tickets", [...devTickets("dev.json"), ...devTickets("dev2.json")].map(walk));
-    expect(summary.reached).toBeGreaterThanOrEqual(160);
+    const summary = summarise("dev tickets", [...devTickets("dev.json"), ...devTickets("dev2.json"), ...devTickets("real-dev.json")].map(walk));
+    expect(summary.reached).toBeGreaterThanOrEqual(295);
     expect(summary.zeroGain).toBe(0);
     expect(summary.redundant).toBe(0);
+  });
+
+  it("on the real holdout tickets (only scored; the engine never learned from them)", () => {
+    const summary = summarise("real holdout", holdoutTickets("real-holdout.json").map(walk));
+    expect(summary.zeroGain).toBe(0);
+    expect(summary.redundant).toBe(0);
+    expect(summary.reached).toBeGreaterThanOrEqual(70);
   });
 });

@@ -11,10 +11,11 @@ import { diagnose, type DiagnoseResult } from "@/lib/triage/diagnose";
 import { readFacts } from "@/lib/triage/facts";
 import { inferAnswer } from "@/lib/triage/inferred-answers";
 import { indexNodes, MIN_GAIN, SKIP_ANSWER, SYMPTOM_QUESTION_ID, type NextStep } from "@/lib/triage/next-step";
+import { loadTicketSet, TICKETS_DIR } from "@/lib/triage/tickets";
 import type { QuestionNode } from "@/lib/triage/tree-schema";
 import { ANOTHER_SYMPTOM_ID, causeOfConfirmId, confirmQuestionId, WHAT_CHANGED_ID } from "@/lib/triage/walk-questions";
 
-import { knowledge, resolvedCaseFixtures } from "./case-fixtures";
+import { CONTENT_DIR, knowledge, resolvedCaseFixtures } from "./case-fixtures";
 
 /** A ticket to walk: what the engineer starts from, every fact the oracle may answer from, and the truth. */
 export type WalkTicket = {
@@ -55,12 +56,17 @@ export function caseTickets(): WalkTicket[] {
 
 /** The dev tickets of the real-ticket work, as written: start and facts are the same. */
 export function devTickets(file: string): WalkTicket[] {
-  const raw = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "tickets", file), "utf8")) as {
-    tickets: { id: string; expected: RootCauseId; also?: RootCauseId[]; description: string; outputs?: { command?: string; text: string }[] }[];
-  };
-  return raw.tickets.map((t) => {
-    const ticket = { description: t.description, outputs: t.outputs ?? [] };
-    return { id: t.id, cause: t.expected, also: t.also ?? [], start: ticket, facts: ticket };
+  return loadTicketSet(path.join(CONTENT_DIR, TICKETS_DIR, file)).map((t) => {
+    const ticket = { description: t.description, outputs: t.outputs };
+    return { id: t.id, cause: t.expected, also: t.also, start: ticket, facts: ticket };
+  });
+}
+
+/** A set of test/triage/tickets, which the engine never learns from. */
+export function holdoutTickets(file: string): WalkTicket[] {
+  return loadTicketSet(path.join(import.meta.dirname, "tickets", file)).map((t) => {
+    const ticket = { description: t.description, outputs: t.outputs };
+    return { id: t.id, cause: t.expected, also: t.also, start: ticket, facts: ticket };
   });
 }
 
