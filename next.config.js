@@ -2,18 +2,19 @@ import { PHASE_DEVELOPMENT_SERVER } from "next/constants.js";
 
 // Pages are static, so scripts cannot carry per-request nonces; Next's inline bootstrap needs
 // 'unsafe-inline'. 'unsafe-eval' is only for the dev server's hot reload.
-const contentSecurityPolicy = (isDev) => [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+const contentSecurityPolicy = (isDev) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
 
 /** @type {(phase: string) => import('next').NextConfig} */
 const nextConfig = (phase) => ({

@@ -1,5 +1,5 @@
-import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { defineConfig } from "prisma/config";
 
 import { DEFAULT_DATABASE_URL } from "./lib/db-url";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { matchesEntrySymptom, ENTRY_SYMPTOMS } from "@/lib/content/entry-symptoms";
+import { ENTRY_SYMPTOMS, matchesEntrySymptom } from "@/lib/content/entry-symptoms";
 import { getContentLibrary } from "@/lib/content/library";
 import { LAYERS } from "@/lib/content/schema";
 
@@ -12,8 +12,8 @@ export default function HomePage() {
       <section className="hero">
         <h1>Netriage</h1>
         <p className="lede">
-          Real network tickets from cloud and Linux hosts: what the customer saw, the commands that found the cause, and
-          the fix. {library.cases.length} cases, {library.rootCauses.length} root causes.
+          Real network tickets from cloud and Linux hosts: what the customer saw, the commands that found the cause, and the fix. {library.cases.length} cases,{" "}
+          {library.rootCauses.length} root causes.
         </p>
         <p className="button-row">
           <Link href="/triage" className="button primary">

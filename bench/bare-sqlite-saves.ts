@@ -27,9 +27,15 @@ export async function measureBareSqliteSaves({ sessions = 500, seconds = 3, root
       insertSession.run(id, `load ${i}`, `load ${i}`, now());
       return id;
     });
-    const read = db.prepare(`SELECT s.*, c."email" AS "createdByEmail", u."email" AS "updatedByEmail" FROM "TriageSession" s LEFT JOIN "User" c ON c."id" = s."createdById" LEFT JOIN "User" u ON u."id" = s."updatedById" WHERE s."id" = ?`);
-    const update = db.prepare(`UPDATE "TriageSession" SET "version" = "version" + 1, "updatedAt" = ?, "updatedById" = ?, "answers" = ?, "notes" = ? WHERE "id" = ? AND "version" = ?`);
-    const audit = db.prepare(`INSERT INTO "SessionAuditEntry" ("id", "sessionId", "userId", "action", "fields", "version", "createdAt") SELECT ?, ?, ?, 'updated', ?, ?, ? WHERE changes() = 1`);
+    const read = db.prepare(
+      `SELECT s.*, c."email" AS "createdByEmail", u."email" AS "updatedByEmail" FROM "TriageSession" s LEFT JOIN "User" c ON c."id" = s."createdById" LEFT JOIN "User" u ON u."id" = s."updatedById" WHERE s."id" = ?`,
+    );
+    const update = db.prepare(
+      `UPDATE "TriageSession" SET "version" = "version" + 1, "updatedAt" = ?, "updatedById" = ?, "answers" = ?, "notes" = ? WHERE "id" = ? AND "version" = ?`,
+    );
+    const audit = db.prepare(
+      `INSERT INTO "SessionAuditEntry" ("id", "sessionId", "userId", "action", "fields", "version", "createdAt") SELECT ?, ?, ?, 'updated', ?, ?, ? WHERE changes() = 1`,
+    );
     const save = db.transaction((id: string, n: number) => {
       const row = read.get(id) as { version: number };
       const at = now();

@@ -7,15 +7,21 @@ import path from "node:path";
 
 import autocannon from "autocannon";
 
-import { measureBareSqliteSaves } from "./bare-sqlite-saves";
 import { migrate, runOrThrow, startServer, stopServer } from "../test/e2e/server";
+import { measureBareSqliteSaves } from "./bare-sqlite-saves";
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 const TICKETS = [
-  { description: "Some clients behind our office NAT time out connecting to the API on 8080; others are fine.", outputs: [{ command: "netstat -s", text: "    3631812 SYNs to LISTEN sockets dropped\n    3631476 passive connections rejected because of time stamp" }] },
-  { description: "Pods see DNS lookups that take exactly 5 seconds, a few times a minute.", outputs: [{ command: "conntrack -S", text: "cpu=0 found=0 invalid=0 ignore=0 insert=0 insert_failed=12 drop=12 early_drop=0 error=0 search_restart=0" }] },
+  {
+    description: "Some clients behind our office NAT time out connecting to the API on 8080; others are fine.",
+    outputs: [{ command: "netstat -s", text: "    3631812 SYNs to LISTEN sockets dropped\n    3631476 passive connections rejected because of time stamp" }],
+  },
+  {
+    description: "Pods see DNS lookups that take exactly 5 seconds, a few times a minute.",
+    outputs: [{ command: "conntrack -S", text: "cpu=0 found=0 invalid=0 ignore=0 insert=0 insert_failed=12 drop=12 early_drop=0 error=0 search_restart=0" }],
+  },
   { description: "经过 ELB 偶发 502，后端日志没有报错。", outputs: [] },
 ];
 
@@ -45,7 +51,11 @@ async function drive(route: string, options: () => autocannon.Options | Promise<
 const SESSIONS_PER_CONNECTION = 10;
 
 async function createSession(baseUrl: string, description: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ description }) });
+  const response = await fetch(`${baseUrl}/api/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ description }),
+  });
   return ((await response.json()) as { id: string }).id;
 }
 
@@ -137,14 +147,18 @@ try {
   );
   rows.push(await drive("GET /api/search", () => ({ url: `${server.url}/api/search?q=${encodeURIComponent("insert_failed conntrack 5s dns")}&limit=5` })));
   const heavy = keepHeavyDiagnosesRunning(server.url, 2);
-  const searchUnderHeavy = await drive("GET /api/search, 2 heavy", () => ({ url: `${server.url}/api/search?q=${encodeURIComponent("mtu blackhole")}&limit=5` }));
+  const searchUnderHeavy = await drive("GET /api/search, 2 heavy", () => ({
+    url: `${server.url}/api/search?q=${encodeURIComponent("mtu blackhole")}&limit=5`,
+  }));
   const heavyStatuses = await heavy.stop();
   rows.push({ ...searchUnderHeavy, statuses: `${searchUnderHeavy.statuses} (heavy diagnoses: ${heavyStatuses})`.trim() });
   rows.push(await drive("PUT /api/sessions/[id]", () => saveLoad(server.url)));
   console.log(`${CONNECTIONS} connections, ${SECONDS} s per route after ${WARM_UP_SECONDS} s of warm-up, 127.0.0.1\n`);
   console.log("route                        req/s     p50 ms   p99 ms   errors   non-2xx");
   for (const r of rows) {
-    console.log(`${r.route.padEnd(26)} ${r.requestsPerSecond.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.non2xx).padStart(9)}  ${r.statuses}`);
+    console.log(
+      `${r.route.padEnd(26)} ${r.requestsPerSecond.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.non2xx).padStart(9)}  ${r.statuses}`,
+    );
   }
 } finally {
   await stopServer(server);
@@ -152,4 +166,6 @@ try {
 }
 // The same rows saved by a bare better-sqlite3 loop on this machine: what the hardware allows.
 const bare = await measureBareSqliteSaves();
-console.log(`\nbare better-sqlite3 (the statements of one save, in a loop on one connection): ${bare.savesPerSecond.toFixed(0)} saves/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms`);
+console.log(
+  `\nbare better-sqlite3 (the statements of one save, in a loop on one connection): ${bare.savesPerSecond.toFixed(0)} saves/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms`,
+);

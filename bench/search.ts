@@ -4,10 +4,10 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { getContentLibrary } from "../lib/content/library";
+import { toCaseDocument } from "../lib/search/documents";
 import { BENCH_ENGINES } from "./lib/search-engines";
 import { measureRankingQuality, percentile, type BenchQuery } from "./lib/search-measure";
 import { generateSyntheticCorpus } from "./lib/synthetic-corpus";
-import { toCaseDocument } from "../lib/search/documents";
 
 const args = process.argv.slice(2);
 const asJson = args.includes("--json");
@@ -64,7 +64,11 @@ for (const engine of BENCH_ENGINES) {
     for (let pass = 0; pass < TIMED_PASSES && (pass === 0 || performance.now() - timingStarted < TIMING_BUDGET_MS); pass++) {
       for (const { query } of measured) timed(query);
     }
-    sampleRecall[engine.name] = measureRankingQuality(sampleIndexes.map((i) => queries[i]), sampleIndexes.map((i) => results[i]), originOf).recallAt5;
+    sampleRecall[engine.name] = measureRankingQuality(
+      sampleIndexes.map((i) => queries[i]),
+      sampleIndexes.map((i) => results[i]),
+      originOf,
+    ).recallAt5;
   }
   const quality = measureRankingQuality(measured, results, originOf);
   engines.push({
@@ -85,14 +89,26 @@ const sample = { queries: sampleIndexes.length, recallAt5: Object.fromEntries(Ob
 if (asJson) {
   console.log(JSON.stringify({ corpusSize: corpus.length, queries: queries.length, engines, fuseSample: sample }, null, 2));
 } else {
-  console.log(`\nCorpus: ${corpus.length} cases generated from ${real.length} real ones. Queries: ${queries.length}. Heap ${gc ? "measured after gc" : "without gc (run node with --expose-gc)"}.\n`);
+  console.log(
+    `\nCorpus: ${corpus.length} cases generated from ${real.length} real ones. Queries: ${queries.length}. Heap ${gc ? "measured after gc" : "without gc (run node with --expose-gc)"}.\n`,
+  );
   const header = ["engine", "index ms", "heap MB", "p50 ms", "p95 ms", "recall@5", "MRR", "queries"];
   const rows = engines.map((e) => [e.name, e.indexMs, e.heapMB, e.p50Ms, e.p95Ms, e.recallAt5, e.mrr, e.queries].map(String));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  for (const row of [header, widths.map((w) => "-".repeat(w)), ...rows]) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  "));
-  console.log(`\nrecall@5 on the ${sample.queries} queries fuse.js answered: ${Object.entries(sample.recallAt5).map(([name, value]) => `${name} ${value}`).join(", ")}`);
+  for (const row of [header, widths.map((w) => "-".repeat(w)), ...rows])
+    console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  "));
+  console.log(
+    `\nrecall@5 on the ${sample.queries} queries fuse.js answered: ${Object.entries(sample.recallAt5)
+      .map(([name, value]) => `${name} ${value}`)
+      .join(", ")}`,
+  );
   console.log("\nrecall@5 by query kind:");
-  for (const e of engines) console.log(`  ${e.name.padEnd(10)} ${Object.entries(e.recallAt5ByKind).map(([kind, value]) => `${kind} ${value}`).join(", ")}`);
+  for (const e of engines)
+    console.log(
+      `  ${e.name.padEnd(10)} ${Object.entries(e.recallAt5ByKind)
+        .map(([kind, value]) => `${kind} ${value}`)
+        .join(", ")}`,
+    );
   console.log("\nSetups:");
   for (const e of engines) console.log(`  ${e.name.padEnd(10)} ${e.setup}`);
 }

@@ -61,7 +61,10 @@ export function fitTemperature(scored: Scored[]): { temperature: number; ece: nu
 
 export function formatReliability(scored: Scored[]): string {
   return reliabilityTable(predictions(scored))
-    .map((b) => `  ${b.from.toFixed(1)}-${b.to.toFixed(1)}  n=${String(b.count).padStart(3)}  shown ${b.meanConfidence.toFixed(2)}  right ${b.accuracy.toFixed(2)}`)
+    .map(
+      (b) =>
+        `  ${b.from.toFixed(1)}-${b.to.toFixed(1)}  n=${String(b.count).padStart(3)}  shown ${b.meanConfidence.toFixed(2)}  right ${b.accuracy.toFixed(2)}`,
+    )
     .join("\n");
 }
 
@@ -74,12 +77,16 @@ function main() {
 
   const outOfFold = crossValidate(confirmed, library, trees);
   const fit = fitTemperature(outOfFold);
-  console.log(`confirmed tickets (content/tickets, ${confirmed.length}), five-fold: top-1 ${topK(outOfFold, 1).toFixed(3)}, top-3 ${topK(outOfFold, 3).toFixed(3)}, ECE ${expectedCalibrationError(predictions(outOfFold)).toFixed(3)}`);
+  console.log(
+    `confirmed tickets (content/tickets, ${confirmed.length}), five-fold: top-1 ${topK(outOfFold, 1).toFixed(3)}, top-3 ${topK(outOfFold, 3).toFixed(3)}, ECE ${expectedCalibrationError(predictions(outOfFold)).toFixed(3)}`,
+  );
   console.log(`  best temperature on these out-of-fold scores: ${fit.temperature} (ECE ${fit.ece.toFixed(3)}); in use: ${SCORE_TEMPERATURE}`);
   console.log(formatReliability(outOfFold));
   for (const file of ["holdout.json", "holdout2.json", "real-holdout.json"]) {
     const scored = scoreTickets(loadTicketSet(path.join(HOLDOUT_DIR, file)), knowledge);
-    console.log(`${file} (${scored.length}): top-1 ${topK(scored, 1).toFixed(3)}, top-3 ${topK(scored, 3).toFixed(3)}, ECE ${expectedCalibrationError(predictions(scored)).toFixed(3)}`);
+    console.log(
+      `${file} (${scored.length}): top-1 ${topK(scored, 1).toFixed(3)}, top-3 ${topK(scored, 3).toFixed(3)}, ECE ${expectedCalibrationError(predictions(scored)).toFixed(3)}`,
+    );
     console.log(formatReliability(scored));
   }
 }

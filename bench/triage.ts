@@ -10,7 +10,10 @@ const knowledge = getTriageKnowledge();
 const TYPICAL: DiagnoseInput = {
   description: "Since Monday some clients behind our office NAT time out connecting to the API on 8080; others are fine. 部分客户端连接超时。",
   outputs: [
-    { command: "netstat -s", text: "    3631812 SYNs to LISTEN sockets dropped\n    3631476 passive connections rejected because of time stamp\n    120 times the listen queue of a socket overflowed" },
+    {
+      command: "netstat -s",
+      text: "    3631812 SYNs to LISTEN sockets dropped\n    3631476 passive connections rejected because of time stamp\n    120 times the listen queue of a socket overflowed",
+    },
     { command: "sysctl net.ipv4.tcp_tw_recycle", text: "net.ipv4.tcp_tw_recycle = 1" },
   ],
 };
@@ -94,7 +97,9 @@ if (process.argv.includes("--json")) {
   console.log("input            text size    median ms    p99 ms    ms per MB");
   for (const r of rows) {
     const perMb = r.bytes >= MB ? (r.median / (r.bytes / MB)).toFixed(1) : "-";
-    console.log(`${r.name.padEnd(16)} ${String(Math.round(r.bytes / 1024)).padStart(7)} KB ${r.median.toFixed(2).padStart(11)} ${r.p99.toFixed(2).padStart(9)} ${perMb.padStart(12)}`);
+    console.log(
+      `${r.name.padEnd(16)} ${String(Math.round(r.bytes / 1024)).padStart(7)} KB ${r.median.toFixed(2).padStart(11)} ${r.p99.toFixed(2).padStart(9)} ${perMb.padStart(12)}`,
+    );
   }
   const oneMb = rows.find((r) => r.name === "1 MB output");
   const fiveMb = rows.find((r) => r.name === "5 MB output");

@@ -69,10 +69,20 @@ function migrateSqlite(file: string, migrations: Migration[]): string[] {
     // WAL survives in the file: readers never block the writer, and a crash loses no committed save.
     db.pragma("journal_mode = WAL");
     db.exec(HISTORY_TABLE.sqlite);
-    const todo = pending(migrations, new Set(db.prepare<[], { name: string }>(APPLIED).all().map((r) => r.name)));
+    const todo = pending(
+      migrations,
+      new Set(
+        db
+          .prepare<[], { name: string }>(APPLIED)
+          .all()
+          .map((r) => r.name),
+      ),
+    );
     // Table rebuilds drop the old table: with foreign keys on, that would cascade-delete child rows.
     db.pragma("foreign_keys = OFF");
-    const record = db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`);
+    const record = db.prepare(
+      `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
+    );
     for (const migration of todo) {
       db.transaction(() => {
         const startedAt = now();

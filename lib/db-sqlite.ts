@@ -64,7 +64,9 @@ function queueFor(url: string): Queue {
 }
 
 function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown; cause?: { originalCode?: unknown } } | null)?.code ?? (error as { cause?: { originalCode?: unknown } } | null)?.cause?.originalCode;
+  const code =
+    (error as { code?: unknown; cause?: { originalCode?: unknown } } | null)?.code ??
+    (error as { cause?: { originalCode?: unknown } } | null)?.cause?.originalCode;
   return typeof code === "string" && code.startsWith("SQLITE_BUSY");
 }
 
@@ -85,7 +87,10 @@ async function whileBusy<T>(statement: () => Promise<T>, deadlineMs: number): Pr
 const statement = (sql: string): Query => ({ sql, args: [], argTypes: [] });
 
 /** A Prisma driver adapter for the SQLite file at `url` (file:PATH) that follows the rules above. */
-export function createSqliteAdapter(url: string, { busyDeadlineMs = BUSY_DEADLINE_MS } = {}): { provider: "sqlite"; adapterName: string; connect(): Promise<Adapter> } {
+export function createSqliteAdapter(
+  url: string,
+  { busyDeadlineMs = BUSY_DEADLINE_MS } = {},
+): { provider: "sqlite"; adapterName: string; connect(): Promise<Adapter> } {
   const factory = new PrismaBetterSQLite3({ url, timeout: BLOCKING_WAIT_MS });
   const queue = queueFor(url);
   const connect = async (): Promise<Adapter> => {
@@ -164,7 +169,8 @@ export type SqliteStatements = {
   close(): void;
 };
 
-const toSqliteValue = (value: unknown) => (value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? Number(value) : value);
+const toSqliteValue = (value: unknown) =>
+  value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? Number(value) : value;
 
 export function createSqliteStatements(url: string, { busyDeadlineMs = BUSY_DEADLINE_MS } = {}): SqliteStatements {
   const queue = queueFor(url);
@@ -181,7 +187,8 @@ export function createSqliteStatements(url: string, { busyDeadlineMs = BUSY_DEAD
   };
   const run = ({ sql, values }: Statement) => prepare(sql).run(...values.map(toSqliteValue)).changes;
   return {
-    get: <Row>({ sql, values }: Statement) => queue.run(() => whileBusy(async () => prepare(sql).get(...values.map(toSqliteValue)) as Row | undefined, busyDeadlineMs)),
+    get: <Row>({ sql, values }: Statement) =>
+      queue.run(() => whileBusy(async () => prepare(sql).get(...values.map(toSqliteValue)) as Row | undefined, busyDeadlineMs)),
     write: <T>(work: (run: (statement: Statement) => number) => T) =>
       queue.run(() =>
         whileBusy(async () => {

@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 
-import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/postgres/client";
+import { PrismaClient } from "@/generated/prisma/client";
 
 import { BUSY_DEADLINE_MS, createSqliteAdapter, createSqliteStatements, type SqliteStatements } from "./db-sqlite";
 import { databaseDialect } from "./db-url";
@@ -31,7 +31,8 @@ const SQLITE_STATEMENTS = Symbol.for("netriage.sqliteStatements");
  */
 export function sqliteStatementsOf(prisma: PrismaClient): SqliteStatements | undefined {
   const statements = (prisma as unknown as { [SQLITE_STATEMENTS]?: SqliteStatements })[SQLITE_STATEMENTS];
-  if (!statements && (prisma as unknown as { _activeProvider?: string })._activeProvider !== "postgresql") throw new Error("a SQLite client for the save path must come from createPrisma()");
+  if (!statements && (prisma as unknown as { _activeProvider?: string })._activeProvider !== "postgresql")
+    throw new Error("a SQLite client for the save path must come from createPrisma()");
   return statements;
 }
 

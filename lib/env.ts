@@ -12,11 +12,20 @@ const envSchema = z.object({
   /** "auto": sign-in is required once an account exists; "required": always. */
   NETRIAGE_AUTH: z.enum(["auto", "required"]).default("auto"),
   /** Whether cases, causes and search are readable without sign-in: ask isLibraryPublic() (lib/auth/access.ts). */
-  NETRIAGE_PUBLIC_LIBRARY: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  NETRIAGE_PUBLIC_LIBRARY: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
   /** The production server answers repeat requests for prerendered pages from memory (server/page-cache.ts). */
-  NETRIAGE_PAGE_CACHE: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  NETRIAGE_PAGE_CACHE: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
   /** The production server answers diagnosis and search itself (server/fast-lane.ts); "false" sends them to Next. */
-  NETRIAGE_FAST_LANE: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  NETRIAGE_FAST_LANE: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
   /** How many proxies (load balancers) sit in front of the app: which X-Forwarded-For entry is the client. */
   NETRIAGE_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** The origin browsers reach the app at (https://netriage.example.com): checked against Origin (CSRF), used for links. */
@@ -31,7 +40,10 @@ const envSchema = z.object({
   /** The role of an account created at its first single sign-on. */
   NETRIAGE_OIDC_ROLE: roleSchema.default("engineer"),
   /** Lets the issuer be plain http:// (a test identity provider on 127.0.0.1); never in production. */
-  NETRIAGE_OIDC_ALLOW_HTTP: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  NETRIAGE_OIDC_ALLOW_HTTP: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -7,7 +7,11 @@ import type { z } from "zod";
  * Reads a cache file written by writeFileAtomically, returning it only when its shape checks out
  * (a cache file is untrusted input) and its inputHash matches; undefined otherwise.
  */
-export function readHashedCacheFile<Schema extends z.ZodType<{ inputHash: string }>>(file: string, inputHash: string, schema: Schema): z.infer<Schema> | undefined {
+export function readHashedCacheFile<Schema extends z.ZodType<{ inputHash: string }>>(
+  file: string,
+  inputHash: string,
+  schema: Schema,
+): z.infer<Schema> | undefined {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");

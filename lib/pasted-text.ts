@@ -40,7 +40,10 @@ export function pastedTextProblem(texts: readonly (string | undefined)[], limit 
 /** One pasted text (a description or an output); the whole ticket is checked with pastedTextProblem. */
 export const pastedTextSchema = z
   .string()
-  .max(MAX_PASTED_TEXT_BYTES, `the pasted text is over ${formatSize(MAX_PASTED_TEXT_BYTES)}; the limit is ${formatSize(MAX_PASTED_TEXT_BYTES)} for a ticket and its outputs together`);
+  .max(
+    MAX_PASTED_TEXT_BYTES,
+    `the pasted text is over ${formatSize(MAX_PASTED_TEXT_BYTES)}; the limit is ${formatSize(MAX_PASTED_TEXT_BYTES)} for a ticket and its outputs together`,
+  );
 
 /** Adds the combined-size issue to a zod context at `path`. */
 export function checkPastedText(ctx: z.RefinementCtx, path: string, texts: readonly (string | undefined)[]): void {

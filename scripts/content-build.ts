@@ -1,7 +1,7 @@
 // Compiles every MDX entry once, before `next build`; unchanged entries come from the hash cache.
 // The search index is built from the same entries and cached the same way.
-import { getContentLibrary } from "../lib/content/library";
 import { getCompiledEntry } from "../lib/content/compiled";
+import { getContentLibrary } from "../lib/content/library";
 import { getCacheDir } from "../lib/env";
 import { loadOrBuildSearchIndexData } from "../lib/search/index-cache";
 

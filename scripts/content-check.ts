@@ -1,9 +1,9 @@
 // npm run content:check [-- content/cases/<id>.mdx ...]: validate, compile and cross-check all content.
 import path from "node:path";
 
-import { getCacheDir, getContentDir } from "../lib/env";
 import { checkContent, formatProblem } from "../lib/content/check-content";
 import { createCompileCache } from "../lib/content/compile-cache";
+import { getCacheDir, getContentDir } from "../lib/env";
 
 const onlyFiles = process.argv.slice(2).map((file) => path.relative(process.cwd(), path.resolve(file)));
 const problems = await checkContent({

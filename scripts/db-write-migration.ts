@@ -27,7 +27,10 @@ function diff(dialect: DatabaseDialect): string {
   fs.writeFileSync(to, schemaForDialect(edited, dialect));
   // The CLI opens prisma.config.ts's adapter even for a diff of files: give it a scratch database.
   const env = { ...process.env, DATABASE_URL: `file:${path.join(scratch, "cli.db")}` };
-  const result = spawnSync("npx", ["prisma", "migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--script"], { encoding: "utf8", env });
+  const result = spawnSync("npx", ["prisma", "migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--script"], {
+    encoding: "utf8",
+    env,
+  });
   if (result.status !== 0) throw new Error(`prisma migrate diff (${dialect}) failed:\n${result.stderr}`);
   return result.stdout;
 }

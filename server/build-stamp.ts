@@ -31,7 +31,10 @@ function listFiles(root: string, dir: string): string[] {
 export function currentStamp(root = process.cwd()): Stamp {
   const names = [...INPUT_DIRS.flatMap((dir) => listFiles(root, dir)), ...INPUT_FILES.filter((file) => fs.existsSync(path.join(root, file)))].sort();
   const files: Record<string, string> = {};
-  for (const name of names) files[name.split(path.sep).join("/")] = createHash("sha256").update(fs.readFileSync(path.join(root, name))).digest("hex");
+  for (const name of names)
+    files[name.split(path.sep).join("/")] = createHash("sha256")
+      .update(fs.readFileSync(path.join(root, name)))
+      .digest("hex");
   return { node: process.version, files };
 }
 

@@ -109,7 +109,9 @@ export function createDiagnosisPool({
       slot.task = undefined;
       replace(slot);
     }
-    task.reject(new AppError(503, `diagnosis did not finish within the ${timeLimitMs / 1000} s time limit; paste less output or try again`, { "retry-after": "5" }));
+    task.reject(
+      new AppError(503, `diagnosis did not finish within the ${timeLimitMs / 1000} s time limit; paste less output or try again`, { "retry-after": "5" }),
+    );
   }
 
   return {

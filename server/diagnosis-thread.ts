@@ -13,8 +13,7 @@ const DIAGNOSIS_THREAD_NICENESS = 10;
 
 export type DiagnosisTask = { id: number; input: DiagnoseInput };
 export type DiagnosisReply =
-  | { id: number; ok: true; result: ReturnType<typeof diagnose> }
-  | { id: number; ok: false; fieldError?: { path: string; message: string }; message: string };
+  { id: number; ok: true; result: ReturnType<typeof diagnose> } | { id: number; ok: false; fieldError?: { path: string; message: string }; message: string };
 
 if (!parentPort) throw new Error("diagnosis-thread runs as a worker thread");
 const port = parentPort;

@@ -34,7 +34,9 @@ if (cluster.isPrimary) {
     });
   }
 } else {
-  const { values } = parseArgs({ options: { port: { type: "string", short: "p", default: process.env.PORT ?? "3000" }, hostname: { type: "string", short: "H" } } });
+  const { values } = parseArgs({
+    options: { port: { type: "string", short: "p", default: process.env.PORT ?? "3000" }, hostname: { type: "string", short: "H" } },
+  });
   process.title = "netriage-server";
   const { startWorker } = await import("./worker");
   await startWorker({ port: Number(values.port), hostname: values.hostname });

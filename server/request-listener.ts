@@ -9,7 +9,17 @@ import { refuseUnanswerable } from "./request-guard";
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
 /** The order every request meets: its peer address stamped, the guard, the fast lane, the page cache, then Next. */
-export function createRequestListener({ siteHeaders, lane, pages, next }: { siteHeaders: (pathname: string) => Record<string, string>; lane?: FastLane; pages?: PageCache; next: RequestHandler }) {
+export function createRequestListener({
+  siteHeaders,
+  lane,
+  pages,
+  next,
+}: {
+  siteHeaders: (pathname: string) => Record<string, string>;
+  lane?: FastLane;
+  pages?: PageCache;
+  next: RequestHandler;
+}) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     stampPeerAddress(request);
     if (refuseUnanswerable(request, response, siteHeaders)) return;

@@ -2,7 +2,7 @@
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 
-import { isLibraryPublic, resolveViewer, requireUser, SESSION_COOKIE, viewerFromRequest, type Viewer } from "@/lib/auth/access";
+import { isLibraryPublic, requireUser, resolveViewer, SESSION_COOKIE, viewerFromRequest, type Viewer } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db";
 import { readEnv } from "@/lib/env";

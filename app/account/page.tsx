@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 
-import { requirePageViewer } from "@/app/_server/viewer";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { requirePageViewer } from "@/app/_server/viewer";
 
 export const metadata: Metadata = { title: "Your account" };
 

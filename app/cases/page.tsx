@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import { Suspense } from "react";
+import type { Metadata } from "next";
 
 import { toCaseSummary } from "@/lib/content/case-summary";
 import { ENTRY_SYMPTOMS } from "@/lib/content/entry-symptoms";

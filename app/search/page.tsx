@@ -29,12 +29,20 @@ export default async function SearchPage({ searchParams }: Props) {
   const index = getSearchIndex();
   const hits = parsed.ok ? searchContent(index, parsed.params.q, toSearchOptions(parsed.params)) : [];
   // How many matched in all, not how many are shown.
-  const matched = parsed.ok && hits.length > 0 ? rankContent(index, parsed.params.q, { ...toSearchOptions(parsed.params), limit: index.documents.length }).length : 0;
+  const matched =
+    parsed.ok && hits.length > 0 ? rankContent(index, parsed.params.q, { ...toSearchOptions(parsed.params), limit: index.documents.length }).length : 0;
 
   const library = getContentLibrary();
   const plain = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
   const filters: SearchFilterField[] = [
-    { name: "kind", label: "Show", options: [{ value: "case", label: "Cases" }, { value: "cause", label: "Root causes" }] },
+    {
+      name: "kind",
+      label: "Show",
+      options: [
+        { value: "case", label: "Cases" },
+        { value: "cause", label: "Root causes" },
+      ],
+    },
     { name: "platform", label: "Platform", options: plain(PLATFORMS) },
     { name: "layer", label: "Layer", options: plain(LAYERS) },
     { name: "cause", label: "Root cause", options: library.rootCauses.map((c) => ({ value: c.id, label: c.frontmatter.title })) },

@@ -31,14 +31,17 @@ export default async function SignInPage({ searchParams }: Props) {
       )}
       <SignInForm next={after} />
       {anyAccount ? (
-        <p className="card-meta sign-in-note">No account yet? An admin of this site creates it on the Accounts page and gives you the first password; you can change it afterwards under your account.</p>
+        <p className="card-meta sign-in-note">
+          No account yet? An admin of this site creates it on the Accounts page and gives you the first password; you can change it afterwards under your
+          account.
+        </p>
       ) : (
         <div className="panel sign-in-note" role="note">
           <h2>No account exists yet</h2>
           <p>
             This installation has no accounts. Whoever runs it creates the first admin from the shell, in the Netriage folder:{" "}
-            <code>npm run user:create -- --email you@example.com --role admin</code>. The command prints a password once; sign in with it here,
-            then create everyone else&apos;s account on the Accounts page.
+            <code>npm run user:create -- --email you@example.com --role admin</code>. The command prints a password once; sign in with it here, then create
+            everyone else&apos;s account on the Accounts page.
           </p>
         </div>
       )}

@@ -16,8 +16,8 @@ export default function TrainPage() {
       <header className="hero">
         <h1>Training</h1>
         <p className="lede">
-          Drills built from the resolved cases in the library. Misses come back after ten minutes; drills you get right come back later and
-          later. Trainers: see <Link href="/train/progress">progress</Link>.
+          Drills built from the resolved cases in the library. Misses come back after ten minutes; drills you get right come back later and later. Trainers: see{" "}
+          <Link href="/train/progress">progress</Link>.
         </p>
       </header>
       <TrainingHome drills={drills} />

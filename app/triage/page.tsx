@@ -17,8 +17,7 @@ export default async function TriagePage() {
     <>
       <h1>Triage</h1>
       <p className="lede">
-        Paste the ticket. Netriage reads it, ranks the likely root causes with the evidence for each, and proposes the next question or
-        command.
+        Paste the ticket. Netriage reads it, ranks the likely root causes with the evidence for each, and proposes the next question or command.
       </p>
       <NewTicketForm symptoms={ENTRY_SYMPTOMS.map(({ id, label }) => ({ id, label }))} />
 

@@ -2,7 +2,7 @@ import { Document } from "flexsearch";
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
 
-import { FIELD_WEIGHTS, SEARCH_FIELDS, fieldValues } from "../../lib/search/documents";
+import { FIELD_WEIGHTS, fieldValues, SEARCH_FIELDS } from "../../lib/search/documents";
 import { rankContent } from "../../lib/search/search";
 import { buildSearchIndex } from "../../lib/search/search-index";
 import type { SyntheticCase } from "./synthetic-corpus";
@@ -44,7 +44,11 @@ export const BENCH_ENGINES: BenchEngine[] = [
         searchOptions: { boost: { ...FIELD_WEIGHTS }, prefix: true, fuzzy: 0.2 },
       });
       mini.addAll(corpus);
-      return (query, limit) => mini.search(query).slice(0, limit).map((result) => String(result.id));
+      return (query, limit) =>
+        mini
+          .search(query)
+          .slice(0, limit)
+          .map((result) => String(result.id));
     },
   },
   {
@@ -53,7 +57,11 @@ export const BENCH_ENGINES: BenchEngine[] = [
     build(corpus) {
       const flex = new Document({ document: { id: "id", index: SEARCH_FIELDS.map((field) => ({ field, tokenize: "forward" as const })) } });
       for (const doc of corpus) flex.add(Object.fromEntries([["id", doc.id], ...SEARCH_FIELDS.map((field) => [field, joinedField(doc, field)])]));
-      return (query, limit) => flex.search(query, { limit, suggest: true, merge: true }).slice(0, limit).map((result) => String(result.id));
+      return (query, limit) =>
+        flex
+          .search(query, { limit, suggest: true, merge: true })
+          .slice(0, limit)
+          .map((result) => String(result.id));
     },
   },
 ];

@@ -55,7 +55,13 @@ export function generateSyntheticCorpus(real: SearchDocument[], size: number, se
       const kept = list.filter(() => random() < share);
       return kept.length > 0 ? kept : list.slice(0, 1);
     };
-    const borrowed = random() < 0.3 ? pick(real).body.split("\n").filter(() => random() < 0.1).slice(0, 4) : [];
+    const borrowed =
+      random() < 0.3
+        ? pick(real)
+            .body.split("\n")
+            .filter(() => random() < 0.1)
+            .slice(0, 4)
+        : [];
     const host = `web-${Math.floor(random() * 900) + 100}.${pick(REGIONS)}.example.internal`;
     corpus.push({
       ...origin,

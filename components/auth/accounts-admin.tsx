@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import type { Account } from "@/lib/auth/accounts";
@@ -40,7 +40,11 @@ export function AccountsAdmin({ initialAccounts, selfId }: { initialAccounts: Ac
 
   return (
     <>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
       <table className="accounts">
         <thead>
           <tr>
@@ -56,7 +60,12 @@ export function AccountsAdmin({ initialAccounts, selfId }: { initialAccounts: Ac
               <td>{account.email}</td>
               <td>{account.name}</td>
               <td>
-                <select aria-label={`Role of ${account.email}`} value={account.role} disabled={account.id === selfId} onChange={(e) => change(account.id, { role: e.target.value as Role })}>
+                <select
+                  aria-label={`Role of ${account.email}`}
+                  value={account.role}
+                  disabled={account.id === selfId}
+                  onChange={(e) => change(account.id, { role: e.target.value as Role })}
+                >
                   {ROLES.map((role) => (
                     <option key={role} value={role}>
                       {role}
@@ -83,7 +92,11 @@ export function AccountsAdmin({ initialAccounts, selfId }: { initialAccounts: Ac
           <span>Email</span>
           <input type="email" autoComplete="off" {...form.register("email")} />
         </label>
-        {form.formState.errors.email && <p className="field-error" role="alert">email: {form.formState.errors.email.message}</p>}
+        {form.formState.errors.email && (
+          <p className="field-error" role="alert">
+            email: {form.formState.errors.email.message}
+          </p>
+        )}
         <label className="field">
           <span>Name</span>
           <input {...form.register("name")} />
@@ -102,7 +115,11 @@ export function AccountsAdmin({ initialAccounts, selfId }: { initialAccounts: Ac
           <span>First password (give it to them; they change it on their account page after signing in)</span>
           <input type="password" autoComplete="new-password" {...form.register("password")} />
         </label>
-        {form.formState.errors.password && <p className="field-error" role="alert">password: {form.formState.errors.password.message}</p>}
+        {form.formState.errors.password && (
+          <p className="field-error" role="alert">
+            password: {form.formState.errors.password.message}
+          </p>
+        )}
         <button type="submit" className="button primary" disabled={form.formState.isSubmitting}>
           Create account
         </button>

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import { changePasswordFormSchema } from "@/lib/auth/schemas";
@@ -13,7 +13,10 @@ type Fields = z.input<typeof changePasswordFormSchema>;
 /** Current password, the new one twice; other browsers signed in as this user are signed out. */
 export function ChangePasswordForm() {
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string }>();
-  const { register, handleSubmit, formState, reset } = useForm<Fields>({ resolver: zodResolver(changePasswordFormSchema), defaultValues: { current: "", password: "", repeat: "" } });
+  const { register, handleSubmit, formState, reset } = useForm<Fields>({
+    resolver: zodResolver(changePasswordFormSchema),
+    defaultValues: { current: "", password: "", repeat: "" },
+  });
 
   const submit = handleSubmit(async ({ current, password }) => {
     setOutcome(undefined);
@@ -34,17 +37,29 @@ export function ChangePasswordForm() {
         <span>Current password</span>
         <input type="password" autoComplete="current-password" {...register("current")} />
       </label>
-      {errors.current && <p className="field-error" role="alert">{errors.current.message}</p>}
+      {errors.current && (
+        <p className="field-error" role="alert">
+          {errors.current.message}
+        </p>
+      )}
       <label className="field">
         <span>New password</span>
         <input type="password" autoComplete="new-password" {...register("password")} />
       </label>
-      {errors.password && <p className="field-error" role="alert">{errors.password.message}</p>}
+      {errors.password && (
+        <p className="field-error" role="alert">
+          {errors.password.message}
+        </p>
+      )}
       <label className="field">
         <span>New password again</span>
         <input type="password" autoComplete="new-password" {...register("repeat")} />
       </label>
-      {errors.repeat && <p className="field-error" role="alert">{errors.repeat.message}</p>}
+      {errors.repeat && (
+        <p className="field-error" role="alert">
+          {errors.repeat.message}
+        </p>
+      )}
       <button type="submit" className="button primary" disabled={formState.isSubmitting}>
         Change password
       </button>

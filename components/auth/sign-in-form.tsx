@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import { safeNextPath } from "@/lib/auth/next-path";
@@ -31,16 +31,28 @@ export function SignInForm({ next }: { next?: string }) {
         <span>Email</span>
         <input type="email" autoComplete="username" autoFocus {...register("email")} />
       </label>
-      {formState.errors.email && <p className="field-error" role="alert">{formState.errors.email.message}</p>}
+      {formState.errors.email && (
+        <p className="field-error" role="alert">
+          {formState.errors.email.message}
+        </p>
+      )}
       <label className="field">
         <span>Password</span>
         <input type="password" autoComplete="current-password" {...register("password")} />
       </label>
-      {formState.errors.password && <p className="field-error" role="alert">{formState.errors.password.message}</p>}
+      {formState.errors.password && (
+        <p className="field-error" role="alert">
+          {formState.errors.password.message}
+        </p>
+      )}
       <button type="submit" className="button primary" disabled={formState.isSubmitting}>
         Sign in
       </button>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

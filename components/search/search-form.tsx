@@ -41,15 +41,22 @@ export function SearchForm({ query, selected, filters }: Props) {
     const timer = setTimeout(() => navigate(text, choices), DEBOUNCE_MS);
     return () => clearTimeout(timer);
     // Typing navigates after a pause; a filter change navigates at once (in its onChange).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only typing schedules a navigation
   }, [text]);
 
   const lines = Math.min(8, text.split("\n").length);
 
   return (
-    <form role="search" action="/search" method="get" className="search-form" onSubmit={(event) => {
-      event.preventDefault();
-      navigate(text, choices);
-    }}>
+    <form
+      role="search"
+      action="/search"
+      method="get"
+      className="search-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        navigate(text, choices);
+      }}
+    >
       <label className="search-query">
         <span className="visually-hidden">Search</span>
         <textarea

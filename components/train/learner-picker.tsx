@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
 
-import { createLearnerSchema, type CreateLearnerInput } from "@/lib/training/schemas";
 import { fetchJson } from "@/lib/http/fetch-json";
+import { createLearnerSchema, type CreateLearnerInput } from "@/lib/training/schemas";
 
 import type { Learner } from "./use-learner";
 
@@ -32,8 +32,16 @@ export function LearnerPicker({ onPicked }: { onPicked: (learner: Learner) => vo
       <button type="submit" className="button primary" disabled={formState.isSubmitting}>
         Start training
       </button>
-      {formState.errors.name && <p className="field-error" role="alert">{formState.errors.name.message}</p>}
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {formState.errors.name && (
+        <p className="field-error" role="alert">
+          {formState.errors.name.message}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

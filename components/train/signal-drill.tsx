@@ -3,15 +3,15 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import Link from "next/link";
 
+import { fetchJson } from "@/lib/http/fetch-json";
 import type { SignalPrompt } from "@/lib/training/exercise";
 import type { AttemptResult } from "@/lib/training/practice";
 import { MAX_DURATION_MS } from "@/lib/training/schemas";
-import { fetchJson } from "@/lib/http/fetch-json";
 
 import { DrillResult } from "./drill-result";
 import { LearnerPanel } from "./learner-picker";
-import { useLearner } from "./use-learner";
 import { InlineMarkdown } from "./text-blocks";
+import { useLearner } from "./use-learner";
 
 /** Moves focus between the line buttons with the arrow keys. */
 function moveFocus(event: KeyboardEvent<HTMLOListElement>) {
@@ -45,7 +45,10 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
       return setError("Pick your name first: the score is saved under it.");
     }
     try {
-      const value = await fetchJson<AttemptResult>("/api/train/attempts", { method: "POST", body: { learnerId: current.id, exerciseId: prompt.id, durationMs, answer: { kind: "signal", line } } });
+      const value = await fetchJson<AttemptResult>("/api/train/attempts", {
+        method: "POST",
+        body: { learnerId: current.id, exerciseId: prompt.id, durationMs, answer: { kind: "signal", line } },
+      });
       setResult({ value, durationMs });
     } catch (e) {
       setChosen(undefined);
@@ -64,7 +67,11 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
         <p className="card-meta">
           A {prompt.source} output quoted in a real case. Click the line (or focus it and press Enter; arrow keys move between lines).
         </p>
-        {prompt.command && <pre className="drill-code" data-kind="command"><code>{prompt.command}</code></pre>}
+        {prompt.command && (
+          <pre className="drill-code" data-kind="command">
+            <code>{prompt.command}</code>
+          </pre>
+        )}
         <ol className="output-lines" onKeyDown={moveFocus} aria-label="Output lines">
           {prompt.lines.map((line, i) => {
             const lineNumber = i + 1;
@@ -73,7 +80,9 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
             return (
               <li key={lineNumber} data-state={state}>
                 <button type="button" className="output-line" disabled={chosen !== undefined} onClick={() => void choose(lineNumber)}>
-                  <span className="line-number" aria-hidden="true">{lineNumber}</span>
+                  <span className="line-number" aria-hidden="true">
+                    {lineNumber}
+                  </span>
                   <span className="visually-hidden">Line {lineNumber}: </span>
                   <code>{line || <span className="visually-hidden">(empty)</span>}</code>
                 </button>
@@ -81,8 +90,15 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
                   <ul className="line-notes">
                     {telling.evidence.map((item) => (
                       <li key={item.signal}>
-                        <strong><InlineMarkdown text={item.meaning} /></strong>
-                        {item.detail && <> (<InlineMarkdown text={item.detail} />)</>}
+                        <strong>
+                          <InlineMarkdown text={item.meaning} />
+                        </strong>
+                        {item.detail && (
+                          <>
+                            {" "}
+                            (<InlineMarkdown text={item.detail} />)
+                          </>
+                        )}
                         {item.favours.length > 0 && (
                           <>
                             . Points to{" "}
@@ -103,16 +119,20 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
             );
           })}
         </ol>
-        {error && <p className="field-error" role="alert">{error}</p>}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
       </section>
       {result && feedback && (
         <section className="drill-feedback" aria-labelledby="feedback-title">
           <h2 id="feedback-title">How you did</h2>
           <DrillResult result={result.value} durationMs={result.durationMs} parts={[{ label: "Line", right: feedback.score.lineCorrect }]} />
           <p>
-            {feedback.telling.length === 1 ? "The telling line is marked above" : `The ${feedback.telling.length} telling lines are marked above`}, with what the evidence
-            parsers read in each. The output comes from <Link href={`/cases/${feedback.caseId}`}>{feedback.caseTitle}</Link>; progress is filed under{" "}
-            <Link href={`/causes/${feedback.cause.id}`}>{feedback.cause.title}</Link>.
+            {feedback.telling.length === 1 ? "The telling line is marked above" : `The ${feedback.telling.length} telling lines are marked above`}, with what
+            the evidence parsers read in each. The output comes from <Link href={`/cases/${feedback.caseId}`}>{feedback.caseTitle}</Link>; progress is filed
+            under <Link href={`/causes/${feedback.cause.id}`}>{feedback.cause.title}</Link>.
           </p>
         </section>
       )}

@@ -6,7 +6,13 @@ export function InlineMarkdown({ text }: { text: string }) {
   return (
     <>
       {parseInline(text).map((span, i) =>
-        span.kind === "code" ? <code key={i}>{span.text}</code> : span.kind === "strong" ? <strong key={i}>{span.text}</strong> : <span key={i}>{span.text}</span>,
+        span.kind === "code" ? (
+          <code key={i}>{span.text}</code>
+        ) : span.kind === "strong" ? (
+          <strong key={i}>{span.text}</strong>
+        ) : (
+          <span key={i}>{span.text}</span>
+        ),
       )}
     </>
   );
@@ -17,14 +23,26 @@ export function TextBlocks({ blocks }: { blocks: TextBlock[] }) {
   return (
     <div className="text-blocks">
       {blocks.map((block, i) => {
-        if (block.kind === "heading") return <h4 key={i}><InlineMarkdown text={block.text} /></h4>;
-        if (block.kind === "paragraph") return <p key={i}><InlineMarkdown text={block.text} /></p>;
+        if (block.kind === "heading")
+          return (
+            <h4 key={i}>
+              <InlineMarkdown text={block.text} />
+            </h4>
+          );
+        if (block.kind === "paragraph")
+          return (
+            <p key={i}>
+              <InlineMarkdown text={block.text} />
+            </p>
+          );
         if (block.kind === "list") {
           const List = block.ordered ? "ol" : "ul";
           return (
             <List key={i}>
               {block.items.map((item, j) => (
-                <li key={j}><InlineMarkdown text={item} /></li>
+                <li key={j}>
+                  <InlineMarkdown text={item} />
+                </li>
               ))}
             </List>
           );

@@ -2,15 +2,15 @@
 
 import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
-import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
 import { z } from "zod";
 
+import { fetchJson } from "@/lib/http/fetch-json";
 import type { TicketPrompt } from "@/lib/training/exercise";
 import type { AttemptResult } from "@/lib/training/practice";
 import { MAX_DURATION_MS } from "@/lib/training/schemas";
 import type { TicketFeedback } from "@/lib/training/scoring";
-import { fetchJson } from "@/lib/http/fetch-json";
 
 import { DrillResult } from "./drill-result";
 import { LearnerPanel } from "./learner-picker";
@@ -45,12 +45,15 @@ export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
     const current = await knownLearner();
     if (!current || !stepId) return setError("Pick your name first: the score is saved under it.");
     try {
-      const value = await fetchJson<AttemptResult>("/api/train/attempts", { method: "POST", body: {
-        learnerId: current.id,
-        exerciseId: prompt.id,
-        durationMs,
-        answer: { kind: "ticket", stepId, causeId },
-      } });
+      const value = await fetchJson<AttemptResult>("/api/train/attempts", {
+        method: "POST",
+        body: {
+          learnerId: current.id,
+          exerciseId: prompt.id,
+          durationMs,
+          answer: { kind: "ticket", stepId, causeId },
+        },
+      });
       setResult({ value, durationMs });
     } catch (e) {
       setError((e as Error).message);
@@ -88,7 +91,11 @@ export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
             </label>
           ))}
         </fieldset>
-        {stepForm.formState.errors.stepId && <p className="field-error" role="alert">{stepForm.formState.errors.stepId.message}</p>}
+        {stepForm.formState.errors.stepId && (
+          <p className="field-error" role="alert">
+            {stepForm.formState.errors.stepId.message}
+          </p>
+        )}
         {!stepId && (
           <button type="submit" className="button primary">
             Take this step
@@ -102,8 +109,14 @@ export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
           <p className="card-meta">You chose: {chosenStep?.label}. Whatever you chose, here is what cracked the case.</p>
           {prompt.reveal.kind === "output" ? (
             <>
-              {prompt.reveal.command && <pre className="drill-code" data-kind="command"><code>{prompt.reveal.command}</code></pre>}
-              <pre className="drill-code" data-kind="output" data-testid="telling-output"><code>{prompt.reveal.output}</code></pre>
+              {prompt.reveal.command && (
+                <pre className="drill-code" data-kind="command">
+                  <code>{prompt.reveal.command}</code>
+                </pre>
+              )}
+              <pre className="drill-code" data-kind="output" data-testid="telling-output">
+                <code>{prompt.reveal.output}</code>
+              </pre>
             </>
           ) : (
             <>
@@ -122,13 +135,21 @@ export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
                 </label>
               ))}
             </fieldset>
-            {causeForm.formState.errors.causeId && <p className="field-error" role="alert">{causeForm.formState.errors.causeId.message}</p>}
+            {causeForm.formState.errors.causeId && (
+              <p className="field-error" role="alert">
+                {causeForm.formState.errors.causeId.message}
+              </p>
+            )}
             {!result && (
               <button type="submit" className="button primary" disabled={causeForm.formState.isSubmitting}>
                 Submit answer
               </button>
             )}
-            {error && <p className="field-error" role="alert">{error}</p>}
+            {error && (
+              <p className="field-error" role="alert">
+                {error}
+              </p>
+            )}
           </form>
         </section>
       )}
@@ -165,9 +186,17 @@ function TicketExplanation({ feedback }: { feedback: TicketFeedback }) {
           <li key={step.id} className={step.right ? "is-right" : "is-wrong"} data-chosen={step.id === feedback.chosenStep.id || undefined}>
             <span className={step.right ? "mark-right" : "mark-wrong"}>{step.right ? "good first step" : "not the best first step"}</span>
             {step.id === feedback.chosenStep.id && <span className="badge">your choice</span>}
-            <strong><InlineMarkdown text={step.title} /></strong>
-            {step.command && <pre className="drill-code" data-kind="command"><code>{step.command}</code></pre>}
-            <span className="card-meta"><InlineMarkdown text={step.why} /></span>
+            <strong>
+              <InlineMarkdown text={step.title} />
+            </strong>
+            {step.command && (
+              <pre className="drill-code" data-kind="command">
+                <code>{step.command}</code>
+              </pre>
+            )}
+            <span className="card-meta">
+              <InlineMarkdown text={step.why} />
+            </span>
           </li>
         ))}
       </ul>
@@ -183,7 +212,13 @@ function TicketExplanation({ feedback }: { feedback: TicketFeedback }) {
                   <code>{item.line}</code>
                   <span className="evidence-detail">
                     <InlineMarkdown text={item.meaning} />
-                    {item.detail && <> (<InlineMarkdown text={item.detail} />)</>}. Speaks for: {item.favours.map((f) => f.title).join("; ")}
+                    {item.detail && (
+                      <>
+                        {" "}
+                        (<InlineMarkdown text={item.detail} />)
+                      </>
+                    )}
+                    . Speaks for: {item.favours.map((f) => f.title).join("; ")}
                   </span>
                 </span>
               </li>

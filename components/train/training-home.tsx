@@ -3,8 +3,8 @@
 import { useEffect, useState } from "react";
 import Link from "next/link";
 
-import type { QueueEntry } from "@/lib/training/practice";
 import { ApiError, fetchJson } from "@/lib/http/fetch-json";
+import type { QueueEntry } from "@/lib/training/practice";
 
 import { formatDueIn } from "./format";
 import { LearnerPicker } from "./learner-picker";
@@ -16,7 +16,11 @@ function StatusBadge({ entry }: { entry?: QueueEntry }) {
   if (!entry) return null;
   if (entry.status === "new") return <span className="badge">new</span>;
   if (entry.status === "due") return <span className="badge badge-due">due again</span>;
-  return <span className="badge badge-done">box {entry.box} · back {entry.dueAt ? formatDueIn(entry.dueAt) : "later"}</span>;
+  return (
+    <span className="badge badge-done">
+      box {entry.box} · back {entry.dueAt ? formatDueIn(entry.dueAt) : "later"}
+    </span>
+  );
 }
 
 /** The learner's name, their next drill, and every drill with where it stands for them. */
@@ -82,7 +86,11 @@ export function TrainingHome({ drills }: { drills: DrillSummary[] }) {
             )}
           </>
         )}
-        {error && <p className="field-error" role="alert">{error}</p>}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
       </section>
 
       {(["ticket", "signal"] as const).map((kind) => {

@@ -3,10 +3,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { z } from "zod";
 
-import { learnerIdSchema } from "@/lib/training/schemas";
 import { fetchJson } from "@/lib/http/fetch-json";
+import { learnerIdSchema } from "@/lib/training/schemas";
 import { goToSignIn, useViewer } from "@/components/auth/use-viewer";
-
 
 const STORAGE_KEY = "netriage.learner";
 

@@ -3,7 +3,6 @@
 import { useState } from "react";
 
 import { fetchText } from "@/lib/http/fetch-json";
-
 import { CopyButton } from "@/components/ui/copy-button";
 
 type Format = "reply" | "case";

@@ -2,23 +2,22 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
 import { z } from "zod";
 
+import { fetchJson } from "@/lib/http/fetch-json";
 import { checkPastedText } from "@/lib/pasted-text";
 import { outputsSchema, ticketFieldsSchema, type CreateSessionInput } from "@/lib/sessions/session-schema";
-import { fetchJson } from "@/lib/http/fetch-json";
 
 const outputFields = outputsSchema.element.shape;
 
 /** The route's ticket fields plus one optional output, checked against the same size limit. */
-const newTicketSchema = ticketFieldsSchema
-  .extend({ command: outputFields.command.unwrap().trim(), output: outputFields.text })
-  .superRefine((v, ctx) => {
-    if (v.description.trim() === "" && v.output.trim() === "") ctx.addIssue({ code: "custom", path: ["description"], message: "Describe the ticket or paste an output" });
-    checkPastedText(ctx, "description", [v.description, v.output]);
-  });
+const newTicketSchema = ticketFieldsSchema.extend({ command: outputFields.command.unwrap().trim(), output: outputFields.text }).superRefine((v, ctx) => {
+  if (v.description.trim() === "" && v.output.trim() === "")
+    ctx.addIssue({ code: "custom", path: ["description"], message: "Describe the ticket or paste an output" });
+  checkPastedText(ctx, "description", [v.description, v.output]);
+});
 
 type NewTicket = z.input<typeof newTicketSchema>;
 type NewTicketValues = z.output<typeof newTicketSchema>;
@@ -69,7 +68,11 @@ export function NewTicketForm({ symptoms }: { symptoms: { id: string; label: str
         <label className="field">
           <span>What the customer reports</span>
           <textarea {...register("description")} rows={6} placeholder="Paste the ticket text: symptoms, error messages, environment (English or 中文)" />
-          {formState.errors.description && <span className="field-error" role="alert">{formState.errors.description.message}</span>}
+          {formState.errors.description && (
+            <span className="field-error" role="alert">
+              {formState.errors.description.message}
+            </span>
+          )}
         </label>
         <details>
           <summary>Paste a command output too (optional)</summary>
@@ -89,14 +92,22 @@ export function NewTicketForm({ symptoms }: { symptoms: { id: string; label: str
             Start triage
           </button>
         </div>
-        {error && <p className="field-error" role="alert">{error}</p>}
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
       </form>
 
       <h2>Or start from the symptom</h2>
       <ul className="card-grid">
         {symptoms.map((symptom) => (
           <li key={symptom.id} className="card">
-            <button type="button" className="card-link card-button" onClick={() => start({ title: symptom.label, description: "", answers: { symptom: symptom.id } })}>
+            <button
+              type="button"
+              className="card-link card-button"
+              onClick={() => start({ title: symptom.label, description: "", answers: { symptom: symptom.id } })}
+            >
               <span className="card-title">{symptom.label}</span>
             </button>
           </li>

@@ -3,9 +3,9 @@
 import { useEffect, useState } from "react";
 import Link from "next/link";
 
-import { fetchSearch } from "@/components/search/fetch-search";
 import type { SimilarCasesRequest } from "@/lib/triage/client-types";
 import { mergeSimilarHits } from "@/lib/triage/similar-hits";
+import { fetchSearch } from "@/components/search/fetch-search";
 
 type Hit = { id: string; title: string; snippet: string };
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import { checkPastedText } from "@/lib/pasted-text";
@@ -71,7 +71,11 @@ function QuestionStep({ step, onAnswer, onConfirm }: Pick<Props, "step" | "onAns
           </label>
         ))}
       </fieldset>
-      {formState.errors.answer && <p className="field-error" role="alert">{formState.errors.answer.message}</p>}
+      {formState.errors.answer && (
+        <p className="field-error" role="alert">
+          {formState.errors.answer.message}
+        </p>
+      )}
       <div className="button-row">
         <button type="submit" className="button primary">
           Answer
@@ -111,7 +115,13 @@ function CommandStep({ step, ticket, onAnswer, onOutput }: Pick<Props, "step" | 
       {variants.length > 1 && (
         <div className="variant-tabs" role="group" aria-label="Platform">
           {variants.map(([name]) => (
-            <button key={name} type="button" aria-pressed={name === variant} className={name === variant ? "tab active" : "tab"} onClick={() => setVariant(name)}>
+            <button
+              key={name}
+              type="button"
+              aria-pressed={name === variant}
+              className={name === variant ? "tab active" : "tab"}
+              onClick={() => setVariant(name)}
+            >
               {name === "default" ? "Linux" : name}
             </button>
           ))}
@@ -132,7 +142,11 @@ function CommandStep({ step, ticket, onAnswer, onOutput }: Pick<Props, "step" | 
                   {`<${segment.name}>`}
                 </mark>
               ) : (
-                <span key={i} className="placeholder placeholder-filled" title={segment.from === "edited" ? `<${segment.name}>, as you typed it` : `<${segment.name}>, from the ${segment.from}`}>
+                <span
+                  key={i}
+                  className="placeholder placeholder-filled"
+                  title={segment.from === "edited" ? `<${segment.name}>, as you typed it` : `<${segment.name}>, from the ${segment.from}`}
+                >
                   {segment.value}
                 </span>
               ),
@@ -149,7 +163,11 @@ function CommandStep({ step, ticket, onAnswer, onOutput }: Pick<Props, "step" | 
           <span>Paste its output</span>
           <textarea {...register("text")} rows={8} className="mono" placeholder="Paste the whole output; two snapshots of counters are compared." />
         </label>
-        {formState.errors.text && <p className="field-error" role="alert">{formState.errors.text.message}</p>}
+        {formState.errors.text && (
+          <p className="field-error" role="alert">
+            {formState.errors.text.message}
+          </p>
+        )}
         <div className="button-row">
           <button type="submit" className="button primary">
             Read output
@@ -188,10 +206,19 @@ function copyLabel(filled: FilledCommand): string {
 }
 
 /** One field per placeholder name, filled with what the ticket gave; typing replaces it in the command. */
-function PlaceholderFields({ filled, edited, onEdit }: { filled: FilledCommand; edited: Record<string, string>; onEdit: (edited: Record<string, string>) => void }) {
+function PlaceholderFields({
+  filled,
+  edited,
+  onEdit,
+}: {
+  filled: FilledCommand;
+  edited: Record<string, string>;
+  onEdit: (edited: Record<string, string>) => void;
+}) {
   const placeholders = new Map<string, { found?: string; from?: string }>();
   for (const segment of filled.segments) {
-    if (segment.kind === "placeholder" && !placeholders.has(segment.name)) placeholders.set(segment.name, { found: segment.from === "edited" ? undefined : segment.value, from: segment.from });
+    if (segment.kind === "placeholder" && !placeholders.has(segment.name))
+      placeholders.set(segment.name, { found: segment.from === "edited" ? undefined : segment.value, from: segment.from });
   }
   if (placeholders.size === 0) return null;
   return (
@@ -200,7 +227,14 @@ function PlaceholderFields({ filled, edited, onEdit }: { filled: FilledCommand; 
       {[...placeholders].map(([name, { found, from }]) => (
         <label key={name} className={`field placeholder-field${filled.unfilled.includes(name) ? " is-unfilled" : ""}`}>
           <span>
-            <code>{`<${name}>`}</code> {filled.unfilled.includes(name) ? "not in the ticket: type it" : from === "edited" ? "as you typed it" : from === "output" ? "from a pasted output" : "from the ticket"}
+            <code>{`<${name}>`}</code>{" "}
+            {filled.unfilled.includes(name)
+              ? "not in the ticket: type it"
+              : from === "edited"
+                ? "as you typed it"
+                : from === "output"
+                  ? "from a pasted output"
+                  : "from the ticket"}
           </span>
           <input className="mono" value={edited[name] ?? found ?? ""} placeholder={name} onChange={(e) => onEdit({ ...edited, [name]: e.target.value })} />
         </label>

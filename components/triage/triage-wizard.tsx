@@ -2,10 +2,11 @@
 
 import { useCallback, useEffect, useMemo, useState } from "react";
 
+import { fetchJson } from "@/lib/http/fetch-json";
 import type { DiagnoseResult, InferredAnswer, TriageSessionView } from "@/lib/triage/client-types";
 import type { StepSummary } from "@/lib/triage/step-catalog";
-import { fetchJson } from "@/lib/http/fetch-json";
 import { CopyButton } from "@/components/ui/copy-button";
+
 import { ExportPanel } from "./export-panel";
 import { RankingPanel } from "./ranking-panel";
 import { SimilarCases } from "./similar-cases";
@@ -148,17 +149,30 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
             </label>
           </section>
 
-          <History session={session} steps={steps} inferred={result?.inferredAnswers ?? []} onChange={answer} onRemove={removeAnswer} onRemoveOutput={removeOutput} />
+          <History
+            session={session}
+            steps={steps}
+            inferred={result?.inferredAnswers ?? []}
+            onChange={answer}
+            onRemove={removeAnswer}
+            onRemoveOutput={removeOutput}
+          />
 
           <section aria-labelledby="notes-title" className="panel">
             <h2 id="notes-title">Notes</h2>
-            <textarea aria-labelledby="notes-title" value={session.notes} rows={4} onChange={(e) => update({ notes: e.target.value })} placeholder="What you tried, what the customer said…" />
+            <textarea
+              aria-labelledby="notes-title"
+              value={session.notes}
+              rows={4}
+              onChange={(e) => update({ notes: e.target.value })}
+              placeholder="What you tried, what the customer said…"
+            />
           </section>
 
           {canShare && (
             <label className="check-field">
-              <input type="checkbox" checked={session.shared} onChange={(e) => update({ shared: e.target.checked })} /> Shared with the team (every
-              signed-in engineer can open and edit it)
+              <input type="checkbox" checked={session.shared} onChange={(e) => update({ shared: e.target.checked })} /> Shared with the team (every signed-in
+              engineer can open and edit it)
             </label>
           )}
 
@@ -231,7 +245,11 @@ function History({ session, steps, inferred, onChange, onRemove, onRemoveOutput 
                   Inferred from the {inferredAnswer.source}: “{inferredAnswer.line}”
                 </span>
               </span>
-              <select aria-label={`Change inferred answer: ${step.text}`} value={inferredAnswer.value} onChange={(e) => onChange(inferredAnswer.questionId, e.target.value)}>
+              <select
+                aria-label={`Change inferred answer: ${step.text}`}
+                value={inferredAnswer.value}
+                onChange={(e) => onChange(inferredAnswer.questionId, e.target.value)}
+              >
                 {step.answers.map((a) => (
                   <option key={a.value} value={a.value}>
                     {a.label}

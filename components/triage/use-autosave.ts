@@ -61,6 +61,7 @@ export function useAutosave(sessionId: string, initialVersion: number, onMerged:
     await attempt;
     inFlight.current = undefined;
     if (Object.keys(pending.current).length > 0 && timer.current === undefined) schedule();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- flush and schedule call each other; both change only with the session
   }, [sessionId]);
 
   const schedule = useCallback(() => {

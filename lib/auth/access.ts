@@ -105,7 +105,10 @@ let warnedNoPeerAddress = false;
  * entries, the peer's address.
  */
 export function clientAddress(request: Request, settings: Pick<Env, "NETRIAGE_PROXY_HOPS">): string {
-  const forwarded = (request.headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = (request.headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   let peer = request.headers.get(PEER_ADDRESS_HEADER);
   if (!peer) {
     // Not served by our server (next dev): the framework puts the socket's address last when the client sent none.

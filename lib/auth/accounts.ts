@@ -8,7 +8,14 @@ import { createUserSchema, type CreateUserInput, type UpdateUserInput } from "./
 export type Account = { id: string; email: string; name: string; role: Role; disabled: boolean; createdAt: string };
 
 export function toAccount(user: User): Account {
-  return { id: user.id, email: user.email, name: user.name, role: toRole(user.role), disabled: user.disabledAt !== null, createdAt: user.createdAt.toISOString() };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: toRole(user.role),
+    disabled: user.disabledAt !== null,
+    createdAt: user.createdAt.toISOString(),
+  };
 }
 
 /** Creates an account; 409 when the email is taken. */

@@ -11,7 +11,10 @@ import { AppError } from "../http/errors";
 import { UNUSABLE_HASH } from "./password";
 import { openSession, type SignedIn } from "./sign-in";
 
-export type OidcSettings = Pick<Env, "NETRIAGE_OIDC_ISSUER" | "NETRIAGE_OIDC_CLIENT_ID" | "NETRIAGE_OIDC_CLIENT_SECRET" | "NETRIAGE_OIDC_ROLE" | "NETRIAGE_OIDC_ALLOW_HTTP">;
+export type OidcSettings = Pick<
+  Env,
+  "NETRIAGE_OIDC_ISSUER" | "NETRIAGE_OIDC_CLIENT_ID" | "NETRIAGE_OIDC_CLIENT_SECRET" | "NETRIAGE_OIDC_ROLE" | "NETRIAGE_OIDC_ALLOW_HTTP"
+>;
 
 /** What the browser carries (in a short-lived HTTP-only cookie) from the redirect to the callback. */
 const pendingSignOnSchema = z.object({ state: z.string().min(1), nonce: z.string().min(1), verifier: z.string().min(1), next: z.string() });
@@ -46,7 +49,13 @@ function configuration(settings: OidcSettings): Promise<client.Configuration> {
   let config = discovered.get(key);
   if (!config) {
     const options = settings.NETRIAGE_OIDC_ALLOW_HTTP ? { execute: [client.allowInsecureRequests] } : undefined;
-    config = client.discovery(new URL(settings.NETRIAGE_OIDC_ISSUER!), settings.NETRIAGE_OIDC_CLIENT_ID!, settings.NETRIAGE_OIDC_CLIENT_SECRET, undefined, options);
+    config = client.discovery(
+      new URL(settings.NETRIAGE_OIDC_ISSUER!),
+      settings.NETRIAGE_OIDC_CLIENT_ID!,
+      settings.NETRIAGE_OIDC_CLIENT_SECRET,
+      undefined,
+      options,
+    );
     config.catch(() => discovered.delete(key));
     discovered.set(key, config);
   }
@@ -73,11 +82,22 @@ export async function beginSignOn(settings: OidcSettings, redirectUri: string, n
  * ending the session this browser had (`replacing`). Throws AppError 401 when the provider's answer
  * does not check out or names no verified email, and 403 for a disabled account.
  */
-export async function completeSignOn(prisma: PrismaClient, settings: OidcSettings, callbackUrl: URL, pending: PendingSignOn, replacing?: string): Promise<SignedIn> {
+export async function completeSignOn(
+  prisma: PrismaClient,
+  settings: OidcSettings,
+  callbackUrl: URL,
+  pending: PendingSignOn,
+  replacing?: string,
+): Promise<SignedIn> {
   const config = await configuration(settings);
   let claims: client.IDToken | undefined;
   try {
-    const tokens = await client.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: pending.verifier, expectedState: pending.state, expectedNonce: pending.nonce, idTokenExpected: true });
+    const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
+      pkceCodeVerifier: pending.verifier,
+      expectedState: pending.state,
+      expectedNonce: pending.nonce,
+      idTokenExpected: true,
+    });
     claims = tokens.claims();
   } catch (error) {
     throw new AppError(401, `single sign-on failed: ${(error as Error).message}`);
@@ -85,7 +105,9 @@ export async function completeSignOn(prisma: PrismaClient, settings: OidcSetting
   const email = typeof claims?.email === "string" ? claims.email.toLowerCase() : "";
   if (!email || claims?.email_verified === false) throw new AppError(401, "single sign-on failed: the provider gave no verified email");
   const name = typeof claims?.name === "string" ? claims.name.slice(0, 100) : "";
-  const user = (await prisma.user.findUnique({ where: { email } })) ?? (await prisma.user.create({ data: { email, name, role: settings.NETRIAGE_OIDC_ROLE, passwordHash: UNUSABLE_HASH } }));
+  const user =
+    (await prisma.user.findUnique({ where: { email } })) ??
+    (await prisma.user.create({ data: { email, name, role: settings.NETRIAGE_OIDC_ROLE, passwordHash: UNUSABLE_HASH } }));
   if (user.disabledAt) throw new AppError(403, "this account is disabled");
   return { user, ...(await openSession(prisma, user, { replacing })) };
 }

@@ -5,7 +5,10 @@ import { roleSchema } from "./roles";
 export const MAX_AUTH_BODY_BYTES = 16 * 1024;
 export const MIN_PASSWORD_LENGTH = 12;
 
-const email = z.email().max(254).transform((value) => value.toLowerCase());
+const email = z
+  .email()
+  .max(254)
+  .transform((value) => value.toLowerCase());
 
 /** POST /api/auth/sign-in */
 export const signInSchema = z.object({

@@ -24,7 +24,12 @@ export type SignedIn = { user: User; token: string; expiresAt: Date };
  * too many recent failures, and 401 for a wrong email or password (the same message and about the
  * same time either way).
  */
-export async function signIn(prisma: PrismaClient, { email, password }: SignInInput, address: string, { now = new Date(), replacing }: { now?: Date; replacing?: string } = {}): Promise<SignedIn> {
+export async function signIn(
+  prisma: PrismaClient,
+  { email, password }: SignInInput,
+  address: string,
+  { now = new Date(), replacing }: { now?: Date; replacing?: string } = {},
+): Promise<SignedIn> {
   await refuseWhileThrottled(prisma, email, address, now);
   const user = await prisma.user.findUnique({ where: { email } });
   const matches = await verifyPassword(password, user?.passwordHash ?? UNUSABLE_HASH);
@@ -40,7 +45,13 @@ export async function signIn(prisma: PrismaClient, { email, password }: SignInIn
  * Changes the signed-in user's password after checking the current one (a wrong one counts as a
  * failed sign-in, so the same limit holds), and signs out every other session of theirs.
  */
-export async function changePassword(prisma: PrismaClient, token: string, { current, password }: ChangePasswordInput, address: string, now = new Date()): Promise<void> {
+export async function changePassword(
+  prisma: PrismaClient,
+  token: string,
+  { current, password }: ChangePasswordInput,
+  address: string,
+  now = new Date(),
+): Promise<void> {
   const user = await findSessionUser(prisma, token, now);
   if (!user) throw new AppError(401, "sign in first");
   if (user.passwordHash === UNUSABLE_HASH) throw new AppError(422, "current: this account signs in through single sign-on and has no password here");
@@ -82,7 +93,11 @@ function secondsUntilAllowed(failures: { createdAt: Date }[], limit: number, now
  * A new session for the user: the cookie token (shown once) and when it expires. Signing in again
  * in a browser ends the session it had: `replacing` is that browser's previous token, whoever's it was.
  */
-export async function openSession(prisma: PrismaClient, user: User, { now = new Date(), replacing }: { now?: Date; replacing?: string } = {}): Promise<{ token: string; expiresAt: Date }> {
+export async function openSession(
+  prisma: PrismaClient,
+  user: User,
+  { now = new Date(), replacing }: { now?: Date; replacing?: string } = {},
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
   await prisma.authSession.create({ data: { id: hashToken(token), userId: user.id, expiresAt, createdAt: now } });

@@ -3,10 +3,9 @@ import type { CaseEntry } from "./parse-entry";
 import type { CaseFrontmatter } from "./schema";
 
 /** What a list of cases needs; never carries the body. */
-export type CaseSummary = Pick<
-  CaseFrontmatter,
-  "id" | "title" | "titleZh" | "type" | "status" | "rootCause" | "platform" | "layers" | "symptoms"
-> & { causes: string[] };
+export type CaseSummary = Pick<CaseFrontmatter, "id" | "title" | "titleZh" | "type" | "status" | "rootCause" | "platform" | "layers" | "symptoms"> & {
+  causes: string[];
+};
 
 export function toCaseSummary({ frontmatter: f }: CaseEntry): CaseSummary {
   return {

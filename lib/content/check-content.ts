@@ -3,18 +3,18 @@ import path from "node:path";
 
 import { z } from "zod";
 
+import { checkTrainingExercises } from "../training/check-exercises";
+import { lintTrees } from "../triage/lint-trees";
+import { readTrees, TREES_DIR } from "../triage/load-trees";
 import type { CompileCache } from "./compile-cache";
 import { MdxCompileError } from "./compile-mdx";
 import { cacheKeyOf } from "./compiled";
 import { checkContentRules } from "./content-rules";
+import { ENTRY_SYMPTOMS } from "./entry-symptoms";
 import { readContent, ROOT_CAUSES_DIR } from "./load-content";
 import type { ContentEntry, ContentProblem } from "./parse-entry";
 import { ROOT_CAUSE_IDS } from "./root-cause-ids";
-import { ENTRY_SYMPTOMS } from "./entry-symptoms";
 import { SEED_FILES } from "./schema";
-import { readTrees, TREES_DIR } from "../triage/load-trees";
-import { lintTrees } from "../triage/lint-trees";
-import { checkTrainingExercises } from "../training/check-exercises";
 
 export const INVENTORY_FILE = "seed-inventory.json";
 
@@ -67,7 +67,11 @@ export async function checkContent({ contentDir, cache, onlyFiles }: CheckOption
   else {
     for (const row of inventory.rows) {
       if (caseFileIds.has(row.id)) continue;
-      problems.push({ file: inventory.file, line: findLine(inventory.text, `"${row.id}"`), message: `no case entry content/cases/${row.id}.mdx for inventory id "${row.id}"` });
+      problems.push({
+        file: inventory.file,
+        line: findLine(inventory.text, `"${row.id}"`),
+        message: `no case entry content/cases/${row.id}.mdx for inventory id "${row.id}"`,
+      });
     }
   }
 
@@ -95,7 +99,11 @@ function checkTrees(contentDir: string): ContentProblem[] {
   const located = problems.map((p) => ({ file: p.file, line: 1, message: p.message }));
   for (const symptom of ENTRY_SYMPTOMS) {
     if (!trees.some((tree) => tree.symptom === symptom.id) && !problems.some((p) => p.file.endsWith(`/${symptom.id}.json`))) {
-      located.push({ file: path.join("content", TREES_DIR, `${symptom.id}.json`), line: 1, message: `missing decision tree for entry symptom "${symptom.id}"` });
+      located.push({
+        file: path.join("content", TREES_DIR, `${symptom.id}.json`),
+        line: 1,
+        message: `missing decision tree for entry symptom "${symptom.id}"`,
+      });
     }
   }
   for (const problem of lintTrees(trees)) {

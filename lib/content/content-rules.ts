@@ -14,9 +14,19 @@ const AUTHORING = [
 ];
 
 /** A Wireshark display filter: a protocol field path compared or tested (tcp.flags.syn == 1, tcp.analysis.retransmission). */
-const DISPLAY_FILTER_LINE = /^!?\(?\s?(?:eth|ip|ipv6|tcp|udp|dns|http|tls|ssl|arp|icmp|icmpv6|frame|vxlan|sctp)\.[a-z_]+(?:\.[a-z_\d]+)*(?:\s?(?:==|!=|>=|<=|>|<|\bcontains\b|\bmatches\b|&&|\|\||\band\b|\bor\b)|\)?$)/i;
+const FILTER_PROTOCOL = String.raw`(?:eth|ip|ipv6|tcp|udp|dns|http|tls|ssl|arp|icmp|icmpv6|frame|vxlan|sctp)`;
+const FILTER_OPERATOR = String.raw`(?:==|!=|>=|<=|>|<|\bcontains\b|\bmatches\b|&&|\|\||\band\b|\bor\b)`;
+const DISPLAY_FILTER_LINE = new RegExp(String.raw`^!?\(?\s?${FILTER_PROTOCOL}\.[a-z_]+(?:\.[a-z_\d]+)*(?:\s?${FILTER_OPERATOR}|\)?$)`, "i");
 /** Lines of C (kernel source), after any line number: declarations, control flow, braces. */
-const SOURCE_LINE = /^\s*(?:\d{1,5}\s{1,8})?(?:static\s|struct\s\w+\s?[*{]|(?:unsigned\s)?(?:int|long|u8|u16|u32|u64|bool|void|char)\s\**\w+\s?[(=;[]|if\s?\(|else\b|for\s?\(|while\s?\(|return\b[^;]*;|#include\b|#define\b|[{}];?\s*$|\w+\s?->\s?\w+)/;
+const C_DECLARATION = String.raw`(?:unsigned\s)?(?:int|long|u8|u16|u32|u64|bool|void|char)\s\**\w+\s?[(=;[]`;
+const SOURCE_LINE = new RegExp(
+  String.raw`^\s*(?:\d{1,5}\s{1,8})?(?:` +
+    [
+      String.raw`static\s|struct\s\w+\s?[*{]|${C_DECLARATION}`,
+      String.raw`if\s?\(|else\b|for\s?\(|while\s?\(|return\b[^;]*;|#include\b|#define\b|[{}];?\s*$|\w+\s?->\s?\w+`,
+    ].join("|") +
+    ")",
+);
 
 const OUTPUT_LANGUAGES = new Set(["text", ""]);
 const COMMAND_LANGUAGES = new Set(["bash", "sh", "shell", "zsh", "console", "powershell", "cmd"]);
@@ -64,16 +74,27 @@ export function checkContentRules(entry: ContentEntry): ContentProblem[] {
     const kind = codeKindOf(block.text);
     if (!kind) continue;
     const shownAs = OUTPUT_LANGUAGES.has(block.lang) ? "command output" : COMMAND_LANGUAGES.has(block.lang) ? "a command" : undefined;
-    if (shownAs) problems.push({ file, line: bodyStartLine + block.line - 1, message: `${withArticle(kind)} is shown as ${shownAs}: fence it as ${FENCE_FOR[kind]}` });
+    if (shownAs)
+      problems.push({ file, line: bodyStartLine + block.line - 1, message: `${withArticle(kind)} is shown as ${shownAs}: fence it as ${FENCE_FOR[kind]}` });
   }
 
   if (entry.kind === "case") {
     const f = entry.frontmatter;
     for (const command of f.commands) {
       const kind = codeKindOf(command) ?? (SETTING_LINE.test(command.trim()) ? "setting" : undefined);
-      if (kind) problems.push({ file, line: lineOf(source, command, 1), message: `commands: "${command}" is ${withArticle(kind)}, not a command: name it in the body instead` });
+      if (kind)
+        problems.push({
+          file,
+          line: lineOf(source, command, 1),
+          message: `commands: "${command}" is ${withArticle(kind)}, not a command: name it in the body instead`,
+        });
     }
-    if (!SOURCE_COLLECTIONS[f.source.file]) problems.push({ file, line: lineOf(source, f.source.file, 1), message: `source.file: "${f.source.file}" is not a known collection (lib/content/source-collections.ts)` });
+    if (!SOURCE_COLLECTIONS[f.source.file])
+      problems.push({
+        file,
+        line: lineOf(source, f.source.file, 1),
+        message: `source.file: "${f.source.file}" is not a known collection (lib/content/source-collections.ts)`,
+      });
   }
   return problems;
 }

@@ -1,5 +1,5 @@
-import type { CaseFrontmatter } from "./schema";
 import type { RootCauseId } from "./root-cause-ids";
+import type { CaseFrontmatter } from "./schema";
 
 export type EntrySymptom = {
   id: string;
@@ -16,9 +16,20 @@ export const ENTRY_SYMPTOMS: readonly EntrySymptom[] = [
     label: "Cannot connect / connect timeout",
     labelZh: "无法连接 / 连接超时",
     causes: [
-      "tcp-tw-recycle-nat-timestamps", "syn-queue-overflow", "accept-queue-overflow", "conntrack-insert-race",
-      "conntrack-table-full", "firewall-drop", "lb-session-conflict", "idle-connection-leak", "fd-limit-exhausted",
-      "time-wait-port-exhaustion", "ip-address-conflict", "nic-or-link-down", "underlay-network-drop", "lb-node-fault",
+      "tcp-tw-recycle-nat-timestamps",
+      "syn-queue-overflow",
+      "accept-queue-overflow",
+      "conntrack-insert-race",
+      "conntrack-table-full",
+      "firewall-drop",
+      "lb-session-conflict",
+      "idle-connection-leak",
+      "fd-limit-exhausted",
+      "time-wait-port-exhaustion",
+      "ip-address-conflict",
+      "nic-or-link-down",
+      "underlay-network-drop",
+      "lb-node-fault",
     ],
   },
   {
@@ -26,8 +37,14 @@ export const ENTRY_SYMPTOMS: readonly EntrySymptom[] = [
     label: "Connection refused or reset",
     labelZh: "连接被拒绝 / 连接被重置",
     causes: [
-      "firewall-reject", "ip-address-conflict", "lb-node-fault", "accept-queue-overflow", "keepalive-timeout-mismatch",
-      "close-wait-leak", "iptables-redirect-hijack", "diagnostic-tool-artifact",
+      "firewall-reject",
+      "ip-address-conflict",
+      "lb-node-fault",
+      "accept-queue-overflow",
+      "keepalive-timeout-mismatch",
+      "close-wait-leak",
+      "iptables-redirect-hijack",
+      "diagnostic-tool-artifact",
     ],
   },
   {
@@ -35,8 +52,13 @@ export const ENTRY_SYMPTOMS: readonly EntrySymptom[] = [
     label: "Intermittent 5xx or resets through a load balancer or proxy",
     labelZh: "经负载均衡或代理偶发 5xx / 重置",
     causes: [
-      "keepalive-timeout-mismatch", "stale-dns-upstream", "lb-node-fault", "close-wait-leak", "app-thread-pool-exhaustion",
-      "lb-session-conflict", "accept-queue-overflow",
+      "keepalive-timeout-mismatch",
+      "stale-dns-upstream",
+      "lb-node-fault",
+      "close-wait-leak",
+      "app-thread-pool-exhaustion",
+      "lb-session-conflict",
+      "accept-queue-overflow",
     ],
   },
   {
@@ -44,8 +66,14 @@ export const ENTRY_SYMPTOMS: readonly EntrySymptom[] = [
     label: "Slow or low throughput",
     labelZh: "访问慢 / 吞吐低",
     causes: [
-      "tcp-window-scaling-missing", "tcp-retransmission-hol-blocking", "mtu-mismatch", "http-framing-violation",
-      "client-timeout-active-close", "shared-socket-lock-contention", "app-thread-pool-exhaustion", "isp-routing-loss",
+      "tcp-window-scaling-missing",
+      "tcp-retransmission-hol-blocking",
+      "mtu-mismatch",
+      "http-framing-violation",
+      "client-timeout-active-close",
+      "shared-socket-lock-contention",
+      "app-thread-pool-exhaustion",
+      "isp-routing-loss",
       "softirq-cpu-imbalance",
     ],
   },
@@ -54,8 +82,12 @@ export const ENTRY_SYMPTOMS: readonly EntrySymptom[] = [
     label: "DNS slow or failing",
     labelZh: "域名解析慢或失败",
     causes: [
-      "dns-resolution-failure", "nsswitch-lookup-order", "dns-query-id-collision", "conntrack-insert-race",
-      "udp-receive-buffer-overflow", "firewall-drop",
+      "dns-resolution-failure",
+      "nsswitch-lookup-order",
+      "dns-query-id-collision",
+      "conntrack-insert-race",
+      "udp-receive-buffer-overflow",
+      "firewall-drop",
     ],
   },
   {
@@ -69,9 +101,18 @@ export const ENTRY_SYMPTOMS: readonly EntrySymptom[] = [
     label: "Container / Kubernetes networking",
     labelZh: "容器 / Kubernetes 网络问题",
     causes: [
-      "conntrack-insert-race", "conntrack-table-full", "ip-address-conflict", "underlay-network-drop", "mtu-mismatch",
-      "nsswitch-lookup-order", "dns-query-id-collision", "iptables-redirect-hijack", "syn-queue-overflow",
-      "container-scheduler-misconfig", "orchestrator-endpoint-deletion", "nic-or-link-down",
+      "conntrack-insert-race",
+      "conntrack-table-full",
+      "ip-address-conflict",
+      "underlay-network-drop",
+      "mtu-mismatch",
+      "nsswitch-lookup-order",
+      "dns-query-id-collision",
+      "iptables-redirect-hijack",
+      "syn-queue-overflow",
+      "container-scheduler-misconfig",
+      "orchestrator-endpoint-deletion",
+      "nic-or-link-down",
     ],
   },
   {
@@ -79,8 +120,14 @@ export const ENTRY_SYMPTOMS: readonly EntrySymptom[] = [
     label: "Host-level anomaly (softirq, load, drops)",
     labelZh: "主机异常（软中断、负载、丢包）",
     causes: [
-      "softirq-cpu-imbalance", "kernel-bug", "ephemeral-port-search-contention", "udp-receive-buffer-overflow",
-      "conntrack-table-full", "nic-or-link-down", "fd-limit-exhausted", "host-environment-misconfig",
+      "softirq-cpu-imbalance",
+      "kernel-bug",
+      "ephemeral-port-search-contention",
+      "udp-receive-buffer-overflow",
+      "conntrack-table-full",
+      "nic-or-link-down",
+      "fd-limit-exhausted",
+      "host-environment-misconfig",
     ],
   },
   {
@@ -88,8 +135,14 @@ export const ENTRY_SYMPTOMS: readonly EntrySymptom[] = [
     label: "Wrong response or traffic diverted",
     labelZh: "返回错误响应 / 流量被劫持",
     causes: [
-      "iptables-redirect-hijack", "nsswitch-lookup-order", "dns-resolution-failure", "stale-dns-upstream",
-      "ip-address-conflict", "dependency-endpoint-misconfig", "orchestrator-endpoint-deletion", "diagnostic-tool-artifact",
+      "iptables-redirect-hijack",
+      "nsswitch-lookup-order",
+      "dns-resolution-failure",
+      "stale-dns-upstream",
+      "ip-address-conflict",
+      "dependency-endpoint-misconfig",
+      "orchestrator-endpoint-deletion",
+      "diagnostic-tool-artifact",
     ],
   },
 ];

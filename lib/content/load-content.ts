@@ -1,14 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import {
-  parseCaseEntry,
-  parseRootCauseEntry,
-  type CaseEntry,
-  type ContentProblem,
-  type ParseResult,
-  type RootCauseEntry,
-} from "./parse-entry";
+import { parseCaseEntry, parseRootCauseEntry, type CaseEntry, type ContentProblem, type ParseResult, type RootCauseEntry } from "./parse-entry";
 
 export const CASES_DIR = "cases";
 export const ROOT_CAUSES_DIR = "root-causes";
@@ -28,9 +21,7 @@ export type RawContent = {
 /** Reads and parses every entry under contentDir, keeping failures (for content:check). */
 export function readContent(contentDir: string): RawContent {
   return {
-    cases: listMdxFiles(path.join(contentDir, CASES_DIR)).map((file) =>
-      parseCaseEntry(relativeTo(contentDir, file), fs.readFileSync(file, "utf8")),
-    ),
+    cases: listMdxFiles(path.join(contentDir, CASES_DIR)).map((file) => parseCaseEntry(relativeTo(contentDir, file), fs.readFileSync(file, "utf8"))),
     rootCauses: listMdxFiles(path.join(contentDir, ROOT_CAUSES_DIR)).map((file) =>
       parseRootCauseEntry(relativeTo(contentDir, file), fs.readFileSync(file, "utf8")),
     ),

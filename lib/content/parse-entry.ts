@@ -2,13 +2,7 @@ import matter from "gray-matter";
 import type { z } from "zod";
 
 import { listSectionHeadings } from "./markdown";
-import {
-  caseFrontmatterSchema,
-  REQUIRED_HEADINGS,
-  rootCauseFrontmatterSchema,
-  type CaseFrontmatter,
-  type RootCauseFrontmatter,
-} from "./schema";
+import { caseFrontmatterSchema, REQUIRED_HEADINGS, rootCauseFrontmatterSchema, type CaseFrontmatter, type RootCauseFrontmatter } from "./schema";
 
 // The sections of a body are read from its Markdown tree (./markdown); re-exported for the callers.
 export { getSectionMarkdown, listSectionHeadings } from "./markdown";
@@ -98,7 +92,6 @@ function parseEntry<E extends ContentEntry>(file: string, source: string, kind: 
   return { ok: true, entry };
 }
 
-
 function checkHeadings(file: string, body: string, bodyStartLine: number, required: readonly string[]): ContentProblem[] {
   const headings = listSectionHeadings(body, bodyStartLine);
   const problems: ContentProblem[] = [];
@@ -110,9 +103,7 @@ function checkHeadings(file: string, body: string, bodyStartLine: number, requir
       problems.push({
         file,
         line: headings[cursor]?.line ?? bodyStartLine,
-        message: present
-          ? `section "## ${title}" is out of order (expected: ${required.join(", ")})`
-          : `missing section "## ${title}"`,
+        message: present ? `section "## ${title}" is out of order (expected: ${required.join(", ")})` : `missing section "## ${title}"`,
       });
     } else {
       cursor = index + 1;
@@ -154,4 +145,3 @@ function firstLine(message: string): string {
 function fail<E>(file: string, line: number, message: string): ParseResult<E> {
   return { ok: false, problems: [{ file, line, message }] };
 }
-

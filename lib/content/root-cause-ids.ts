@@ -46,5 +46,4 @@ export const ROOT_CAUSE_IDS = [
 
 export type RootCauseId = (typeof ROOT_CAUSE_IDS)[number];
 
-export const isRootCauseId = (value: string): value is RootCauseId =>
-  (ROOT_CAUSE_IDS as readonly string[]).includes(value);
+export const isRootCauseId = (value: string): value is RootCauseId => (ROOT_CAUSE_IDS as readonly string[]).includes(value);

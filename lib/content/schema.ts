@@ -27,32 +27,21 @@ export const PLATFORMS = [
   "private-cloud",
 ] as const;
 
-export const LAYERS = [
-  "physical",
-  "link",
-  "network",
-  "transport",
-  "dns",
-  "application",
-  "kernel",
-  "container",
-  "load-balancer",
-  "carrier",
-  "host",
-] as const;
+export const LAYERS = ["physical", "link", "network", "transport", "dns", "application", "kernel", "container", "load-balancer", "carrier", "host"] as const;
 
 export const CASE_TYPES = ["problem", "how-to", "technique"] as const;
 export const CASE_STATUSES = ["resolved", "unresolved"] as const;
 
 const CJK = /[\u3400-\u9fff]/;
 
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase kebab-case slug");
+export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase kebab-case slug");
 
 export const rootCauseIdSchema = z.enum(ROOT_CAUSE_IDS, {
   // The input may be anything a client sent: only a string is quoted back (String() of an object can throw).
-  error: (issue) => (typeof issue.input === "string" ? `unknown root-cause id "${issue.input.slice(0, 100)}"` : `expected a root-cause id, got ${Array.isArray(issue.input) ? "an array" : issue.input === null ? "null" : typeof issue.input}`),
+  error: (issue) =>
+    typeof issue.input === "string"
+      ? `unknown root-cause id "${issue.input.slice(0, 100)}"`
+      : `expected a root-cause id, got ${Array.isArray(issue.input) ? "an array" : issue.input === null ? "null" : typeof issue.input}`,
 });
 
 const phrase = z.string().trim().min(1);

@@ -16,14 +16,7 @@ export type CounterReadings = {
 export type CounterChange = { amount: number; rise: boolean };
 
 /** Records one reading of `key`; the last reading's line is the one a signal quotes. */
-export function recordReading(
-  readings: Map<string, CounterReadings>,
-  key: string,
-  value: number,
-  line: string,
-  lineNumber: number,
-  increment = false,
-): void {
+export function recordReading(readings: Map<string, CounterReadings>, key: string, value: number, line: string, lineNumber: number, increment = false): void {
   const known = readings.get(key);
   if (!known) {
     readings.set(key, { first: value, last: value, count: 1, line, lineNumber, increment });

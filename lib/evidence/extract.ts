@@ -23,10 +23,19 @@ export function extractEvidence({ description, outputs = [] }: EvidenceInput): S
   signals.push(...extractTextSignals(description, descriptionSource));
   const pasted = [
     { text: description, source: descriptionSource },
-    ...outputs.map((output, index): { text: string; source: EvidenceSource } => ({ text: output.text, source: { kind: "output", index, command: output.command } })),
+    ...outputs.map((output, index): { text: string; source: EvidenceSource } => ({
+      text: output.text,
+      source: { kind: "output", index, command: output.command },
+    })),
   ];
   const texts = pasted.map(({ text, source }) => ({ ...compactBlankRuns(boundLines(text)), source }));
-  for (const { text, source, lineOf } of texts) signals.push(...withOriginalLines(PARSERS.flatMap((parser) => parser.parse(text, source)), lineOf));
+  for (const { text, source, lineOf } of texts)
+    signals.push(
+      ...withOriginalLines(
+        PARSERS.flatMap((parser) => parser.parse(text, source)),
+        lineOf,
+      ),
+    );
   for (const signal of findStaleUpstream(texts)) {
     const { lineOf } = texts.find((t) => t.source === signal.source) ?? {};
     signals.push(...withOriginalLines([signal], lineOf));

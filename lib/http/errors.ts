@@ -86,7 +86,8 @@ const JSON_MEDIA_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
-  if (!JSON_MEDIA_TYPE.test(type)) throw new AppError(415, `send the body as JSON with Content-Type: application/json${type ? ` (got ${type.slice(0, 60)})` : ""}`);
+  if (!JSON_MEDIA_TYPE.test(type))
+    throw new AppError(415, `send the body as JSON with Content-Type: application/json${type ? ` (got ${type.slice(0, 60)})` : ""}`);
   const declared = Number(request.headers.get("content-length") ?? "0");
   const limit = formatBytes(maxBytes);
   if (declared > maxBytes) throw new AppError(413, `request body is larger than the ${limit} limit`);
@@ -125,7 +126,8 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 export function findUnstorable(body: unknown): string | undefined {
   const pending: { value: unknown; path: string }[] = [{ value: body, path: "" }];
   const at = (path: string, key: string) => (path ? `${path}.${key}` : key);
-  const textProblem = (text: string) => (!text.isWellFormed() ? "not valid Unicode text (a lone surrogate such as \\ud800)" : text.includes("\0") ? "contains a NUL character (\\u0000)" : undefined);
+  const textProblem = (text: string) =>
+    !text.isWellFormed() ? "not valid Unicode text (a lone surrogate such as \\ud800)" : text.includes("\0") ? "contains a NUL character (\\u0000)" : undefined;
   while (pending.length > 0) {
     const { value, path } = pending.pop()!;
     if (typeof value === "string") {
@@ -167,5 +169,8 @@ function isPrismaNotFound(error: unknown): boolean {
 
 /** Another process kept the embedded database locked too long (lib/db-sqlite.ts), or a transaction could not start or finish in time (P2028). */
 function isDatabaseBusy(error: unknown): boolean {
-  return (error instanceof Error && error.name === "DatabaseBusyError") || (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2028");
+  return (
+    (error instanceof Error && error.name === "DatabaseBusyError") ||
+    (typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2028")
+  );
 }

@@ -27,7 +27,8 @@ export async function fetchJson<T>(url: string, options: FetchOptions = {}): Pro
   const text = await response.text();
   const json = isJson(response) && text.trim() !== "" ? parseOrUndefined(text) : undefined;
   if (!response.ok) throw new ApiError(response.status, errorMessage(response, json));
-  if (text.trim() !== "" && json === undefined) throw new ApiError(response.status, `expected JSON from ${url}, got ${response.headers.get("content-type") ?? "no content type"}`);
+  if (text.trim() !== "" && json === undefined)
+    throw new ApiError(response.status, `expected JSON from ${url}, got ${response.headers.get("content-type") ?? "no content type"}`);
   return json as T;
 }
 

@@ -4,8 +4,8 @@
 import { requireUser, viewerFromRequest } from "../auth/access";
 import { getPrisma } from "../db";
 import { readEnv } from "../env";
-import { updateSession } from "../sessions/repository";
 import { MAX_TICKET_BODY_BYTES } from "../pasted-text";
+import { updateSession } from "../sessions/repository";
 import { updateSessionSchema } from "../sessions/session-schema";
 import { AppError, readJsonBody, withRoute } from "./errors";
 

@@ -1,4 +1,4 @@
-import { FIELD_WEIGHTS, SEARCH_FIELDS, fieldValues, type SearchDocument } from "./documents";
+import { FIELD_WEIGHTS, fieldValues, SEARCH_FIELDS, type SearchDocument } from "./documents";
 import { indexTerms } from "./tokenize";
 
 /** Bump whenever tokenizing, field weights or the stored shape change: cached indexes are then rebuilt. */

@@ -3,9 +3,9 @@ import path from "node:path";
 
 import { z } from "zod";
 
-import { readHashedCacheFile, writeFileAtomically } from "../hashed-cache-file";
 import type { ContentLibrary } from "../content/library";
 import type { ContentEntry } from "../content/parse-entry";
+import { readHashedCacheFile, writeFileAtomically } from "../hashed-cache-file";
 import { buildSearchIndexData, SEARCH_INDEX_VERSION, type SearchIndexData } from "./build-index";
 import { searchDocumentSchema, toSearchDocuments } from "./documents";
 
@@ -35,7 +35,10 @@ export function computeSearchInputHash(entries: ContentEntry[]): string {
  * The index data for these entries: read from cacheDir when its input hash matches, otherwise
  * built and written there atomically. `rebuilt` tells which happened.
  */
-export function loadOrBuildSearchIndexData(cacheDir: string, source: Pick<ContentLibrary, "cases" | "rootCauses">): { data: SearchIndexData; rebuilt: boolean } {
+export function loadOrBuildSearchIndexData(
+  cacheDir: string,
+  source: Pick<ContentLibrary, "cases" | "rootCauses">,
+): { data: SearchIndexData; rebuilt: boolean } {
   const inputHash = computeSearchInputHash([...source.cases, ...source.rootCauses]);
   const file = path.join(cacheDir, SEARCH_INDEX_FILE);
   const cached = readHashedCacheFile(file, inputHash, cachedIndexSchema)?.index;

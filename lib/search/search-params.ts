@@ -41,7 +41,8 @@ export function parseSearchParams(query: URLSearchParams): ParsedSearchParams {
 
 /** The same parameters as a JSON object (POST /api/search, for queries too long for a URL); the same errors. */
 export function parseSearchInput(raw: unknown): ParsedSearchParams {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { ok: false, status: 400, error: "body: expected a JSON object such as {\"q\": \"...\"}" };
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    return { ok: false, status: 400, error: 'body: expected a JSON object such as {"q": "..."}' };
   const result = searchParamsSchema.safeParse(raw);
   if (result.success) return { ok: true, params: result.data };
   const issue = result.error.issues[0];

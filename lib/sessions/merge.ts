@@ -1,6 +1,8 @@
 import type { TriageSessionView } from "./session-schema";
 
-export type SessionChange = Partial<Pick<TriageSessionView, "title" | "ticketRef" | "description" | "outputs" | "answers" | "notes" | "status" | "confirmedCause">>;
+export type SessionChange = Partial<
+  Pick<TriageSessionView, "title" | "ticketRef" | "description" | "outputs" | "answers" | "notes" | "status" | "confirmedCause">
+>;
 
 /**
  * Rebases unsaved local changes onto the session another tab saved, losing neither side:

@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import { Prisma, type PrismaClient, type TriageSession } from "@/generated/prisma/client";
 
 import { canOpenSession, type Viewer } from "../auth/access";
-import { sqliteStatementsOf } from "../db";
 import { hasRole } from "../auth/roles";
+import { sqliteStatementsOf } from "../db";
 import { AppError } from "../http/errors";
 import {
   createSessionSchema,
@@ -74,7 +74,13 @@ export async function createSession(prisma: PrismaClient, input: CreateSessionIn
 const OPEN: Viewer = { user: null, signInRequired: false };
 
 /** A session row as SQL reads it: dates and booleans as the driver gives them (SQLite: text and 0/1). */
-type SessionRecord = Omit<TriageSession, "createdAt" | "updatedAt" | "shared"> & { createdAt: Date | string; updatedAt: Date | string; shared: boolean | number; createdByEmail: string | null; updatedByEmail: string | null };
+type SessionRecord = Omit<TriageSession, "createdAt" | "updatedAt" | "shared"> & {
+  createdAt: Date | string;
+  updatedAt: Date | string;
+  shared: boolean | number;
+  createdByEmail: string | null;
+  updatedByEmail: string | null;
+};
 
 function recordToView({ createdByEmail, updatedByEmail, ...row }: SessionRecord): TriageSessionView {
   return toSessionView({
@@ -104,7 +110,8 @@ async function readSessionRecord(prisma: PrismaClient, id: string): Promise<Sess
 export async function getSession(prisma: PrismaClient, id: string, viewer: Viewer = OPEN): Promise<TriageSessionView> {
   const row = await readSessionRecord(prisma, id);
   if (!row) throw new AppError(404, `no triage session "${id}"`);
-  if (!canOpenSession(viewer, { createdById: row.createdById, shared: Boolean(row.shared) })) throw new AppError(403, `triage session "${id}" is not shared with you`);
+  if (!canOpenSession(viewer, { createdById: row.createdById, shared: Boolean(row.shared) }))
+    throw new AppError(403, `triage session "${id}" is not shared with you`);
   return recordToView(row);
 }
 
@@ -118,9 +125,23 @@ export async function listSessions(prisma: PrismaClient, viewer: Viewer = OPEN, 
     where: everything ? {} : { OR: [{ shared: true }, { createdById: null }, { createdById: user?.id ?? "" }] },
     orderBy: { updatedAt: "desc" },
     take: limit,
-    select: { id: true, ticketRef: true, title: true, status: true, confirmedCause: true, updatedAt: true, shared: true, createdBy: { select: { email: true } } },
+    select: {
+      id: true,
+      ticketRef: true,
+      title: true,
+      status: true,
+      confirmedCause: true,
+      updatedAt: true,
+      shared: true,
+      createdBy: { select: { email: true } },
+    },
   });
-  return rows.map((r) => ({ ...r, status: SESSION_STATUSES.find((s) => s === r.status) ?? "open", updatedAt: r.updatedAt.toISOString(), createdBy: r.createdBy?.email ?? null }));
+  return rows.map((r) => ({
+    ...r,
+    status: SESSION_STATUSES.find((s) => s === r.status) ?? "open",
+    updatedAt: r.updatedAt.toISOString(),
+    createdBy: r.createdBy?.email ?? null,
+  }));
 }
 
 /** The columns a save may set, by field of UpdateSessionInput. */
@@ -164,9 +185,14 @@ export async function updateSession(prisma: PrismaClient, id: string, change: Up
   }
   const update = Prisma.sql`UPDATE "TriageSession" SET ${Prisma.join(assignments)} WHERE "id" = ${id} AND "version" = ${version}`;
   const audit = changed.length > 0 ? { id: randomUUID(), fields: JSON.stringify(changed) } : null;
-  const saved = await applySave(prisma, update, audit && Prisma.sql`
+  const saved = await applySave(
+    prisma,
+    update,
+    audit &&
+      Prisma.sql`
     INSERT INTO "SessionAuditEntry" ("id", "sessionId", "userId", "action", "fields", "version", "createdAt")
-    SELECT ${audit.id}, ${id}, ${userId}, 'updated', ${audit.fields}, ${version + 1}, ${now}`);
+    SELECT ${audit.id}, ${id}, ${userId}, 'updated', ${audit.fields}, ${version + 1}, ${now}`,
+  );
   if (!saved) {
     const latest = await getSession(prisma, id, viewer);
     throw new AppError(409, `session "${id}" was saved by someone else (version ${latest.version}, yours ${version}): reload or merge`);
@@ -191,6 +217,16 @@ export type AuditEntry = { at: string; by: string | null; action: "created" | "u
 /** Who changed the session, when, and which fields, oldest first. */
 export async function listAudit(prisma: PrismaClient, id: string, viewer: Viewer = OPEN): Promise<AuditEntry[]> {
   await getSession(prisma, id, viewer);
-  const rows = await prisma.sessionAuditEntry.findMany({ where: { sessionId: id }, orderBy: [{ createdAt: "asc" }, { version: "asc" }], include: { user: { select: { email: true } } } });
-  return rows.map((r) => ({ at: r.createdAt.toISOString(), by: r.user?.email ?? null, action: r.action === "created" ? "created" : "updated", fields: JSON.parse(r.fields) as string[], version: r.version }));
+  const rows = await prisma.sessionAuditEntry.findMany({
+    where: { sessionId: id },
+    orderBy: [{ createdAt: "asc" }, { version: "asc" }],
+    include: { user: { select: { email: true } } },
+  });
+  return rows.map((r) => ({
+    at: r.createdAt.toISOString(),
+    by: r.user?.email ?? null,
+    action: r.action === "created" ? "created" : "updated",
+    fields: JSON.parse(r.fields) as string[],
+    version: r.version,
+  }));
 }

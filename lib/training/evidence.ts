@@ -1,7 +1,7 @@
 import type { RootCauseId } from "../content/root-cause-ids";
 import type { Signal } from "../evidence/signal";
-import { SIGNALS, type SignalId } from "../evidence/vocabulary";
 import { weightOf, weightsOf } from "../evidence/signals";
+import { SIGNALS, type SignalId } from "../evidence/vocabulary";
 import type { EvidenceLine } from "./exercise";
 
 /** A weight from this value up is "typical of the cause" (see lib/evidence/signals/define.ts). */

@@ -29,9 +29,7 @@ export type EvidenceLine = {
 };
 
 /** What the learner sees after choosing a first step: the case's telling output, or its diagnosis when it quotes none. */
-export type Reveal =
-  | { kind: "output"; command?: string; output: string }
-  | { kind: "diagnosis"; blocks: TextBlock[] };
+export type Reveal = { kind: "output"; command?: string; output: string } | { kind: "diagnosis"; blocks: TextBlock[] };
 
 export type TicketDrill = {
   kind: "ticket";

@@ -20,10 +20,22 @@ export type AttemptResult = { feedback: Feedback; review: { box: number; dueAt: 
 export async function getLearnerQueue(prisma: PrismaClient, catalogue: ExerciseCatalogue, learnerId: string, now = new Date()): Promise<LearnerQueue> {
   const learner = await getLearner(prisma, learnerId);
   const reviews = await loadReviews(prisma, learnerId);
-  const entries = orderQueue(catalogue.exercises.map((e) => e.id), reviews, now).flatMap((item) => {
+  const entries = orderQueue(
+    catalogue.exercises.map((e) => e.id),
+    reviews,
+    now,
+  ).flatMap((item) => {
     const exercise = catalogue.get(item.id);
     if (!exercise) return [];
-    return [{ id: item.id, kind: exercise.kind, teaser: teaserOf(exercise), status: item.status, ...(item.box ? { box: item.box, dueAt: item.dueAt?.toISOString() } : {}) }];
+    return [
+      {
+        id: item.id,
+        kind: exercise.kind,
+        teaser: teaserOf(exercise),
+        status: item.status,
+        ...(item.box ? { box: item.box, dueAt: item.dueAt?.toISOString() } : {}),
+      },
+    ];
   });
   return { learner, entries };
 }
@@ -34,7 +46,14 @@ export async function submitAttempt(prisma: PrismaClient, catalogue: ExerciseCat
   if (!exercise) throw new AppError(404, `exerciseId: no drill "${input.exerciseId}"`);
   await getLearner(prisma, input.learnerId);
   const feedback = scoreAnswer(exercise, input.answer, catalogue.titleOf);
-  const review = await recordAttempt(prisma, { learnerId: input.learnerId, exercise, answer: input.answer, score: feedback.score, durationMs: input.durationMs, now });
+  const review = await recordAttempt(prisma, {
+    learnerId: input.learnerId,
+    exercise,
+    answer: input.answer,
+    score: feedback.score,
+    durationMs: input.durationMs,
+    now,
+  });
   const { entries } = await getLearnerQueue(prisma, catalogue, input.learnerId, now);
   return { feedback, review: { box: review.box, dueAt: review.dueAt.toISOString() }, next: entries.find((e) => e.id !== exercise.id) ?? null };
 }

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 
-import type { Account } from "../auth/accounts";
 import type { Viewer } from "../auth/access";
+import type { Account } from "../auth/accounts";
 import { hasRole } from "../auth/roles";
 import { rootCauseIdSchema } from "../content/schema";
 import { AppError } from "../http/errors";
@@ -49,7 +49,8 @@ export async function assertLearnerAccess(prisma: PrismaClient, viewer: Viewer, 
   if (!viewer.signInRequired) return;
   const learner = await prisma.learner.findUnique({ where: { id: learnerId }, select: { userId: true } });
   if (!learner) throw new AppError(404, `learnerId: no learner "${learnerId}"`);
-  if (learner.userId !== viewer.user?.id && !(viewer.user && hasRole(viewer.user.role, "trainer"))) throw new AppError(403, "learnerId: that is another learner's training");
+  if (learner.userId !== viewer.user?.id && !(viewer.user && hasRole(viewer.user.role, "trainer")))
+    throw new AppError(403, "learnerId: that is another learner's training");
 }
 
 /** Returns the learner, or throws AppError 404. */

@@ -27,7 +27,10 @@ export function buildSignalDrills(entry: CaseEntry, titleOf: (id: RootCauseId) =
     const telling: TellingLine[] = lineNumbers.map((lineNumber) => ({
       lineNumber,
       line: lines[lineNumber - 1].trim(),
-      evidence: describeEvidence(signals.filter((s) => s.lineNumber === lineNumber), titleOf),
+      evidence: describeEvidence(
+        signals.filter((s) => s.lineNumber === lineNumber),
+        titleOf,
+      ),
     }));
     const rootCause = entry.frontmatter.rootCause ?? mostFavouredCause(telling);
     if (!rootCause) return [];

@@ -13,7 +13,7 @@ import { rankRootCauses } from "../triage/rank";
 import type { Tree, TreeNode } from "../triage/tree-schema";
 import { describeEvidence, strongSignalsFor, weightFor } from "./evidence";
 import type { CauseChoice, DrillStep, Reveal, TicketDrill } from "./exercise";
-import { findKeyTerms, redactKeyTerms, REDACTED, type KeyTerm } from "./key-terms";
+import { findKeyTerms, REDACTED, redactKeyTerms, type KeyTerm } from "./key-terms";
 import { blocksToText, mapBlockText, parseBlocks } from "./markdown";
 import { quotedOutputs, type QuotedOutput } from "./quoted-outputs";
 import { exerciseIdOf, shuffleBy } from "./stable-hash";
@@ -81,9 +81,11 @@ export function buildTicketDrill(entry: CaseEntry, context: DrillContext): Build
   // What the engine reads in what the case observed: the ticket, its outputs and its error strings. The
   // Diagnosis prose explains ("with tcp_tw_recycle on, the kernel drops..."); it is not read as a setting.
   const quoted = [...outputs, ...(f.errorStrings.length > 0 ? [{ text: f.errorStrings.join("\n") }] : [])].map(({ text }) => ({ text }));
-  const evidence = describeEvidence(extractEvidence({ description: markdownToPlainText(`${issue}\n\n${environment}`), outputs: quoted }), context.titleOf, causes.map((c) => c.id)).filter(
-    (line) => line.favours.length > 0,
-  );
+  const evidence = describeEvidence(
+    extractEvidence({ description: markdownToPlainText(`${issue}\n\n${environment}`), outputs: quoted }),
+    context.titleOf,
+    causes.map((c) => c.id),
+  ).filter((line) => line.favours.length > 0);
   evidence.sort((a, b) => weightFor(b.signal, cause) - weightFor(a.signal, cause));
 
   return {
@@ -99,7 +101,11 @@ export function buildTicketDrill(entry: CaseEntry, context: DrillContext): Build
       issue: issueBlocks,
       environment: parseBlocks(redact(environment)),
       // Positional ids: a tree node id ("cc-conntrack") would name what the label redacts.
-      steps: steps.map(({ strength: _strength, speaksToOthers: _others, namesACause: _naming, ...step }, i) => ({ ...step, id: `step-${i + 1}`, label: redact(step.label) })),
+      steps: steps.map(({ strength: _strength, speaksToOthers: _others, namesACause: _naming, ...step }, i) => ({
+        ...step,
+        id: `step-${i + 1}`,
+        label: redact(step.label),
+      })),
       reveal,
       causes,
       explanation: { reasoning, spotNextTime: parseBlocks(getSectionMarkdown(entry.body, "How to spot it next time")), evidence },
@@ -130,7 +136,13 @@ function planDrill(
   const candidates = ENTRY_SYMPTOMS.flatMap((symptom, order) => {
     const tree = context.knowledge.trees.find((t) => t.symptom === symptom.id);
     if (!tree || !symptom.causes.includes(cause)) return [];
-    const causes = chooseCauses(symptom, cause, ruledOut, ranked.map((r) => r.id), context);
+    const causes = chooseCauses(
+      symptom,
+      cause,
+      ruledOut,
+      ranked.map((r) => r.id),
+      context,
+    );
     const terms = causes.flatMap((c) => context.causeTerms.get(c.id) ?? []);
     const steps = chooseSteps(caseId, rateSteps(tree, cause, causes, terms, observed, tellingParsers, context));
     if (!steps) return [];
@@ -200,10 +212,31 @@ function rateSteps(
       const label = `Ask the customer: ${node.text}`;
       if (impliedAnswer(node, observed)) {
         const why = "The ticket already answers this question.";
-        return [{ id: node.id, kind: "ask", label, title: label, right: false, why, strength: 0, speaksToOthers: false, namesACause: namesACause(label), answered: true }];
+        return [
+          {
+            id: node.id,
+            kind: "ask",
+            label,
+            title: label,
+            right: false,
+            why,
+            strength: 0,
+            speaksToOthers: false,
+            namesACause: namesACause(label),
+            answered: true,
+          },
+        ];
       }
-      const strong = leading.has(node.id) ? strongSignalsFor(node.answers.flatMap((a) => a.signals), cause) : [];
-      const why = strong.length > 0 ? `An answer can reveal ${SIGNALS[strong[0]]}, which is typical of ${title}.` : "None of its answers would point at this case's cause.";
+      const strong = leading.has(node.id)
+        ? strongSignalsFor(
+            node.answers.flatMap((a) => a.signals),
+            cause,
+          )
+        : [];
+      const why =
+        strong.length > 0
+          ? `An answer can reveal ${SIGNALS[strong[0]]}, which is typical of ${title}.`
+          : "None of its answers would point at this case's cause.";
       const strength = strong.length > 0 ? weightFor(strong[0], cause) : 0;
       return [{ id: node.id, kind: "ask", label, title: label, right: strength > 0, why, strength, speaksToOthers: false, namesACause: namesACause(label) }];
     }
@@ -238,7 +271,9 @@ function rateSteps(
 
   const concluding = stepsConcluding(tree, cause);
   return rated.map(({ answered, ...step }) =>
-    concluding.has(step.id) && !answered ? { ...step, right: true, strength: 1, why: `No step can show evidence typical of ${title}; the decision tree concludes it right after this one.` } : step,
+    concluding.has(step.id) && !answered
+      ? { ...step, right: true, strength: 1, why: `No step can show evidence typical of ${title}; the decision tree concludes it right after this one.` }
+      : step,
   );
 }
 
@@ -249,10 +284,18 @@ function rateSteps(
  * at the answer.
  */
 function chooseSteps(caseId: string, rated: RatedStep[]): RatedStep[] | undefined {
-  const right = rated.filter((s) => s.right).sort((a, b) => Number(a.namesACause) - Number(b.namesACause) || b.strength - a.strength).slice(0, MAX_RIGHT_CHOICES);
+  const right = rated
+    .filter((s) => s.right)
+    .sort((a, b) => Number(a.namesACause) - Number(b.namesACause) || b.strength - a.strength)
+    .slice(0, MAX_RIGHT_CHOICES);
   const matchRedaction = right.some((s) => s.namesACause);
   const byRedaction = (a: RatedStep, b: RatedStep) => (Number(a.namesACause) - Number(b.namesACause)) * (matchRedaction ? -1 : 1);
-  const wrong = (kind: DrillStep["kind"]) => shuffleBy(rated.filter((s) => !s.right && s.kind === kind), caseId, (s) => s.id);
+  const wrong = (kind: DrillStep["kind"]) =>
+    shuffleBy(
+      rated.filter((s) => !s.right && s.kind === kind),
+      caseId,
+      (s) => s.id,
+    );
   const wrongCommands = wrong("command").sort((a, b) => byRedaction(a, b) || Number(b.speaksToOthers) - Number(a.speaksToOthers));
   const picks = [...right, ...wrongCommands.slice(0, COMMAND_CHOICES - right.filter((s) => s.kind === "command").length)];
   if (!picks.some((s) => s.kind === "ask")) picks.push(...wrong("ask").sort(byRedaction).slice(0, 1));

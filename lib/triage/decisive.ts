@@ -16,8 +16,20 @@ export const DECISIVE_WEIGHT = 2;
 
 /** Symptoms: what the client sees, never proof of one mechanism. */
 const SYMPTOMS = new Set<SignalId>([
-  "conn-timeout", "conn-refused", "conn-reset", "empty-reply", "http-5xx", "http-502", "http-504", "slow-first-byte", "slow-connect",
-  "slow-name-lookup", "resolve-failed", "dns-timeout", "dns-slow-5s", "no-route-to-host",
+  "conn-timeout",
+  "conn-refused",
+  "conn-reset",
+  "empty-reply",
+  "http-5xx",
+  "http-502",
+  "http-504",
+  "slow-first-byte",
+  "slow-connect",
+  "slow-name-lookup",
+  "resolve-failed",
+  "dns-timeout",
+  "dns-slow-5s",
+  "no-route-to-host",
 ]);
 
 /** Parsers that read cumulative counters (one snapshot is a total since boot). */

@@ -1,9 +1,10 @@
-import type { RootCauseId } from "../content/root-cause-ids";
 import { ENTRY_SYMPTOMS } from "../content/entry-symptoms";
-import { extractEvidence } from "../evidence/extract";
-import { FieldError } from "../field-error";
-import { makeSignal, type Signal } from "../evidence/signal";
+import type { RootCauseId } from "../content/root-cause-ids";
 import { deriveSignals } from "../evidence/derive";
+import { extractEvidence } from "../evidence/extract";
+import { makeSignal, type Signal } from "../evidence/signal";
+import { FieldError } from "../field-error";
+import { confidenceOf, type Confidence } from "./calibration";
 import { decisiveEvidence, showsRise } from "./decisive";
 import type { DiagnoseInput } from "./diagnose-schema";
 import { readFacts, type EnvironmentFacts } from "./facts";
@@ -22,12 +23,11 @@ import {
   type NextStep,
   type PathContext,
 } from "./next-step";
-import { confidenceOf, type Confidence } from "./calibration";
-import { ticketText } from "./tickets";
 import { likelihoodWord } from "./plain-words";
-import { similarCasesRequest, type SimilarCasesRequest } from "./similar-cases";
 import { checkPreconditions, type PreconditionResult } from "./preconditions";
 import { rankRootCauses, type CauseBoost, type RankedCause } from "./rank";
+import { similarCasesRequest, type SimilarCasesRequest } from "./similar-cases";
+import { ticketText } from "./tickets";
 import type { QuestionNode, TreeNode } from "./tree-schema";
 import { ANOTHER_SYMPTOM_ID, causeOfConfirmId, NOT_YET, verdictsOf, WALK_QUESTIONS } from "./walk-questions";
 
@@ -96,10 +96,12 @@ export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): Diag
     parsersRun: new Set(outputSignals.map((s) => s.parser)),
     snapshotOnly: new Set(outputSignals.filter((s) => !outputSignals.some((o) => o.parser === s.parser && showsRise(o, signals))).map((s) => s.parser)),
     commandsRun: new Set(outputs.flatMap((o) => (o.command ? [commandKeyOf(o.command)] : []))),
-    skippedParsers: new Set(Object.entries(answers).flatMap(([id, value]) => {
-      const node = nodes.get(id);
-      return value === SKIP_ANSWER && node?.kind === "command" ? [node.parser] : [];
-    })),
+    skippedParsers: new Set(
+      Object.entries(answers).flatMap(([id, value]) => {
+        const node = nodes.get(id);
+        return value === SKIP_ANSWER && node?.kind === "command" ? [node.parser] : [];
+      }),
+    ),
     infer,
   };
 
@@ -120,7 +122,12 @@ export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): Diag
       continue;
     }
     if (notYet.has(cause.id) && decisiveEvidence(cause.id, signals).length === 0) {
-      ruledOut.push({ id: cause.id, title: cause.title, reason: "You did not accept it on circumstance alone; it comes back if an output shows it directly.", by: "engineer" });
+      ruledOut.push({
+        id: cause.id,
+        title: cause.title,
+        reason: "You did not accept it on circumstance alone; it comes back if an output shows it directly.",
+        by: "engineer",
+      });
       continue;
     }
     const failed = preconditionsOf(cause.id).find((p) => p.state === "contradicted");
@@ -167,7 +174,8 @@ export function signalsFromAnswers(answers: Record<string, string>, nodes: Map<s
   for (const [id, value] of Object.entries(answers)) {
     if (id === CONFIRM_QUESTION_ID) continue;
     if (causeOfConfirmId(id)) {
-      if (!["yes", "no", NOT_YET, SKIP_ANSWER].includes(value)) throw new AnswerError(`answers.${id}`, `"${value}" is not an answer to "${id}" (expected one of: yes, no, ${NOT_YET}, ${SKIP_ANSWER})`);
+      if (!["yes", "no", NOT_YET, SKIP_ANSWER].includes(value))
+        throw new AnswerError(`answers.${id}`, `"${value}" is not an answer to "${id}" (expected one of: yes, no, ${NOT_YET}, ${SKIP_ANSWER})`);
       continue;
     }
     const node = nodes.get(id);

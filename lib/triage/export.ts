@@ -1,15 +1,15 @@
 import type { RootCauseEntry } from "../content/parse-entry";
 import type { RootCauseId } from "../content/root-cause-ids";
 import type { Signal } from "../evidence/signal";
+import { definitionOf, weightOf } from "../evidence/signals";
 import type { TriageSessionView } from "../sessions/session-schema";
-import type { DiagnoseResult } from "./diagnose";
 import { canDecide, decisiveEvidence } from "./decisive";
+import type { DiagnoseResult } from "./diagnose";
 import { fillCommandFromTicket } from "./fill-command";
 import { fixSectionOf, type TriageKnowledge } from "./knowledge";
 import { verificationOf } from "./next-step";
-import { WHERE_WORDS } from "./plain-words";
 import { PARSER_SIGNALS } from "./parser-signals";
-import { definitionOf, weightOf } from "../evidence/signals";
+import { WHERE_WORDS } from "./plain-words";
 import type { CommandNode } from "./tree-schema";
 
 /** What an export needs to know about the confirmed cause, from its page. */
@@ -60,7 +60,14 @@ function fillCode(markdown: string, fill: (line: string) => string): string {
   const inline = (text: string) => text.replace(/`([^`\n]{1,400})`/g, (_, code: string) => `\`${fill(code)}\``);
   return markdown
     .split("```")
-    .map((piece, index) => (index % 2 === 1 ? piece.split("\n").map((line, i) => (i === 0 ? line : fill(line))).join("\n") : inline(piece)))
+    .map((piece, index) =>
+      index % 2 === 1
+        ? piece
+            .split("\n")
+            .map((line, i) => (i === 0 ? line : fill(line)))
+            .join("\n")
+        : inline(piece),
+    )
     .join("```");
 }
 
@@ -84,7 +91,13 @@ function findingsFor(result: DiagnoseResult, cause: RootCauseId, zh: boolean): {
 }
 
 /** Commands that could show the cause directly, not run yet, that fit this environment. */
-export function requestedTests(cause: RootCauseId, knowledge: TriageKnowledge, result: DiagnoseResult, answers: Record<string, string>, limit = 2): CommandNode[] {
+export function requestedTests(
+  cause: RootCauseId,
+  knowledge: TriageKnowledge,
+  result: DiagnoseResult,
+  answers: Record<string, string>,
+  limit = 2,
+): CommandNode[] {
   if (decisiveEvidence(cause, result.signals).length > 0) return [];
   const ran = new Set(result.signals.filter((s) => s.source.kind === "output").map((s) => s.parser));
   const fits = (node: CommandNode) =>
@@ -143,7 +156,13 @@ const WORDS = {
  * a decisive observation and they fit this environment, the fix and how to verify it. A Chinese
  * ticket gets a Chinese reply; links are absolute from the public URL, or left out.
  */
-export function buildCustomerReply(session: TriageSessionView, result: DiagnoseResult, cause: CauseForExport, knowledge: TriageKnowledge, options: ReplyOptions = {}): string {
+export function buildCustomerReply(
+  session: TriageSessionView,
+  result: DiagnoseResult,
+  cause: CauseForExport,
+  knowledge: TriageKnowledge,
+  options: ReplyOptions = {},
+): string {
   const zh = isChineseTicket(session.description);
   const words = WORDS[zh ? "zh" : "en"];
   const fill = (command: string) => fillCommandFromTicket(command, session).command;
@@ -165,7 +184,9 @@ export function buildCustomerReply(session: TriageSessionView, result: DiagnoseR
     "",
     words.thanks(session.ticketRef),
     "",
-    ...firstLines(session.description.trim(), 6).split("\n").map((line) => `> ${line}`),
+    ...firstLines(session.description.trim(), 6)
+      .split("\n")
+      .map((line) => `> ${line}`),
     "",
     words.checked,
     "",
@@ -179,7 +200,8 @@ export function buildCustomerReply(session: TriageSessionView, result: DiagnoseR
   const tests = requestedTests(cause.id, knowledge, result, session.answers);
   if (tests.length > 0) {
     parts.push(words.tests, "");
-    for (const node of tests) parts.push(`- ${node.title} (${WHERE_WORDS[node.where]}):`, "", fence(fill(node.command.default), "bash"), "", `  ${node.lookFor}`, "");
+    for (const node of tests)
+      parts.push(`- ${node.title} (${WHERE_WORDS[node.where]}):`, "", fence(fill(node.command.default), "bash"), "", `  ${node.lookFor}`, "");
   }
   parts.push(words.fix, "", absoluteLinks(fillCode(cause.fix.trim(), fill), options.publicUrl), "");
   parts.push(words.verify, "", ...verificationOf(cause.id, result.signals).map((line) => `- ${fillCode(line, fill)}`), "");
@@ -280,13 +302,17 @@ export function buildCaseDraft(session: TriageSessionView, result: DiagnoseResul
 }
 
 export function slugify(text: string): string {
-  const slug = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join("-").slice(0, 60);
+  const slug = text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .join("-")
+    .slice(0, 60);
   return slug.endsWith("-") ? slug.slice(0, -1) : slug;
 }
 
 /** The export view of a cause page: its summary and the first part of its fix section. */
 export function toCauseForExport(entry: RootCauseEntry): CauseForExport {
-
   return {
     id: entry.frontmatter.id,
     title: entry.frontmatter.title,

@@ -52,18 +52,67 @@ const UNAME = /\b([2-6])\.(\d{1,2})\.\d{1,3}-[\w.-]+/;
 const TW_RECYCLE_ABSENT = /cannot stat \/proc\/sys\/net\/ipv4\/tcp_tw_recycle|unknown key ['"]?net\.ipv4\.tcp_tw_recycle/i;
 
 const UDP_OR_DNS_SIGNALS: SignalId[] = [
-  "text-dns", "text-udp", "text-5s-delay", "dns-timeout", "dns-servfail", "dns-nxdomain", "dns-slow-5s", "dns-loopback-server", "dns-tcp-ok",
-  "dns-answer-ok", "resolv-rotate", "resolv-single-request", "nsswitch-missing", "go-resolver-dns-first", "musl-libc", "udp-rcvbuf-errors",
-  "udp-in-errors", "resolve-failed", "slow-name-lookup", "dns-parallel-a-aaaa", "dns-same-id-a-aaaa", "text-resolver-config", "text-dns-cached",
+  "text-dns",
+  "text-udp",
+  "text-5s-delay",
+  "dns-timeout",
+  "dns-servfail",
+  "dns-nxdomain",
+  "dns-slow-5s",
+  "dns-loopback-server",
+  "dns-tcp-ok",
+  "dns-answer-ok",
+  "resolv-rotate",
+  "resolv-single-request",
+  "nsswitch-missing",
+  "go-resolver-dns-first",
+  "musl-libc",
+  "udp-rcvbuf-errors",
+  "udp-in-errors",
+  "resolve-failed",
+  "slow-name-lookup",
+  "dns-parallel-a-aaaa",
+  "dns-same-id-a-aaaa",
+  "text-resolver-config",
+  "text-dns-cached",
 ];
 const TCP_SIGNALS: SignalId[] = [
-  "syn-no-synack", "syn-retransmit-same-port", "rst-to-syn", "listen-drops", "listen-overflows", "paws-passive-rejected", "accept-queue-full",
-  "conn-refused", "conn-reset", "many-syn-recv", "syn-flood-log", "http-502", "http-504", "http-5xx",
+  "syn-no-synack",
+  "syn-retransmit-same-port",
+  "rst-to-syn",
+  "listen-drops",
+  "listen-overflows",
+  "paws-passive-rejected",
+  "accept-queue-full",
+  "conn-refused",
+  "conn-reset",
+  "many-syn-recv",
+  "syn-flood-log",
+  "http-502",
+  "http-504",
+  "http-5xx",
 ];
-const TCP_WORDS = /\bTCP\b|\bSYN(?:-?ACK)?s?\b|\bHTTPS?\b|\bport (?:80|443|8080|8443)\b|\b(?:on|:)\s?443\b|\bTLS\b|\bconnect(?:ion)? (?:refused|reset|timed out)\b/;
+const TCP_WORDS =
+  /\bTCP\b|\bSYN(?:-?ACK)?s?\b|\bHTTPS?\b|\bport (?:80|443|8080|8443)\b|\b(?:on|:)\s?443\b|\bTLS\b|\bconnect(?:ion)? (?:refused|reset|timed out)\b/;
 const SHARED_IP_SIGNALS: SignalId[] = ["text-nat", "text-direct-and-vip", "masquerade-no-random-fully"];
-const LB_SIGNALS: SignalId[] = ["text-load-balancer", "text-direct-and-vip", "upstream-no-live", "upstream-refused", "upstream-timeout", "upstream-reset", "upstream-old-ip"];
-const CONTAINER_SIGNALS: SignalId[] = ["text-kubernetes", "text-container", "text-overlay", "service-not-found", "cpu-throttled", "overlay-no-reply", "mtu-overlay"];
+const LB_SIGNALS: SignalId[] = [
+  "text-load-balancer",
+  "text-direct-and-vip",
+  "upstream-no-live",
+  "upstream-refused",
+  "upstream-timeout",
+  "upstream-reset",
+  "upstream-old-ip",
+];
+const CONTAINER_SIGNALS: SignalId[] = [
+  "text-kubernetes",
+  "text-container",
+  "text-overlay",
+  "service-not-found",
+  "cpu-throttled",
+  "overlay-no-reply",
+  "mtu-overlay",
+];
 
 /** Answers to the built-in fact questions (see walk-questions.ts) and tree answers that state a fact. */
 const ANSWER_FACTS: Record<string, Partial<Record<string, Partial<Record<"sharedSourceIp" | "loadBalancer" | "containers", boolean>>>>> = {
@@ -87,7 +136,10 @@ function firstSignal(signals: Signal[], ids: SignalId[]): FactSource | undefined
 function lineOf(text: string, index: number): string {
   const start = text.lastIndexOf("\n", index) + 1;
   const end = text.indexOf("\n", index);
-  return text.slice(start, end < 0 ? undefined : end).trim().slice(0, 200);
+  return text
+    .slice(start, end < 0 ? undefined : end)
+    .trim()
+    .slice(0, 200);
 }
 
 function readKernel(texts: { text: string; source: string }[]): KernelFact | undefined {

@@ -45,9 +45,14 @@ const NAMESPACE_NAMED = /(?:\s-n\s|--namespace[=\s]|\bnamespace[\s:：=]{1,3}|�
 const PID_NAMED = /\bpid[=:\s](\d{1,7})\b/gi;
 
 /** Words a port or host follows in prose that make it a unit or a count, not a port ("on 10 servers"). */
-const NOT_A_PORT_AFTER = /^\s?(?:ms|s|sec|seconds?|minutes?|hours?|%|x|times|servers?|hosts?|nodes?|clients?|users?|requests?|connections?|pods?|mb|gb|kb|个|台|次|秒|毫秒)\b/i;
+const NOT_A_PORT_AFTER =
+  /^\s?(?:ms|s|sec|seconds?|minutes?|hours?|%|x|times|servers?|hosts?|nodes?|clients?|users?|requests?|connections?|pods?|mb|gb|kb|个|台|次|秒|毫秒)\b/i;
 /** File names that look like host names (resolv.conf, error.log). */
-const FILE_SUFFIX = /\.(?:conf|log|txt|json|ya?ml|go|py|js|ts|sh|so|pcap|cap|service|socket|d|sock|pid|tar|gz|zip|md|mdx|html?|xml|ini|cfg|bak|out|err|key|crt|pem|local|internal|svc)$/i;
+const FILE_EXTENSIONS = [
+  "conf|log|txt|json|ya?ml|go|py|js|ts|sh|so|pcap|cap|service|socket|d|sock|pid|tar|gz|zip",
+  "md|mdx|html?|xml|ini|cfg|bak|out|err|key|crt|pem|local|internal|svc",
+];
+const FILE_SUFFIX = new RegExp(String.raw`\.(?:${FILE_EXTENSIONS.join("|")})$`, "i");
 /** Kernel settings read like host names (net.core.somaxconn). */
 const SETTING_PREFIX = /^(?:net|kernel|vm|fs|sys|dev|user|abi|debug|crypto)\./;
 const NOT_A_HOST = new Set(["e.g", "i.e"]);
@@ -120,11 +125,19 @@ const LB_HOST = /(?:^|[.-])(?:elb|alb|nlb|slb|clb|lb)[.-]|amazonaws|elb\./;
 
 type Pick = (facts: TicketFacts) => Fact | undefined;
 
-const first = (kind: FactKind, accept: (fact: Fact) => boolean = () => true): Pick => (facts) => facts[kind].find(accept);
+const first =
+  (kind: FactKind, accept: (fact: Fact) => boolean = () => true): Pick =>
+  (facts) =>
+    facts[kind].find(accept);
 /** The fact whose preceding words name the role, else one not named as the other role, else the first. */
-const prefer = (kind: FactKind, words: RegExp, others: RegExp): Pick => (facts) =>
-  facts[kind].find((f) => words.test(f.before)) ?? facts[kind].find((f) => !others.test(f.before)) ?? facts[kind][0];
-const either = (...picks: Pick[]): Pick => (facts) => picks.reduce<Fact | undefined>((found, pick) => found ?? pick(facts), undefined);
+const prefer =
+  (kind: FactKind, words: RegExp, others: RegExp): Pick =>
+  (facts) =>
+    facts[kind].find((f) => words.test(f.before)) ?? facts[kind].find((f) => !others.test(f.before)) ?? facts[kind][0];
+const either =
+  (...picks: Pick[]): Pick =>
+  (facts) =>
+    picks.reduce<Fact | undefined>((found, pick) => found ?? pick(facts), undefined);
 
 const firstPath: Pick = (facts) => {
   for (const url of facts.url) {
@@ -144,7 +157,10 @@ const hostOfUrl: Pick = (facts) => {
 
 /** How each placeholder the step catalogue uses is filled; names not listed stay unfilled. */
 const PLACEHOLDERS: Record<string, Pick> = {
-  port: either(first("port", (f) => !/backend|后端|real server/.test(f.before)), first("port")),
+  port: either(
+    first("port", (f) => !/backend|后端|real server/.test(f.before)),
+    first("port"),
+  ),
   "backend-port": first("port", (f) => /backend|后端|real server|\brs\b/.test(f.before)),
   "server-ip": prefer("ip", SERVER_WORDS, CLIENT_WORDS),
   "service-ip": prefer("ip", SERVER_WORDS, CLIENT_WORDS),
@@ -152,17 +168,27 @@ const PLACEHOLDERS: Record<string, Pick> = {
   "container-ip": first("ip", (f) => /container|pod|容器/.test(f.before)),
   "client-ip": first("ip", (f) => CLIENT_WORDS.test(f.before)),
   "client-public-ip": first("ip", (f) => CLIENT_WORDS.test(f.before) && !PRIVATE_IP.test(f.value)),
-  "service-public-ip": either(first("ip", (f) => SERVER_WORDS.test(f.before) && !PRIVATE_IP.test(f.value)), first("ip", (f) => !CLIENT_WORDS.test(f.before) && !PRIVATE_IP.test(f.value))),
+  "service-public-ip": either(
+    first("ip", (f) => SERVER_WORDS.test(f.before) && !PRIVATE_IP.test(f.value)),
+    first("ip", (f) => !CLIENT_WORDS.test(f.before) && !PRIVATE_IP.test(f.value)),
+  ),
   ip: first("ip"),
   name: either(first("host"), hostOfUrl),
   host: either(first("host"), hostOfUrl),
   domain: either(first("host"), hostOfUrl),
-  "service-name": either(first("host", (f) => !LB_HOST.test(f.value)), hostOfUrl, first("host")),
+  "service-name": either(
+    first("host", (f) => !LB_HOST.test(f.value)),
+    hostOfUrl,
+    first("host"),
+  ),
   "lb-dns-name": first("host", (f) => LB_HOST.test(f.value)),
   "upstream-name": first("host", (f) => /upstream|backend|后端|上游/.test(f.before)),
   url: first("url"),
   path: firstPath,
-  iface: either(first("iface", (f) => !/^(?:docker0|cni0|virbr|br-|flannel|tunl)/.test(f.value)), first("iface")),
+  iface: either(
+    first("iface", (f) => !/^(?:docker0|cni0|virbr|br-|flannel|tunl)/.test(f.value)),
+    first("iface"),
+  ),
   uplink: first("iface", (f) => /^(?:eth|ens|enp|eno|bond|wlan)/.test(f.value)),
   bridge: first("iface", (f) => /^(?:docker0|cni0|virbr|br-)/.test(f.value)),
   pod: first("pod"),

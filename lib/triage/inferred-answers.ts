@@ -23,7 +23,9 @@ const STATED_BY: Partial<Record<SignalId, SignalId[]>> = {
  * Words of the ticket that state an answer the signals do not read yet (candidates for
  * lib/evidence/signals): a client whose SYNs get no SYN-ACK reports a connect timeout.
  */
-const STATED_IN_WORDS: { signal: SignalId; words: RegExp }[] = [{ signal: "conn-timeout", words: /\bno SYN[- ]?ACKs?\b|\bSYN[- ]?ACKs? (?:never|not)\b|没有(?:收到)?\s?SYN[- ]?ACK/i }];
+const STATED_IN_WORDS: { signal: SignalId; words: RegExp }[] = [
+  { signal: "conn-timeout", words: /\bno SYN[- ]?ACKs?\b|\bSYN[- ]?ACKs? (?:never|not)\b|没有(?:收到)?\s?SYN[- ]?ACK/i },
+];
 
 function sourceName(signal: Signal): string {
   if (signal.source.kind === "output") return `output ${signal.source.index + 1}`;

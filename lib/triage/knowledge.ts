@@ -6,7 +6,7 @@ import { ROOT_CAUSE_IDS, type RootCauseId } from "../content/root-cause-ids";
 import { getContentDir } from "../env";
 import { loadTrees } from "./load-trees";
 import { trainTextModel, type LabelledText, type TextModel } from "./text-model";
-import { loadTicketSets, ticketText, TICKETS_DIR, type LabelledTicket } from "./tickets";
+import { loadTicketSets, TICKETS_DIR, ticketText, type LabelledTicket } from "./tickets";
 import type { Tree } from "./tree-schema";
 
 /** Everything the engine knows besides the evidence: causes, their cases, priors and trees. */
@@ -38,7 +38,10 @@ export function buildTriageKnowledge(library: ContentLibrary, trees: Tree[], con
   const counts = new Map<RootCauseId, number>();
   for (const id of ROOT_CAUSE_IDS) {
     const { confirmed, suspected } = library.casesForCause(id);
-    casesByCause.set(id, [...confirmed, ...suspected].map((c) => c.id));
+    casesByCause.set(
+      id,
+      [...confirmed, ...suspected].map((c) => c.id),
+    );
     counts.set(id, Math.sqrt(confirmed.length + 0.25 * suspected.length + 1));
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);

@@ -12,7 +12,12 @@ export function readTrees(contentDir: string): { trees: Tree[]; problems: TreePr
   const dir = path.join(contentDir, TREES_DIR);
   const trees: Tree[] = [];
   const problems: TreeProblem[] = [];
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+    : [];
   for (const name of files) {
     const file = path.join("content", TREES_DIR, name);
     let data: unknown;

@@ -1,17 +1,25 @@
-import type { RootCauseId } from "../content/root-cause-ids";
 import { ENTRY_SYMPTOMS } from "../content/entry-symptoms";
+import type { RootCauseId } from "../content/root-cause-ids";
 import type { Signal } from "../evidence/signal";
 import { weightOf, type SignalId } from "../evidence/signals";
 import { canDecide, decisiveEvidence } from "./decisive";
 import type { EnvironmentFacts } from "./facts";
+import type { FilledCommand } from "./fill-command";
 import type { InferredAnswer } from "./inferred-answers";
 import { PARSER_SIGNALS } from "./parser-signals";
-import type { FilledCommand } from "./fill-command";
 import { commandOutcomes, likelihoodWord, questionOutcomes, takesTwoSnapshots, WHERE_WORDS } from "./plain-words";
 import type { PreconditionResult } from "./preconditions";
 import type { RankedCause } from "./rank";
 import type { CommandNode, QuestionNode, Tree, TreeNode } from "./tree-schema";
-import { ANOTHER_SYMPTOM_ID, ANOTHER_SYMPTOM_QUESTION, confirmQuestionId, NOT_YET, WALK_QUESTIONS, WHAT_CHANGED_ID, WHAT_CHANGED_QUESTION } from "./walk-questions";
+import {
+  ANOTHER_SYMPTOM_ID,
+  ANOTHER_SYMPTOM_QUESTION,
+  confirmQuestionId,
+  NOT_YET,
+  WALK_QUESTIONS,
+  WHAT_CHANGED_ID,
+  WHAT_CHANGED_QUESTION,
+} from "./walk-questions";
 
 export const SYMPTOM_QUESTION_ID = "symptom";
 /** The confirm question of older sessions ("no" meant "keep looking"); still accepted. */
@@ -314,7 +322,10 @@ export function chooseNextStep(context: StepContext): NextStep {
 function ruleOutGain(leading: RankedCause[]): number {
   const stays = leading.map((_, i) => (i === 0 ? 1 : 0.5));
   const ruledOut = leading.map((_, i) => (i === 0 ? 0 : 0.5));
-  return expectedGain(leading.map((c) => c.score), [stays, ruledOut]);
+  return expectedGain(
+    leading.map((c) => c.score),
+    [stays, ruledOut],
+  );
 }
 
 function withGain(step: NextStep, gain: number): NextStep {

@@ -70,8 +70,20 @@ export function questionOutcomes(node: QuestionNode, leading: Cause[]): string[]
       .filter((c) => c.weight > 0)
       .sort((a, b) => b.weight - a.weight);
     const against = leading.filter((cause) => answer.signals.reduce((sum, s) => sum + weightOf(s, cause.id), 0) < 0);
-    if (scored.length > 0) sentences.push(`"${answer.label}" points to ${scored.slice(0, 2).map((c) => c.cause.title).join(" or ")}.`);
-    else if (against.length > 0) sentences.push(`"${answer.label}" speaks against ${against.slice(0, 2).map((c) => c.title).join(" and ")}.`);
+    if (scored.length > 0)
+      sentences.push(
+        `"${answer.label}" points to ${scored
+          .slice(0, 2)
+          .map((c) => c.cause.title)
+          .join(" or ")}.`,
+      );
+    else if (against.length > 0)
+      sentences.push(
+        `"${answer.label}" speaks against ${against
+          .slice(0, 2)
+          .map((c) => c.title)
+          .join(" and ")}.`,
+      );
   }
   return sentences;
 }

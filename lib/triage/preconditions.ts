@@ -29,13 +29,16 @@ const KERNEL_BEFORE_4_12: Precondition = {
   checks: ["cc-sysctl", "fact-kernel"],
   judge(facts, observed) {
     if (observed.has("tw-recycle-off")) return { state: "contradicted", reason: "tcp_tw_recycle is 0 on the server" };
-    if (facts.twRecycleAbsent) return { state: "contradicted", reason: `the server has no tcp_tw_recycle setting (removed in kernel 4.12): ${quote(facts.twRecycleAbsent)}` };
+    if (facts.twRecycleAbsent)
+      return { state: "contradicted", reason: `the server has no tcp_tw_recycle setting (removed in kernel 4.12): ${quote(facts.twRecycleAbsent)}` };
     if (observed.has("tw-recycle-on")) return { state: "holds", reason: "tcp_tw_recycle = 1 on the server" };
     const kernel = facts.kernel;
     if (!kernel) return open("the kernel version is not known: read tcp_tw_recycle on the server");
     const newer = kernel.major > 4 || (kernel.major === 4 && kernel.minor !== undefined && kernel.minor >= 12);
-    if (newer) return { state: "contradicted", reason: `kernel ${kernel.major}.${kernel.minor ?? "x"} has no tcp_tw_recycle (removed in 4.12): ${quote(kernel)}` };
-    if (kernel.major < 4 || kernel.minor !== undefined) return { state: "holds", reason: `kernel ${kernel.major}.${kernel.minor ?? "x"} still has tcp_tw_recycle: ${quote(kernel)}` };
+    if (newer)
+      return { state: "contradicted", reason: `kernel ${kernel.major}.${kernel.minor ?? "x"} has no tcp_tw_recycle (removed in 4.12): ${quote(kernel)}` };
+    if (kernel.major < 4 || kernel.minor !== undefined)
+      return { state: "holds", reason: `kernel ${kernel.major}.${kernel.minor ?? "x"} still has tcp_tw_recycle: ${quote(kernel)}` };
     return open(`"${kernel.line}" does not say whether the kernel is older than 4.12: read tcp_tw_recycle on the server`);
   },
 };

@@ -1,8 +1,8 @@
 import type { RootCauseId } from "../content/root-cause-ids";
 import type { Signal } from "../evidence/signal";
+import { groupOf, weightOf } from "../evidence/signals";
 import type { SignalId } from "../evidence/vocabulary";
 import type { TriageKnowledge } from "./knowledge";
-import { groupOf, weightOf } from "../evidence/signals";
 import { textModelEvidence, type WordingEvidence } from "./text-model";
 
 export type EvidenceItem = {

@@ -1,6 +1,6 @@
 import type { RootCauseId } from "../content/root-cause-ids";
-import { shortMeaning } from "./plain-words";
 import type { Signal } from "../evidence/signal";
+import { shortMeaning } from "./plain-words";
 import type { RankedCause } from "./rank";
 
 /** Longest query the search API takes. */

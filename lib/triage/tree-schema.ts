@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-import { rootCauseIdSchema, slugSchema } from "../content/schema";
 import { ENTRY_SYMPTOMS } from "../content/entry-symptoms";
+import { rootCauseIdSchema, slugSchema } from "../content/schema";
 import { PARSER_IDS } from "../evidence/parser-ids";
 import { isSignalId, type SignalId } from "../evidence/vocabulary";
 

@@ -27,9 +27,27 @@ export const FACT_QUESTIONS: QuestionNode[] = [
       { value: "4-12-or-later", label: "4.12 or later", signals: [] },
     ],
   },
-  { kind: "question", id: "fact-shared-ip", text: "Do the failing clients reach the server through a shared source IP (NAT, SNAT, a proxy)?", cost: 1, answers: yesNo("Yes, they share a source IP", "No, each client has its own IP") },
-  { kind: "question", id: "fact-load-balancer", text: "Is there a load balancer or proxy between the clients and the servers?", cost: 1, answers: yesNo("Yes", "No, clients connect directly") },
-  { kind: "question", id: "fact-containers", text: "Does the service run in containers or on Kubernetes?", cost: 1, answers: yesNo("Yes", "No, on plain hosts or VMs") },
+  {
+    kind: "question",
+    id: "fact-shared-ip",
+    text: "Do the failing clients reach the server through a shared source IP (NAT, SNAT, a proxy)?",
+    cost: 1,
+    answers: yesNo("Yes, they share a source IP", "No, each client has its own IP"),
+  },
+  {
+    kind: "question",
+    id: "fact-load-balancer",
+    text: "Is there a load balancer or proxy between the clients and the servers?",
+    cost: 1,
+    answers: yesNo("Yes", "No, clients connect directly"),
+  },
+  {
+    kind: "question",
+    id: "fact-containers",
+    text: "Does the service run in containers or on Kubernetes?",
+    cost: 1,
+    answers: yesNo("Yes", "No, on plain hosts or VMs"),
+  },
 ];
 
 /** Asked when no step separates the leading causes: a change often names the cause. */

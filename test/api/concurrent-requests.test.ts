@@ -4,22 +4,29 @@
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { createUser } from "@/lib/auth/accounts";
 import { SESSION_COOKIE } from "@/lib/auth/access";
+import { createUser } from "@/lib/auth/accounts";
 import { getPrisma } from "@/lib/db";
 
 import { backends, useAppDatabase } from "../db/databases";
 
 const PASSWORD = "correct horse battery";
 
-const json = (method: string, body: unknown, headers: Record<string, string> = {}) => ({ method, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+const json = (method: string, body: unknown, headers: Record<string, string> = {}) => ({
+  method,
+  headers: { "content-type": "application/json", ...headers },
+  body: JSON.stringify(body),
+});
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let signInRoute: (request: Request) => Promise<Response>;
 let meRoute: (request: Request) => Promise<Response>;
 let sessionsRoute: { POST: (request: Request) => Promise<Response> };
-let sessionRoute: { GET: (request: Request, context: ReturnType<typeof params>) => Promise<Response>; PUT: (request: Request, context: ReturnType<typeof params>) => Promise<Response> };
+let sessionRoute: {
+  GET: (request: Request, context: ReturnType<typeof params>) => Promise<Response>;
+  PUT: (request: Request, context: ReturnType<typeof params>) => Promise<Response>;
+};
 
 beforeAll(async () => {
   signInRoute = (await import("@/app/api/auth/sign-in/route")).POST;
@@ -55,7 +62,8 @@ describe.each(backends)("concurrent requests on one worker (%s)", (dialect) => {
   it.runIf(dialect === "sqlite")("waits for another process's write lock instead of answering 500", async () => {
     const cookie = `${SESSION_COOKIE}=${/netriage_session=([^;]+)/.exec((await signInRoute(new Request("http://x/api/auth/sign-in", json("POST", { email: "eng@example.com", password: PASSWORD })))).headers.get("set-cookie") ?? "")?.[1]}`;
     const ids: string[] = [];
-    for (let i = 0; i < 10; i++) ids.push((await (await sessionsRoute.POST(new Request("http://x/api/sessions", json("POST", { description: `ticket ${i}` }, { cookie })))).json()).id);
+    for (let i = 0; i < 10; i++)
+      ids.push((await (await sessionsRoute.POST(new Request("http://x/api/sessions", json("POST", { description: `ticket ${i}` }, { cookie })))).json()).id);
 
     // Another worker holds the write lock for 1.5 s while this one answers a burst of saves and reads.
     const otherWorker = new Database(databaseUrl.replace(/^file:/, ""));

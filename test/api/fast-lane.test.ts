@@ -4,12 +4,12 @@ import type { AddressInfo } from "node:net";
 
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { createFastLane, createLibraryLane, headersFor, type HeaderRule, type RouteHandler } from "../../server/fast-lane";
 import { getSearchIndex } from "../../lib/search/content-index";
 import { searchContent } from "../../lib/search/search";
 import { diagnose } from "../../lib/triage/diagnose";
 import { MAX_DIAGNOSE_BYTES } from "../../lib/triage/diagnose-schema";
 import { getTriageKnowledge } from "../../lib/triage/knowledge";
+import { createFastLane, createLibraryLane, headersFor, type HeaderRule, type RouteHandler } from "../../server/fast-lane";
 
 // These tests talk to a server of their own on 127.0.0.1: undo the setup's network ban.
 vi.unstubAllGlobals();
@@ -146,9 +146,19 @@ describe("headersFor", () => {
   it("applies every matching rule, later ones winning, and refuses conditions it cannot check", () => {
     const rules: HeaderRule[] = [
       ...RULES,
-      { regex: "^/api(?:/.*)?$", headers: [{ key: "Cache-Control", value: "no-store" }, { key: "X-Content-Type-Options", value: "nosniff, later" }] },
+      {
+        regex: "^/api(?:/.*)?$",
+        headers: [
+          { key: "Cache-Control", value: "no-store" },
+          { key: "X-Content-Type-Options", value: "nosniff, later" },
+        ],
+      },
     ];
-    expect(headersFor(rules, "/api/search")).toEqual({ "content-security-policy": "default-src 'self'", "x-content-type-options": "nosniff, later", "cache-control": "no-store" });
+    expect(headersFor(rules, "/api/search")).toEqual({
+      "content-security-policy": "default-src 'self'",
+      "x-content-type-options": "nosniff, later",
+      "cache-control": "no-store",
+    });
     expect(headersFor(rules, "/cases")).toEqual({ "content-security-policy": "default-src 'self'", "x-content-type-options": "nosniff" });
     expect(() => headersFor([{ ...RULES[0], has: [{ type: "header", key: "x" }] }], "/api/search")).toThrow(/not supported/);
   });

@@ -5,7 +5,8 @@ import { MAX_QUERY_LENGTH } from "@/lib/search/search-params";
 import { GET, POST } from "@/app/api/search/route";
 
 const get = (params: Record<string, string>) => GET(new Request(`http://x/api/search?${new URLSearchParams(params)}`));
-const post = (body: unknown, type = "application/json") => POST(new Request("http://x/api/search", { method: "POST", headers: { "content-type": type }, body: typeof body === "string" ? body : JSON.stringify(body) }));
+const post = (body: unknown, type = "application/json") =>
+  POST(new Request("http://x/api/search", { method: "POST", headers: { "content-type": type }, body: typeof body === "string" ? body : JSON.stringify(body) }));
 
 describe("POST /api/search", () => {
   it("answers exactly what GET answers for the same parameters", async () => {

@@ -13,7 +13,11 @@ beforeAll(async () => {
   exporter = await import("@/app/api/sessions/[id]/export/route");
 });
 
-const json = (body: unknown) => ({ method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+const json = (body: unknown) => ({
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: typeof body === "string" ? body : JSON.stringify(body),
+});
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const create = async (body: unknown) => collection.POST(new Request("http://x/api/sessions", json(body)));
 const put = async (id: string, body: unknown) => item.PUT(new Request(`http://x/api/sessions/${id}`, { ...json(body), method: "PUT" }), params(id));

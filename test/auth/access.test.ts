@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
 import { canOpenSession, clientAddress, readCookie, requireLibraryReader, requireUser, sessionCookie, type Viewer } from "@/lib/auth/access";
-import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
 import type { Account } from "@/lib/auth/accounts";
 import { hasRole } from "@/lib/auth/roles";
 import { getPublicOrigin, readEnv } from "@/lib/env";
 import { assertSameOrigin } from "@/lib/http/errors";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
 
 const account = (role: Account["role"], id: string = role): Account => ({ id, email: `${id}@example.com`, name: "", role, disabled: false, createdAt: "" });
 const signedIn = (role: Account["role"], id?: string): Viewer => ({ user: account(role, id), signInRequired: true });
@@ -36,7 +36,11 @@ describe("requireLibraryReader", () => {
   });
 
   it("reads the settings from the environment, naming a bad variable", () => {
-    expect(readEnv({ NODE_ENV: "test", NETRIAGE_PUBLIC_LIBRARY: "false" })).toMatchObject({ NETRIAGE_PUBLIC_LIBRARY: false, NETRIAGE_AUTH: "auto", NETRIAGE_PROXY_HOPS: 0 });
+    expect(readEnv({ NODE_ENV: "test", NETRIAGE_PUBLIC_LIBRARY: "false" })).toMatchObject({
+      NETRIAGE_PUBLIC_LIBRARY: false,
+      NETRIAGE_AUTH: "auto",
+      NETRIAGE_PROXY_HOPS: 0,
+    });
     expect(() => readEnv({ NODE_ENV: "test", NETRIAGE_AUTH: "sometimes" })).toThrow(/NETRIAGE_AUTH/);
   });
 
@@ -88,7 +92,8 @@ describe("cookies", () => {
 });
 
 describe("assertSameOrigin (CSRF)", () => {
-  const post = (headers: Record<string, string>) => new Request("http://netriage.example/api/sessions", { method: "POST", headers: { host: "netriage.example", ...headers } });
+  const post = (headers: Record<string, string>) =>
+    new Request("http://netriage.example/api/sessions", { method: "POST", headers: { host: "netriage.example", ...headers } });
   it("refuses a state change sent by another site's page", () => {
     expect(() => assertSameOrigin(post({ origin: "https://evil.example" }))).toThrow(expect.objectContaining({ status: 403 }));
     expect(() => assertSameOrigin(post({ "sec-fetch-site": "cross-site" }))).toThrow(expect.objectContaining({ status: 403 }));

@@ -54,7 +54,8 @@ export async function startTestProvider(): Promise<TestProvider> {
     if (url.pathname === "/jwks") return json(response, 200, { keys: [jwk] });
     if (url.pathname === "/authorize") {
       const params = url.searchParams;
-      if (params.get("client_id") !== provider.clientId || params.get("code_challenge_method") !== "S256") return json(response, 400, { error: "invalid_request" });
+      if (params.get("client_id") !== provider.clientId || params.get("code_challenge_method") !== "S256")
+        return json(response, 400, { error: "invalid_request" });
       const code = randomBytes(16).toString("hex");
       grants.set(code, { nonce: params.get("nonce") ?? "", challenge: params.get("code_challenge") ?? "", redirectUri: params.get("redirect_uri") ?? "" });
       const back = new URL(params.get("redirect_uri") ?? "");
@@ -67,15 +68,23 @@ export async function startTestProvider(): Promise<TestProvider> {
       let body = "";
       for await (const chunk of request) body += chunk;
       const form = new URLSearchParams(body);
-      const basic = Buffer.from((request.headers.authorization ?? "").replace(/^Basic /, ""), "base64").toString().split(":");
-      const [clientId, secret] = form.get("client_id") && form.get("client_secret") ? [form.get("client_id"), form.get("client_secret")] : basic.map(decodeURIComponent);
+      const basic = Buffer.from((request.headers.authorization ?? "").replace(/^Basic /, ""), "base64")
+        .toString()
+        .split(":");
+      const [clientId, secret] =
+        form.get("client_id") && form.get("client_secret") ? [form.get("client_id"), form.get("client_secret")] : basic.map(decodeURIComponent);
       const grant = grants.get(form.get("code") ?? "");
       grants.delete(form.get("code") ?? "");
       const verifier = form.get("code_verifier") ?? "";
       const challenge = createHash("sha256").update(verifier).digest("base64url");
       if (clientId !== provider.clientId || secret !== provider.clientSecret) return json(response, 401, { error: "invalid_client" });
       if (!grant || grant.challenge !== challenge || grant.redirectUri !== form.get("redirect_uri")) return json(response, 400, { error: "invalid_grant" });
-      const idToken = await new SignJWT({ nonce: grant.nonce, email: provider.user.email, email_verified: provider.user.emailVerified, name: provider.user.name })
+      const idToken = await new SignJWT({
+        nonce: grant.nonce,
+        email: provider.user.email,
+        email_verified: provider.user.emailVerified,
+        name: provider.user.name,
+      })
         .setProtectedHeader({ alg: "RS256", kid: jwk.kid })
         .setIssuer(issuer)
         .setAudience(provider.clientId)

@@ -2,13 +2,13 @@
 // in again does to the browser's earlier session, and which requests never get that far.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import { createUser } from "@/lib/auth/accounts";
 import { SESSION_COOKIE } from "@/lib/auth/access";
+import { createUser } from "@/lib/auth/accounts";
 import { MAX_FAILURES_PER_ADDRESS } from "@/lib/auth/sign-in";
 import { createPrisma } from "@/lib/db";
 import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
-import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
 import { GET as meRoute } from "@/app/api/auth/me/route";
+import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
 import { GET as listSessionsRoute } from "@/app/api/sessions/route";
 
 import { backends, useAppDatabase } from "../db/databases";
@@ -16,9 +16,16 @@ import { backends, useAppDatabase } from "../db/databases";
 const PASSWORD = "correct horse battery";
 
 const signIn = (email: string, password: string, headers: Record<string, string> = {}) =>
-  signInRoute(new Request("http://netriage.example/api/auth/sign-in", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ email, password }) }));
+  signInRoute(
+    new Request("http://netriage.example/api/auth/sign-in", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ email, password }),
+    }),
+  );
 const tokenOf = (response: Response) => new RegExp(`${SESSION_COOKIE}=([^;]*)`).exec(response.headers.get("set-cookie") ?? "")?.[1] ?? "";
-const userOf = async (token: string) => (await (await meRoute(new Request("http://netriage.example/api/auth/me", { headers: { cookie: `${SESSION_COOKIE}=${token}` } }))).json()).user?.email ?? null;
+const userOf = async (token: string) =>
+  (await (await meRoute(new Request("http://netriage.example/api/auth/me", { headers: { cookie: `${SESSION_COOKIE}=${token}` } }))).json()).user?.email ?? null;
 
 /** Fails MAX_FAILURES_PER_ADDRESS sign-ins (each on another account), then answers the status of one more. */
 async function statusAfterFailures(headersOfAttempt: (i: number) => Record<string, string>): Promise<number> {

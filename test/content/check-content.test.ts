@@ -34,7 +34,10 @@ describe("checkContent", () => {
       dir,
       {
         "case-a": caseSource({ id: "case-a", rootCause: "gremlins" }),
-        "case-b": caseSource({ id: "case-b", related: ["case-z"] }).replace("## Cause\n\nText.", "## Cause\n\nSend it to <ip> now. See [this](/causes/no-such-cause)."),
+        "case-b": caseSource({ id: "case-b", related: ["case-z"] }).replace(
+          "## Cause\n\nText.",
+          "## Cause\n\nSend it to <ip> now. See [this](/causes/no-such-cause).",
+        ),
       },
       ["case-a", "case-b", "case-c"],
     );

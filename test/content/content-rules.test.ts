@@ -30,14 +30,16 @@ describe("content rules", () => {
   it("refuse a display filter or kernel source shown as output, under ``` or ~~~", () => {
     const [filter] = checkContentRules(entry("~~~text\ntcp.analysis.retransmission\n~~~"));
     expect(filter.message).toBe("a display filter is shown as command output: fence it as ```wireshark");
-    expect(messages(entry("```text\n286 if (netif_xmit_stopped(txq) &&\n287     time_after(jiffies, trans_start)) {\n288   txq->trans_timeout++;\n289 }\n```"))).toEqual([
-      "source code is shown as command output: fence it as ```c",
-    ]);
+    expect(
+      messages(entry("```text\n286 if (netif_xmit_stopped(txq) &&\n287     time_after(jiffies, trans_start)) {\n288   txq->trans_timeout++;\n289 }\n```")),
+    ).toEqual(["source code is shown as command output: fence it as ```c"]);
     expect(messages(entry("```wireshark\ntcp.analysis.retransmission\n```\n\n```c\nif (a && b->c) {\n```"))).toEqual([]);
   });
 
   it("refuse a display filter or a setting listed as a command", () => {
-    expect(messages(entry("Text.", { commands: ["(dns.qry.name == \"x\") && dns.a", "net.ipv4.tcp_tw_recycle = 0", "sysctl -w net.ipv4.tcp_tw_recycle=0"] }))).toEqual([
+    expect(
+      messages(entry("Text.", { commands: ['(dns.qry.name == "x") && dns.a', "net.ipv4.tcp_tw_recycle = 0", "sysctl -w net.ipv4.tcp_tw_recycle=0"] })),
+    ).toEqual([
       'commands: "(dns.qry.name == "x") && dns.a" is a display filter, not a command: name it in the body instead',
       'commands: "net.ipv4.tcp_tw_recycle = 0" is a setting, not a command: name it in the body instead',
     ]);
@@ -52,6 +54,6 @@ describe("codeKindOf", () => {
   it("leaves commands and outputs alone", () => {
     expect(codeKindOf("tshark -r x.pcapng -Y 'dns.a' -T fields -e ip.src")).toBeUndefined();
     expect(codeKindOf("Ip:\n    Forwarding: 1\nTcp:\n    1837 active connection openings")).toBeUndefined();
-    expect(codeKindOf('[pid 34262] epoll_ctl(3, EPOLL_CTL_ADD, 6, {EPOLLIN|EPOLLOUT, {u32=1310076696}}) = 0')).toBeUndefined();
+    expect(codeKindOf("[pid 34262] epoll_ctl(3, EPOLL_CTL_ADD, 6, {EPOLLIN|EPOLLOUT, {u32=1310076696}}) = 0")).toBeUndefined();
   });
 });

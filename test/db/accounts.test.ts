@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import type { PrismaClient } from "@/generated/prisma/client";
-import { createUser, updateUser, type Account } from "@/lib/auth/accounts";
 import { resolveViewer, type Viewer } from "@/lib/auth/access";
+import { createUser, updateUser, type Account } from "@/lib/auth/accounts";
 import { UNUSABLE_HASH } from "@/lib/auth/password";
 import { changePassword, FAILURE_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, openSession, signIn, signOut } from "@/lib/auth/sign-in";
 import { createSession, getSession, listAudit, listSessions, updateSession } from "@/lib/sessions/repository";
+import type { PrismaClient } from "@/generated/prisma/client";
 
 import { backends, createTestPrisma } from "./databases";
 
@@ -56,7 +56,10 @@ describe.each(backends)("accounts and sign-in on %s", (dialect) => {
   });
 
   it("answers an unknown email like a wrong password", async () => {
-    await expect(signIn(prisma, { email: "nobody@example.com", password: PASSWORD }, "10.0.3.1")).rejects.toMatchObject({ status: 401, message: "email or password is wrong" });
+    await expect(signIn(prisma, { email: "nobody@example.com", password: PASSWORD }, "10.0.3.1")).rejects.toMatchObject({
+      status: 401,
+      message: "email or password is wrong",
+    });
   });
 
   it("signs a disabled account out everywhere and refuses it", async () => {
@@ -72,7 +75,10 @@ describe.each(backends)("accounts and sign-in on %s", (dialect) => {
     const here = await signIn(prisma, { email: "rotate@example.com", password: PASSWORD }, "10.0.6.1");
     const elsewhere = await signIn(prisma, { email: "rotate@example.com", password: PASSWORD }, "10.0.6.2");
     const next = "a brand new passphrase";
-    await expect(changePassword(prisma, here.token, { current: "not it", password: next }, "10.0.6.1")).rejects.toMatchObject({ status: 422, message: /^current:/ });
+    await expect(changePassword(prisma, here.token, { current: "not it", password: next }, "10.0.6.1")).rejects.toMatchObject({
+      status: 422,
+      message: /^current:/,
+    });
     await changePassword(prisma, here.token, { current: PASSWORD, password: next }, "10.0.6.1");
     expect((await resolveViewer(prisma, here.token, settings)).user?.email).toBe("rotate@example.com");
     expect((await resolveViewer(prisma, elsewhere.token, settings)).user).toBeNull();
@@ -84,14 +90,19 @@ describe.each(backends)("accounts and sign-in on %s", (dialect) => {
   it("has no password to change for an account that signs in through single sign-on", async () => {
     const user = await prisma.user.create({ data: { email: "sso@example.com", name: "", role: "engineer", passwordHash: UNUSABLE_HASH } });
     const { token } = await openSession(prisma, user);
-    await expect(changePassword(prisma, token, { current: "anything", password: "a brand new passphrase" }, "10.0.8.1")).rejects.toMatchObject({ status: 422, message: /single sign-on/ });
+    await expect(changePassword(prisma, token, { current: "anything", password: "a brand new passphrase" }, "10.0.8.1")).rejects.toMatchObject({
+      status: 422,
+      message: /single sign-on/,
+    });
   });
 
   it("counts wrong current passwords as failed sign-ins, so guessing through a stolen session is limited too", async () => {
     await createUser(prisma, { email: "guarded@example.com", role: "engineer", password: PASSWORD });
     const { token } = await signIn(prisma, { email: "guarded@example.com", password: PASSWORD }, "10.0.7.1");
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      await expect(changePassword(prisma, token, { current: `guess ${i}`, password: "a brand new passphrase" }, "10.0.7.1")).rejects.toMatchObject({ status: 422 });
+      await expect(changePassword(prisma, token, { current: `guess ${i}`, password: "a brand new passphrase" }, "10.0.7.1")).rejects.toMatchObject({
+        status: 422,
+      });
     }
     await expect(changePassword(prisma, token, { current: PASSWORD, password: "a brand new passphrase" }, "10.0.7.1")).rejects.toMatchObject({ status: 429 });
     await expect(signIn(prisma, { email: "guarded@example.com", password: PASSWORD }, "10.0.7.2")).rejects.toMatchObject({ status: 429 });

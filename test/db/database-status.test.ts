@@ -1,11 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-
 import { afterEach, describe, expect, it } from "vitest";
 
 import { createPrisma, getDatabaseStatus } from "@/lib/db";
-
 import { readMigrations } from "@/lib/db-apply-migrations";
 
 import { backends, createEmptyDatabase, createMigratedDatabase, ROOT } from "./databases";

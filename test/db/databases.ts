@@ -1,9 +1,9 @@
 // Every database test runs on each backend: the embedded SQLite file always, and PostgreSQL when
 // TEST_POSTGRES_URL names a server (`eval "$(.ci/postgres.sh)"` starts one; CI always does).
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 
 import pg from "pg";
 

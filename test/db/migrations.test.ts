@@ -20,12 +20,20 @@ async function describeDatabase(url: string): Promise<string[]> {
   if (url.startsWith("file:")) {
     const db = new Database(url.slice("file:".length), { readonly: true });
     try {
-      const tables = db.prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY name`).all();
-      return tables.flatMap(({ name }) => [
-        ...(db.pragma(`table_info("${name}")`) as object[]).map((c) => `${name} column ${JSON.stringify(c)}`),
-        ...(db.pragma(`index_list("${name}")`) as { name: string; unique: number }[]).map((i) => `${name} index ${i.name} ${i.unique} ${JSON.stringify(db.pragma(`index_info("${i.name}")`))}`),
-        ...(db.pragma(`foreign_key_list("${name}")`) as object[]).map((f) => `${name} fk ${JSON.stringify({ ...f, id: undefined, seq: undefined })}`),
-      ]).sort();
+      const tables = db
+        .prepare<[], { name: string }>(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY name`,
+        )
+        .all();
+      return tables
+        .flatMap(({ name }) => [
+          ...(db.pragma(`table_info("${name}")`) as object[]).map((c) => `${name} column ${JSON.stringify(c)}`),
+          ...(db.pragma(`index_list("${name}")`) as { name: string; unique: number }[]).map(
+            (i) => `${name} index ${i.name} ${i.unique} ${JSON.stringify(db.pragma(`index_info("${i.name}")`))}`,
+          ),
+          ...(db.pragma(`foreign_key_list("${name}")`) as object[]).map((f) => `${name} fk ${JSON.stringify({ ...f, id: undefined, seq: undefined })}`),
+        ])
+        .sort();
     } finally {
       db.close();
     }
@@ -33,9 +41,15 @@ async function describeDatabase(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const columns = await client.query(`SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name != '_prisma_migrations'`);
-    const indexes = await client.query(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename != '_prisma_migrations'`);
-    const constraints = await client.query(`SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text != '_prisma_migrations'`);
+    const columns = await client.query(
+      `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name != '_prisma_migrations'`,
+    );
+    const indexes = await client.query(
+      `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename != '_prisma_migrations'`,
+    );
+    const constraints = await client.query(
+      `SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text != '_prisma_migrations'`,
+    );
     return [...columns.rows, ...indexes.rows, ...constraints.rows].map((row) => JSON.stringify(row)).sort();
   } finally {
     await client.end();
@@ -121,14 +135,20 @@ describe("migrating a database in use", () => {
   it.skipIf(!backends.includes("postgresql"))("lets several instances start at once on PostgreSQL: one migrates, the others find nothing to do", async () => {
     const url = await createEmptyDatabase("postgresql");
     const results = await Promise.all([migrateDatabase(url, ROOT), migrateDatabase(url, ROOT), migrateDatabase(url, ROOT)]);
-    expect(results.flat().sort()).toEqual(readMigrations("postgresql", ROOT).map((m) => m.name).sort());
+    expect(results.flat().sort()).toEqual(
+      readMigrations("postgresql", ROOT)
+        .map((m) => m.name)
+        .sort(),
+    );
   });
 
   it("refuses a database migrated by a newer version", async () => {
     const url = await createEmptyDatabase("sqlite");
     await migrateDatabase(url, ROOT);
     const db = new Database(url.slice("file:".length));
-    db.prepare(`INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('x', '', current_timestamp, '29990101000000_future', 1)`).run();
+    db.prepare(
+      `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('x', '', current_timestamp, '29990101000000_future', 1)`,
+    ).run();
     db.close();
     await expect(migrateDatabase(url, ROOT)).rejects.toThrow(/29990101000000_future.*newer Netriage/);
   });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import type { PrismaClient } from "@/generated/prisma/client";
-import { createUser } from "@/lib/auth/accounts";
 import { resolveViewer } from "@/lib/auth/access";
+import { createUser } from "@/lib/auth/accounts";
 import { beginSignOn, completeSignOn, decodePending, encodePending, type OidcSettings } from "@/lib/auth/oidc";
+import type { PrismaClient } from "@/generated/prisma/client";
 
 import { startTestProvider, type TestProvider } from "../auth/oidc-provider";
 import { backends, createTestPrisma } from "./databases";
@@ -20,7 +20,13 @@ describe.each(backends)("single sign-on (OpenID Connect) on %s", (dialect) => {
   beforeAll(async () => {
     prisma = await createTestPrisma(dialect);
     provider = await startTestProvider();
-    settings = { NETRIAGE_OIDC_ISSUER: provider.issuer, NETRIAGE_OIDC_CLIENT_ID: provider.clientId, NETRIAGE_OIDC_CLIENT_SECRET: provider.clientSecret, NETRIAGE_OIDC_ROLE: "engineer", NETRIAGE_OIDC_ALLOW_HTTP: true };
+    settings = {
+      NETRIAGE_OIDC_ISSUER: provider.issuer,
+      NETRIAGE_OIDC_CLIENT_ID: provider.clientId,
+      NETRIAGE_OIDC_CLIENT_SECRET: provider.clientSecret,
+      NETRIAGE_OIDC_ROLE: "engineer",
+      NETRIAGE_OIDC_ALLOW_HTTP: true,
+    };
   });
   afterAll(async () => {
     await provider.close();
@@ -41,7 +47,9 @@ describe.each(backends)("single sign-on (OpenID Connect) on %s", (dialect) => {
     expect(decodePending(encodePending(pending))).toEqual(pending);
     const signedIn = await completeSignOn(prisma, settings, await visitProvider(url), pending);
     expect(signedIn.user).toMatchObject({ email: "new.hire@example.com", name: "New Hire", role: "engineer" });
-    expect((await resolveViewer(prisma, signedIn.token, { NETRIAGE_AUTH: "auto", NETRIAGE_PUBLIC_LIBRARY: true, NETRIAGE_PROXY_HOPS: 0 })).user?.email).toBe("new.hire@example.com");
+    expect((await resolveViewer(prisma, signedIn.token, { NETRIAGE_AUTH: "auto", NETRIAGE_PUBLIC_LIBRARY: true, NETRIAGE_PROXY_HOPS: 0 })).user?.email).toBe(
+      "new.hire@example.com",
+    );
   });
 
   it("signs an existing account in by email, keeping its role", async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { PrismaClient } from "@/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
 import { createSession, deriveTitle, getSession, listAudit, listSessions, updateSession } from "@/lib/sessions/repository";
+import type { PrismaClient } from "@/generated/prisma/client";
 
 import { backends, createTestPrisma } from "./databases";
 
@@ -43,7 +43,18 @@ describe.each(backends)("session repository on %s", (dialect) => {
 
     it("answers with exactly what it stored, for every field", async () => {
       const created = await createSession(prisma, { description: "x", outputs: [{ text: "a" }] });
-      const change = { version: 1, title: "T", ticketRef: "R-1", description: "d", outputs: [{ command: "ss -s", text: "b" }], answers: { symptom: "dns" }, notes: "n", status: "confirmed" as const, confirmedCause: "conntrack-table-full" as const, shared: true };
+      const change = {
+        version: 1,
+        title: "T",
+        ticketRef: "R-1",
+        description: "d",
+        outputs: [{ command: "ss -s", text: "b" }],
+        answers: { symptom: "dns" },
+        notes: "n",
+        status: "confirmed" as const,
+        confirmedCause: "conntrack-table-full" as const,
+        shared: true,
+      };
       const updated = await updateSession(prisma, created.id, change);
       expect(updated).toMatchObject({ ...change, version: 2 });
       expect(await getSession(prisma, created.id)).toEqual(updated);

@@ -3,9 +3,9 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 
-import { PrismaClient } from "@/generated/prisma/client";
 import { createSqliteAdapter, createSqliteStatements } from "@/lib/db-sqlite";
 import { errorToResponse } from "@/lib/http/errors";
+import { PrismaClient } from "@/generated/prisma/client";
 
 import { createMigratedDatabase } from "./databases";
 
@@ -70,7 +70,9 @@ describe("the SQLite connection", () => {
     });
     await started;
     const written = statements
-      .write((run) => run({ sql: `INSERT INTO "Learner" ("id", "name", "nameKey", "createdAt") VALUES (?, ?, ?, ?)`, values: ["l1", "kept", "kept", new Date()] }))
+      .write((run) =>
+        run({ sql: `INSERT INTO "Learner" ("id", "name", "nameKey", "createdAt") VALUES (?, ?, ?, ?)`, values: ["l1", "kept", "kept", new Date()] }),
+      )
       .then(() => order.push("direct write acknowledged"));
     await expect(failing).rejects.toThrow("fails");
     await written;

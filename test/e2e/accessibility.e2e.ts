@@ -11,7 +11,10 @@ async function pagesToCheck(): Promise<string[]> {
   const session = await fetch(`${baseUrl}/api/sessions`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ description: "Clients behind the office NAT cannot connect to our API on 443; SYN sent, no SYN-ACK.", outputs: [{ command: "netstat -s", text: "    3631476 passive connections rejected because of time stamp" }] }),
+    body: JSON.stringify({
+      description: "Clients behind the office NAT cannot connect to our API on 443; SYN sent, no SYN-ACK.",
+      outputs: [{ command: "netstat -s", text: "    3631476 passive connections rejected because of time stamp" }],
+    }),
   }).then((r) => r.json() as Promise<{ id: string }>);
   const queue = await fetch(`${baseUrl}/train`).then((r) => r.text());
   const drills = [...new Set([...queue.matchAll(/href="(\/train\/[ts]-[\da-f]+)"/g)].map((m) => m[1]))];

@@ -61,7 +61,11 @@ describe("sign-in and roles", () => {
 
   it("answers an anonymous request for saved sessions with 401, and sends an anonymous visitor to sign in", async () => {
     const cookie = await cookieOf("eng@example.com");
-    const created = await fetch(`${server.url}/api/sessions`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ description: "private ticket" }) });
+    const created = await fetch(`${server.url}/api/sessions`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: JSON.stringify({ description: "private ticket" }),
+    });
     const { id } = await created.json();
     expect((await fetch(`${server.url}/api/sessions/${id}`)).status).toBe(401);
     expect((await fetch(`${server.url}/api/sessions`)).status).toBe(401);
@@ -94,7 +98,15 @@ describe("sign-in and roles", () => {
         }
       }
       expect((await fetch(`${closed.url}/api/search?q=conntrack`)).status).toBe(401);
-      expect((await fetch(`${closed.url}/api/diagnose`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ description: "x" }) })).status).toBe(401);
+      expect(
+        (
+          await fetch(`${closed.url}/api/diagnose`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ description: "x" }),
+          })
+        ).status,
+      ).toBe(401);
       expect((await fetch(`${closed.url}/api/search?q=conntrack`, { headers: { cookie } })).status).toBe(200);
     } finally {
       await stopServer(closed);

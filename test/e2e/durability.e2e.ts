@@ -52,7 +52,11 @@ describe("durability of saved sessions", () => {
 
     const ids: string[] = [];
     for (let i = 0; i < SESSIONS; i++) {
-      const response = await fetch(`${server.url}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ description: `ticket ${i}` }) });
+      const response = await fetch(`${server.url}/api/sessions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ description: `ticket ${i}` }),
+      });
       ids.push((await response.json()).id);
     }
 

@@ -133,9 +133,14 @@ describe("site pages in Chromium", () => {
     expect(csp).not.toContain("unsafe-eval");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
-    const security = (headers: Headers) => ["content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options"].map((name) => headers.get(name));
+    const security = (headers: Headers) =>
+      ["content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options"].map((name) => headers.get(name));
     const search = await fetch(`${baseUrl}/api/search?q=mtu`);
-    const diagnosis = await fetch(`${baseUrl}/api/diagnose`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ description: "mtu" }) });
+    const diagnosis = await fetch(`${baseUrl}/api/diagnose`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ description: "mtu" }),
+    });
     expect([search.status, diagnosis.status]).toEqual([200, 200]);
     expect(security(search.headers)).toEqual(security(response.headers));
     expect(security(diagnosis.headers)).toEqual(security(response.headers));

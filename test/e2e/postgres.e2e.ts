@@ -40,13 +40,27 @@ describe.skipIf(!backends.includes("postgresql"))("two instances on one PostgreS
     const cookie = ((await signIn(a, "eng@example.com")).headers.get("set-cookie") ?? "").split(";")[0];
     expect((await (await fetch(`${b.url}/api/auth/me`, { headers: { cookie } })).json()).user.email).toBe("eng@example.com");
 
-    const created = await (await fetch(`${a.url}/api/sessions`, { method: "POST", headers: json(cookie), body: JSON.stringify({ description: "Pods time out to the DB", ticketRef: "PG-1" }) })).json();
+    const created = await (
+      await fetch(`${a.url}/api/sessions`, {
+        method: "POST",
+        headers: json(cookie),
+        body: JSON.stringify({ description: "Pods time out to the DB", ticketRef: "PG-1" }),
+      })
+    ).json();
     const onB = await fetch(`${b.url}/api/sessions/${created.id}`, { headers: { cookie } });
     expect(await onB.json()).toMatchObject({ id: created.id, ticketRef: "PG-1", version: 1, createdBy: "eng@example.com" });
 
-    const savedOnB = await fetch(`${b.url}/api/sessions/${created.id}`, { method: "PUT", headers: json(cookie), body: JSON.stringify({ version: 1, notes: "saved on B" }) });
+    const savedOnB = await fetch(`${b.url}/api/sessions/${created.id}`, {
+      method: "PUT",
+      headers: json(cookie),
+      body: JSON.stringify({ version: 1, notes: "saved on B" }),
+    });
     expect((await savedOnB.json()).version).toBe(2);
-    const staleOnA = await fetch(`${a.url}/api/sessions/${created.id}`, { method: "PUT", headers: json(cookie), body: JSON.stringify({ version: 1, notes: "stale save on A" }) });
+    const staleOnA = await fetch(`${a.url}/api/sessions/${created.id}`, {
+      method: "PUT",
+      headers: json(cookie),
+      body: JSON.stringify({ version: 1, notes: "stale save on A" }),
+    });
     expect(staleOnA.status).toBe(409);
 
     // In a browser signed in on A, the session page shows B's save.

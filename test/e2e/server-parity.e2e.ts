@@ -38,11 +38,19 @@ const TICKET = {
 /** Every kind of answer the lane gives: successes and each refusal. */
 const LANE_REQUESTS: { name: string; path: string; init?: RequestInit }[] = [
   { name: "diagnosis", path: "/api/diagnose", init: { method: "POST", headers: json, body: JSON.stringify(TICKET) } },
-  { name: "diagnosis with answers", path: "/api/diagnose", init: { method: "POST", headers: json, body: JSON.stringify({ ...TICKET, answers: { "no-such-step": "yes" } }) } },
+  {
+    name: "diagnosis with answers",
+    path: "/api/diagnose",
+    init: { method: "POST", headers: json, body: JSON.stringify({ ...TICKET, answers: { "no-such-step": "yes" } }) },
+  },
   { name: "malformed JSON", path: "/api/diagnose", init: { method: "POST", headers: json, body: "{ticket" } },
   { name: "empty body", path: "/api/diagnose", init: { method: "POST", headers: json, body: "" } },
   { name: "wrong field type", path: "/api/diagnose", init: { method: "POST", headers: json, body: JSON.stringify({ description: 5 }) } },
-  { name: "cross-site POST", path: "/api/diagnose", init: { method: "POST", headers: { ...json, "sec-fetch-site": "cross-site" }, body: JSON.stringify(TICKET) } },
+  {
+    name: "cross-site POST",
+    path: "/api/diagnose",
+    init: { method: "POST", headers: { ...json, "sec-fetch-site": "cross-site" }, body: JSON.stringify(TICKET) },
+  },
   { name: "search", path: `/api/search?q=${encodeURIComponent("insert_failed 5 秒")}&limit=3` },
   { name: "search with filters", path: "/api/search?q=mtu&kind=case&limit=2" },
   { name: "search without q", path: "/api/search" },
@@ -58,7 +66,14 @@ describe("production server against Next alone", () => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), "netriage-parity-"));
     const url = `file:${path.join(scratch, "parity.db")}`;
     await migrate(url);
-    nextOnly = await startServer({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url, WEB_CONCURRENCY: "1", NETRIAGE_FAST_LANE: "false", NETRIAGE_PAGE_CACHE: "false" });
+    nextOnly = await startServer({
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: url,
+      WEB_CONCURRENCY: "1",
+      NETRIAGE_FAST_LANE: "false",
+      NETRIAGE_PAGE_CACHE: "false",
+    });
   });
   afterAll(async () => {
     if (nextOnly) await stopServer(nextOnly);
@@ -80,7 +95,12 @@ describe("production server against Next alone", () => {
     expect(page.headers.get("etag")).toMatch(/^"[^"]+"$/);
     expect(page.headers.get("set-cookie")).toBeNull();
     // The cache answers only requests that carry none of the headers the page varies on.
-    expect(page.headers.get("vary")?.split(",").map((name) => name.trim().toLowerCase())).toEqual(expect.arrayContaining(["rsc", "next-router-state-tree", "next-router-prefetch"]));
+    expect(
+      page.headers
+        .get("vary")
+        ?.split(",")
+        .map((name) => name.trim().toLowerCase()),
+    ).toEqual(expect.arrayContaining(["rsc", "next-router-state-tree", "next-router-prefetch"]));
 
     // A page rendered per request must not look prerendered.
     const dynamic = await fetch(`${nextOnly.url}/triage`);

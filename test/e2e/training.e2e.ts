@@ -76,7 +76,12 @@ describe("training in Chromium", () => {
     for (let line = 1; line < telling; line++) await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     // Reads the score, or the error shown instead of it, so a failure says what went wrong.
-    const scoreOrError = () => page.locator("[data-testid=drill-score], .drill [role=alert]").first().textContent({ timeout: 1_000 }).catch(() => null);
+    const scoreOrError = () =>
+      page
+        .locator("[data-testid=drill-score], .drill [role=alert]")
+        .first()
+        .textContent({ timeout: 1_000 })
+        .catch(() => null);
     await expect.poll(scoreOrError, { timeout: 10_000 }).toMatch(/Line: right/);
     await page.unrouteAll();
     expect(await page.locator(`.output-lines > li[data-state="telling"]`).count()).toBe(signal.telling.length);

@@ -50,7 +50,9 @@ describe("guided triage in Chromium", () => {
     await expect.poll(() => page.locator("[role=alert]").first().textContent()).toMatch(/Describe the ticket/);
 
     await page.getByLabel("Ticket reference").fill("CASE-E2E-1");
-    await page.getByLabel("What the customer reports").fill("Some clients behind a NAT gateway cannot connect to our API on port 8080 (connection timed out); other clients are fine.");
+    await page
+      .getByLabel("What the customer reports")
+      .fill("Some clients behind a NAT gateway cannot connect to our API on port 8080 (connection timed out); other clients are fine.");
     await page.getByRole("button", { name: "Start triage" }).click();
     await page.waitForURL(/\/triage\/[a-z0-9]+$/);
     const sessionUrl = page.url();
@@ -64,7 +66,11 @@ describe("guided triage in Chromium", () => {
 
     await expect.poll(() => page.locator("[aria-labelledby=similar-title] .case-title").count()).toBeGreaterThan(0);
     // The evidence points at tw_recycle: a case of that cause comes first among the similar ones.
-    const causeCases = await page.locator(".ranking-item").first().locator("a[href^='/cases/']").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    const causeCases = await page
+      .locator(".ranking-item")
+      .first()
+      .locator("a[href^='/cases/']")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     await expect.poll(() => page.locator("[aria-labelledby=similar-title] .case-title").first().getAttribute("href")).toMatch(/tw-recycle/);
     expect(causeCases.length).toBeGreaterThan(0);
 

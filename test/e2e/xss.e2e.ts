@@ -5,7 +5,12 @@ import { launchBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
 
-const PAYLOADS = [`<script>window.__pwned = "script"</script>`, `<img src=x onerror="window.__pwned = 'img'">`, `{alert(1)}`, "<svg onload=window.__pwned='svg'>"];
+const PAYLOADS = [
+  `<script>window.__pwned = "script"</script>`,
+  `<img src=x onerror="window.__pwned = 'img'">`,
+  `{alert(1)}`,
+  "<svg onload=window.__pwned='svg'>",
+];
 const payload = (field: string) => `${field}: ${PAYLOADS.join(" ")}`;
 
 describe("user-supplied text in Chromium", () => {
@@ -53,7 +58,11 @@ describe("user-supplied text in Chromium", () => {
     expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     expect(await page.locator("h1").textContent()).toContain("<script>");
-    expect(await page.locator("script:not([src])").evaluateAll((nodes) => nodes.some((n) => n.textContent?.includes("__pwned") && !n.textContent.includes("self.__next")))).toBe(false);
+    expect(
+      await page
+        .locator("script:not([src])")
+        .evaluateAll((nodes) => nodes.some((n) => n.textContent?.includes("__pwned") && !n.textContent.includes("self.__next"))),
+    ).toBe(false);
     await page.close();
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { extractEvidence } from "@/lib/evidence/extract";
 import { appErrorsParser } from "@/lib/evidence/parsers/app-errors";
 import { cgroupCpuParser } from "@/lib/evidence/parsers/cgroup-cpu";
@@ -23,13 +24,17 @@ describe("appErrorsParser", () => {
   });
 
   it("reads servers reporting their accept queue, backlog, connection limit and memory kills", () => {
-    expect(ids('Fri May 13 18:33:02 2022 - *** uWSGI listen queue of socket "127.0.0.1:35381" (fd: 3) full !!! (101/100) ***')).toEqual(["listen-queue-full-log"]);
-    expect(ids("1:M 02 Jan 10:00:00.000 # WARNING: The TCP backlog setting of 511 cannot be enforced because /proc/sys/net/core/somaxconn is set to the lower value of 128.")).toEqual([
-      "backlog-capped-log",
+    expect(ids('Fri May 13 18:33:02 2022 - *** uWSGI listen queue of socket "127.0.0.1:35381" (fd: 3) full !!! (101/100) ***')).toEqual([
+      "listen-queue-full-log",
     ]);
+    expect(
+      ids(
+        "1:M 02 Jan 10:00:00.000 # WARNING: The TCP backlog setting of 511 cannot be enforced because /proc/sys/net/core/somaxconn is set to the lower value of 128.",
+      ),
+    ).toEqual(["backlog-capped-log"]);
     expect(ids("ERROR 1040 (HY000): Too many connections")).toEqual(["server-connection-limit"]);
     expect(ids("(error) ERR max number of clients reached")).toEqual(["server-connection-limit"]);
-    expect(ids('FATAL:  sorry, too many clients already')).toEqual(["server-connection-limit"]);
+    expect(ids("FATAL:  sorry, too many clients already")).toEqual(["server-connection-limit"]);
     expect(ids("      Reason:       OOMKilled\n      Exit Code:    137")).toEqual(["oom-killed"]);
     expect(ids("[12345.678] Out of memory: Killed process 4242 (java) total-vm:8123456kB")).toEqual(["oom-killed"]);
     expect(ids("the listen queue length is 128")).toEqual([]);
@@ -58,7 +63,10 @@ describe("appErrorsParser", () => {
       ["redis.exceptions.ConnectionError: Error 111 connecting to 10.0.0.7:6379. Connection refused.", "conn-refused"],
       ["dial tcp 10.0.0.5:443: i/o timeout", "conn-timeout"],
       ["java.net.SocketTimeoutException: connect timed out", "conn-timeout"],
-      ["requests.exceptions.ConnectTimeout: HTTPSConnectionPool(host='api.x.com', port=443): Max retries exceeded with url: / (Caused by ConnectTimeoutError(<urllib3.connection.HTTPSConnection object at 0x7f>, 'Connection to api.x.com timed out. (connect timeout=10)'))", "conn-timeout"],
+      [
+        "requests.exceptions.ConnectTimeout: HTTPSConnectionPool(host='api.x.com', port=443): Max retries exceeded with url: / (Caused by ConnectTimeoutError(<urllib3.connection.HTTPSConnection object at 0x7f>, 'Connection to api.x.com timed out. (connect timeout=10)'))",
+        "conn-timeout",
+      ],
       ["java.net.SocketException: Connection reset", "conn-reset"],
       ["read tcp 10.0.0.1:45678->10.0.0.2:80: read: connection reset by peer", "conn-reset"],
       ["Error: read ECONNRESET", "conn-reset"],
@@ -76,12 +84,24 @@ describe("appErrorsParser", () => {
       ["OSError: [Errno 113] No route to host", "no-route-to-host"],
       ["upstream connect error or disconnect/reset before headers. reset reason: connection termination", "upstream-reset"],
       ["2024/01/01 10:00:00 [error] 12#12: *345 upstream prematurely closed connection while reading response header from upstream", "upstream-reset"],
-      ["Readiness probe failed: Get \"http://10.1.2.3:8080/health\": dial tcp 10.1.2.3:8080: connect: connection refused", "conn-refused"],
-      ["Liveness probe failed: Get \"http://10.1.2.3:8080/health\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)", "probe-failed-log"],
+      ['Readiness probe failed: Get "http://10.1.2.3:8080/health": dial tcp 10.1.2.3:8080: connect: connection refused', "conn-refused"],
+      [
+        'Liveness probe failed: Get "http://10.1.2.3:8080/health": context deadline exceeded (Client.Timeout exceeded while awaiting headers)',
+        "probe-failed-log",
+      ],
       ["Warning  Unhealthy  2m (x12 over 5m)  kubelet  Readiness probe failed: HTTP probe failed with statuscode: 503", "probe-failed-log"],
-      ["com.mysql.cj.jdbc.exceptions.CommunicationsException: Communications link failure The last packet successfully received from the server was 28,800,123 milliseconds ago.", "stale-keepalive-log"],
-      ["org.apache.kafka.clients.NetworkClient: Connection to node -1 (localhost/127.0.0.1:9092) could not be established. Broker may not be available.", "refused-on-loopback"],
-      ["psql: error: could not connect to server: Connection refused Is the server running on host \"localhost\" (127.0.0.1) and accepting TCP/IP connections on port 5432?", "refused-on-loopback"],
+      [
+        "com.mysql.cj.jdbc.exceptions.CommunicationsException: Communications link failure The last packet successfully received from the server was 28,800,123 milliseconds ago.",
+        "stale-keepalive-log",
+      ],
+      [
+        "org.apache.kafka.clients.NetworkClient: Connection to node -1 (localhost/127.0.0.1:9092) could not be established. Broker may not be available.",
+        "refused-on-loopback",
+      ],
+      [
+        'psql: error: could not connect to server: Connection refused Is the server running on host "localhost" (127.0.0.1) and accepting TCP/IP connections on port 5432?',
+        "refused-on-loopback",
+      ],
     ];
     const missed = cases.filter(([line, id]) => !extractEvidence({ description: "", outputs: [{ text: line }] }).some((s) => s.id === id));
     expect(missed).toEqual([]);
@@ -91,12 +111,14 @@ describe("appErrorsParser", () => {
   it("reads HTTP clients that found a message's framing broken", () => {
     expect(ids("curl: (18) transfer closed with 327 bytes remaining to read")).toEqual(["http-framing-error"]);
     expect(ids("  code: 'HPE_INVALID_CONSTANT',")).toEqual(["http-framing-error"]);
-    expect(ids("urllib3.exceptions.ProtocolError: ('Connection broken: IncompleteRead(1721 bytes read, 327 more expected)', ...)")).toEqual(["http-framing-error"]);
+    expect(ids("urllib3.exceptions.ProtocolError: ('Connection broken: IncompleteRead(1721 bytes read, 327 more expected)', ...)")).toEqual([
+      "http-framing-error",
+    ]);
     expect(ids("curl: (28) Operation timed out after 5001 milliseconds with 0 bytes received")).toEqual([]);
   });
 
   it("reads a 204 or 304 header block that declares a body", () => {
-    const dump = ["HTTP/1.1 304 Not Modified", "ETag: \"a81f-5e1\"", "Content-Length: 20", "Connection: Keep-Alive", "", '{"code":0,"data":[]}'].join("\n");
+    const dump = ["HTTP/1.1 304 Not Modified", 'ETag: "a81f-5e1"', "Content-Length: 20", "Connection: Keep-Alive", "", '{"code":0,"data":[]}'].join("\n");
     expect(appErrorsParser.parse(dump, source)).toMatchObject([{ id: "http-204-with-length", lineNumber: 3 }]);
     expect(ids(["HTTP/1.1 304 Not Modified", "Content-Length: 0", ""].join("\n"))).toEqual([]);
     expect(ids(["HTTP/1.1 200 OK", "Content-Length: 20", ""].join("\n"))).toEqual([]);
@@ -113,7 +135,9 @@ describe("appErrorsParser", () => {
     expect(ids("-rw-------. 1 root root   92 Mar 29 08:14 /etc/resolv.conf")).toEqual(["system-file-unreadable"]);
     expect(ids("-rw-r--r--. 1 root root   92 Mar 29 08:14 /etc/resolv.conf")).toEqual([]);
     expect(ids("/etc/profile.d/cis.sh:2:umask 077")).toEqual(["system-file-unreadable"]);
-    expect(ids("WARN o.a.k.c.ClientUtils - Couldn't resolve server kafka-2.eu-internal:9092 from bootstrap.servers as DNS resolution failed")).toEqual(["client-bootstrap-error"]);
+    expect(ids("WARN o.a.k.c.ClientUtils - Couldn't resolve server kafka-2.eu-internal:9092 from bootstrap.servers as DNS resolution failed")).toEqual([
+      "client-bootstrap-error",
+    ]);
   });
 
   it("reads a tool that runs a wrapper before the real binary (type -a)", () => {

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
+
 import { connectToolsParser } from "@/lib/evidence/parsers/connect-tools";
 import type { EvidenceSource } from "@/lib/evidence/signal";
 
 const source: EvidenceSource = { kind: "output", index: 1, command: "nc -vz" };
 const parse = (text: string) => connectToolsParser.parse(text, source);
-const ids = (text: string) => parse(text).map((s) => s.id).sort();
+const ids = (text: string) =>
+  parse(text)
+    .map((s) => s.id)
+    .sort();
 const find = (text: string, id: string) => parse(text).find((s) => s.id === id);
 
 describe("connectToolsParser", () => {
@@ -27,7 +31,11 @@ describe("connectToolsParser", () => {
       "Escape character is '^]'.",
     ].join("\n");
     expect(ids(text)).toEqual(["conn-refused", "connect-ok"]);
-    expect(find(text, "conn-refused")).toMatchObject({ lineNumber: 3, line: "telnet: Unable to connect to remote host: Connection refused", parser: "connect-tools" });
+    expect(find(text, "conn-refused")).toMatchObject({
+      lineNumber: 3,
+      line: "telnet: Unable to connect to remote host: Connection refused",
+      parser: "connect-tools",
+    });
     expect(find(text, "connect-ok")?.lineNumber).toBe(7);
   });
 
@@ -119,7 +127,12 @@ describe("connectToolsParser", () => {
   });
 
   it("counts the replies of a quiet ping from its summary", () => {
-    const text = ["PING 10.0.0.1 (10.0.0.1) 56(84) bytes of data.", "", "--- 10.0.0.1 ping statistics ---", "5 packets transmitted, 5 received, 0% packet loss, time 4005ms"].join("\n");
+    const text = [
+      "PING 10.0.0.1 (10.0.0.1) 56(84) bytes of data.",
+      "",
+      "--- 10.0.0.1 ping statistics ---",
+      "5 packets transmitted, 5 received, 0% packet loss, time 4005ms",
+    ].join("\n");
     expect(find(text, "ping-ok")).toMatchObject({ lineNumber: 4, value: 5 });
     expect(ids("Packets: Sent = 4, Received = 4, Lost = 0 (0% loss),")).toEqual(["ping-ok"]);
     expect(ids("数据包: 已发送 = 4，已接收 = 0，丢失 = 4 (100% 丢失)，")).toEqual([]);
@@ -178,7 +191,10 @@ describe("connectToolsParser", () => {
 
   it("does not call one MAC seen twice, or an ARP capture, a conflict", () => {
     expect(ids(["? (10.0.0.1) at 00:18:51:38:b1:cd [ether] on eth0", "10.0.0.1 dev eth0 lladdr 00:18:51:38:b1:cd REACHABLE"].join("\n"))).toEqual([]);
-    const capture = ["12:00:00.1 ARP, Reply 10.0.0.1 is-at 00:18:51:38:b1:cd, length 46", "12:00:00.2 ARP, Reply 10.0.0.1 is-at 8c:dc:d4:b3:af:14, length 46"].join("\n");
+    const capture = [
+      "12:00:00.1 ARP, Reply 10.0.0.1 is-at 00:18:51:38:b1:cd, length 46",
+      "12:00:00.2 ARP, Reply 10.0.0.1 is-at 8c:dc:d4:b3:af:14, length 46",
+    ].join("\n");
     expect(ids(capture)).toEqual([]);
   });
 
@@ -196,7 +212,9 @@ describe("connectToolsParser", () => {
     const clean = ["ARPING 10.233.14.145 from 0.0.0.0 docker0", "Sent 2 probes (2 broadcast(s))", "Received 0 response(s)", "0"].join("\n");
     expect(ids(clean)).toEqual([]);
     // Without -D, an answer is just the owner answering.
-    expect(ids(["ARPING 10.0.0.5 from 10.0.0.1 eth0", "Unicast reply from 10.0.0.5 [00:18:51:38:B1:CD]  0.6ms", "Received 1 response(s)"].join("\n"))).toEqual([]);
+    expect(ids(["ARPING 10.0.0.5 from 10.0.0.1 eth0", "Unicast reply from 10.0.0.5 [00:18:51:38:B1:CD]  0.6ms", "Received 1 response(s)"].join("\n"))).toEqual(
+      [],
+    );
   });
 
   it("emits nothing for other tools' output", () => {
@@ -204,7 +222,11 @@ describe("connectToolsParser", () => {
     const ps = ["UID  PID  PPID  C STIME TTY  TIME CMD", "root   1     0  0 10:00 ?    00:00:02 /sbin/init"].join("\n");
     const curl = ["* connect to 172.1.51.93 port 80 failed: Connection refused", "* Connected to x (172.1.57.214) port 80 (#0)"].join("\n");
     const nginx = "2017/08/14 13:25:49 [error] 11020#0: *1 connect() failed (111: Connection refused) while connecting to upstream";
-    const ipAddr = ["2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500", "    link/ether 02:42:ac:11:00:02 brd ff:ff:ff:ff:ff:ff", "    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0"].join("\n");
+    const ipAddr = [
+      "2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500",
+      "    link/ether 02:42:ac:11:00:02 brd ff:ff:ff:ff:ff:ff",
+      "    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0",
+    ].join("\n");
     for (const other of [dig, ps, curl, nginx, ipAddr]) expect(parse(other)).toEqual([]);
   });
 

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
+
 import { curlParser } from "@/lib/evidence/parsers/curl";
 import type { EvidenceSource } from "@/lib/evidence/signal";
 
 const source: EvidenceSource = { kind: "output", index: 0 };
 const parse = (text: string) => curlParser.parse(text, source);
-const ids = (text: string) => parse(text).map((s) => s.id).sort();
+const ids = (text: string) =>
+  parse(text)
+    .map((s) => s.id)
+    .sort();
 const find = (text: string, id: string) => parse(text).find((s) => s.id === id);
 
 describe("curlParser", () => {
@@ -144,7 +148,12 @@ describe("curlParser", () => {
   });
 
   it("maps a pasted -w template with http_code", () => {
-    const text = ["$ while true; do curl -s -o /dev/null -w '%{http_code} %{time_total}\\n' http://10.16.11.131:56789/; sleep 1; done", "200 0.003", "502 0.004", "200 0.003"].join("\n");
+    const text = [
+      "$ while true; do curl -s -o /dev/null -w '%{http_code} %{time_total}\\n' http://10.16.11.131:56789/; sleep 1; done",
+      "200 0.003",
+      "502 0.004",
+      "200 0.003",
+    ].join("\n");
     expect(find(text, "http-502")).toMatchObject({ line: "502 0.004", lineNumber: 3 });
   });
 
@@ -155,7 +164,11 @@ describe("curlParser", () => {
       ";; Query time: 5003 msec",
       ";; SERVER: 127.0.0.1#53(127.0.0.1)",
     ].join("\n");
-    const ps = ["UID  PID  PPID  C STIME TTY  TIME CMD", "root   1     0  0 10:00 ?    00:00:02 /sbin/init", "root 812     1  0 10:00 ?    00:00:00 nginx: master process"].join("\n");
+    const ps = [
+      "UID  PID  PPID  C STIME TTY  TIME CMD",
+      "root   1     0  0 10:00 ?    00:00:02 /sbin/init",
+      "root 812     1  0 10:00 ?    00:00:00 nginx: master process",
+    ].join("\n");
     const telnet = ["Trying 172.1.51.93...", "telnet: Unable to connect to remote host: Connection refused"].join("\n");
     const accessLog = '10.0.0.1 - - [14/Aug/2017:13:25:49 +0800] "GET /api HTTP/1.1" 502 173 "-" "curl/7.29.0"';
     expect(parse(dig)).toEqual([]);

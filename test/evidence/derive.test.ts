@@ -19,7 +19,10 @@ describe("signals derived from two observations", () => {
   });
 
   it("derives each combination once, inside extractEvidence", () => {
-    const evidence = extractEvidence({ description: "", outputs: [{ text: "64 bytes from 10.0.0.9: icmp_seq=1 ttl=64 time=0.41 ms" }, { text: ";; connection timed out; no servers could be reached" }] });
+    const evidence = extractEvidence({
+      description: "",
+      outputs: [{ text: "64 bytes from 10.0.0.9: icmp_seq=1 ttl=64 time=0.41 ms" }, { text: ";; connection timed out; no servers could be reached" }],
+    });
     expect(evidence.filter((s) => s.id === "reachable-but-port-silent")).toHaveLength(1);
   });
 });

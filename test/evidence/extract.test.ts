@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { MAX_PARSED_LINE, boundLines, compactBlankRuns, extractEvidence } from "@/lib/evidence/extract";
-import { PARSERS } from "@/lib/evidence/parsers";
+import { boundLines, compactBlankRuns, extractEvidence, MAX_PARSED_LINE } from "@/lib/evidence/extract";
 import { PARSER_IDS } from "@/lib/evidence/parser-ids";
+import { PARSERS } from "@/lib/evidence/parsers";
 import { SIGNALS } from "@/lib/evidence/vocabulary";
 
 describe("extractEvidence", () => {

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
+
 import { iptablesParser } from "@/lib/evidence/parsers/iptables";
 import type { EvidenceSource } from "@/lib/evidence/signal";
 
 const source: EvidenceSource = { kind: "output", index: 0, command: "iptables -t nat -S" };
 const parse = (text: string) => iptablesParser.parse(text, source);
-const ids = (text: string) => parse(text).map((s) => s.id).sort();
+const ids = (text: string) =>
+  parse(text)
+    .map((s) => s.id)
+    .sort();
 const find = (text: string, id: string) => parse(text).find((s) => s.id === id);
 
 describe("iptablesParser", () => {
@@ -29,9 +33,9 @@ describe("iptablesParser", () => {
       "*nat",
       ":PREROUTING ACCEPT [0:0]",
       ":KUBE-SERVICES - [0:0]",
-      "-A PREROUTING -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES",
-      "-A KUBE-SERVICES -d 10.96.0.10/32 -p udp -m comment --comment \"kube-system/kube-dns:dns cluster IP\" -m udp --dport 53 -j KUBE-SVC-TCOU7JCQXEZGVUNU",
-      "-A KUBE-SEP-IT2ZTR26TO4XFPTO -p udp -m comment --comment \"kube-system/kube-dns:dns\" -m udp -j DNAT --to-destination 10.244.0.2:53",
+      '-A PREROUTING -m comment --comment "kubernetes service portals" -j KUBE-SERVICES',
+      '-A KUBE-SERVICES -d 10.96.0.10/32 -p udp -m comment --comment "kube-system/kube-dns:dns cluster IP" -m udp --dport 53 -j KUBE-SVC-TCOU7JCQXEZGVUNU',
+      '-A KUBE-SEP-IT2ZTR26TO4XFPTO -p udp -m comment --comment "kube-system/kube-dns:dns" -m udp -j DNAT --to-destination 10.244.0.2:53',
       "-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80",
       "COMMIT",
     ].join("\n");
@@ -47,7 +51,7 @@ describe("iptablesParser", () => {
       "-P FORWARD ACCEPT",
       "-P OUTPUT ACCEPT",
       "-A INPUT -s 10.1.2.0/24 -j DROP",
-      "-A KUBE-FIREWALL -m comment --comment \"kubernetes firewall for dropping marked packets\" -m mark --mark 0x8000/0x8000 -j DROP",
+      '-A KUBE-FIREWALL -m comment --comment "kubernetes firewall for dropping marked packets" -m mark --mark 0x8000/0x8000 -j DROP',
     ].join("\n");
     const signal = find(text, "filter-drop-rule");
     expect(signal).toMatchObject({ lineNumber: 1, value: 2 });
@@ -61,7 +65,8 @@ describe("iptablesParser", () => {
   });
 
   it("reads REJECT rules with their answer type", () => {
-    const text = '-A KUBE-SERVICES -d 10.96.12.7/32 -p tcp -m comment --comment "default/api has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable';
+    const text =
+      '-A KUBE-SERVICES -d 10.96.12.7/32 -p tcp -m comment --comment "default/api has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable';
     expect(find(text, "filter-reject-rule")?.detail).toContain("answering with icmp-port-unreachable");
   });
 
@@ -76,7 +81,13 @@ describe("iptablesParser", () => {
   });
 
   it("reads iptables-save -c counters and quotes the busiest rule", () => {
-    const text = ["*filter", ":INPUT ACCEPT [100:2000]", "[0:0] -A INPUT -s 10.0.0.5/32 -j DROP", "[5120:307200] -A INPUT -p udp --dport 53 -j DROP", "COMMIT"].join("\n");
+    const text = [
+      "*filter",
+      ":INPUT ACCEPT [100:2000]",
+      "[0:0] -A INPUT -s 10.0.0.5/32 -j DROP",
+      "[5120:307200] -A INPUT -p udp --dport 53 -j DROP",
+      "COMMIT",
+    ].join("\n");
     const signal = find(text, "filter-drop-rule");
     expect(signal).toMatchObject({ lineNumber: 4, value: 2 });
     expect(signal?.detail).toContain("matched 5120 packets");

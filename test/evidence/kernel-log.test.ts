@@ -35,9 +35,7 @@ describe("kernelLogParser", () => {
 
   it("does not tie a migration thread to a trace far above it", () => {
     const filler = Array.from({ length: 60 }, (_, i) => `[${i}.000000] eth0: rx ok`).join("\n");
-    expect(ids(`[1.0] BUG: soft lockup - CPU#3 stuck for 22s! [java:1234]\n${filler}\n[99.0] CPU: 3 PID: 25 Comm: migration/3`)).toEqual([
-      "kernel-bug-log",
-    ]);
+    expect(ids(`[1.0] BUG: soft lockup - CPU#3 stuck for 22s! [java:1234]\n${filler}\n[99.0] CPU: 3 PID: 25 Comm: migration/3`)).toEqual(["kernel-bug-log"]);
   });
 
   it("counts repeated conntrack table full messages, both spellings", () => {
@@ -45,7 +43,12 @@ describe("kernelLogParser", () => {
 [Mon Nov 18 10:00:01 2024] nf_conntrack: nf_conntrack: table full, dropping packet
 [Mon Nov 18 10:00:02 2024] nf_conntrack: table full, dropping packet`;
     expect(parse(text)).toEqual([
-      expect.objectContaining({ id: "conntrack-table-full-log", value: 3, lineNumber: 1, line: "[Mon Nov 18 10:00:01 2024] nf_conntrack: table full, dropping packet" }),
+      expect.objectContaining({
+        id: "conntrack-table-full-log",
+        value: 3,
+        lineNumber: 1,
+        line: "[Mon Nov 18 10:00:01 2024] nf_conntrack: table full, dropping packet",
+      }),
     ]);
   });
 

@@ -5,7 +5,10 @@ import type { EvidenceSource } from "@/lib/evidence/signal";
 
 const source: EvidenceSource = { kind: "output", index: 0 };
 const parse = (text: string, src: EvidenceSource = source) => netstatCountersParser.parse(text, src);
-const ids = (text: string) => parse(text).map((s) => s.id).sort();
+const ids = (text: string) =>
+  parse(text)
+    .map((s) => s.id)
+    .sort();
 
 const NETSTAT_S = `[root@rs ~]# netstat -s
 Ip:
@@ -105,7 +108,11 @@ describe("netstatCountersParser", () => {
   it("reads counters exported as JSON, key=value or a monitoring table, and their rise", () => {
     expect(ids('{"TcpExtListenOverflows": 1204, "TcpExtListenDrops": 1204}')).toEqual(["listen-drops", "listen-overflows"]);
     expect(ids("host=web-3 ListenOverflows=88 ListenDrops=88")).toEqual(["listen-drops", "listen-overflows"]);
-    const table = ["time      ListenOverflows  ListenDrops  TCPTimeouts", "10:00:00  1200             1200         5", "10:05:00  1900             1900         5"].join("\n");
+    const table = [
+      "time      ListenOverflows  ListenDrops  TCPTimeouts",
+      "10:00:00  1200             1200         5",
+      "10:05:00  1900             1900         5",
+    ].join("\n");
     const signals = parse(table);
     expect(signals.find((s) => s.id === "listen-overflows")).toMatchObject({ value: 700 });
     expect(signals.find((s) => s.id === "listen-overflows")?.sinceBoot).toBeUndefined();

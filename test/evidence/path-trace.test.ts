@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
+
 import { pathTraceParser } from "@/lib/evidence/parsers/path-trace";
 import type { EvidenceSource } from "@/lib/evidence/signal";
 
 const source: EvidenceSource = { kind: "output", index: 0, command: "mtr -r" };
 const parse = (text: string) => pathTraceParser.parse(text, source);
-const ids = (text: string) => parse(text).map((s) => s.id).sort();
+const ids = (text: string) =>
+  parse(text)
+    .map((s) => s.id)
+    .sort();
 const find = (text: string, id: string) => parse(text).find((s) => s.id === id);
 
 /** The report from fujian-tietong-wifi-timeout. */
@@ -59,7 +63,13 @@ describe("pathTraceParser", () => {
   });
 
   it("reads loss at one router that disappears later as a clean path (ICMP rate limiting)", () => {
-    const text = ["HOST: client   Loss%   Snt   Last   Avg  Best  Wrst StDev", mtrRow(1, "10.0.0.1", "0.0%"), mtrRow(2, "10.0.1.1", "35.0%"), mtrRow(3, "10.0.2.1", "0.0%"), mtrRow(4, "93.184.216.34", "0.0%")].join("\n");
+    const text = [
+      "HOST: client   Loss%   Snt   Last   Avg  Best  Wrst StDev",
+      mtrRow(1, "10.0.0.1", "0.0%"),
+      mtrRow(2, "10.0.1.1", "35.0%"),
+      mtrRow(3, "10.0.2.1", "0.0%"),
+      mtrRow(4, "93.184.216.34", "0.0%"),
+    ].join("\n");
     expect(ids(text)).toEqual(["path-clean"]);
     expect(find(text, "path-clean")?.detail).toContain("hop(s) 2 does not persist");
   });
@@ -128,9 +138,16 @@ describe("pathTraceParser", () => {
       "  3    10 ms    11 ms     9 ms  example.com [93.184.216.34]",
     ].join("\n");
     expect(ids(english)).toEqual(["path-clean"]);
-    const chinese = ["通过最多 30 个跃点跟踪到 10.9.9.9 的路由", "  1    <1 毫秒   <1 毫秒   <1 毫秒 192.168.1.1", "  2     *        *        *     请求超时。", "  3     *        *        *     请求超时。"].join("\n");
+    const chinese = [
+      "通过最多 30 个跃点跟踪到 10.9.9.9 的路由",
+      "  1    <1 毫秒   <1 毫秒   <1 毫秒 192.168.1.1",
+      "  2     *        *        *     请求超时。",
+      "  3     *        *        *     请求超时。",
+    ].join("\n");
     expect(find(chinese, "path-timeouts")?.value).toBe(2);
-    expect(ids(["  1    <1 ms    <1 ms    <1 ms  192.168.1.1", "  2  192.168.1.1  reports: Destination host unreachable."].join("\n"))).toEqual(["icmp-host-unreachable"]);
+    expect(ids(["  1    <1 ms    <1 ms    <1 ms  192.168.1.1", "  2  192.168.1.1  reports: Destination host unreachable."].join("\n"))).toEqual([
+      "icmp-host-unreachable",
+    ]);
   });
 
   it("does not call the same router on consecutive hops a loop", () => {

@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
+
 import { proxyLogParser } from "@/lib/evidence/parsers/proxy-log";
 import type { EvidenceSource } from "@/lib/evidence/signal";
 
 const source: EvidenceSource = { kind: "output", index: 2, command: "tail error.log" };
 const parse = (text: string) => proxyLogParser.parse(text, source);
-const ids = (text: string) => parse(text).map((s) => s.id).sort();
+const ids = (text: string) =>
+  parse(text)
+    .map((s) => s.id)
+    .sort();
 const find = (text: string, id: string) => parse(text).find((s) => s.id === id);
 
-const nginxError = (message: string) => `2023/05/01 10:00:00 [error] 1234#0: *5678 ${message}, client: 10.0.0.1, server: api.example.com, request: "GET /v1 HTTP/1.1", upstream: "http://10.0.1.5:8080/v1", host: "api.example.com"`;
+const nginxError = (message: string) =>
+  `2023/05/01 10:00:00 [error] 1234#0: *5678 ${message}, client: 10.0.0.1, server: api.example.com, request: "GET /v1 HTTP/1.1", upstream: "http://10.0.1.5:8080/v1", host: "api.example.com"`;
 
 describe("proxyLogParser", () => {
   it("reads tengine's no-live-upstreams flood and the 502s in its access log (tengine-stale-elb-ips-after-scale-up)", () => {
@@ -46,7 +51,9 @@ describe("proxyLogParser", () => {
   it("reads upstream resets and premature closes, but not client resets", () => {
     expect(ids(nginxError("recv() failed (104: Connection reset by peer) while reading response header from upstream"))).toEqual(["upstream-reset"]);
     expect(ids(nginxError("upstream prematurely closed connection while reading response header from upstream"))).toEqual(["upstream-reset"]);
-    expect(ids("2023/05/01 10:00:00 [info] 1234#0: *5678 recv() failed (104: Connection reset by peer) while reading client request line, client: 10.0.0.1")).toEqual([]);
+    expect(
+      ids("2023/05/01 10:00:00 [info] 1234#0: *5678 recv() failed (104: Connection reset by peer) while reading client request line, client: 10.0.0.1"),
+    ).toEqual([]);
   });
 
   it("reads too many open files on accept", () => {
@@ -66,15 +73,21 @@ describe("proxyLogParser", () => {
   });
 
   it("reads AWS load balancer access logs", () => {
-    const classic = '2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 10.0.0.1:80 0.000073 0.001048 0.000057 502 - 0 29 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.38.0" - -';
+    const classic =
+      '2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 10.0.0.1:80 0.000073 0.001048 0.000057 502 - 0 29 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.38.0" - -';
     expect(ids(classic)).toEqual(["http-502", "http-5xx"]);
-    const alb = 'http 2018-07-02T22:23:00.186641Z app/my-loadbalancer/50dc6c495c0c9188 192.168.131.39:2817 - -1 -1 -1 503 - 34 366 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.46.0" - - arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067 "Root=1-58337262-36d228ad5d99923122bbe354"';
+    const alb =
+      'http 2018-07-02T22:23:00.186641Z app/my-loadbalancer/50dc6c495c0c9188 192.168.131.39:2817 - -1 -1 -1 503 - 34 366 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.46.0" - - arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067 "Root=1-58337262-36d228ad5d99923122bbe354"';
     expect(ids(alb)).toEqual(["http-5xx"]);
   });
 
   it("reads envoy messages and response flags", () => {
     expect(ids("upstream connect error or disconnect/reset before headers. reset reason: connection termination")).toEqual(["upstream-reset"]);
-    expect(ids("upstream connect error or disconnect/reset before headers. retried and the latest reset reason: remote connection failure, transport failure reason: delayed connect error: 111")).toEqual(["upstream-refused"]);
+    expect(
+      ids(
+        "upstream connect error or disconnect/reset before headers. retried and the latest reset reason: remote connection failure, transport failure reason: delayed connect error: 111",
+      ),
+    ).toEqual(["upstream-refused"]);
     expect(ids("no healthy upstream")).toEqual(["upstream-no-live"]);
     const uc = '[2023-05-01T10:00:00.000Z] "GET /v1 HTTP/1.1" 503 UC 0 95 3 - "-" "curl/7.68.0" "8b2f" "api" "10.0.1.5:8080"';
     expect(ids(uc)).toEqual(["http-5xx", "upstream-reset"]);

@@ -10,7 +10,9 @@ import { knowledge } from "../triage/case-fixtures";
 /** A weight from this value up is "typical of the cause". */
 const STRONG = 1.5;
 
-const answeredBy = new Set<string>(knowledge.trees.flatMap((tree) => tree.nodes.flatMap((node) => (node.kind === "question" ? node.answers.flatMap((a) => a.signals) : []))));
+const answeredBy = new Set<string>(
+  knowledge.trees.flatMap((tree) => tree.nodes.flatMap((node) => (node.kind === "question" ? node.answers.flatMap((a) => a.signals) : []))),
+);
 
 describe("signal definitions", () => {
   it.each(SIGNAL_IDS)("%s has a meaning in both languages, a way to be detected and a weight", (id) => {
@@ -24,7 +26,9 @@ describe("signal definitions", () => {
 
   it("lists in each definition exactly the parsers that emit the signal", () => {
     for (const id of SIGNAL_IDS) {
-      const emitters = PARSERS.filter((parser) => parser.produces.includes(id)).map((parser) => parser.id).sort();
+      const emitters = PARSERS.filter((parser) => parser.produces.includes(id))
+        .map((parser) => parser.id)
+        .sort();
       expect([...(definitionOf(id).parsers ?? [])].sort(), id).toEqual(emitters);
     }
   });

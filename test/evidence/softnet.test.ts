@@ -29,7 +29,12 @@ describe("softnetParser", () => {
   it("reports the rise between two snapshots, split by the CPU id column of newer kernels", () => {
     const row = (dropped: string, squeeze: string, cpu: string) =>
       `0000a000 ${dropped} ${squeeze} 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 ${cpu} 00000000`;
-    const text = [row("00000005", "00000020", "00000000"), row("00000000", "00000001", "00000001"), row("00000005", "00000030", "00000000"), row("00000000", "00000001", "00000001")].join("\n");
+    const text = [
+      row("00000005", "00000020", "00000000"),
+      row("00000000", "00000001", "00000001"),
+      row("00000005", "00000030", "00000000"),
+      row("00000000", "00000001", "00000001"),
+    ].join("\n");
     expect(summary(text)).toEqual([["softnet-squeeze", 16, 3]]);
   });
 
@@ -47,7 +52,8 @@ describe("softnetParser", () => {
   });
 
   it("reads grep excerpts of newer /proc/interrupts and /proc/softirqs NET_RX", () => {
-    const interrupts = "  33:    9000000   0   0   0   0   0  IR-PCI-MSI 1572864-edge      virtio0-input.0\n  34:  0 0 0 0 0 0 IR-PCI-MSI 1572865-edge virtio0-output.0";
+    const interrupts =
+      "  33:    9000000   0   0   0   0   0  IR-PCI-MSI 1572864-edge      virtio0-input.0\n  34:  0 0 0 0 0 0 IR-PCI-MSI 1572865-edge virtio0-output.0";
     expect(summary(interrupts)).toEqual([["rx-queue-imbalance", 100, 1]]);
     const softirqs = "                    CPU0       CPU1       CPU2       CPU3\n      NET_RX:    1000000       2000       3000       1000";
     expect(summary(softirqs)).toEqual([["rx-queue-imbalance", 99.4, 2]]);
@@ -76,7 +82,8 @@ describe("softnetParser", () => {
 %Cpu1  :  5.0 us,  2.0 sy,  0.0 ni, 92.0 id,  0.0 wa,  0.0 hi,  1.0 si,  0.0 st
 %Cpu2  :  5.0 us,  2.0 sy,  0.0 ni, 92.0 id,  0.0 wa,  0.0 hi,  1.0 si,  0.0 st`;
     expect(summary(text)).toEqual([["softirq-hot-cpu", 97, 1]]);
-    const old = "Cpu0  :  1.0%us,  2.0%sy,  0.0%ni, 10.0%id,  0.0%wa,  0.0%hi, 87.0%si,  0.0%st\nCpu1  :  1.0%us,  2.0%sy,  0.0%ni, 96.0%id,  0.0%wa,  0.0%hi,  1.0%si,  0.0%st\nCpu2  :  1.0%us,  2.0%sy,  0.0%ni, 96.0%id,  0.0%wa,  0.0%hi,  1.0%si,  0.0%st";
+    const old =
+      "Cpu0  :  1.0%us,  2.0%sy,  0.0%ni, 10.0%id,  0.0%wa,  0.0%hi, 87.0%si,  0.0%st\nCpu1  :  1.0%us,  2.0%sy,  0.0%ni, 96.0%id,  0.0%wa,  0.0%hi,  1.0%si,  0.0%st\nCpu2  :  1.0%us,  2.0%sy,  0.0%ni, 96.0%id,  0.0%wa,  0.0%hi,  1.0%si,  0.0%st";
     expect(summary(old)).toEqual([["softirq-hot-cpu", 87, 1]]);
   });
 
@@ -89,7 +96,8 @@ describe("softnetParser", () => {
   it("keeps quiet on other tools' output, on the conntrack hex table and on junk", () => {
     expect(parse(";; ANSWER SECTION:\ngoogle.com.\t300\tIN\tA\t142.250.72.14")).toEqual([]);
     expect(parse("UID PID PPID C STIME TTY TIME CMD\nroot 1 0 0 Nov21 ? 00:00:03 /sbin/init")).toEqual([]);
-    const conntrackRow = "0000fff0  00000000 00000000 00000000 00000a3d 0000262b 00000000 00000000 00000000 00000010 00000004 00000000 00000000  00000000 00000000 00000000 0000017f";
+    const conntrackRow =
+      "0000fff0  00000000 00000000 00000000 00000a3d 0000262b 00000000 00000000 00000000 00000010 00000004 00000000 00000000  00000000 00000000 00000000 0000017f";
     expect(parse(conntrackRow)).toEqual([]);
     expect(parse("deadbeef zz\n1: x\nCPU %soft\n\u0000")).toEqual([]);
   });

@@ -17,7 +17,9 @@ LISTEN  129     128     0.0.0.0:8080        0.0.0.0:*`;
   });
 
   it("reads the listen queues of FreeBSD and macOS netstat -Lan", () => {
-    const macos = ["Current listen queue sizes (qlen/incqlen/maxqlen)", "Listen         Local Address", "0/0/128        *.22", "129/0/128      *.8080"].join("\n");
+    const macos = ["Current listen queue sizes (qlen/incqlen/maxqlen)", "Listen         Local Address", "0/0/128        *.22", "129/0/128      *.8080"].join(
+      "\n",
+    );
     const signals = ssListenParser.parse(macos, { kind: "output", index: 0 });
     expect(signals.filter((s) => s.id === "accept-queue-full").map((s) => s.line)).toEqual(["129/0/128      *.8080"]);
     expect(ssListenParser.parse("tcp4  0/0/4096         *.443", { kind: "output", index: 0 })).toEqual([]);

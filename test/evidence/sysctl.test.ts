@@ -103,6 +103,8 @@ $ sysctl -w net.ipv4.tcp_abort_on_overflow=1`;
   it("keeps quiet on other tools' output, unknown keys and junk", () => {
     expect(parse(";; ANSWER SECTION:\ngoogle.com.\t300\tIN\tA\t142.250.72.14")).toEqual([]);
     expect(parse("UID PID PPID C STIME TTY TIME CMD\nroot 1 0 0 Nov21 ? 00:00:03 /sbin/init")).toEqual([]);
-    expect(parse("net.ipv4.tcp_fin_timeout = 60\nnet.core.somaxconn = abc\n128\nsysctl: cannot stat /proc/sys/net/ipv4/tcp_tw_recycle: No such file or directory")).toEqual([]);
+    expect(
+      parse("net.ipv4.tcp_fin_timeout = 60\nnet.core.somaxconn = abc\n128\nsysctl: cannot stat /proc/sys/net/ipv4/tcp_tw_recycle: No such file or directory"),
+    ).toEqual([]);
   });
 });

@@ -82,7 +82,8 @@ ${rows(130, (i) => `0      0      10.0.0.5:8080   10.7.0.${i}:${30000 + i}`)}`;
   });
 
   it("reports the larger of two pasted snapshots", () => {
-    const snapshot = (n: number) => `$ ss -tan\nState Recv-Q Send-Q Local Address:Port Peer Address:Port\n${rows(n, (i) => `TIME-WAIT 0 0 10.0.0.5:${i} 10.0.0.9:80`)}`;
+    const snapshot = (n: number) =>
+      `$ ss -tan\nState Recv-Q Send-Q Local Address:Port Peer Address:Port\n${rows(n, (i) => `TIME-WAIT 0 0 10.0.0.5:${i} 10.0.0.9:80`)}`;
     const signals = parse(`${snapshot(10000)}\n${snapshot(12000)}`);
     expect(signals.map((s) => [s.id, s.value, s.lineNumber])).toEqual([["many-time-wait", 12000, 10005]]);
   });

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
+
 import { tcpdumpParser } from "@/lib/evidence/parsers/tcpdump";
 import type { EvidenceSource } from "@/lib/evidence/signal";
 
 const source: EvidenceSource = { kind: "output", index: 0, command: "tcpdump -nn" };
 const parse = (text: string) => tcpdumpParser.parse(text, source);
-const ids = (text: string) => parse(text).map((s) => s.id).sort();
+const ids = (text: string) =>
+  parse(text)
+    .map((s) => s.id)
+    .sort();
 const find = (text: string, id: string) => parse(text).find((s) => s.id === id);
 
 const SYN_OPTIONS = "options [mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 7]";
@@ -27,7 +31,14 @@ describe("tcpdumpParser", () => {
   });
 
   it("reports a capture that saw nothing matching its filter", () => {
-    const empty = ["tcpdump: verbose output suppressed, use -v[v]... for full protocol decode", "listening on eth0, link-type EN10MB (Ethernet), snapshot length 262144 bytes", "^C", "0 packets captured", "0 packets received by filter", "0 packets dropped by kernel"].join("\n");
+    const empty = [
+      "tcpdump: verbose output suppressed, use -v[v]... for full protocol decode",
+      "listening on eth0, link-type EN10MB (Ethernet), snapshot length 262144 bytes",
+      "^C",
+      "0 packets captured",
+      "0 packets received by filter",
+      "0 packets dropped by kernel",
+    ].join("\n");
     expect(find(empty, "capture-empty")?.lineNumber).toBe(4);
     expect(ids(["3 packets captured", "3 packets received by filter"].join("\n"))).toEqual([]);
   });
@@ -200,7 +211,11 @@ describe("tcpdumpParser", () => {
     const unanswered = [request("12:00:00.0"), request("12:00:01.0"), request("12:00:02.0")].join("\n");
     expect(find(unanswered, "arp-no-reply")).toMatchObject({ value: 3, lineNumber: 1 });
     expect(ids(`${unanswered}\n12:00:02.1 ARP, Reply 10.100.2.1 is-at 00:18:51:38:b1:cd, length 46`)).toEqual([]);
-    const gratuitous = ["ARP, Request who-has 10.0.0.5 tell 10.0.0.5, length 28", "ARP, Request who-has 10.0.0.5 tell 10.0.0.5, length 28", "ARP, Request who-has 10.0.0.5 tell 10.0.0.5, length 28"].join("\n");
+    const gratuitous = [
+      "ARP, Request who-has 10.0.0.5 tell 10.0.0.5, length 28",
+      "ARP, Request who-has 10.0.0.5 tell 10.0.0.5, length 28",
+      "ARP, Request who-has 10.0.0.5 tell 10.0.0.5, length 28",
+    ].join("\n");
     expect(ids(gratuitous)).toEqual([]);
     const twoMacs = [
       "12:00:00.1 00:18:51:38:b1:cd > 8c:dc:d4:00:00:01, ethertype ARP (0x0806), length 60: Reply 10.100.10.201 is-at 00:18:51:38:b1:cd, length 46",
@@ -218,7 +233,10 @@ describe("tcpdumpParser", () => {
 
   it("reads -v output where the TCP line follows the IP header line", () => {
     const syn = (time: string) =>
-      [`${time} IP (tos 0x0, ttl 64, id 1234, offset 0, flags [DF], proto TCP (6), length 60)`, `    10.0.0.1.51234 > 10.0.0.2.6379: Flags [S], cksum 0x1234 (correct), seq 1000, win 29200, ${SYN_OPTIONS}, length 0`].join("\n");
+      [
+        `${time} IP (tos 0x0, ttl 64, id 1234, offset 0, flags [DF], proto TCP (6), length 60)`,
+        `    10.0.0.1.51234 > 10.0.0.2.6379: Flags [S], cksum 0x1234 (correct), seq 1000, win 29200, ${SYN_OPTIONS}, length 0`,
+      ].join("\n");
     const text = [syn("12:00:00.000000"), syn("12:00:01.001000")].join("\n");
     expect(find(text, "syn-retransmit-same-port")).toMatchObject({ lineNumber: 4, value: 2 });
   });

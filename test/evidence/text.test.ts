@@ -1,12 +1,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { describe, expect, it } from "vitest";
+
 import type { EvidenceSource } from "@/lib/evidence/signal";
 import { extractTextSignals } from "@/lib/evidence/text";
 
 const source: EvidenceSource = { kind: "description" };
 const extract = (text: string) => extractTextSignals(text, source);
-const ids = (text: string) => extract(text).map((s) => s.id).sort();
+const ids = (text: string) =>
+  extract(text)
+    .map((s) => s.id)
+    .sort();
 const find = (text: string, id: string) => extract(text).find((s) => s.id === id);
 
 /** The "## Issue" section of a case file: the ticket as the customer wrote it. */
@@ -63,7 +68,19 @@ describe("extractTextSignals", () => {
       "nginx error.log is full of 'no live upstreams while connecting to upstream'.",
     ].join("\n");
     expect(ids(text)).toEqual(
-      ["cannot-assign-address", "conn-refused", "conn-reset", "conn-timeout", "text-intermittent", "text-load-balancer", "text-refused", "text-reset", "text-timeout", "too-many-open-files", "upstream-no-live"].sort(),
+      [
+        "cannot-assign-address",
+        "conn-refused",
+        "conn-reset",
+        "conn-timeout",
+        "text-intermittent",
+        "text-load-balancer",
+        "text-refused",
+        "text-reset",
+        "text-timeout",
+        "too-many-open-files",
+        "upstream-no-live",
+      ].sort(),
     );
   });
 
@@ -94,7 +111,9 @@ describe("extractTextSignals", () => {
     expect(ids("日志里一直在连旧的那个 IP，重启后才好")).toContain("upstream-old-ip");
     expect(ids("/etc/resolv.conf is a regular file now and lists two nameservers we don't recognize")).toContain("text-resolver-config");
     expect(ids("bootstrap.servers still lists a decommissioned broker and a test cluster address")).toContain("text-endpoint-config");
-    expect(ids("After the rollback, kubectl says the payments Service is not found")).toEqual(expect.arrayContaining(["text-after-scaling", "text-endpoint-missing"]));
+    expect(ids("After the rollback, kubectl says the payments Service is not found")).toEqual(
+      expect.arrayContaining(["text-after-scaling", "text-endpoint-missing"]),
+    );
   });
 
   it("reads failure patterns that point at one cause", () => {
@@ -153,7 +172,9 @@ describe("extractTextSignals", () => {
     expect(ids("K8s 集群里的 Pod 访问 CoreDNS 偶尔出现 5 秒延时，域名解析很慢。")).toEqual(
       ["dns-slow-5s", "text-5s-delay", "text-dns", "text-intermittent", "text-kubernetes", "text-slow"].sort(),
     );
-    expect(ids("部分移动用户访问 SLB 后面的 nginx 经常超时，联通和电信用户正常。")).toEqual(["text-carrier", "text-load-balancer", "text-some-clients", "text-timeout"].sort());
+    expect(ids("部分移动用户访问 SLB 后面的 nginx 经常超时，联通和电信用户正常。")).toEqual(
+      ["text-carrier", "text-load-balancer", "text-some-clients", "text-timeout"].sort(),
+    );
     expect(ids("压测时大量 TIME_WAIT，CPU 软中断很高，连接数上不去。")).toEqual(["many-time-wait", "text-burst", "text-conn-limit", "text-high-load"].sort());
     expect(ids("ping 通但是 telnet 端口不通，大包传输会卡住。")).toEqual(["ping-ok", "text-large-transfers", "text-slow", "text-tool-doubt"].sort());
     expect(ids("扩容后新节点上的容器通过 flannel vxlan 访问数据库，请求返回了错误的结果（串了）。")).toEqual(

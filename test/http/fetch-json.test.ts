@@ -3,7 +3,10 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import { ApiError, fetchJson, fetchText } from "@/lib/http/fetch-json";
 
 function answer(body: string, init: ResponseInit) {
-  vi.stubGlobal("fetch", vi.fn(async () => new Response(body, init)));
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => new Response(body, init)),
+  );
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -40,14 +43,20 @@ describe("fetchJson", () => {
   });
 
   test("no answer at all is an offline ApiError; an abort stays an abort", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))),
+    );
     const offline = await fetchJson("/api/sessions/1").catch((e: unknown) => e);
     expect(offline).toMatchObject({ status: 0, offline: true });
 
     const controller = new AbortController();
     controller.abort();
     const aborted = new DOMException("aborted", "AbortError");
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(aborted)));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(aborted)),
+    );
     await expect(fetchJson("/api/search?q=x", { signal: controller.signal })).rejects.toBe(aborted);
   });
 });

@@ -22,7 +22,14 @@ describe("mdxToPlainText", () => {
       "|---|---|",
       "| 1 | 2 |",
     ].join("\n");
-    expect(mdxToPlainText(body).split("\n")).toEqual(["Diagnosis", "Step 1: Check the counter", "conntrack -S", "See the cause and insert_failed.", "| a | b |", "| 1 | 2 |"]);
+    expect(mdxToPlainText(body).split("\n")).toEqual([
+      "Diagnosis",
+      "Step 1: Check the counter",
+      "conntrack -S",
+      "See the cause and insert_failed.",
+      "| a | b |",
+      "| 1 | 2 |",
+    ]);
   });
 });
 

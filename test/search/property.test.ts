@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { buildSearchIndex } from "@/lib/search/search-index";
 import { searchContent } from "@/lib/search/search";
+import { buildSearchIndex } from "@/lib/search/search-index";
 
 import { SAMPLE_DOCUMENTS } from "./fixtures";
 

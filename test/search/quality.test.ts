@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 
 import { createContentLibrary } from "@/lib/content/library";
 import { loadContent } from "@/lib/content/load-content";
-import { measureRankingQuality, type BenchQuery } from "@/bench/lib/search-measure";
 import { toSearchDocuments } from "@/lib/search/documents";
-import { buildSearchIndex } from "@/lib/search/search-index";
 import { rankContent } from "@/lib/search/search";
+import { buildSearchIndex } from "@/lib/search/search-index";
+import { measureRankingQuality, type BenchQuery } from "@/bench/lib/search-measure";
 
 const CONTENT_DIR = path.join(import.meta.dirname, "../../content");
 /** The development set (queries.json) and a held-out set written without seeing the search code. */
@@ -40,7 +40,9 @@ describe.each(QUERY_SETS)("search quality on test/search/$file", ({ queries }) =
     console.log(
       [
         `search quality over ${queries.length} queries (cases only): recall@5 ${quality.recallAt5.toFixed(3)}, MRR ${quality.mrr.toFixed(3)}`,
-        `  by kind: ${Object.entries(quality.recallAt5ByKind).map(([kind, value]) => `${kind} ${value.toFixed(2)}`).join(", ")}`,
+        `  by kind: ${Object.entries(quality.recallAt5ByKind)
+          .map(([kind, value]) => `${kind} ${value.toFixed(2)}`)
+          .join(", ")}`,
         `  with root causes in the list too: recall@5 ${withCauses.recallAt5.toFixed(3)}, MRR ${withCauses.mrr.toFixed(3)}`,
         ...(misses.length ? ["  missed:", ...misses] : []),
       ].join("\n"),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { buildSearchIndex } from "@/lib/search/search-index";
 import { rankContent, searchContent } from "@/lib/search/search";
+import { buildSearchIndex } from "@/lib/search/search-index";
 
 import { SAMPLE_DOCUMENTS } from "./fixtures";
 

@@ -9,7 +9,13 @@ import { SERVER_DIR, whyRebuild, writeBuildStamp } from "../../server/build-stam
 
 function checkout(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "netriage-stamp-"));
-  for (const [file, text] of Object.entries({ "package-lock.json": "{}", "lib/a.ts": "a", "content/cases/x.mdx": "x", "test/t.test.ts": "t", "prisma/dev.db": "data" })) {
+  for (const [file, text] of Object.entries({
+    "package-lock.json": "{}",
+    "lib/a.ts": "a",
+    "content/cases/x.mdx": "x",
+    "test/t.test.ts": "t",
+    "prisma/dev.db": "data",
+  })) {
     fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     fs.writeFileSync(path.join(root, file), text);
   }

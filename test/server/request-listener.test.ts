@@ -29,10 +29,12 @@ beforeAll(async () => {
       siteHeaders: (pathname) => headersFor(RULES, pathname),
       lane: createLibraryLane(RULES, pool.diagnose),
       next: async (request, response) => {
-        if (request.url === "/peer") return void response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(request.headers["x-netriage-peer-address"]));
+        if (request.url === "/peer")
+          return void response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(request.headers["x-netriage-peer-address"]));
         reachedNext.push(`${request.method} ${request.url}`);
         // As a Next route does when the declared length is over its limit: answers without reading.
-        if (request.url === "/api/auth/sign-in") return void response.writeHead(413, { "content-type": "application/json", "content-length": "21" }).end('{"error":"too large"}');
+        if (request.url === "/api/auth/sign-in")
+          return void response.writeHead(413, { "content-type": "application/json", "content-length": "21" }).end('{"error":"too large"}');
         request.resume();
         response.writeHead(404).end();
       },
@@ -186,7 +188,10 @@ describe("heavy diagnoses", () => {
     }
     times.sort((a, b) => a - b);
     const p99 = times[Math.ceil(times.length * 0.99) - 1];
-    console.log(`search while two heavy diagnoses run: p50 ${times[times.length >> 1].toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`, times.slice(-5).map((t) => t.toFixed(0)));
+    console.log(
+      `search while two heavy diagnoses run: p50 ${times[times.length >> 1].toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`,
+      times.slice(-5).map((t) => t.toFixed(0)),
+    );
     // The heavy ones end within their budget: answered, or refused with 503 naming the limit.
     for (const status of await Promise.all(diagnoses)) expect([200, 503]).toContain(status);
     expect(p99).toBeLessThan(300);

@@ -8,7 +8,7 @@ import { checkContent, formatProblem } from "@/lib/content/check-content";
 import { createCompileCache } from "@/lib/content/compile-cache";
 import { checkTrainingExercises } from "@/lib/training/check-exercises";
 
-import { CONTENT_DIR, content, syntheticCase, trees } from "./fixtures";
+import { content, CONTENT_DIR, syntheticCase, trees } from "./fixtures";
 
 describe("checkTrainingExercises", () => {
   it("reports nothing for the real library", () => {

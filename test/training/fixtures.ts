@@ -4,8 +4,8 @@ import path from "node:path";
 import { createContentLibrary } from "@/lib/content/library";
 import { loadContent } from "@/lib/content/load-content";
 import { parseCaseEntry, type CaseEntry } from "@/lib/content/parse-entry";
-import { loadTrees } from "@/lib/triage/load-trees";
 import { buildCatalogueFromEntries } from "@/lib/training/catalogue";
+import { loadTrees } from "@/lib/triage/load-trees";
 
 import { caseSource } from "../factories";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { buildCauseTerms, findKeyTerms, isTechnicalToken, redactKeyTerms, REDACTED, termPattern, tokenize } from "@/lib/training/key-terms";
+import { buildCauseTerms, findKeyTerms, isTechnicalToken, REDACTED, redactKeyTerms, termPattern, tokenize } from "@/lib/training/key-terms";
 
 import { catalogue, content } from "./fixtures";
 
@@ -8,7 +8,15 @@ const termsOf = (id: string) => catalogue.causeTerms.get(id as never)?.map((t) =
 
 describe("tokenize and isTechnicalToken", () => {
   it("drops punctuation, possessives, plurals and Chinese words", () => {
-    expect(tokenize("Orchestrator cleanup deletes a live service's endpoint (ZK) 丢包")).toEqual(["Orchestrator", "cleanup", "delete", "live", "service", "endpoint", "ZK"]);
+    expect(tokenize("Orchestrator cleanup deletes a live service's endpoint (ZK) 丢包")).toEqual([
+      "Orchestrator",
+      "cleanup",
+      "delete",
+      "live",
+      "service",
+      "endpoint",
+      "ZK",
+    ]);
   });
 
   it("recognises snake_case, dotted names, CamelCase counters, acronyms and mixed digits", () => {
@@ -46,7 +54,10 @@ describe("buildCauseTerms", () => {
 
   it("drops a word once the tickets of three different causes use it", () => {
     const tickets = (n: number) => Array.from({ length: n }, (_, i) => ({ cause: `cause-${i}`, text: "the MTU looked fine" }));
-    const terms = (n: number) => buildCauseTerms([mtu], tickets(n)).get("mtu-mismatch")?.map((t) => t.term);
+    const terms = (n: number) =>
+      buildCauseTerms([mtu], tickets(n))
+        .get("mtu-mismatch")
+        ?.map((t) => t.term);
     expect(terms(2)).toContain("mtu");
     expect(terms(3)).not.toContain("mtu");
   });

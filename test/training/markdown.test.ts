@@ -5,7 +5,9 @@ import { blocksToText, mapBlockText, parseBlocks, parseInline } from "@/lib/trai
 describe("parseBlocks", () => {
   it("splits headings, paragraphs, bullet and numbered lists, and fenced code", () => {
     const blocks = parseBlocks(
-      ["### Step 1: Count", "", "Run this", "on the server:", "", "```bash", "ss -s", "```", "", "- one", "  continued", "- two", "1. first", "2. second"].join("\n"),
+      ["### Step 1: Count", "", "Run this", "on the server:", "", "```bash", "ss -s", "```", "", "- one", "  continued", "- two", "1. first", "2. second"].join(
+        "\n",
+      ),
     );
     expect(blocks).toEqual([
       { kind: "heading", text: "Step 1: Count" },

@@ -1,17 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { PrismaClient } from "@/generated/prisma/client";
 import { createPrisma } from "@/lib/db";
 import type { TicketDrill } from "@/lib/training/exercise";
 import { getLearnerQueue, submitAttempt } from "@/lib/training/practice";
 import { findOrCreateLearner, listAttempts, loadReviews } from "@/lib/training/repository";
+import type { PrismaClient } from "@/generated/prisma/client";
 
 import { backends, createMigratedDatabase } from "../db/databases";
 import { catalogue } from "./fixtures";
 
 const tickets = catalogue.exercises.filter((e): e is TicketDrill => e.kind === "ticket");
 const rightAnswer = (drill: TicketDrill) => ({ kind: "ticket" as const, stepId: drill.steps.find((s) => s.right)!.id, causeId: drill.rootCause });
-const wrongAnswer = (drill: TicketDrill) => ({ kind: "ticket" as const, stepId: drill.steps.find((s) => !s.right)!.id, causeId: drill.causes.find((c) => c.id !== drill.rootCause)!.id });
+const wrongAnswer = (drill: TicketDrill) => ({
+  kind: "ticket" as const,
+  stepId: drill.steps.find((s) => !s.right)!.id,
+  causeId: drill.causes.find((c) => c.id !== drill.rootCause)!.id,
+});
 const now = new Date("2026-11-22T10:00:00Z");
 const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
 describe.each(backends)("training repository on %s", (dialect) => {
@@ -40,7 +44,12 @@ describe.each(backends)("training repository on %s", (dialect) => {
     it("scores, stores the attempt and reschedules: a miss comes back in 10 minutes, a success tomorrow", async () => {
       const { learner } = await findOrCreateLearner(prisma, "Ada");
       const [missed, solved] = tickets;
-      const miss = await submitAttempt(prisma, catalogue, { learnerId: learner.id, exerciseId: missed.id, durationMs: 42_000, answer: wrongAnswer(missed) }, now);
+      const miss = await submitAttempt(
+        prisma,
+        catalogue,
+        { learnerId: learner.id, exerciseId: missed.id, durationMs: 42_000, answer: wrongAnswer(missed) },
+        now,
+      );
       const hit = await submitAttempt(prisma, catalogue, { learnerId: learner.id, exerciseId: solved.id, durationMs: 9_000, answer: rightAnswer(solved) }, now);
 
       expect(miss.feedback.score).toEqual({ correct: false, stepCorrect: false, causeCorrect: false, lineCorrect: null });
@@ -69,10 +78,19 @@ describe.each(backends)("training repository on %s", (dialect) => {
     it("answers 404 for an unknown drill or learner and 422 for an answer the drill did not offer", async () => {
       const { learner } = await findOrCreateLearner(prisma, "Cy");
       const [drill] = tickets;
-      await expect(submitAttempt(prisma, catalogue, { learnerId: learner.id, exerciseId: "t-0000000000", durationMs: 1, answer: rightAnswer(drill) })).rejects.toMatchObject({ status: 404 });
-      await expect(submitAttempt(prisma, catalogue, { learnerId: "nobody", exerciseId: drill.id, durationMs: 1, answer: rightAnswer(drill) })).rejects.toMatchObject({ status: 404 });
       await expect(
-        submitAttempt(prisma, catalogue, { learnerId: learner.id, exerciseId: drill.id, durationMs: 1, answer: { ...rightAnswer(drill), stepId: "not-offered" } }),
+        submitAttempt(prisma, catalogue, { learnerId: learner.id, exerciseId: "t-0000000000", durationMs: 1, answer: rightAnswer(drill) }),
+      ).rejects.toMatchObject({ status: 404 });
+      await expect(
+        submitAttempt(prisma, catalogue, { learnerId: "nobody", exerciseId: drill.id, durationMs: 1, answer: rightAnswer(drill) }),
+      ).rejects.toMatchObject({ status: 404 });
+      await expect(
+        submitAttempt(prisma, catalogue, {
+          learnerId: learner.id,
+          exerciseId: drill.id,
+          durationMs: 1,
+          answer: { ...rightAnswer(drill), stepId: "not-offered" },
+        }),
       ).rejects.toMatchObject({ path: "answer.stepId" });
       expect(await listAttempts(prisma, { learnerId: learner.id })).toEqual([]);
     });

@@ -79,7 +79,15 @@ describe("summariseLearners", () => {
       attempts,
     );
     expect(bo.name).toBe("Bo");
-    expect(ada).toMatchObject({ attempts: 3, accuracy: 2 / 3, stepAccuracy: 0.5, causeAccuracy: 1, lineAccuracy: 1, medianDurationMs: 20_000, weakest: "kernel-bug" });
+    expect(ada).toMatchObject({
+      attempts: 3,
+      accuracy: 2 / 3,
+      stepAccuracy: 0.5,
+      causeAccuracy: 1,
+      lineAccuracy: 1,
+      medianDurationMs: 20_000,
+      weakest: "kernel-bug",
+    });
     expect(ada.lastAttemptAt).toEqual(at("21T11:00:00"));
     expect(cy).toMatchObject({ attempts: 0, accuracy: null, lastAttemptAt: null, weakest: null });
   });
@@ -87,7 +95,11 @@ describe("summariseLearners", () => {
 
 describe("accuracyByDay", () => {
   it("lists every day up to today, empty days included", () => {
-    const days = accuracyByDay([attempt({ createdAt: at("22T01:00:00") }), attempt({ createdAt: at("22T02:00:00"), correct: false }), attempt({ createdAt: at("01T00:00:00") })], at("22T12:00:00"), 3);
+    const days = accuracyByDay(
+      [attempt({ createdAt: at("22T01:00:00") }), attempt({ createdAt: at("22T02:00:00"), correct: false }), attempt({ createdAt: at("01T00:00:00") })],
+      at("22T12:00:00"),
+      3,
+    );
     expect(days).toEqual([
       { day: "2026-11-20", attempts: 0, correct: 0, accuracy: null },
       { day: "2026-11-21", attempts: 0, correct: 0, accuracy: null },

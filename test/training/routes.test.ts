@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { getExerciseCatalogue } from "@/lib/training/catalogue";
+import type { SignalDrill, TicketDrill } from "@/lib/training/exercise";
 import { POST as postAttempt } from "@/app/api/train/attempts/route";
 import { POST as postLearner } from "@/app/api/train/learners/route";
 import { GET as getQueue } from "@/app/api/train/queue/route";
-import type { SignalDrill, TicketDrill } from "@/lib/training/exercise";
-import { getExerciseCatalogue } from "@/lib/training/catalogue";
 
 import { backends, useAppDatabase } from "../db/databases";
 
@@ -65,7 +65,12 @@ describe.each(backends)("training routes on %s", (dialect) => {
 
     it("scores a signal attempt by the line", async () => {
       const id = await learnerId("Linus");
-      const response = await post(postAttempt, { learnerId: id, exerciseId: signal.id, durationMs: 3_000, answer: { kind: "signal", line: signal.telling[0].lineNumber } });
+      const response = await post(postAttempt, {
+        learnerId: id,
+        exerciseId: signal.id,
+        durationMs: 3_000,
+        answer: { kind: "signal", line: signal.telling[0].lineNumber },
+      });
       expect((await response.json()).feedback.score).toEqual({ correct: true, stepCorrect: null, causeCorrect: null, lineCorrect: true });
     });
 

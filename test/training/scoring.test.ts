@@ -58,7 +58,11 @@ describe("scoreAnswer for a ticket drill", () => {
 
   it("explains with every step, the chosen ones and the real cause", () => {
     const feedback = scoreAnswer(ticket, { kind: "ticket", stepId: "mtr", causeId: "isp-routing-loss" }, titleOf);
-    expect(feedback).toMatchObject({ chosenStep: { id: "mtr" }, chosenCause: { id: "isp-routing-loss" }, cause: { id: "mtu-mismatch", title: "title of mtu-mismatch" } });
+    expect(feedback).toMatchObject({
+      chosenStep: { id: "mtr" },
+      chosenCause: { id: "isp-routing-loss" },
+      cause: { id: "mtu-mismatch", title: "title of mtu-mismatch" },
+    });
     expect(feedback.kind === "ticket" && feedback.steps).toHaveLength(3);
   });
 
@@ -71,17 +75,28 @@ describe("scoreAnswer for a ticket drill", () => {
   });
 
   it("refuses an answer of the other kind", () => {
-    expect(thrownBy(() => scoreAnswer(ticket, { kind: "signal", line: 1 }, titleOf))).toMatchObject({ path: "answer.kind", message: expect.stringMatching(/is a ticket drill, not a signal drill/) });
+    expect(thrownBy(() => scoreAnswer(ticket, { kind: "signal", line: 1 }, titleOf))).toMatchObject({
+      path: "answer.kind",
+      message: expect.stringMatching(/is a ticket drill, not a signal drill/),
+    });
   });
 });
 
 describe("scoreAnswer for a signal drill", () => {
   it("is correct when the chosen line is a telling one", () => {
-    expect(scoreAnswer(signal, { kind: "signal", line: 3 }, titleOf).score).toEqual({ correct: true, stepCorrect: null, causeCorrect: null, lineCorrect: true });
+    expect(scoreAnswer(signal, { kind: "signal", line: 3 }, titleOf).score).toEqual({
+      correct: true,
+      stepCorrect: null,
+      causeCorrect: null,
+      lineCorrect: true,
+    });
     expect(scoreAnswer(signal, { kind: "signal", line: 2 }, titleOf).score.correct).toBe(false);
   });
 
   it("refuses a line outside the output", () => {
-    expect(thrownBy(() => scoreAnswer(signal, { kind: "signal", line: 5 }, titleOf))).toMatchObject({ path: "answer.line", message: expect.stringMatching(/from 1 to 4/) });
+    expect(thrownBy(() => scoreAnswer(signal, { kind: "signal", line: 5 }, titleOf))).toMatchObject({
+      path: "answer.line",
+      message: expect.stringMatching(/from 1 to 4/),
+    });
   });
 });

@@ -8,10 +8,21 @@ import { catalogue, syntheticCase } from "./fixtures";
 
 const titleOf = (id: string) => `title of ${id}`;
 
-const NETSTAT = ["TcpExt:", "    120 packets pruned from receive queue", "    3631812 SYNs to LISTEN sockets dropped", "    3631476 passive connections rejected because of time stamp", "    7 resets received", "    12 failed connection attempts"].join("\n");
+const NETSTAT = [
+  "TcpExt:",
+  "    120 packets pruned from receive queue",
+  "    3631812 SYNs to LISTEN sockets dropped",
+  "    3631476 passive connections rejected because of time stamp",
+  "    7 resets received",
+  "    12 failed connection attempts",
+].join("\n");
 
 const withOutput = (output: string, frontmatter: Record<string, unknown> = {}) =>
-  syntheticCase("quoted", { rootCause: "tcp-tw-recycle-nat-timestamps", ...frontmatter }, { Diagnosis: `### Step 1\n\n\`\`\`bash\nnetstat -s\n\`\`\`\n\n\`\`\`text\n${output}\n\`\`\`` });
+  syntheticCase(
+    "quoted",
+    { rootCause: "tcp-tw-recycle-nat-timestamps", ...frontmatter },
+    { Diagnosis: `### Step 1\n\n\`\`\`bash\nnetstat -s\n\`\`\`\n\n\`\`\`text\n${output}\n\`\`\`` },
+  );
 
 describe("buildSignalDrills", () => {
   it("makes the lines the parsers read evidence from the telling lines, with the command that produced them", () => {

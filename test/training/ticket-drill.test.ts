@@ -48,7 +48,8 @@ describe("ticket drills from the real library", () => {
       const diagnosisProse = blocksToText(parseBlocks(getSectionMarkdown(body, "Diagnosis")).filter((b) => b.kind !== "code"));
       const observed = `${getSectionMarkdown(body, "Issue")}\n${getSectionMarkdown(body, "Environment")}\n${library.getCase(drill.caseId)!.frontmatter.errorStrings.join("\n")}`;
       for (const line of drill.explanation.evidence) {
-        if (diagnosisProse.includes(line.line) && !observed.includes(line.line)) expect.fail(`${drill.caseId}: "${line.line}" is explanation, not an observation`);
+        if (diagnosisProse.includes(line.line) && !observed.includes(line.line))
+          expect.fail(`${drill.caseId}: "${line.line}" is explanation, not an observation`);
       }
     }
   });
@@ -68,7 +69,12 @@ describe("ticket drills from the real library", () => {
     for (const drill of redacted) {
       const body = library.getCase(drill.caseId)!.body;
       const raw = `${getSectionMarkdown(body, "Issue")}\n${getSectionMarkdown(body, "Environment")}`;
-      expect(findKeyTerms(raw, drill.causes.flatMap((c) => termsOf(c.id))).length).toBeGreaterThan(0);
+      expect(
+        findKeyTerms(
+          raw,
+          drill.causes.flatMap((c) => termsOf(c.id)),
+        ).length,
+      ).toBeGreaterThan(0);
     }
   });
 

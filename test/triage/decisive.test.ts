@@ -5,7 +5,8 @@ import { extractEvidence } from "@/lib/evidence/extract";
 import { decisiveEvidence } from "@/lib/triage/decisive";
 
 const CAUSE = "tcp-tw-recycle-nat-timestamps";
-const snapshot = (paws: number, drops: number) => `TcpExt:\n    ${drops} SYNs to LISTEN sockets dropped\n    ${paws} passive connections rejected because of time stamp`;
+const snapshot = (paws: number, drops: number) =>
+  `TcpExt:\n    ${drops} SYNs to LISTEN sockets dropped\n    ${paws} passive connections rejected because of time stamp`;
 
 describe("decisiveEvidence", () => {
   it("does not count one snapshot of a cumulative counter", () => {
@@ -14,7 +15,10 @@ describe("decisiveEvidence", () => {
   });
 
   it("counts a counter that rose between two snapshots", () => {
-    const signals = extractEvidence({ description: "x", outputs: [{ command: "netstat -s; sleep 10; netstat -s", text: `${snapshot(100, 110)}\n${snapshot(180, 190)}` }] });
+    const signals = extractEvidence({
+      description: "x",
+      outputs: [{ command: "netstat -s; sleep 10; netstat -s", text: `${snapshot(100, 110)}\n${snapshot(180, 190)}` }],
+    });
     expect(decisiveEvidence(CAUSE, signals).map((s) => s.id)).toContain("paws-passive-rejected");
   });
 

@@ -14,13 +14,24 @@ describe("diagnose", () => {
     const result = diagnose(
       {
         description: "Some clients behind a NAT gateway time out connecting to our API; SYNs get no reply.",
-        outputs: [{ command: "netstat -s", text: "    3631812 SYNs to LISTEN sockets dropped\n    3631476 passive connections rejected because of time stamp" }],
+        outputs: [
+          { command: "netstat -s", text: "    3631812 SYNs to LISTEN sockets dropped\n    3631476 passive connections rejected because of time stamp" },
+        ],
       },
       knowledge,
     );
-    expect(result.rootCauses[0]).toMatchObject({ id: "tcp-tw-recycle-nat-timestamps", title: expect.any(String), cases: expect.arrayContaining(["anytunnel-container-syn-dropped-tw-recycle"]) });
+    expect(result.rootCauses[0]).toMatchObject({
+      id: "tcp-tw-recycle-nat-timestamps",
+      title: expect.any(String),
+      cases: expect.arrayContaining(["anytunnel-container-syn-dropped-tw-recycle"]),
+    });
     expect(result.rootCauses[0].evidence.some((e) => e.signal === "paws-passive-rejected" && e.source.startsWith("output 1"))).toBe(true);
-    expect(result.next).toMatchObject({ kind: expect.stringMatching(/^(question|command)$/), id: expect.any(String), text: expect.any(String), why: expect.any(String) });
+    expect(result.next).toMatchObject({
+      kind: expect.stringMatching(/^(question|command)$/),
+      id: expect.any(String),
+      text: expect.any(String),
+      why: expect.any(String),
+    });
     expect(result.signals.find((s) => s.id === "paws-passive-rejected")?.line).toBe("3631476 passive connections rejected because of time stamp");
   });
 
@@ -62,7 +73,12 @@ describe("the walk on the NAT ticket", () => {
 
   it("does not ask what the ticket already says, and shows it as inferred", () => {
     const result = diagnose(NAT_TICKET, knowledge);
-    expect(result.inferredAnswers).toEqual(expect.arrayContaining([expect.objectContaining({ questionId: "cc-error", value: "timeout" }), expect.objectContaining({ questionId: "cc-scope", value: "behind-nat" })]));
+    expect(result.inferredAnswers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ questionId: "cc-error", value: "timeout" }),
+        expect.objectContaining({ questionId: "cc-scope", value: "behind-nat" }),
+      ]),
+    );
   });
 
   it("rules tcp_tw_recycle out on a 4.12+ kernel, with the reason", () => {
@@ -127,7 +143,9 @@ describe("npm run triage", () => {
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(Object.keys(result).slice(0, 4)).toEqual(["rootCauses", "next", "signals", "confidence"]);
-    expect(result.rootCauses[0]).toEqual(expect.objectContaining({ id: expect.any(String), score: expect.any(Number), evidence: expect.any(Array), cases: expect.any(Array) }));
+    expect(result.rootCauses[0]).toEqual(
+      expect.objectContaining({ id: expect.any(String), score: expect.any(Number), evidence: expect.any(Array), cases: expect.any(Array) }),
+    );
   });
 
   it("exits 2 with a message on malformed JSON and on a schema violation", async () => {
@@ -138,5 +156,4 @@ describe("npm run triage", () => {
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toMatch(/description/);
   });
-
 });

@@ -6,8 +6,8 @@ import { parseCaseEntry } from "@/lib/content/parse-entry";
 import type { TriageSessionView } from "@/lib/sessions/session-schema";
 import { canDecide } from "@/lib/triage/decisive";
 import { diagnose } from "@/lib/triage/diagnose";
-import { fillCommandFromTicket, FILLABLE_PLACEHOLDERS } from "@/lib/triage/fill-command";
 import { buildCaseDraft, buildCustomerReply, isChineseTicket, requestedTests, slugify, toCauseForExport } from "@/lib/triage/export";
+import { FILLABLE_PLACEHOLDERS, fillCommandFromTicket } from "@/lib/triage/fill-command";
 import { PARSER_SIGNALS } from "@/lib/triage/parser-signals";
 import { confirmQuestionId } from "@/lib/triage/walk-questions";
 
@@ -16,7 +16,11 @@ import { caseTickets, walk } from "./walk-simulation";
 
 const PUBLIC_URL = "https://netriage.example.com";
 
-function sessionOf(id: string, input: { description: string; outputs: { command?: string; text: string }[]; answers: Record<string, string> }, cause: string): TriageSessionView {
+function sessionOf(
+  id: string,
+  input: { description: string; outputs: { command?: string; text: string }[]; answers: Record<string, string> },
+  cause: string,
+): TriageSessionView {
   return {
     id,
     ticketRef: "",
@@ -44,7 +48,14 @@ describe("exports of every resolved case's walk", () => {
     const result = diagnose(input, knowledge);
     const cause = toCauseForExport(library.getRootCause(ticket.cause)!);
     const session = sessionOf(ticket.id, input, ticket.cause);
-    return { ticket, session, result, cause, reply: buildCustomerReply(session, result, cause, knowledge, { publicUrl: PUBLIC_URL }), draft: buildCaseDraft(session, result, cause) };
+    return {
+      ticket,
+      session,
+      result,
+      cause,
+      reply: buildCustomerReply(session, result, cause, knowledge, { publicUrl: PUBLIC_URL }),
+      draft: buildCaseDraft(session, result, cause),
+    };
   });
 
   it("replies: no duplicate finding, no relative link, no other cause's test, no placeholder the ticket fills, the ticket's language", () => {
@@ -54,10 +65,12 @@ describe("exports of every resolved case's walk", () => {
       if (new Set(findings).size !== findings.length) problems.push(`${ticket.id}: a finding repeats`);
       if (/\]\(\/|\(\/(?:causes|cases)\//.test(reply)) problems.push(`${ticket.id}: relative link`);
       for (const node of requestedTests(ticket.cause, knowledge, result, session.answers)) {
-        if (!(PARSER_SIGNALS[node.parser] ?? []).some((s) => canDecide(s, ticket.cause))) problems.push(`${ticket.id}: asks for ${node.id}, which cannot show ${ticket.cause}`);
+        if (!(PARSER_SIGNALS[node.parser] ?? []).some((s) => canDecide(s, ticket.cause)))
+          problems.push(`${ticket.id}: asks for ${node.id}, which cannot show ${ticket.cause}`);
       }
       for (const [placeholder, name] of reply.matchAll(/<([a-z][a-z-]{1,30})>/g)) {
-        if (FILLABLE_PLACEHOLDERS.includes(name) && fillCommandFromTicket(placeholder, session).unfilled.length === 0) problems.push(`${ticket.id}: ${placeholder} left although the ticket gives it`);
+        if (FILLABLE_PLACEHOLDERS.includes(name) && fillCommandFromTicket(placeholder, session).unfilled.length === 0)
+          problems.push(`${ticket.id}: ${placeholder} left although the ticket gives it`);
       }
       if (isChineseTicket(session.description) !== reply.startsWith("您好")) problems.push(`${ticket.id}: reply language differs from the ticket's`);
       if (reply.includes("](") && !reply.includes(`](${PUBLIC_URL}`)) problems.push(`${ticket.id}: link not from the public URL`);
@@ -71,7 +84,8 @@ describe("exports of every resolved case's walk", () => {
       const parsed = parseCaseEntry(`content/cases/${slugify(session.title) || "new-case"}.mdx`, draft);
       if (!parsed.ok) problems.push(`${ticket.id}: ${JSON.stringify(parsed.problems)}`);
       const errorStrings = JSON.parse(/^errorStrings: (.*)$/m.exec(draft)?.[1] ?? "[]") as string[];
-      for (const line of errorStrings) if (!session.outputs.some((o) => o.text.includes(line))) problems.push(`${ticket.id}: error string not from an output: ${line}`);
+      for (const line of errorStrings)
+        if (!session.outputs.some((o) => o.text.includes(line))) problems.push(`${ticket.id}: error string not from an output: ${line}`);
       const commands = JSON.parse(/^commands: (.*)$/m.exec(draft)?.[1] ?? "[]") as string[];
       for (const command of commands) if (!session.outputs.some((o) => o.command === command)) problems.push(`${ticket.id}: command not run: ${command}`);
     }

@@ -93,7 +93,7 @@ describe("buildCaseDraft", () => {
   });
 
   it("carries the ticket, the pasted output and the cause", () => {
-    expect(draft).toContain("rootCause: \"tcp-tw-recycle-nat-timestamps\"");
+    expect(draft).toContain('rootCause: "tcp-tw-recycle-nat-timestamps"');
     expect(draft).toContain("3631476 passive connections rejected because of time stamp");
     expect(draft).toContain("&#123;api&#125;");
   });

@@ -46,13 +46,16 @@ describe("fillCommand", () => {
 
   test("reads a Chinese ticket", () => {
     const ticket = {
-      description: "客户端 116.23.4.5 访问服务器 172.16.0.13 的 8080 端口超时，网卡 eth1 上抓包看不到 SYN-ACK。域名 api.example.cn 解析正常。命名空间：payments，Pod：checkout-7d9f8-abcde",
+      description:
+        "客户端 116.23.4.5 访问服务器 172.16.0.13 的 8080 端口超时，网卡 eth1 上抓包看不到 SYN-ACK。域名 api.example.cn 解析正常。命名空间：payments，Pod：checkout-7d9f8-abcde",
       outputs: [],
     };
     expect(fillCommandFromTicket("nc -vz <server-ip> <port>", ticket).command).toBe("nc -vz 172.16.0.13 8080");
     expect(fillCommandFromTicket("tcpdump -ni <iface> host <client-ip>", ticket).command).toBe("tcpdump -ni eth1 host 116.23.4.5");
     expect(fillCommandFromTicket("nslookup <name>", ticket).command).toBe("nslookup api.example.cn");
-    expect(fillCommandFromTicket("kubectl exec <pod> -- ip link show eth0", ticket).command).toBe("kubectl exec -n payments checkout-7d9f8-abcde -- ip link show eth0");
+    expect(fillCommandFromTicket("kubectl exec <pod> -- ip link show eth0", ticket).command).toBe(
+      "kubectl exec -n payments checkout-7d9f8-abcde -- ip link show eth0",
+    );
   });
 
   test("finds values in pasted outputs, after the ticket's own", () => {
@@ -75,7 +78,8 @@ describe("fillCommand", () => {
 describe("readTicketFacts", () => {
   test("does not take counts, durations, times, settings or file names for ports and hosts", () => {
     const facts = readTicketFacts({
-      description: "Timeouts on 10 servers since 14:30, about 30 ms each; see /etc/resolv.conf and net.core.somaxconn; the Go http.Client gives up. Connect to 10.0.0.5 fails.",
+      description:
+        "Timeouts on 10 servers since 14:30, about 30 ms each; see /etc/resolv.conf and net.core.somaxconn; the Go http.Client gives up. Connect to 10.0.0.5 fails.",
       outputs: [],
     });
     expect(facts.port.map((f) => f.value)).toEqual([]);
@@ -84,7 +88,7 @@ describe("readTicketFacts", () => {
   });
 
   test("is linear: a 2 MB output is read quickly", () => {
-    const line = "tcp   ESTAB 0 0 10.1.2.3:443 198.51.100.4:51234 users:((\"envoy\",pid=77,fd=9)) eth0 pod/web-1 ";
+    const line = 'tcp   ESTAB 0 0 10.1.2.3:443 198.51.100.4:51234 users:(("envoy",pid=77,fd=9)) eth0 pod/web-1 ';
     const big = line.repeat(Math.ceil(2_000_000 / line.length));
     const started = performance.now();
     readTicketFacts({ description: "x", outputs: [{ text: big }, { text: "a".repeat(1_000_000) }, { text: "1.".repeat(500_000) }] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { rankRootCauses } from "@/lib/triage/rank";
 import { chooseNextStep, commandGain, indexNodes, isCommandDone, questionGain, SYMPTOM_QUESTION_ID, type StepContext } from "@/lib/triage/next-step";
+import { rankRootCauses } from "@/lib/triage/rank";
 import type { CommandNode, QuestionNode } from "@/lib/triage/tree-schema";
 
 import { knowledgeWith, SAMPLE_TREE, signal } from "./factories";
@@ -43,9 +43,21 @@ describe("chooseNextStep", () => {
   });
 
   it("skips a question the evidence already answers", () => {
-    const next = chooseNextStep(contextFor({ signals: [signal("text-some-clients", "only one client fails", { kind: "description" })], infer: (q) => (q.id === "scope" ? { questionId: "scope", value: "some", label: "Only some", line: "only one client fails", source: "description" } : undefined) }));
+    const next = chooseNextStep(
+      contextFor({
+        signals: [signal("text-some-clients", "only one client fails", { kind: "description" })],
+        infer: (q) =>
+          q.id === "scope" ? { questionId: "scope", value: "some", label: "Only some", line: "only one client fails", source: "description" } : undefined,
+      }),
+    );
     expect(next.id).toBe("counters");
-    expect(next).toMatchObject({ kind: "command", command: counters.command.default, where: "server", whereText: expect.stringMatching(/server/), parser: "netstat-s" });
+    expect(next).toMatchObject({
+      kind: "command",
+      command: counters.command.default,
+      where: "server",
+      whereText: expect.stringMatching(/server/),
+      parser: "netstat-s",
+    });
     expect(next.outcomes?.join(" ")).toMatch(/^If /);
   });
 
@@ -60,7 +72,10 @@ describe("chooseNextStep", () => {
     const circumstantial = chooseNextStep(contextFor({ signals: circumstance, answers: { scope: "some" } }));
     expect(circumstantial.confirms).toBeUndefined();
     const decisive = [...circumstance, { ...signal("tw-recycle-on", "net.ipv4.tcp_tw_recycle = 1"), parser: "sysctl" }];
-    expect(chooseNextStep(contextFor({ signals: decisive, answers: { scope: "some" } }))).toMatchObject({ confirms: "tcp-tw-recycle-nat-timestamps", purpose: "confirm" });
+    expect(chooseNextStep(contextFor({ signals: decisive, answers: { scope: "some" } }))).toMatchObject({
+      confirms: "tcp-tw-recycle-nat-timestamps",
+      purpose: "confirm",
+    });
   });
 });
 
@@ -87,7 +102,20 @@ describe("commandGain", () => {
     const ranked = rankRootCauses([signal("syn-no-synack")], knowledgeWith()).slice(0, 6);
     const gain = commandGain(counters, ranked, new Set());
     expect(gain).toBeGreaterThan(0.1);
-    const seen = new Set(["paws-passive-rejected", "listen-drops", "listen-overflows", "syncookies-sent", "syn-queue-drops", "paws-rejects-track-listen-drops", "tcp-retransmits", "tcp-timeouts", "udp-rcvbuf-errors", "udp-in-errors", "tw-bucket-overflow", "tcp-wqueue-too-big"] as const);
+    const seen = new Set([
+      "paws-passive-rejected",
+      "listen-drops",
+      "listen-overflows",
+      "syncookies-sent",
+      "syn-queue-drops",
+      "paws-rejects-track-listen-drops",
+      "tcp-retransmits",
+      "tcp-timeouts",
+      "udp-rcvbuf-errors",
+      "udp-in-errors",
+      "tw-bucket-overflow",
+      "tcp-wqueue-too-big",
+    ] as const);
     expect(commandGain(counters, ranked, new Set(seen))).toBeLessThan(gain);
   });
 });

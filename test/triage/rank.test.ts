@@ -8,7 +8,12 @@ describe("rankRootCauses", () => {
   it("puts the cause a signal is characteristic of first, with that signal as evidence", () => {
     const [first] = rankRootCauses([signal("paws-passive-rejected", "3631476 passive connections rejected because of time stamp")], knowledgeWith());
     expect(first.id).toBe("tcp-tw-recycle-nat-timestamps");
-    expect(first.evidence[0]).toMatchObject({ signal: "paws-passive-rejected", effect: "for", line: "3631476 passive connections rejected because of time stamp", source: "output 1" });
+    expect(first.evidence[0]).toMatchObject({
+      signal: "paws-passive-rejected",
+      effect: "for",
+      line: "3631476 passive connections rejected because of time stamp",
+      source: "output 1",
+    });
   });
 
   it("records evidence against a cause and lowers it", () => {
@@ -31,7 +36,9 @@ describe("rankRootCauses", () => {
   it("counts near-synonyms once: a group adds its strongest member", () => {
     const knowledge = knowledgeWith();
     const one = rankRootCauses([signal("syn-flood-log")], knowledge).find((c) => c.id === "syn-queue-overflow")!;
-    const three = rankRootCauses([signal("syn-flood-log"), signal("syncookies-sent"), signal("drop-open-request-log")], knowledge).find((c) => c.id === "syn-queue-overflow")!;
+    const three = rankRootCauses([signal("syn-flood-log"), signal("syncookies-sent"), signal("drop-open-request-log")], knowledge).find(
+      (c) => c.id === "syn-queue-overflow",
+    )!;
     expect(three.score).toBeCloseTo(one.score, 6);
     expect(three.evidence.map((e) => e.signal)).toEqual(["syn-flood-log"]);
   });

@@ -21,7 +21,10 @@ const NETSTAT = [
 describe("similar past cases", () => {
   const index = buildSearchIndex(toSearchDocuments(library));
   const result = diagnose(
-    { description: "some clients behind the office NAT cannot connect to our API on 443, SYN sent but no SYN-ACK; servers are Linux 4.x behind an ELB", outputs: [{ command: "netstat -s", text: NETSTAT }] },
+    {
+      description: "some clients behind the office NAT cannot connect to our API on 443, SYN sent but no SYN-ACK; servers are Linux 4.x behind an ELB",
+      outputs: [{ command: "netstat -s", text: NETSTAT }],
+    },
     knowledge,
   );
 

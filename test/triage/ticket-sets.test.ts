@@ -16,7 +16,9 @@ import { CONTENT_DIR, knowledge, library } from "./case-fixtures";
 
 function report(name: string, scored: Scored[]) {
   const ece = expectedCalibrationError(predictions(scored));
-  console.log(`${name}: ${scored.length} tickets, top-1 ${topK(scored, 1).toFixed(2)}, top-3 ${topK(scored, 3).toFixed(2)}, ECE ${ece.toFixed(3)}\n${formatReliability(scored)}`);
+  console.log(
+    `${name}: ${scored.length} tickets, top-1 ${topK(scored, 1).toFixed(2)}, top-3 ${topK(scored, 3).toFixed(2)}, ECE ${ece.toFixed(3)}\n${formatReliability(scored)}`,
+  );
   return { top1: topK(scored, 1), top3: topK(scored, 3), ece };
 }
 

@@ -1,6 +1,5 @@
 // Walks a ticket through the wizard with an oracle that answers only from the ticket's facts: the
 // outputs it quotes and its environment. Shared by the simulated interview and the export rubric.
-import fs from "node:fs";
 import path from "node:path";
 
 import { ENTRY_SYMPTOMS } from "@/lib/content/entry-symptoms";

@@ -1,5 +1,6 @@
 // POST /api/diagnose - see lib/http/library-routes.ts. The production server answers it without Next.
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
+
 export { diagnoseRoute as POST } from "@/lib/http/library-routes";
 
 export const dynamic = "force-dynamic";

@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { getCompiledEntry } from "@/lib/content/compiled";
 import { getContentLibrary } from "@/lib/content/library";
 import { sourceCollection } from "@/lib/content/source-collections";
-import { CopyButton } from "@/components/ui/copy-button";
 import { CaseList } from "@/components/cases/case-list";
 import { CauseLinks } from "@/components/cases/cause-links";
 import { MdxContent } from "@/components/mdx/mdx-content";
+import { CopyButton } from "@/components/ui/copy-button";
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -36,7 +36,9 @@ export default async function CausePage({ params }: Props) {
   return (
     <article className="entry">
       <header className="entry-header">
-        <p className="eyebrow">Root cause · <code>{f.id}</code></p>
+        <p className="eyebrow">
+          Root cause · <code>{f.id}</code>
+        </p>
         <h1>{f.title}</h1>
         <p className="title-zh" lang="zh">
           {f.titleZh}

@@ -9,8 +9,8 @@ import { accuracyByCause, accuracyByDay, summariseLearners, tally, weakestCauses
 import { listAttempts, listLearners } from "@/lib/training/repository";
 import { learnerIdSchema } from "@/lib/training/schemas";
 import { BarChart, ColumnChart } from "@/components/train/charts";
-import { requirePageViewer } from "@/app/_server/viewer";
 import { formatDuration, formatPercent } from "@/components/train/format";
+import { requirePageViewer } from "@/app/_server/viewer";
 
 export const metadata: Metadata = { title: "Training progress" };
 export const dynamic = "force-dynamic";
@@ -61,14 +61,21 @@ export default async function ProgressPage({ searchParams }: Props) {
           Everyone
         </Link>
         {learners.map((learner) => (
-          <Link key={learner.id} href={`/train/progress?learner=${learner.id}`} className="chip" aria-current={selected?.id === learner.id ? "page" : undefined}>
+          <Link
+            key={learner.id}
+            href={`/train/progress?learner=${learner.id}`}
+            className="chip"
+            aria-current={selected?.id === learner.id ? "page" : undefined}
+          >
             {learner.name}
           </Link>
         ))}
       </nav>
 
       {attempts.length === 0 ? (
-        <p>No attempts yet. Drills are at <Link href="/train">/train</Link>.</p>
+        <p>
+          No attempts yet. Drills are at <Link href="/train">/train</Link>.
+        </p>
       ) : (
         <>
           <section aria-labelledby="by-cause">
@@ -77,7 +84,11 @@ export default async function ProgressPage({ searchParams }: Props) {
               id="cause-chart"
               title={`Accuracy per root cause for ${scope}`}
               description="One bar per root cause, weakest first; the caption gives right answers out of attempts."
-              data={byCause.map((c) => ({ label: catalogue.titleOf(c.cause), value: c.accuracy, caption: `${formatPercent(c.accuracy)} · ${c.correct}/${c.attempts}` }))}
+              data={byCause.map((c) => ({
+                label: catalogue.titleOf(c.cause),
+                value: c.accuracy,
+                caption: `${formatPercent(c.accuracy)} · ${c.correct}/${c.attempts}`,
+              }))}
             />
             <details>
               <summary>As a table, with the trend over time</summary>

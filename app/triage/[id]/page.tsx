@@ -24,7 +24,11 @@ export default async function TriageSessionPage({ params }: Props) {
     const audit = viewer.signInRequired ? await listAudit(getPrisma(), id, viewer) : [];
     return (
       <>
-        <TriageWizard initialSession={session} steps={buildStepCatalog(getTriageKnowledge())} canShare={viewer.signInRequired && (viewer.user?.email === session.createdBy || viewer.user?.role === "admin")} />
+        <TriageWizard
+          initialSession={session}
+          steps={buildStepCatalog(getTriageKnowledge())}
+          canShare={viewer.signInRequired && (viewer.user?.email === session.createdBy || viewer.user?.role === "admin")}
+        />
         {viewer.signInRequired && <AuditList entries={audit} />}
       </>
     );

@@ -45,19 +45,37 @@ const HTTP_FRAMING = new RegExp(
 );
 
 /** A refused connect to the loopback address: the client dialled a default instead of its configured peer. */
-const REFUSED_ON_LOOPBACK = /\b(?:localhost|127\.0\.0\.1)\b[^\n]{0,60}?\bcould not be established\b|\b(?:ECONNREFUSED|[Cc]onnection refused)\b[^\n]{0,60}?(?:\b127\.0\.0\.1\b|\blocalhost\b|\[::1\])|(?:\b127\.0\.0\.1\b|\blocalhost\b)(?::\d+)?[^\n]{0,40}?\b(?:ECONNREFUSED|[Cc]onnection refused)\b/;
+const REFUSED_ON_LOOPBACK = new RegExp(
+  [
+    String.raw`\b(?:localhost|127\.0\.0\.1)\b[^\n]{0,60}?\bcould not be established\b`,
+    String.raw`\b(?:ECONNREFUSED|[Cc]onnection refused)\b[^\n]{0,60}?(?:\b127\.0\.0\.1\b|\blocalhost\b|\[::1\])`,
+    String.raw`(?:\b127\.0\.0\.1\b|\blocalhost\b)(?::\d+)?[^\n]{0,40}?\b(?:ECONNREFUSED|[Cc]onnection refused)\b`,
+  ].join("|"),
+);
 
 /** kubectl and Consul saying the service a client needs does not exist. */
-const SERVICE_NOT_FOUND = /Error from server \(NotFound\): (?:services|endpoints|endpointslices)[\w.]* "[^"]+" not found|\bNo instances available for\b|\bservice not found in catalog\b/;
+const SERVICE_NOT_FOUND = new RegExp(
+  [
+    String.raw`Error from server \(NotFound\): (?:services|endpoints|endpointslices)[\w.]* "[^"]+" not found`,
+    String.raw`\bNo instances available for\b|\bservice not found in catalog\b`,
+  ].join("|"),
+);
 
 /** `ls -l` of a resolver file that only root can read, or a umask that makes new files so. */
-const SYSTEM_FILE_UNREADABLE = /^-rw-------\.?\s+\d+\s+root\s+\S+\s.*\/etc\/(?:resolv\.conf|hosts|nsswitch\.conf|gai\.conf)\s*$|\bumask\s+0?077\b|\bUMASK\s+0?077\b/;
+const SYSTEM_FILE_UNREADABLE =
+  /^-rw-------\.?\s+\d+\s+root\s+\S+\s.*\/etc\/(?:resolv\.conf|hosts|nsswitch\.conf|gai\.conf)\s*$|\bumask\s+0?077\b|\bUMASK\s+0?077\b/;
 
 /** Kafka and ZooKeeper clients that cannot use an entry of their configured server list. */
-const CLIENT_BOOTSTRAP = /Couldn't resolve server \S+ from bootstrap\.servers|No resolvable bootstrap urls given in bootstrap\.servers|Invalid url in bootstrap\.servers|Unable to resolve address: \S+:2181/;
+const CLIENT_BOOTSTRAP = new RegExp(
+  [
+    String.raw`Couldn't resolve server \S+ from bootstrap\.servers|No resolvable bootstrap urls given in bootstrap\.servers`,
+    String.raw`Invalid url in bootstrap\.servers|Unable to resolve address: \S+:2181`,
+  ].join("|"),
+);
 
 /** A shell, cron or exec that cannot find a program: bash, dash/busybox sh, Go and container runtimes. */
-const COMMAND_NOT_FOUND = /: command not found\b|^(?:\/bin\/)?(?:sh|bash|dash|ash): (?:\d+: )?[\w./-]+: not found\b|executable file not found in \$PATH|找不到命令|未找到命令/;
+const COMMAND_NOT_FOUND =
+  /: command not found\b|^(?:\/bin\/)?(?:sh|bash|dash|ash): (?:\d+: )?[\w./-]+: not found\b|executable file not found in \$PATH|找不到命令|未找到命令/;
 
 /** A server saying its accept queue is full: uWSGI's "listen queue of socket ... full !!! (101/100)" and the like. */
 const LISTEN_QUEUE_FULL = /\blisten queue of socket\b.{0,120}\bfull\b|\b(?:listen|accept) (?:queue|backlog) (?:is )?(?:full|overflow(?:ed|ing)?)\b/i;
@@ -66,16 +84,24 @@ const LISTEN_QUEUE_FULL = /\blisten queue of socket\b.{0,120}\bfull\b|\b(?:liste
 const BACKLOG_CAPPED = /\bbacklog setting of \d+ cannot be enforced\b|\bsomaxconn is set to the lower value of \d+/i;
 
 /** A server refusing clients at its connection limit (MySQL, Redis, PostgreSQL, MongoDB). */
-const CONNECTION_LIMIT = /\bToo many connections\b|\bmax number of clients reached\b|\bsorry, too many clients already\b|\bremaining connection slots are reserved\b|\bconnection refused because too many open connections\b/i;
+const CONNECTION_LIMIT = new RegExp(
+  [
+    String.raw`\bToo many connections\b|\bmax number of clients reached\b|\bsorry, too many clients already\b`,
+    String.raw`\bremaining connection slots are reserved\b|\bconnection refused because too many open connections\b`,
+  ].join("|"),
+  "i",
+);
 
 /** A process killed for memory by the kernel or the container runtime. */
-const OOM_KILLED = /\bOOMKilled\b|\bOut of memory: Kill(?:ed)? process\b|\bExit Code:\s+137\b|\bexit(?:ed)? (?:with )?(?:code|status) 137\b|\boom-kill(?:er)?\b/i;
+const OOM_KILLED =
+  /\bOOMKilled\b|\bOut of memory: Kill(?:ed)? process\b|\bExit Code:\s+137\b|\bexit(?:ed)? (?:with )?(?:code|status) 137\b|\boom-kill(?:er)?\b/i;
 
 /** An orchestrator showing a service with no endpoints: `kubectl get ep` ("<none>"), `kubectl describe svc` ("Endpoints: <none>"). */
 const NO_ENDPOINTS = /^\S+\s+<none>\s+\d+[smhdy]\w*\s*$|^Endpoints:\s+<none>\s*$|\bno endpoints available for service\b/i;
 
 /** A /proc/net/udp socket line whose last column (drops) is above zero. */
-const UDP_SOCKET_DROPS = /^\s*\d+: [\dA-F]{8,32}:[\dA-F]{4} [\dA-F]{8,32}:[\dA-F]{4} [\dA-F]{2} [\dA-F]{8}:[\dA-F]{8} \S+ \S+\s+\d+\s+\d+ \d+ \d+ \S+ ([1-9]\d*)\s*$/;
+const UDP_SOCKET_DROPS =
+  /^\s*\d+: [\dA-F]{8,32}:[\dA-F]{4} [\dA-F]{8,32}:[\dA-F]{4} [\dA-F]{2} [\dA-F]{8}:[\dA-F]{8} \S+ \S+\s+\d+\s+\d+ \d+ \d+ \S+ ([1-9]\d*)\s*$/;
 
 /**
  * Socket errors as libraries and runtimes print them, in any case, behind an errno name or number
@@ -83,7 +109,11 @@ const UDP_SOCKET_DROPS = /^\s*\d+: [\dA-F]{8,32}:[\dA-F]{4} [\dA-F]{8,32}:[\dA-F
  */
 const CLIENT_ERRORS: { id: SignalId; pattern: RegExp; detail: string }[] = [
   { id: "conn-refused", pattern: /\bECONNREFUSED\b|\bconnection refused\b|\b(?:Errno|Error) 111\b/i, detail: "a client's connect was refused" },
-  { id: "conn-reset", pattern: /\bECONNRESET\b|\bconnection reset\b|\b(?:Errno|Error) 104\b|\bbroken pipe\b|\bEPIPE\b/i, detail: "a client's connection was reset by the peer" },
+  {
+    id: "conn-reset",
+    pattern: /\bECONNRESET\b|\bconnection reset\b|\b(?:Errno|Error) 104\b|\bbroken pipe\b|\bEPIPE\b/i,
+    detail: "a client's connection was reset by the peer",
+  },
   {
     id: "cannot-assign-address",
     pattern: /\bEADDRNOTAVAIL\b|\bcannot assign requested address\b|\bErrno 99\b/i,
@@ -96,8 +126,14 @@ const CLIENT_ERRORS: { id: SignalId; pattern: RegExp; detail: string }[] = [
   },
   {
     id: "resolve-failed",
-    pattern:
-      /\bE(?:NOTFOUND|AI_AGAIN|AI_NONAME)\b|\bno such host\b|\bName or service not known\b|\bTemporary failure in name resolution\b|\bUnknownHostException\b|\bnodename nor servname provided\b|\bCould not resolve host\b/i,
+    pattern: new RegExp(
+      [
+        String.raw`\bE(?:NOTFOUND|AI_AGAIN|AI_NONAME)\b|\bno such host\b|\bName or service not known\b`,
+        String.raw`\bTemporary failure in name resolution\b|\bUnknownHostException\b|\bnodename nor servname provided\b`,
+        String.raw`\bCould not resolve host\b`,
+      ].join("|"),
+      "i",
+    ),
     detail: "a client could not resolve a name",
   },
   {
@@ -108,8 +144,14 @@ const CLIENT_ERRORS: { id: SignalId; pattern: RegExp; detail: string }[] = [
   { id: "probe-failed-log", pattern: /\b(?:Readiness|Liveness|Startup) probe failed\b/, detail: "the orchestrator's health probe fails" },
   {
     id: "stale-keepalive-log",
-    pattern:
-      /\bRemote end closed connection without response\b|\bsocket hang up\b|\bserver closed idle connection\b|\bThe last packet successfully received from the server was [\d,]{6,} milliseconds ago\b|\bNoHttpResponseException\b|\bfailed to respond\b/i,
+    pattern: new RegExp(
+      [
+        String.raw`\bRemote end closed connection without response\b|\bsocket hang up\b|\bserver closed idle connection\b`,
+        String.raw`\bThe last packet successfully received from the server was [\d,]{6,} milliseconds ago\b`,
+        String.raw`\bNoHttpResponseException\b|\bfailed to respond\b`,
+      ].join("|"),
+      "i",
+    ),
     detail: "a client reused a connection the server had already closed",
   },
 ];
@@ -117,20 +159,44 @@ const CLIENT_ERRORS: { id: SignalId; pattern: RegExp; detail: string }[] = [
 const CLIENT_ERROR_IDS = new Set<SignalId>(CLIENT_ERRORS.map((e) => e.id));
 
 const FINDINGS: { id: SignalId; pattern: RegExp; detail: (count: number) => string }[] = [
-  { id: "app-pool-exhausted", pattern: POOL_EXHAUSTED, detail: (n) => `the application reports an exhausted pool or blocked workers (${n} line${n === 1 ? "" : "s"})` },
-  { id: "http-framing-error", pattern: HTTP_FRAMING, detail: () => "an HTTP client found a body longer or shorter than its framing says, or junk where a response should start" },
-  { id: "refused-on-loopback", pattern: REFUSED_ON_LOOPBACK, detail: () => "a connection to the loopback address is refused: the client is not using the address it was configured with" },
+  {
+    id: "app-pool-exhausted",
+    pattern: POOL_EXHAUSTED,
+    detail: (n) => `the application reports an exhausted pool or blocked workers (${n} line${n === 1 ? "" : "s"})`,
+  },
+  {
+    id: "http-framing-error",
+    pattern: HTTP_FRAMING,
+    detail: () => "an HTTP client found a body longer or shorter than its framing says, or junk where a response should start",
+  },
+  {
+    id: "refused-on-loopback",
+    pattern: REFUSED_ON_LOOPBACK,
+    detail: () => "a connection to the loopback address is refused: the client is not using the address it was configured with",
+  },
   { id: "service-not-found", pattern: SERVICE_NOT_FOUND, detail: () => "the orchestrator says the service the client needs does not exist" },
   { id: "system-file-unreadable", pattern: SYSTEM_FILE_UNREADABLE, detail: () => "a resolver file is readable by root only: other users' lookups fail" },
   { id: "client-bootstrap-error", pattern: CLIENT_BOOTSTRAP, detail: () => "the client cannot use an entry of its configured server list" },
   { id: "listen-queue-full-log", pattern: LISTEN_QUEUE_FULL, detail: () => "the server reports its listen (accept) queue full" },
   { id: "backlog-capped-log", pattern: BACKLOG_CAPPED, detail: () => "the server's listen backlog is cut down to net.core.somaxconn" },
-  { id: "server-connection-limit", pattern: CONNECTION_LIMIT, detail: () => "a server refuses clients at its connection limit: connections are held and not released" },
+  {
+    id: "server-connection-limit",
+    pattern: CONNECTION_LIMIT,
+    detail: () => "a server refuses clients at its connection limit: connections are held and not released",
+  },
   { id: "oom-killed", pattern: OOM_KILLED, detail: () => "a process was killed for memory (its limit is below what it uses)" },
   { id: "endpoints-empty", pattern: NO_ENDPOINTS, detail: () => "the orchestrator lists no endpoints behind the service" },
-  { id: "udp-rcvbuf-errors", pattern: UDP_SOCKET_DROPS, detail: () => "a UDP socket's drops column in /proc/net/udp is above zero: its receive buffer overflowed" },
+  {
+    id: "udp-rcvbuf-errors",
+    pattern: UDP_SOCKET_DROPS,
+    detail: () => "a UDP socket's drops column in /proc/net/udp is above zero: its receive buffer overflowed",
+  },
   ...CLIENT_ERRORS.map(({ id, pattern, detail }) => ({ id, pattern, detail: () => detail })),
-  { id: "command-not-found", pattern: COMMAND_NOT_FOUND, detail: () => "a script cannot find a command: its PATH or environment differs from an interactive shell's" },
+  {
+    id: "command-not-found",
+    pattern: COMMAND_NOT_FOUND,
+    detail: () => "a script cannot find a command: its PATH or environment differs from an interactive shell's",
+  },
 ];
 
 const MAX_LINE = 1000;
@@ -193,7 +259,12 @@ function findBodilessWithLength(lines: readonly string[]): { line: string; lineN
       continue;
     }
     const length = CONTENT_LENGTH.exec(line);
-    if (length && Number(length[1]) > 0) return { line: lines[i], lineNumber: i + 1, detail: `a ${status} response declares Content-Length: ${length[1]}; a client reads no body after ${status}, so those bytes corrupt the next response` };
+    if (length && Number(length[1]) > 0)
+      return {
+        line: lines[i],
+        lineNumber: i + 1,
+        detail: `a ${status} response declares Content-Length: ${length[1]}; a client reads no body after ${status}, so those bytes corrupt the next response`,
+      };
   }
   return undefined;
 }
@@ -217,7 +288,12 @@ function findShadowedTool(lines: readonly string[]): { line: string; lineNumber:
       continue;
     }
     const shadows = !earlier.first.startsWith("/") || (!SYSTEM_BIN.test(earlier.first) && path !== undefined && SYSTEM_BIN.test(path));
-    if (shadows) return { line: earlier.line, lineNumber: earlier.lineNumber, detail: `"${name}" runs ${earlier.first} before ${what}: the output is the wrapper's, not the tool's` };
+    if (shadows)
+      return {
+        line: earlier.line,
+        lineNumber: earlier.lineNumber,
+        detail: `"${name}" runs ${earlier.first} before ${what}: the output is the wrapper's, not the tool's`,
+      };
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
-import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
-import { splitLines } from "../lines";
 import { countSuffix, Findings } from "../findings";
+import { splitLines } from "../lines";
+import { type EvidenceSource, type OutputParser, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "connect-tools";
@@ -14,8 +14,6 @@ const LARGE_PING_BYTES = 1000;
 
 /** nc, telnet, ping and arping print short lines; longer ones are other logs and are not read as such. */
 const MAX_TOOL_LINE = 300;
-
-
 
 const DETAILS: Partial<Record<SignalId, string>> = {
   "conn-refused": "the connect was refused (RST answer to the SYN)",
@@ -49,7 +47,10 @@ const CONNECT_FAILURES: readonly RegExp[] = [
   /^telnet: (?:Unable to connect to remote host|connect to address \S+): (.+)$/,
   /^Could not connect to Redis at \S+: (.+)$/,
 ];
-const JAVA_CONNECT_FAILURES: readonly RegExp[] = [/^java\.net\.(?:ConnectException|NoRouteToHostException): (.+)$/, /^java\.net\.SocketTimeoutException: (connect timed out)/];
+const JAVA_CONNECT_FAILURES: readonly RegExp[] = [
+  /^java\.net\.(?:ConnectException|NoRouteToHostException): (.+)$/,
+  /^java\.net\.SocketTimeoutException: (connect timed out)/,
+];
 
 const NODE_CONNECT_ERROR = /\bconnect (E[A-Z]{4,15}) [\w.:[\]-]{1,80}/;
 
@@ -102,7 +103,11 @@ const PING_HEADERS: readonly RegExp[] = [
 const isUnixReply = (line: string) => /^\d+ bytes from /.test(line) && line.includes("seq=") && /\btime[=<]/.test(line);
 const PING_REPLIES: readonly RegExp[] = [/^Reply from \S+: bytes[=<]\d+ time[=<]/, /^来自 \S+ 的回复[:：] ?字节=\d+/];
 /** The run summary: "3 packets transmitted, 0 received", "Received = 0", "已接收 = 0". */
-const PING_SUMMARIES: readonly RegExp[] = [/^\d+ packets transmitted, (\d+) (?:packets )?received/, /^Packets: Sent = \d+, Received = (\d+)/, /^数据包: 已发送 = \d+[，,]\s*已接收 = (\d+)/];
+const PING_SUMMARIES: readonly RegExp[] = [
+  /^\d+ packets transmitted, (\d+) (?:packets )?received/,
+  /^Packets: Sent = \d+, Received = (\d+)/,
+  /^数据包: 已发送 = \d+[，,]\s*已接收 = (\d+)/,
+];
 /** A probe that got no answer. */
 const PING_LOSSES: readonly RegExp[] = [/^Request timed out\.?$/, /^Request timeout for icmp_seq \d+/, /^请求超时。?$/];
 const FRAG_NEEDED: readonly RegExp[] = [
@@ -211,7 +216,11 @@ const MAX_TABLE_ROW = 200;
 
 /** Whether separators sit where a MAC's would ("aa:bb:cc:dd:ee:ff", "aabb.ccdd.eeff"): cheaper than a regex. */
 function mayHoldMac(line: string): boolean {
-  for (const [separator, step, groups] of [[":", 3, 5], ["-", 3, 5], [".", 5, 2]] as const) {
+  for (const [separator, step, groups] of [
+    [":", 3, 5],
+    ["-", 3, 5],
+    [".", 5, 2],
+  ] as const) {
     for (let i = line.indexOf(separator); i >= 0; i = line.indexOf(separator, i + 1)) {
       let seen = 1;
       while (seen < groups && line[i + seen * step] === separator) seen += 1;
@@ -248,7 +257,9 @@ class ArpReader {
     if (received && this.dadMode && Number(received[1]) > 0) {
       findings.add("duplicate-address-log", line, lineNumber, {
         value: Number(received[1]),
-        detail: "arping -D (duplicate address detection) got an answer: another host claims the address (probing from the owner's own bridge, the owner answers too; compare the MACs)",
+        detail:
+          "arping -D (duplicate address detection) got an answer: another host claims the address " +
+          "(probing from the owner's own bridge, the owner answers too; compare the MACs)",
       });
       return;
     }
@@ -276,7 +287,10 @@ class ArpReader {
     for (const [ip, macs] of this.macsByIp) {
       if (macs.size < 2) continue;
       const [, second] = [...macs.values()];
-      findings.add("two-macs-one-ip", second.line, second.lineNumber, { value: macs.size, detail: `${ip} is answered by ${macs.size} MAC addresses: ${[...macs.keys()].join(", ")}` });
+      findings.add("two-macs-one-ip", second.line, second.lineNumber, {
+        value: macs.size,
+        detail: `${ip} is answered by ${macs.size} MAC addresses: ${[...macs.keys()].join(", ")}`,
+      });
     }
   }
 }

@@ -1,6 +1,6 @@
-import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
-import { splitLines } from "../lines";
 import { counterChange, describeChange, recordReading, sinceBootOf, type CounterReadings } from "../counters";
+import { splitLines } from "../lines";
+import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
 
 const ID = "conntrack-stats";
 

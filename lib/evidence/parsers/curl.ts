@@ -1,6 +1,6 @@
-import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
+import { Findings } from "../findings";
 import { splitLines } from "../lines";
-import { countSuffix, Findings } from "../findings";
+import { type EvidenceSource, type OutputParser, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "curl";
@@ -20,8 +20,6 @@ const RESOLVER_TIMEOUT_WINDOWS: readonly [number, number][] = [
   [4.5, 5.5],
   [9.5, 10.5],
 ];
-
-
 
 /** A line written by curl itself: `-v` info lines and `curl: (N)` errors. */
 const CURL_MESSAGE = /^(?:\*\s|curl: \(\d+\))/;
@@ -133,13 +131,19 @@ const fmt = (seconds: number) => `${Number(seconds.toFixed(3))} s`;
 function judgeTimings(record: TimingRecord, findings: Findings): void {
   const lookup = record.namelookup?.value ?? 0;
   if (record.namelookup && inResolverTimeoutWindow(lookup)) {
-    findings.add("slow-name-lookup", record.namelookup.line, record.namelookup.lineNumber, { value: lookup, detail: `name lookup took ${fmt(lookup)}, the resolver's retry timeout` });
+    findings.add("slow-name-lookup", record.namelookup.line, record.namelookup.lineNumber, {
+      value: lookup,
+      detail: `name lookup took ${fmt(lookup)}, the resolver's retry timeout`,
+    });
   }
   const connectDone = record.connect?.value ?? 0;
   // A reused connection reports time_connect 0; the connect phase then did not happen.
   const connectPhase = connectDone > 0 ? Math.max(0, connectDone - lookup) : 0;
   if (record.connect && connectPhase >= SLOW_CONNECT_S) {
-    findings.add("slow-connect", record.connect.line, record.connect.lineNumber, { value: connectPhase, detail: `TCP connect took ${fmt(connectPhase)} (after a ${fmt(lookup)} lookup)` });
+    findings.add("slow-connect", record.connect.line, record.connect.lineNumber, {
+      value: connectPhase,
+      detail: `TCP connect took ${fmt(connectPhase)} (after a ${fmt(lookup)} lookup)`,
+    });
   }
   if (record.starttransfer) {
     const ready = Math.max(connectDone, record.appconnect?.value ?? 0, record.pretransfer?.value ?? 0);
@@ -217,7 +221,10 @@ function parseCurl(text: string, source: EvidenceSource): Signal[] {
     }
     const length = noBodyStatus === undefined ? null : CONTENT_LENGTH.exec(line);
     if (length && Number(length[1]) > 0) {
-      findings.add("http-204-with-length", line, lineNumber, { value: Number(length[1]), detail: `a ${noBodyStatus} response carries Content-Length: ${length[1]}; it can have no body, so the client may wait for one` });
+      findings.add("http-204-with-length", line, lineNumber, {
+        value: Number(length[1]),
+        detail: `a ${noBodyStatus} response carries Content-Length: ${length[1]}; it can have no body, so the client may wait for one`,
+      });
       return;
     }
 
@@ -231,8 +238,7 @@ function parseCurl(text: string, source: EvidenceSource): Signal[] {
       keyValues.add(keyValue[1], { value: Number(keyValue[2]), line, lineNumber });
       return;
     }
-    const record =
-      (template && recordFromTemplate(line, lineNumber, template)) || recordFromColons(line, lineNumber) || recordFromJson(line, lineNumber);
+    const record = (template && recordFromTemplate(line, lineNumber, template)) || recordFromColons(line, lineNumber) || recordFromJson(line, lineNumber);
     if (record) judge(record);
   });
   keyValues.flush();

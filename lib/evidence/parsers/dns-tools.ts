@@ -1,6 +1,6 @@
-import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
-import { splitLines } from "../lines";
 import { countSuffix, Findings } from "../findings";
+import { splitLines } from "../lines";
+import { type EvidenceSource, type OutputParser, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "dns-tools";
@@ -16,8 +16,6 @@ const RETRY_WINDOWS_MS: readonly [number, number][] = [
 
 /** Loopback resolvers that are normal: systemd-resolved's stub and Docker's embedded DNS. */
 const NORMAL_LOOPBACK_RESOLVERS = new Set(["127.0.0.53", "127.0.0.11"]);
-
-
 
 const DETAILS: Partial<Record<SignalId, string>> = {
   "dns-timeout": "the DNS query got no answer before the timeout",
@@ -170,7 +168,9 @@ class DnsReader {
 
   private addLoopback(address: string): void {
     if (!isLoopback(address) || NORMAL_LOOPBACK_RESOLVERS.has(address)) return;
-    this.add("dns-loopback-server", { detail: `the resolver in use is ${address}, a loopback address: a local forwarder answers instead of the intended DNS server` });
+    this.add("dns-loopback-server", {
+      detail: `the resolver in use is ${address}, a loopback address: a local forwarder answers instead of the intended DNS server`,
+    });
   }
 
   /** resolv.conf, nsswitch.conf and Go resolver debug lines. */

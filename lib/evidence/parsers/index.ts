@@ -1,8 +1,8 @@
 import type { OutputParser } from "../signal";
 import { appErrorsParser } from "./app-errors";
 import { cgroupCpuParser } from "./cgroup-cpu";
-import { conntrackStatsParser } from "./conntrack-stats";
 import { connectToolsParser } from "./connect-tools";
+import { conntrackStatsParser } from "./conntrack-stats";
 import { curlParser } from "./curl";
 import { dnsToolsParser } from "./dns-tools";
 import { fdLimitsParser } from "./fd-limits";

@@ -1,5 +1,5 @@
-import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
 import { splitLines } from "../lines";
+import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "iptables";
@@ -23,8 +23,33 @@ const PLATFORM_CHAIN = /^(?:KUBE-|DOCKER|CNI-|cali-)/;
 const STANDARD_DROP_CHAIN = /^(?:KUBE-FIREWALL|KUBE-MARK-DROP|DOCKER-ISOLATION)/;
 
 const TARGETS = new Set([
-  "ACCEPT", "DROP", "REJECT", "RETURN", "LOG", "NFLOG", "ULOG", "MARK", "CONNMARK", "MASQUERADE", "SNAT", "DNAT", "REDIRECT",
-  "TPROXY", "NOTRACK", "CT", "TCPMSS", "QUEUE", "NFQUEUE", "TTL", "TOS", "DSCP", "CLASSIFY", "CHECKSUM", "SET", "AUDIT", "TRACE",
+  "ACCEPT",
+  "DROP",
+  "REJECT",
+  "RETURN",
+  "LOG",
+  "NFLOG",
+  "ULOG",
+  "MARK",
+  "CONNMARK",
+  "MASQUERADE",
+  "SNAT",
+  "DNAT",
+  "REDIRECT",
+  "TPROXY",
+  "NOTRACK",
+  "CT",
+  "TCPMSS",
+  "QUEUE",
+  "NFQUEUE",
+  "TTL",
+  "TOS",
+  "DSCP",
+  "CLASSIFY",
+  "CHECKSUM",
+  "SET",
+  "AUDIT",
+  "TRACE",
 ]);
 const PROTOCOL = /^(?:all|tcp|udp|udplite|icmp|icmpv6|ipv6-icmp|sctp|esp|ah|gre|\d+)$/;
 const OPT = /^(?:--|-f|!f)$/;
@@ -165,7 +190,11 @@ function judgeRuleset({ rules, policies }: Ruleset): Map<SignalId, Evidence[]> {
       add("filter-reject-rule", rule, `REJECT rule in chain ${rule.chain}, answering with ${rejectWith}`);
     }
     if ((rule.target === "MASQUERADE" || rule.target === "SNAT") && !rule.text.includes("random-fully")) {
-      add("masquerade-no-random-fully", rule, `${rule.target} in chain ${rule.chain} without --random-fully: concurrent connections can race for the same source port in conntrack`);
+      add(
+        "masquerade-no-random-fully",
+        rule,
+        `${rule.target} in chain ${rule.chain} without --random-fully: concurrent connections can race for the same source port in conntrack`,
+      );
     }
   }
 

@@ -1,6 +1,6 @@
-import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
-import { splitLines } from "../lines";
 import { counterChange, describeChange, recordReading, sinceBootOf, type CounterReadings } from "../counters";
+import { splitLines } from "../lines";
+import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const ID = "netstat-s";
@@ -70,12 +70,9 @@ const WINDOWS_COUNTERS: Record<string, { counter: Counter; section: string }> = 
   "receive errors": { counter: "UdpInErrors", section: "udp" },
 };
 
-
 /** netstat -s prints counters it has no sentence for as "TCPReqQFullDrop: 12" under TcpExt. */
 const TCPEXT_NAMES = new Map<string, Counter>(
-  (["TCPReqQFullDrop", "TCPReqQFullDoCookies", "TCPTimeWaitOverflow", "TCPWqueueTooBig", "TCPTimeouts"] as const).map(
-    (name) => [name.toLowerCase(), name],
-  ),
+  (["TCPReqQFullDrop", "TCPReqQFullDoCookies", "TCPTimeWaitOverflow", "TCPWqueueTooBig", "TCPTimeouts"] as const).map((name) => [name.toLowerCase(), name]),
 );
 
 /** nstat names, which are also the /proc/net/netstat and /proc/net/snmp "Prefix: Name" pairs. */
@@ -103,9 +100,21 @@ const NSTAT_NAMES = new Map<string, Counter>([
  */
 const METRIC_NAMES = new Map<string, Counter>([
   ...NSTAT_NAMES,
-  ...(["ListenOverflows", "ListenDrops", "PAWSPassive", "SyncookiesSent", "TCPReqQFullDrop", "TCPReqQFullDoCookies", "TCPTimeouts", "TCPTimeWaitOverflow", "TCPWqueueTooBig", "RetransSegs", "OutSegs"] as const).map(
-    (name): [string, Counter] => [name.toLowerCase(), name],
-  ),
+  ...(
+    [
+      "ListenOverflows",
+      "ListenDrops",
+      "PAWSPassive",
+      "SyncookiesSent",
+      "TCPReqQFullDrop",
+      "TCPReqQFullDoCookies",
+      "TCPTimeouts",
+      "TCPTimeWaitOverflow",
+      "TCPWqueueTooBig",
+      "RetransSegs",
+      "OutSegs",
+    ] as const
+  ).map((name): [string, Counter] => [name.toLowerCase(), name]),
 ]);
 /** Any metric name in a line: only such lines (and the rows under a table header) are read as metrics. */
 const ANY_METRIC_NAME = new RegExp(`(?:${[...METRIC_NAMES.keys()].sort((x, y) => y.length - x.length).join("|")})`, "i");
@@ -352,10 +361,6 @@ export const netstatCountersParser: OutputParser = {
   parse(text, source) {
     const readings = collectReadings(text, source);
     if (readings.size === 0) return [];
-    return [
-      ...counterSignals(readings, source),
-      ...pawsTracksListenDrops(readings, source),
-      ...retransmitSignals(readings, source),
-    ];
+    return [...counterSignals(readings, source), ...pawsTracksListenDrops(readings, source), ...retransmitSignals(readings, source)];
   },
 };

@@ -1,6 +1,6 @@
-import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
-import { splitLines } from "../lines";
 import { counterChange, describeChange, recordReading, sinceBootOf, type CounterReadings } from "../counters";
+import { splitLines } from "../lines";
+import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
 
 const ID = "nic-stats";
 
@@ -301,9 +301,7 @@ function interfaceSignals(reader: NicReader, source: EvidenceSource): Signal[] {
     if (iface.overlay && up) overlays.push(iface);
     const carrier = iface.noCarrier ?? (physical ? lostCarrier(iface) : undefined);
     if (carrier) {
-      signals.push(
-        makeSignal("link-no-carrier", ID, carrier.line, carrier.lineNumber, source, { detail: `${iface.name}: ${carrier.why}` }),
-      );
+      signals.push(makeSignal("link-no-carrier", ID, carrier.line, carrier.lineNumber, source, { detail: `${iface.name}: ${carrier.why}` }));
     }
     if (physical && iface.mtu !== undefined && iface.mtu > 0 && iface.mtu < 1500) {
       signals.push(

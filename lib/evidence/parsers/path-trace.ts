@@ -1,5 +1,5 @@
-import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
 import { splitLines } from "../lines";
+import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "path-trace";
@@ -134,7 +134,10 @@ function judgeLoss(answering: Hop[], reached: boolean, emit: Emit): void {
   while (start > 0 && lossy(answering[start - 1])) start -= 1;
   const first = answering[start];
   if (start < answering.length - 1) {
-    emit("path-loss-midway", first, { value: first.loss, detail: `loss starts at hop ${first.number} (${first.loss}%) and persists to hop ${last.number} (${last.loss}%)` });
+    emit("path-loss-midway", first, {
+      value: first.loss,
+      detail: `loss starts at hop ${first.number} (${first.loss}%) and persists to hop ${last.number} (${last.loss}%)`,
+    });
   } else if (reached) {
     emit("path-loss-final-hop", last, { value: last.loss, detail: `only the last hop (${last.number}) shows loss: ${last.loss}%` });
   }
@@ -158,7 +161,8 @@ function judgeLoop(hops: Hop[], emit: Emit): void {
 
 function judgeMarkers(hops: Hop[], emit: Emit): void {
   for (const hop of hops) {
-    if (hop.markers.includes("!X")) emit("icmp-admin-prohibited", hop, { detail: `hop ${hop.number} answered 'communication administratively prohibited' (!X)` });
+    if (hop.markers.includes("!X"))
+      emit("icmp-admin-prohibited", hop, { detail: `hop ${hop.number} answered 'communication administratively prohibited' (!X)` });
     const unreachable = hop.markers.find((marker) => marker === "!H" || marker === "!N" || marker === "unreachable");
     if (unreachable) emit("icmp-host-unreachable", hop, { detail: `hop ${hop.number} answered host/net unreachable (${unreachable})` });
   }

@@ -1,6 +1,6 @@
-import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
-import { splitLines } from "../lines";
 import { countSuffix, Findings } from "../findings";
+import { splitLines } from "../lines";
+import { type EvidenceSource, type OutputParser, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "proxy-log";
@@ -28,7 +28,8 @@ function readNginxError(line: string, lineNumber: number, findings: Findings): b
   };
   // Every message below names the upstream or errno 24: other lines skip the patterns.
   if (!line.includes("upstream") && !line.includes("(24: ")) return false;
-  if (line.includes("no live upstreams while connecting to upstream")) return add("upstream-no-live", "nginx found no live upstream server: every server of the group is marked failed");
+  if (line.includes("no live upstreams while connecting to upstream"))
+    return add("upstream-no-live", "nginx found no live upstream server: every server of the group is marked failed");
   const connect = /\b(?:connect|socket)\(\) (?:to \S+ )?failed \((\d+): ([^)]*)\) while connecting to upstream/.exec(line);
   if (connect && CONNECT_ERRNO[connect[1]]) return add(CONNECT_ERRNO[connect[1]], `nginx could not connect to the upstream: ${connect[2]}`);
   const timedOut = /\bupstream timed out \(110: [^)]*\) while ([a-z ]+upstream)/.exec(line);
@@ -52,9 +53,11 @@ function readEnvoyMessage(line: string, lineNumber: number, findings: Findings):
   if (line.includes("no healthy upstream")) return add("upstream-no-live", "envoy has no healthy upstream host");
   const reason = /reset reason: ([a-z ]+)/.exec(line)?.[1];
   if (!reason || !line.includes("upstream connect error or disconnect/reset before headers")) return false;
-  if (/connection failure/.test(reason) && /delayed connect error: 111|Connection refused/.test(line)) return add("upstream-refused", "envoy's connect to the upstream was refused");
+  if (/connection failure/.test(reason) && /delayed connect error: 111|Connection refused/.test(line))
+    return add("upstream-refused", "envoy's connect to the upstream was refused");
   if (/connection timeout/.test(reason)) return add("upstream-timeout", "envoy's connect to the upstream timed out");
-  if (/connection termination|local reset|remote reset/.test(reason)) return add("upstream-reset", `the upstream connection was reset before headers (${reason.trim()})`);
+  if (/connection termination|local reset|remote reset/.test(reason))
+    return add("upstream-reset", `the upstream connection was reset before headers (${reason.trim()})`);
   return false;
 }
 
@@ -87,7 +90,8 @@ function readHaproxy(tokens: string[], line: string, lineNumber: number, finding
   const timers = tokens.findIndex((token) => HAPROXY_TIMERS.test(token));
   if (timers < 1 || !tokens[timers - 1].includes("/")) return undefined;
   const state = tokens.slice(timers + 1, timers + 7).find((token) => HAPROXY_STATE.test(token) && token.replace(/-/g, "") !== "");
-  if (tokens[timers - 1].endsWith("/<NOSRV>")) findings.add("upstream-no-live", line, lineNumber, { detail: "HAProxy: no server was available for the request (<NOSRV>)" });
+  if (tokens[timers - 1].endsWith("/<NOSRV>"))
+    findings.add("upstream-no-live", line, lineNumber, { detail: "HAProxy: no server was available for the request (<NOSRV>)" });
   else if (state && HAPROXY_STATES[state.slice(0, 2)]) {
     const [id, detail] = HAPROXY_STATES[state.slice(0, 2)];
     findings.add(id, line, lineNumber, { detail });

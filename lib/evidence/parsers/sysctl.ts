@@ -1,5 +1,5 @@
-import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
 import { splitLines } from "../lines";
+import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const ID = "sysctl";
@@ -17,10 +17,7 @@ const SETTINGS = new Map<string, (values: number[]) => Verdict>([
   ["net.ipv4.tcp_timestamps", ([v]) => (v === 0 ? undefined : { signal: "timestamps-on", detail: `tcp_timestamps is ${v}` })],
   ["net.ipv4.tcp_syncookies", ([v]) => ({ signal: v === 0 ? "syncookies-off" : "syncookies-on", detail: `tcp_syncookies is ${v}` })],
   ["net.core.somaxconn", ([v]) => (v <= 128 ? { signal: "somaxconn-low", detail: `somaxconn is ${v} (128 or less)` } : undefined)],
-  [
-    "net.ipv4.tcp_max_syn_backlog",
-    ([v]) => (v <= 1024 ? { signal: "syn-backlog-low", detail: `tcp_max_syn_backlog is ${v} (1024 or less)` } : undefined),
-  ],
+  ["net.ipv4.tcp_max_syn_backlog", ([v]) => (v <= 1024 ? { signal: "syn-backlog-low", detail: `tcp_max_syn_backlog is ${v} (1024 or less)` } : undefined)],
   ["net.ipv4.ip_local_port_range", portRange],
   ["net.core.rmem_default", ([v]) => receiveBuffer("rmem_default", v)],
   ["net.core.rmem_max", ([v]) => receiveBuffer("rmem_max", v)],

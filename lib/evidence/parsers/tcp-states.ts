@@ -1,5 +1,5 @@
-import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
 import { splitLines } from "../lines";
+import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const ID = "tcp-states";

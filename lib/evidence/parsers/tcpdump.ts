@@ -1,6 +1,6 @@
-import { type EvidenceSource, makeSignal, type OutputParser, type Signal } from "../signal";
-import { splitLines } from "../lines";
 import { countSuffix, Findings } from "../findings";
+import { splitLines } from "../lines";
+import { type EvidenceSource, type OutputParser, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "tcpdump";
@@ -28,8 +28,6 @@ const DNS_PAIR_WINDOW_S = 0.01;
 const MAX_ARP_LINE = 300;
 /** UDP ports of VXLAN: IANA 4789 and the Linux/flannel default 8472. */
 const OVERLAY_PORTS = new Set(["4789", "8472"]);
-
-
 
 // ---- reading one line -------------------------------------------------------------------------
 
@@ -214,7 +212,9 @@ class TcpTracker {
       side.wscale = wscale ? Number(wscale[1]) : null;
       if (!wscale && segment.options.includes("mss")) {
         const which = isSyn ? "SYN" : "SYN-ACK";
-        this.findings.add("no-wscale-in-syn", segment.line, segment.lineNumber, { detail: `a ${which} offers no window scaling (options [${segment.options}])` });
+        this.findings.add("no-wscale-in-syn", segment.line, segment.lineNumber, {
+          detail: `a ${which} offers no window scaling (options [${segment.options}])`,
+        });
         this.findings.add("small-window", segment.line, segment.lineNumber, {
           value: MAX_UNSCALED_WINDOW,
           detail: `without window scaling in the ${which}, the window cannot exceed 64 KB`,
@@ -295,7 +295,10 @@ class TcpTracker {
     if (segment.ack === side.lastAck && segment.win === side.lastWin && side.peerDataSinceAck) {
       side.dupAcks += 1;
       if (side.dupAcks >= DUP_ACK_THRESHOLD) {
-        this.findings.add("dup-acks", segment.line, segment.lineNumber, { value: side.dupAcks, detail: `${segment.src} repeated ack ${segment.ack} ${side.dupAcks} times while data kept arriving` });
+        this.findings.add("dup-acks", segment.line, segment.lineNumber, {
+          value: side.dupAcks,
+          detail: `${segment.src} repeated ack ${segment.ack} ${side.dupAcks} times while data kept arriving`,
+        });
       }
     } else if (segment.ack !== side.lastAck || segment.win !== side.lastWin) {
       side.dupAcks = 0;
@@ -347,8 +350,10 @@ function readIcmp(rest: string, where: Where, findings: Findings): void {
   const add = (id: SignalId, detail: string, value?: number) => findings.add(id, where.line, where.lineNumber, { detail, value });
   const frag = /need to frag \(mtu (\d+)\)|packet too big, mtu (\d+)/.exec(rest);
   if (frag) return add("frag-needed", `a router asked for packets of at most ${frag[1] ?? frag[2]} bytes`, Number(frag[1] ?? frag[2]));
-  if (/admin prohibited|unreachable prohibited/.test(rest)) return add("icmp-admin-prohibited", "an ICMP 'administratively prohibited' answer: a firewall rejects the traffic");
-  if (/\b(?:udp|tcp) port \S+ unreachable|unreachable port/.test(rest)) return add("icmp-port-unreachable", "an ICMP port unreachable: nothing listens on that port");
+  if (/admin prohibited|unreachable prohibited/.test(rest))
+    return add("icmp-admin-prohibited", "an ICMP 'administratively prohibited' answer: a firewall rejects the traffic");
+  if (/\b(?:udp|tcp) port \S+ unreachable|unreachable port/.test(rest))
+    return add("icmp-port-unreachable", "an ICMP port unreachable: nothing listens on that port");
   if (/\b(?:host|net) \S+ unreachable|unreachable (?:route|address)/.test(rest)) return add("icmp-host-unreachable", "an ICMP host/net unreachable");
 }
 
@@ -446,7 +451,8 @@ function readWiresharkLine(line: string, where: Where, findings: Findings): bool
   }
   const dupAck = /\[TCP Dup ACK \d+#(\d+)\]/.exec(line);
   if (dupAck) {
-    if (Number(dupAck[1]) >= DUP_ACK_THRESHOLD) findings.add("dup-acks", line, where.lineNumber, { value: Number(dupAck[1]), detail: `Wireshark counts duplicate ACK #${dupAck[1]}` });
+    if (Number(dupAck[1]) >= DUP_ACK_THRESHOLD)
+      findings.add("dup-acks", line, where.lineNumber, { value: Number(dupAck[1]), detail: `Wireshark counts duplicate ACK #${dupAck[1]}` });
     return true;
   }
   if (line.includes("[TCP ZeroWindow]")) {
@@ -465,9 +471,13 @@ const MAX_FRAME_PAYLOAD = 9216;
  */
 function readOffloadArtifact(segment: Segment, rest: string, findings: Findings): void {
   if (segment.length > MAX_FRAME_PAYLOAD) {
-    findings.add("capture-offload-artifact", segment.line, segment.lineNumber, { detail: `a ${segment.length}-byte segment, larger than any frame: TSO/GRO offload seen from the host` });
+    findings.add("capture-offload-artifact", segment.line, segment.lineNumber, {
+      detail: `a ${segment.length}-byte segment, larger than any frame: TSO/GRO offload seen from the host`,
+    });
   } else if (/\bcksum 0x[\da-f]+ \(incorrect -> /.test(rest)) {
-    findings.add("capture-offload-artifact", segment.line, segment.lineNumber, { detail: "an \"incorrect\" checksum on a captured segment: checksum offload fills it in after the capture point" });
+    findings.add("capture-offload-artifact", segment.line, segment.lineNumber, {
+      detail: 'an "incorrect" checksum on a captured segment: checksum offload fills it in after the capture point',
+    });
   }
 }
 
@@ -490,7 +500,10 @@ function parseTcpdump(text: string, source: EvidenceSource): Signal[] {
     index += 1;
     const where: Where = { line, lineNumber: lineIndex + 1, time: lastTime, index };
     if (readWiresharkLine(line, where, findings) || (line.length <= MAX_ARP_LINE && arp.read(line, where))) return;
-    if (line === "0 packets captured") return findings.add("capture-empty", rawLine, lineIndex + 1, { detail: "the capture saw no packet matching its filter: the traffic never reached this point" });
+    if (line === "0 packets captured")
+      return findings.add("capture-empty", rawLine, lineIndex + 1, {
+        detail: "the capture saw no packet matching its filter: the traffic never reached this point",
+      });
     const addressed = findAddresses(line);
     if (!addressed) return;
     const { src, dst, rest } = addressed;

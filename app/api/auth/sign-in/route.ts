@@ -1,7 +1,7 @@
 // POST /api/auth/sign-in - { email, password } -> { user } and the session cookie; 401 wrong, 429 too many tries.
 // The session this browser had (its cookie) ends: one browser, one session.
-import { toAccount } from "@/lib/auth/accounts";
 import { clientAddress, readCookie, SESSION_COOKIE, sessionCookie } from "@/lib/auth/access";
+import { toAccount } from "@/lib/auth/accounts";
 import { MAX_AUTH_BODY_BYTES, signInSchema } from "@/lib/auth/schemas";
 import { signIn } from "@/lib/auth/sign-in";
 import { getPrisma } from "@/lib/db";

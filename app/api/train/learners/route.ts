@@ -4,8 +4,8 @@ import { getPrisma } from "@/lib/db";
 import { readJsonBody, withRoute } from "@/lib/http/errors";
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 import { findOrCreateLearner, learnerForUser } from "@/lib/training/repository";
-import { requireRequestViewer } from "@/app/_server/viewer";
 import { createLearnerSchema, MAX_TRAINING_BODY_BYTES } from "@/lib/training/schemas";
+import { requireRequestViewer } from "@/app/_server/viewer";
 
 export const dynamic = "force-dynamic";
 

@@ -14,7 +14,8 @@ export const PATCH = withRoute(async (request: Request, { params }: Context) => 
   const admin = (await requireRequestViewer(request, "admin")).user;
   const { id } = await params;
   const change = updateUserSchema.parse(await readJsonBody(request, MAX_AUTH_BODY_BYTES));
-  if (admin?.id === id && (change.disabled || (change.role && change.role !== "admin"))) throw new AppError(422, "role: you cannot demote or disable your own account");
+  if (admin?.id === id && (change.disabled || (change.role && change.role !== "admin")))
+    throw new AppError(422, "role: you cannot demote or disable your own account");
   return Response.json(await updateUser(getPrisma(), id, change));
 });
 

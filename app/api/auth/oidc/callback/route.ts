@@ -1,12 +1,12 @@
 // GET /api/auth/oidc/callback - the provider sends the browser back here; signs in and goes on.
 import { httpOnlyCookie, readCookie, SESSION_COOKIE, sessionCookie } from "@/lib/auth/access";
-import { methodNotAllowed } from "@/lib/http/method-not-allowed";
-import { publicOrigin } from "@/lib/http/public-origin";
-import { completeSignOn, decodePending, PENDING_COOKIE } from "@/lib/auth/oidc";
 import { safeNextPath } from "@/lib/auth/next-path";
+import { completeSignOn, decodePending, PENDING_COOKIE } from "@/lib/auth/oidc";
 import { getPrisma } from "@/lib/db";
 import { readEnv } from "@/lib/env";
 import { AppError, withRoute } from "@/lib/http/errors";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
+import { publicOrigin } from "@/lib/http/public-origin";
 
 export const dynamic = "force-dynamic";
 

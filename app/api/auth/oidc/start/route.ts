@@ -1,11 +1,11 @@
 // GET /api/auth/oidc/start?next=/path - sends the browser to the single sign-on provider.
 import { httpOnlyCookie } from "@/lib/auth/access";
-import { methodNotAllowed } from "@/lib/http/method-not-allowed";
-import { publicOrigin } from "@/lib/http/public-origin";
-import { beginSignOn, encodePending, PENDING_COOKIE } from "@/lib/auth/oidc";
 import { safeNextPath } from "@/lib/auth/next-path";
+import { beginSignOn, encodePending, PENDING_COOKIE } from "@/lib/auth/oidc";
 import { readEnv } from "@/lib/env";
 import { withRoute } from "@/lib/http/errors";
+import { methodNotAllowed } from "@/lib/http/method-not-allowed";
+import { publicOrigin } from "@/lib/http/public-origin";
 
 export const dynamic = "force-dynamic";
 
