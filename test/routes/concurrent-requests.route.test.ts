@@ -7,8 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "@/lib/auth/access";
 import { createUser } from "@/lib/auth/accounts";
 import { getPrisma } from "@/lib/db";
-
-import { backends, useAppDatabase } from "../db/databases";
+import { backends, useAppDatabase } from "@/test/db/databases";
 
 const PASSWORD = "correct horse battery";
 

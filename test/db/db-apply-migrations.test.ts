@@ -10,8 +10,7 @@ import { describe, expect, it } from "vitest";
 import { migrateDatabase, readMigrations } from "@/lib/db-apply-migrations";
 import { MIGRATION_DIRS, SCHEMA_FILES, schemaForDialect } from "@/lib/db-schema";
 import type { DatabaseDialect } from "@/lib/db-url";
-
-import { backends, createEmptyDatabase, ROOT } from "./databases";
+import { backends, createEmptyDatabase, ROOT } from "@/test/db/databases";
 
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), "utf8");
 

@@ -3,8 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { getExerciseCatalogue } from "@/lib/training/catalogue";
 import type { TicketDrill } from "@/lib/training/exercise";
-
-import { backends, useAppDatabase } from "../db/databases";
+import { backends, useAppDatabase } from "@/test/db/databases";
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 let sessions: { POST: (request: Request) => Promise<Response> };

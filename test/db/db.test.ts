@@ -2,8 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { createPrisma, getDatabaseStatus } from "@/lib/db";
 import { readMigrations } from "@/lib/db-apply-migrations";
-
-import { backends, createEmptyDatabase, createMigratedDatabase, ROOT } from "./databases";
+import { backends, createEmptyDatabase, createMigratedDatabase, ROOT } from "@/test/db/databases";
 
 describe("getDatabaseStatus", () => {
   const clients: ReturnType<typeof createPrisma>[] = [];

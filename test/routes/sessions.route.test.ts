@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { backends, useAppDatabase } from "../db/databases";
+import { backends, useAppDatabase } from "@/test/db/databases";
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 let collection: { GET: (request: Request) => Promise<Response>; POST: (request: Request) => Promise<Response> };

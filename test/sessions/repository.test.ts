@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/http/errors";
 import { createSession, deriveTitle, getSession, listAudit, listSessions, updateSession } from "@/lib/sessions/repository";
 import type { PrismaClient } from "@/generated/prisma/client";
-
-import { backends, createTestPrisma } from "./databases";
+import { backends, createTestPrisma } from "@/test/db/databases";
 
 describe.each(backends)("session repository on %s", (dialect) => {
   let prisma: PrismaClient;

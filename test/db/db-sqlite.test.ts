@@ -6,8 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createSqliteAdapter, createSqliteStatements } from "@/lib/db-sqlite";
 import { errorToResponse } from "@/lib/http/errors";
 import { PrismaClient } from "@/generated/prisma/client";
-
-import { createMigratedDatabase } from "./databases";
+import { createMigratedDatabase } from "@/test/db/databases";
 
 const fileOf = (url: string) => url.replace(/^file:/, "");
 

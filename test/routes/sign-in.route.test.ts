@@ -10,8 +10,7 @@ import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address";
 import { GET as meRoute } from "@/app/api/auth/me/route";
 import { POST as signInRoute } from "@/app/api/auth/sign-in/route";
 import { GET as listSessionsRoute } from "@/app/api/sessions/route";
-
-import { backends, useAppDatabase } from "../db/databases";
+import { backends, useAppDatabase } from "@/test/db/databases";
 
 const PASSWORD = "correct horse battery";
 

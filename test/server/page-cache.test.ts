@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { createPageCache } from "../../server/page-cache";
+import { createPageCache } from "@/server/page-cache";
 
 // These tests talk to a server of their own on 127.0.0.1: undo the setup's network ban.
 vi.unstubAllGlobals();

@@ -4,9 +4,8 @@ import { resolveViewer } from "@/lib/auth/access";
 import { createUser } from "@/lib/auth/accounts";
 import { beginSignOn, completeSignOn, decodePending, encodePending, type OidcSettings } from "@/lib/auth/oidc";
 import type { PrismaClient } from "@/generated/prisma/client";
-
-import { startTestProvider, type TestProvider } from "../auth/oidc-provider";
-import { backends, createTestPrisma } from "./databases";
+import { startTestProvider, type TestProvider } from "@/test/auth/oidc-provider";
+import { backends, createTestPrisma } from "@/test/db/databases";
 
 // These tests talk to a provider on 127.0.0.1: undo the setup's network ban.
 vi.unstubAllGlobals();

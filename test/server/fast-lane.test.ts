@@ -4,12 +4,12 @@ import type { AddressInfo } from "node:net";
 
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { getSearchIndex } from "../../lib/search/content-index";
-import { searchContent } from "../../lib/search/search";
-import { diagnose } from "../../lib/triage/diagnose";
-import { MAX_DIAGNOSE_BYTES } from "../../lib/triage/diagnose-schema";
-import { getTriageKnowledge } from "../../lib/triage/knowledge";
-import { createFastLane, createLibraryLane, headersFor, type HeaderRule, type RouteHandler } from "../../server/fast-lane";
+import { getSearchIndex } from "@/lib/search/content-index";
+import { searchContent } from "@/lib/search/search";
+import { diagnose } from "@/lib/triage/diagnose";
+import { MAX_DIAGNOSE_BYTES } from "@/lib/triage/diagnose-schema";
+import { getTriageKnowledge } from "@/lib/triage/knowledge";
+import { createFastLane, createLibraryLane, headersFor, type HeaderRule, type RouteHandler } from "@/server/fast-lane";
 
 // These tests talk to a server of their own on 127.0.0.1: undo the setup's network ban.
 vi.unstubAllGlobals();

@@ -6,9 +6,8 @@ import { decodePending, PENDING_COOKIE } from "@/lib/auth/oidc";
 import { GET as meRoute } from "@/app/api/auth/me/route";
 import { GET as callbackRoute } from "@/app/api/auth/oidc/callback/route";
 import { GET as startRoute } from "@/app/api/auth/oidc/start/route";
-
-import { useAppDatabase } from "../db/databases";
-import { startTestProvider, type TestProvider } from "./oidc-provider";
+import { startTestProvider, type TestProvider } from "@/test/auth/oidc-provider";
+import { useAppDatabase } from "@/test/db/databases";
 
 // These tests talk to a provider on 127.0.0.1: undo the setup's network ban.
 vi.unstubAllGlobals();

@@ -5,8 +5,7 @@ import type { SignalDrill, TicketDrill } from "@/lib/training/exercise";
 import { POST as postAttempt } from "@/app/api/train/attempts/route";
 import { POST as postLearner } from "@/app/api/train/learners/route";
 import { GET as getQueue } from "@/app/api/train/queue/route";
-
-import { backends, useAppDatabase } from "../db/databases";
+import { backends, useAppDatabase } from "@/test/db/databases";
 
 const post = (handler: (request: Request) => Promise<Response>, body: unknown, headers: Record<string, string> = {}) =>
   handler(

@@ -6,8 +6,7 @@ import { createUser } from "@/lib/auth/accounts";
 import { signIn } from "@/lib/auth/sign-in";
 import { createPrisma } from "@/lib/db";
 import { POST as changePasswordRoute } from "@/app/api/auth/password/route";
-
-import { backends, useAppDatabase } from "../db/databases";
+import { backends, useAppDatabase } from "@/test/db/databases";
 
 const PASSWORD = "correct horse battery";
 let cookie: string;

@@ -6,8 +6,7 @@ import { UNUSABLE_HASH } from "@/lib/auth/password";
 import { changePassword, FAILURE_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, openSession, signIn, signOut } from "@/lib/auth/sign-in";
 import { createSession, getSession, listAudit, listSessions, updateSession } from "@/lib/sessions/repository";
 import type { PrismaClient } from "@/generated/prisma/client";
-
-import { backends, createTestPrisma } from "./databases";
+import { backends, createTestPrisma } from "@/test/db/databases";
 
 const settings = { NETRIAGE_AUTH: "auto", NETRIAGE_PUBLIC_LIBRARY: true, NETRIAGE_PROXY_HOPS: 0 } as const;
 const PASSWORD = "correct horse battery";
