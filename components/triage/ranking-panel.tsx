@@ -1,15 +1,32 @@
 import Link from "next/link";
 
-import type { RuledOutCause, WalkedCause } from "@/lib/triage/client-types";
+import type { Confidence, RuledOutCause, WalkedCause } from "@/lib/triage/client-types";
 
 import { evidenceSummary } from "./step-words";
 
-type Props = { causes: WalkedCause[]; ruledOut?: RuledOutCause[]; confirmed: string | null; onConfirm: (id: string) => void };
+type Props = {
+  causes: WalkedCause[];
+  confidence?: Confidence;
+  ruledOut?: RuledOutCause[];
+  confirmed: string | null;
+  onConfirm: (id: string) => void;
+};
 
-export function RankingPanel({ causes, ruledOut = [], confirmed, onConfirm }: Props) {
+export function RankingPanel({ causes, confidence, ruledOut = [], confirmed, onConfirm }: Props) {
+  const undecided = confidence === "low" && !confirmed && causes.length > 1;
   return (
     <section aria-labelledby="ranking-title" className="ranking">
       <h2 id="ranking-title">Likely root causes</h2>
+      {undecided && (
+        <p className="card-meta" role="status">
+          Not enough evidence yet: no cause is well supported. The next step separates{" "}
+          {causes
+            .slice(0, 3)
+            .map((c) => c.title)
+            .join(", ")}
+          .
+        </p>
+      )}
       <ol className="ranking-list">
         {causes.map((cause) => {
           const against = cause.evidence.filter((e) => e.effect === "against");

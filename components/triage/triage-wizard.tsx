@@ -124,7 +124,15 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
         </div>
 
         <aside className="triage-aside" aria-label="Causes and similar cases">
-          {result && <RankingPanel causes={result.rootCauses.slice(0, 6)} ruledOut={result.ruledOut} confirmed={session.confirmedCause} onConfirm={confirm} />}
+          {result && (
+            <RankingPanel
+              causes={result.rootCauses.slice(0, 6)}
+              confidence={result.confidence}
+              ruledOut={result.ruledOut}
+              confirmed={session.confirmedCause}
+              onConfirm={confirm}
+            />
+          )}
           <SimilarCases request={result?.similar} />
           {result && result.signals.length > 0 && (
             <details className="panel">

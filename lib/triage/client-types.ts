@@ -1,4 +1,5 @@
 // Shapes the browser receives from /api/diagnose and /api/sessions (types only).
+export type { Confidence } from "./calibration";
 export type { DiagnoseResult, RuledOutCause, WalkedCause } from "./diagnose";
 export type { InferredAnswer } from "./inferred-answers";
 export type { SimilarCasesRequest } from "./similar-cases";

@@ -183,6 +183,25 @@ describe("guided triage in Chromium", () => {
     await context.close();
   });
 
+  it("says when no cause is well supported yet, and stops saying it once one is", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/triage`, { waitUntil: "networkidle" });
+    await page.getByLabel("What the customer reports").fill("Our service has network problems since this morning.");
+    await page.getByRole("button", { name: "Start triage" }).click();
+    await page.waitForURL(/\/triage\/[a-z0-9]+$/);
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Not enough evidence yet" }).count(), SLOW).toBe(1);
+    await page.goto(`${baseUrl}/triage`, { waitUntil: "networkidle" });
+    await page
+      .getByLabel("What the customer reports")
+      .fill("dmesg on the NAT gateway: nf_conntrack: table full, dropping packet. New connections time out at peak.");
+    await page.getByRole("button", { name: "Start triage" }).click();
+    await page.waitForURL(/\/triage\/[a-z0-9]+$/);
+    await page.locator(".ranking-item").first().waitFor();
+    expect(await page.locator(".ranking-item").first().getAttribute("data-cause")).toBe("conntrack-table-full");
+    expect(await page.getByText("Not enough evidence yet").count()).toBe(0);
+    await page.close();
+  });
+
   it("updates the ranking when an earlier answer changes", async () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/triage`, { waitUntil: "networkidle" });
