@@ -18,7 +18,7 @@ export function RankingPanel({ causes, confidence, ruledOut = [], confirmed, onC
     <section aria-labelledby="ranking-title" className="ranking">
       <h2 id="ranking-title">Likely root causes</h2>
       {undecided && (
-        <p className="card-meta" role="status">
+        <p className="card-meta undecided-note">
           Not enough evidence yet: no cause is well supported. The next step separates{" "}
           {causes
             .slice(0, 3)

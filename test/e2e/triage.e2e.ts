@@ -189,7 +189,7 @@ describe("guided triage in Chromium", () => {
     await page.getByLabel("What the customer reports").fill("Our service has network problems since this morning.");
     await page.getByRole("button", { name: "Start triage" }).click();
     await page.waitForURL(/\/triage\/[a-z0-9]+$/);
-    await expect.poll(() => page.getByRole("status").filter({ hasText: "Not enough evidence yet" }).count(), SLOW).toBe(1);
+    await expect.poll(() => page.locator(".ranking .undecided-note").filter({ hasText: "Not enough evidence yet" }).count(), SLOW).toBe(1);
     await page.goto(`${baseUrl}/triage`, { waitUntil: "networkidle" });
     await page
       .getByLabel("What the customer reports")
