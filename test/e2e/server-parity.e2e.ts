@@ -56,6 +56,9 @@ const LANE_REQUESTS: { name: string; path: string; init?: RequestInit }[] = [
   { name: "search without q", path: "/api/search" },
   { name: "search with a bad limit", path: "/api/search?q=mtu&limit=zero" },
   { name: "search with an over-long q", path: `/api/search?q=${"a".repeat(2001)}` },
+  { name: "search by body", path: "/api/search", init: { method: "POST", headers: json, body: JSON.stringify({ q: "insert_failed 5 秒", limit: "3" }) } },
+  { name: "search by body without q", path: "/api/search", init: { method: "POST", headers: json, body: JSON.stringify({ kind: "case" }) } },
+  { name: "search by malformed body", path: "/api/search", init: { method: "POST", headers: json, body: "{q" } },
 ];
 
 describe("production server against Next alone", () => {
