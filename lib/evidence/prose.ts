@@ -237,7 +237,7 @@ const LOSS_WORD = rx(String.raw`\b(?:drop(?:s|ped|ping)?|los[st]|losing|loss|mis
 
 /** UDP named with a loss in one sentence: "UDP packets are dropped", "UDP 丢包很厉害". */
 export function findUdpLoss(sentence: string): Match | undefined {
-  if (!UDP_WORD.test(sentence) && !/UDP/i.test(sentence)) return undefined;
+  if (!UDP_WORD.test(sentence)) return undefined;
   return firstAffirmed(sentence, LOSS_WORD);
 }
 

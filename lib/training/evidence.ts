@@ -7,14 +7,12 @@ import type { EvidenceLine } from "./exercise";
 /** A weight from this value up is "typical of the cause" (see lib/evidence/signals/define.ts). */
 export const STRONG_WEIGHT = 1.5;
 
-export const weightFor = weightOf;
-
 /** True when the rules weigh the signal for or against any cause: it matters to a diagnosis. */
 export const isDiagnostic = (signal: SignalId): boolean => weightsOf(signal).some(([, weight]) => weight !== 0);
 
 /** Signals among `signals` that are typical of the cause, strongest first. */
 export function strongSignalsFor(signals: Iterable<SignalId>, cause: RootCauseId): SignalId[] {
-  return [...new Set(signals)].filter((s) => weightFor(s, cause) >= STRONG_WEIGHT).sort((a, b) => weightFor(b, cause) - weightFor(a, cause));
+  return [...new Set(signals)].filter((s) => weightOf(s, cause) >= STRONG_WEIGHT).sort((a, b) => weightOf(b, cause) - weightOf(a, cause));
 }
 
 /**

@@ -5,13 +5,14 @@ import type { RootCauseId } from "../content/root-cause-ids";
 import { extractEvidence } from "../evidence/extract";
 import { getParser } from "../evidence/parsers";
 import type { Signal } from "../evidence/signal";
+import { weightOf } from "../evidence/signals";
 import { SIGNALS, type SignalId } from "../evidence/vocabulary";
 import type { TriageKnowledge } from "../triage/knowledge";
 import { impliedAnswer } from "../triage/next-step";
 import { PARSER_SIGNALS } from "../triage/parser-signals";
 import { rankRootCauses } from "../triage/rank";
 import type { Tree, TreeNode } from "../triage/tree-schema";
-import { describeEvidence, strongSignalsFor, weightFor } from "./evidence";
+import { describeEvidence, strongSignalsFor } from "./evidence";
 import type { CauseChoice, DrillStep, Reveal, TicketDrill } from "./exercise";
 import { findKeyTerms, REDACTED, redactKeyTerms, type KeyTerm } from "./key-terms";
 import { blocksToText, mapBlockText, parseBlocks } from "./markdown";
@@ -86,7 +87,7 @@ export function buildTicketDrill(entry: CaseEntry, context: DrillContext): Build
     context.titleOf,
     causes.map((c) => c.id),
   ).filter((line) => line.favours.length > 0);
-  evidence.sort((a, b) => weightFor(b.signal, cause) - weightFor(a.signal, cause));
+  evidence.sort((a, b) => weightOf(b.signal, cause) - weightOf(a.signal, cause));
 
   return {
     ok: true,
@@ -237,7 +238,7 @@ function rateSteps(
         strong.length > 0
           ? `An answer can reveal ${SIGNALS[strong[0]]}, which is typical of ${title}.`
           : "None of its answers would point at this case's cause.";
-      const strength = strong.length > 0 ? weightFor(strong[0], cause) : 0;
+      const strength = strong.length > 0 ? weightOf(strong[0], cause) : 0;
       return [{ id: node.id, kind: "ask", label, title: label, right: strength > 0, why, strength, speaksToOthers: false, namesACause: namesACause(label) }];
     }
     const revealable = PARSER_SIGNALS[node.parser] ?? [];
@@ -251,7 +252,7 @@ function rateSteps(
         : spokenFor.length > 0
           ? `Its output speaks to ${spokenFor.map((c) => c.title).join("; ")}, not to this case's cause.`
           : "Its output would not separate the candidate causes of this ticket.";
-    const strength = readsTelling ? Number.POSITIVE_INFINITY : strong.length > 0 ? weightFor(strong[0], cause) : 0;
+    const strength = readsTelling ? Number.POSITIVE_INFINITY : strong.length > 0 ? weightOf(strong[0], cause) : 0;
     return [
       {
         id: node.id,
@@ -307,8 +308,8 @@ function chooseSteps(caseId: string, rated: RatedStep[]): RatedStep[] | undefine
 function findTellingOutput(outputs: QuotedOutput[], cause: RootCauseId): { output: QuotedOutput; signals: Signal[] } | undefined {
   let best: { output: QuotedOutput; signals: Signal[]; strength: number } | undefined;
   for (const output of outputs) {
-    const signals = extractEvidence({ description: "", outputs: [{ text: output.text }] }).filter((s) => weightFor(s.id, cause) > 0);
-    const strength = [...new Set(signals.map((s) => s.id))].reduce((sum, id) => sum + weightFor(id, cause), 0);
+    const signals = extractEvidence({ description: "", outputs: [{ text: output.text }] }).filter((s) => weightOf(s.id, cause) > 0);
+    const strength = [...new Set(signals.map((s) => s.id))].reduce((sum, id) => sum + weightOf(id, cause), 0);
     if (strength > (best?.strength ?? 0)) best = { output, signals, strength };
   }
   return best && { output: best.output, signals: best.signals };

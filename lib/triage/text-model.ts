@@ -41,7 +41,6 @@ export function trainTextModel(examples: LabelledText[]): TextModel {
   const index = new Map(causes.map((c, i) => [c, i]));
   const docsPerCause = new Float64Array(causes.length);
   const presence = new Map<string, Float64Array>();
-  const documentFrequency = new Map<string, number>();
   for (const { text, cause } of examples) {
     const i = index.get(cause);
     if (i === undefined) continue;
@@ -50,14 +49,14 @@ export function trainTextModel(examples: LabelledText[]): TextModel {
       let counts = presence.get(term);
       if (!counts) presence.set(term, (counts = new Float64Array(causes.length)));
       counts[i] += 1;
-      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     }
   }
   const totalDocs = docsPerCause.reduce((a, b) => a + b, 0);
   const terms = new Map<string, Float64Array>();
   for (const [term, counts] of presence) {
-    if ((documentFrequency.get(term) ?? 0) < MIN_DOCUMENTS) continue;
+    // A text counts a term once, so the presence counts add up to the term's document frequency.
     const total = counts.reduce((a, b) => a + b, 0);
+    if (total < MIN_DOCUMENTS) continue;
     const odds = new Float64Array(causes.length);
     for (let i = 0; i < causes.length; i++) {
       const inCause = (counts[i] + SMOOTHING) / (docsPerCause[i] + 2 * SMOOTHING);

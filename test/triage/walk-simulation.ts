@@ -54,16 +54,14 @@ export function caseTickets(): WalkTicket[] {
 }
 
 /** The dev tickets of the real-ticket work, as written: start and facts are the same. */
-export function devTickets(file: string): WalkTicket[] {
-  return loadTicketSet(path.join(CONTENT_DIR, TICKETS_DIR, file)).map((t) => {
-    const ticket = { description: t.description, outputs: t.outputs };
-    return { id: t.id, cause: t.expected, also: t.also, start: ticket, facts: ticket };
-  });
-}
+/** A set of content/tickets (the confirmed tickets the engine learns from). */
+export const devTickets = (file: string): WalkTicket[] => walkTicketsOf(path.join(CONTENT_DIR, TICKETS_DIR, file));
 
 /** A set of test/triage/tickets, which the engine never learns from. */
-export function holdoutTickets(file: string): WalkTicket[] {
-  return loadTicketSet(path.join(import.meta.dirname, "tickets", file)).map((t) => {
+export const holdoutTickets = (file: string): WalkTicket[] => walkTicketsOf(path.join(import.meta.dirname, "tickets", file));
+
+function walkTicketsOf(file: string): WalkTicket[] {
+  return loadTicketSet(file).map((t) => {
     const ticket = { description: t.description, outputs: t.outputs };
     return { id: t.id, cause: t.expected, also: t.also, start: ticket, facts: ticket };
   });
