@@ -32,24 +32,18 @@ const SYMPTOMS = new Set<SignalId>([
   "no-route-to-host",
 ]);
 
-/** Parsers that read cumulative counters (one snapshot is a total since boot). */
-const COUNTER_PARSERS = new Set(["netstat-s", "conntrack-stats", "nic-stats", "softnet"]);
-
-/**
- * The wording lib/evidence/counters.ts uses for a single snapshot ("... (cumulative since boot; ...)")
- * and netstat-s for a retransmit rate since boot; test/triage/decisive.test.ts guards it.
- */
-const SINCE_BOOT = /\bsince boot\b/;
-
 function isObservation(signal: Signal): boolean {
   return signal.source.kind !== "answer" && signal.parser !== "text" && signal.parser !== "answer";
 }
 
-/** Whether a counter signal shows a rise: its own detail, or any counter of the same paste, says "since boot". */
+/**
+ * Whether a signal shows a rise: none of what its parser read from the same paste is a counter total
+ * since boot (a single snapshot). Counter-derived signals (PAWS rejects tracking listen drops) follow
+ * the counters they were read from.
+ */
 export function showsRise(signal: Signal, all: Signal[]): boolean {
-  if (!COUNTER_PARSERS.has(signal.parser)) return true;
   const sameSource = (s: Signal) => s.parser === signal.parser && JSON.stringify(s.source) === JSON.stringify(signal.source);
-  return !all.some((s) => sameSource(s) && s.detail !== undefined && SINCE_BOOT.test(s.detail));
+  return !all.some((s) => s.sinceBoot && sameSource(s));
 }
 
 /** Whether a signal, as a kind of evidence, can ever be decisive for a cause (what a step could reveal). */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 
-import { describeChange } from "@/lib/evidence/counters";
 import { extractEvidence } from "@/lib/evidence/extract";
 import { decisiveEvidence } from "@/lib/triage/decisive";
 
@@ -29,8 +28,14 @@ describe("decisiveEvidence", () => {
     expect(decisiveEvidence(CAUSE, fromWords)).toEqual([]);
   });
 
-  it("relies on the single-snapshot wording of lib/evidence/counters.ts", () => {
-    expect(describeChange("PAWSPassive", { amount: 5, rise: false })).toMatch(/since boot/);
-    expect(describeChange("PAWSPassive", { amount: 5, rise: true })).not.toMatch(/since boot/);
+  it("reads a single snapshot from the parsers' since-boot mark", () => {
+    const once = extractEvidence({ description: "x", outputs: [{ text: snapshot(3631476, 3631812) }] });
+    expect(once.filter((s) => s.parser === "netstat-s").some((s) => s.sinceBoot)).toBe(true);
+    expect(
+      decisiveEvidence(
+        CAUSE,
+        once.map((s) => ({ ...s, sinceBoot: undefined })),
+      ).map((s) => s.id),
+    ).toContain("paws-passive-rejected");
   });
 });
