@@ -80,3 +80,50 @@ export function endAfterRequestBody(request: IncomingMessage, response: ServerRe
   request.once("close", () => clearTimeout(timer));
   request.resume();
 }
+
+/**
+ * For a route behind Next that answers before it has read the whole body (a 413 from a body reader
+ * past its limit, which also cancels the request stream): the rest of the body is read and dropped
+ * instead of the connection being destroyed, and the response ends only once it is read, as
+ * endAfterRequestBody does. A client that writes its whole body before reading then receives the
+ * answer instead of a reset. Past `limits` (bytes or time) the connection is cut all the same.
+ */
+export function endAfterRefusedBody(request: IncomingMessage, response: ServerResponse, limits = DISCARD_LIMITS): void {
+  if (request.method === "GET" || request.method === "HEAD") return;
+  const destroy = request.destroy.bind(request);
+  // Next may have let go of the request's socket by the time it cancels the body; the parser still feeds it.
+  const socket = request.socket;
+  let draining = false;
+  const drain = () => {
+    if (draining) return;
+    draining = true;
+    let bytes = 0;
+    const timer = setTimeout(() => destroy(), limits.ms);
+    timer.unref();
+    // The reader's own listeners go; a "readable" listener would keep the stream from flowing.
+    request.removeAllListeners("data");
+    request.removeAllListeners("readable");
+    request.on("data", (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > limits.bytes) destroy();
+    });
+    request.once("close", () => clearTimeout(timer));
+    request.resume();
+  };
+  request.destroy = (error?: Error) => {
+    if (request.complete || socket.destroyed) return destroy(error);
+    drain();
+    return request;
+  };
+  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+  response.end = ((...args: unknown[]) => {
+    if (request.complete || socket.destroyed) return end(...args);
+    const [chunk, encoding] = args;
+    const done = args.find((arg): arg is () => void => typeof arg === "function");
+    if (chunk !== undefined && chunk !== null && typeof chunk !== "function")
+      response.write(chunk as Buffer | string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+    drain();
+    request.once("end", () => end(done));
+    return response;
+  }) as ServerResponse["end"];
+}

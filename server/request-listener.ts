@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { stampPeerAddress } from "../lib/http/peer-address";
 import type { FastLane } from "./fast-lane";
 import type { PageCache } from "./page-cache";
-import { refuseUnanswerable } from "./request-guard";
+import { endAfterRefusedBody, refuseUnanswerable } from "./request-guard";
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
@@ -25,6 +25,7 @@ export function createRequestListener({
     if (refuseUnanswerable(request, response, siteHeaders)) return;
     if (lane?.(request, response) || pages?.serve(request, response)) return;
     pages?.capture(request, response);
+    endAfterRefusedBody(request, response);
     next(request, response).catch((error: unknown) => {
       console.error(`failed to handle ${request.method} ${request.url}`, error);
       if (!response.headersSent) response.writeHead(500, { "content-type": "application/json" });
