@@ -4,9 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { AppError, errorToResponse } from "../lib/http/errors";
-import { libraryRoutes } from "../lib/http/library-routes";
-import type { DiagnoseResult } from "../lib/triage/diagnose";
-import type { DiagnoseInput } from "../lib/triage/diagnose-schema";
+import { libraryRoutes, type RunDiagnosis } from "../lib/http/library-routes";
 import { endAfterRequestBody } from "./request-guard";
 
 export type RouteHandler = (request: Request) => Promise<Response>;
@@ -54,7 +52,7 @@ export function createFastLane(routes: Record<string, RouteHandler>, rules: Head
 }
 
 /** The lane serves the library's diagnosis and search routes; `runDiagnosis` keeps diagnoses off this thread. */
-export function createLibraryLane(rules: HeaderRule[], runDiagnosis: (input: DiagnoseInput) => Promise<DiagnoseResult>, vary?: string): FastLane {
+export function createLibraryLane(rules: HeaderRule[], runDiagnosis: RunDiagnosis, vary?: string): FastLane {
   return createFastLane(libraryRoutes(runDiagnosis), rules, vary);
 }
 

@@ -67,7 +67,7 @@ export async function getLearnedSet(prisma: PrismaClient, now = Date.now()): Pro
     try {
       set = await readLearnedSet(prisma, current?.set);
     } catch (error) {
-      console.error("could not read the confirmed sessions the engine learns from", error);
+      console.error(`could not read the confirmed sessions the engine learns from: ${error instanceof Error ? error.message : String(error)}`);
       set = current?.set ?? NOTHING_LEARNED;
     }
     current = { set, checkedAt: now };
