@@ -8,6 +8,7 @@ import { rankContent, searchContent } from "@/lib/search/search";
 import { parseSearchParams, toSearchOptions } from "@/lib/search/search-params";
 import { HighlightedText } from "@/components/search/highlighted-text";
 import { SearchForm, type SearchFilterField } from "@/components/search/search-form";
+import { SearchLogger } from "@/components/search/search-logger";
 import { requireLibraryPage } from "@/app/_server/viewer";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -82,6 +83,7 @@ export default async function SearchPage({ searchParams }: Props) {
                   ? "1 entry matches."
                   : `${matched} entries match.`}
           </p>
+          <SearchLogger params={Object.fromEntries([...params].filter(([name]) => name !== "limit"))} />
           <ol className="search-results">
             {hits.map((hit) => (
               <li key={hit.url} className="search-result">

@@ -84,6 +84,12 @@ export function labelledTexts(library: ContentLibrary, tickets: LabelledTicket[]
   ];
 }
 
+/** The configured content dir's knowledge plus the confirmed sessions of `learned`, built afresh. */
+export function buildContentKnowledge(learned: LearnedTicket[] = []): TriageKnowledge {
+  const contentDir = getContentDir();
+  return buildTriageKnowledge(getContentLibrary(), loadTrees(contentDir), loadTicketSets(path.join(contentDir, TICKETS_DIR)), learned);
+}
+
 let cached: TriageKnowledge | undefined;
 let cachedLearned: { key: string; knowledge: TriageKnowledge } | undefined;
 
@@ -92,14 +98,10 @@ let cachedLearned: { key: string; knowledge: TriageKnowledge } | undefined;
  * per process, and again only when the learned set's key changes (see lib/sessions/confirmed.ts).
  */
 export function getTriageKnowledge(learned: LearnedSet = NOTHING_LEARNED): TriageKnowledge {
-  const contentDir = getContentDir();
   if (learned.tickets.length === 0) {
-    cached ??= buildTriageKnowledge(getContentLibrary(), loadTrees(contentDir), loadTicketSets(path.join(contentDir, TICKETS_DIR)));
+    cached ??= buildContentKnowledge();
     return cached;
   }
-  if (cachedLearned?.key !== learned.key) {
-    const knowledge = buildTriageKnowledge(getContentLibrary(), loadTrees(contentDir), loadTicketSets(path.join(contentDir, TICKETS_DIR)), learned.tickets);
-    cachedLearned = { key: learned.key, knowledge };
-  }
+  if (cachedLearned?.key !== learned.key) cachedLearned = { key: learned.key, knowledge: buildContentKnowledge(learned.tickets) };
   return cachedLearned.knowledge;
 }

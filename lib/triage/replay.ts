@@ -23,12 +23,12 @@ export const foldOf = (sessionId: string): number => createHash("sha256").update
  * Diagnoses the session as saved (description, outputs, answers; its confirmation adds no weight to
  * any cause). Answers to steps the current trees no longer have are dropped, one at a time.
  */
-export function replayDiagnosis(session: ConfirmedSession, knowledge: TriageKnowledge): string[] {
+export function replayDiagnosis(session: ConfirmedSession, knowledge: TriageKnowledge): RankedId[] {
   const answers = { ...session.answers };
   for (;;) {
     const input: DiagnoseInput = { description: session.description, outputs: session.outputs, answers };
     try {
-      return diagnose(input, knowledge).rootCauses.map((cause) => cause.id);
+      return diagnose(input, knowledge).rootCauses.map((cause) => ({ id: cause.id, score: cause.score }));
     } catch (error) {
       const id = error instanceof AnswerError ? error.path.slice("answers.".length) : undefined;
       if (id === undefined || !(id in answers)) throw error;
@@ -37,24 +37,35 @@ export function replayDiagnosis(session: ConfirmedSession, knowledge: TriageKnow
   }
 }
 
+export type RankedId = { id: string; score: number };
+
 /**
- * Re-diagnoses every confirmed session with the current engine: the library, the rules and trees,
- * and what it learns from the other confirmed sessions (`knowledgeFor` gets the sessions of the
- * other folds). Sessions with no recorded diagnosis count in the figures but are never "changed".
+ * Each session's causes as the current engine ranks them: the library, the rules and trees, and
+ * what it learns from the other confirmed sessions (`knowledgeFor` gets the sessions of the other
+ * folds, so a session never scores itself).
  */
-export function replaySessions(sessions: ConfirmedSession[], knowledgeFor: (learned: LearnedTicket[]) => TriageKnowledge): ReplayReport {
-  let top1 = 0;
-  let top3 = 0;
-  const changed: ReplayChange[] = [];
-  const results = new Map<string, string[]>();
+export function replayRankings(sessions: ConfirmedSession[], knowledgeFor: (learned: LearnedTicket[]) => TriageKnowledge): Map<string, RankedId[]> {
+  const results = new Map<string, RankedId[]>();
   for (let fold = 0; fold < REPLAY_FOLDS; fold++) {
     const replayed = sessions.filter((s) => foldOf(s.id) === fold);
     if (replayed.length === 0) continue;
     const knowledge = knowledgeFor(sessions.filter((s) => foldOf(s.id) !== fold));
     for (const session of replayed) results.set(session.id, replayDiagnosis(session, knowledge));
   }
+  return results;
+}
+
+/**
+ * Re-diagnoses every confirmed session with the current engine (replayRankings). Sessions with no
+ * recorded diagnosis count in the figures but are never "changed".
+ */
+export function replaySessions(sessions: ConfirmedSession[], knowledgeFor: (learned: LearnedTicket[]) => TriageKnowledge): ReplayReport {
+  let top1 = 0;
+  let top3 = 0;
+  const changed: ReplayChange[] = [];
+  const results = replayRankings(sessions, knowledgeFor);
   for (const session of sessions) {
-    const ranked = results.get(session.id) ?? [];
+    const ranked = (results.get(session.id) ?? []).map((cause) => cause.id);
     const position = ranked.indexOf(session.cause);
     if (position === 0) top1++;
     if (position >= 0 && position < COMPARED) top3++;
