@@ -6,9 +6,9 @@ import { CASE_TYPES, LAYERS, PLATFORMS } from "@/lib/content/schema";
 import { getSearchIndex } from "@/lib/search/content-index";
 import { rankContent, searchContent } from "@/lib/search/search";
 import { parseSearchParams, toSearchOptions } from "@/lib/search/search-params";
-import { HighlightedText } from "@/components/search/highlighted-text";
 import { SearchForm, type SearchFilterField } from "@/components/search/search-form";
 import { SearchLogger } from "@/components/search/search-logger";
+import { SearchResults } from "@/components/search/search-results";
 import { requireLibraryPage } from "@/app/_server/viewer";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -54,56 +54,31 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <>
       <h1>Search</h1>
-      <SearchForm query={query} selected={selected} filters={filters} />
-      {!query ? (
-        <p className="search-hint">
-          Try{" "}
-          {EXAMPLES.map((example, i) => (
-            <span key={example}>
-              {i > 0 && ", "}
-              <Link href={`/search?${new URLSearchParams({ q: example })}`}>
-                <code>{example}</code>
-              </Link>
-            </span>
-          ))}
-          . Press <kbd>/</kbd> on any page to search.
-        </p>
-      ) : !parsed.ok ? (
-        <p className="search-error" role="alert">
-          {parsed.error}
-        </p>
-      ) : (
-        <>
-          <p className="result-count" aria-live="polite">
-            {hits.length === 0
-              ? "No case or root cause matches."
-              : matched > hits.length
-                ? `${matched} entries match; the best ${hits.length} are shown.`
-                : matched === 1
-                  ? "1 entry matches."
-                  : `${matched} entries match.`}
-          </p>
-          <SearchLogger params={Object.fromEntries([...params].filter(([name]) => name !== "limit"))} />
-          <ol className="search-results">
-            {hits.map((hit) => (
-              <li key={hit.url} className="search-result">
-                <span className="search-result-head">
-                  <Link href={hit.url} className="search-hit-title">
-                    <HighlightedText text={hit.title} ranges={hit.highlights.title} />
-                  </Link>
-                  <span className={`badge badge-${hit.kind}`}>{hit.kind === "case" ? "case" : "root cause"}</span>
-                </span>
-                <span className="case-title-zh" lang="zh">
-                  <HighlightedText text={hit.titleZh} ranges={hit.highlights.titleZh} />
-                </span>
-                <span className="search-hit-snippet">
-                  <HighlightedText text={hit.snippet} ranges={hit.highlights.snippet} />
-                </span>
-              </li>
+      <SearchForm query={query} selected={selected} filters={filters}>
+        {!query ? (
+          <p className="search-hint">
+            Try{" "}
+            {EXAMPLES.map((example, i) => (
+              <span key={example}>
+                {i > 0 && ", "}
+                <Link href={`/search?${new URLSearchParams({ q: example })}`}>
+                  <code>{example}</code>
+                </Link>
+              </span>
             ))}
-          </ol>
-        </>
-      )}
+            . Press <kbd>/</kbd> on any page to search.
+          </p>
+        ) : !parsed.ok ? (
+          <p className="search-error" role="alert">
+            {parsed.error}
+          </p>
+        ) : (
+          <>
+            <SearchLogger params={Object.fromEntries([...params].filter(([name]) => name !== "limit"))} />
+            <SearchResults hits={hits} matched={matched} />
+          </>
+        )}
+      </SearchForm>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { usePathname, useRouter } from "next/navigation";
 
 import type { SearchHit } from "@/lib/search/search";
-import { fetchSearch } from "@/components/search/fetch-search";
+import { fetchSearch, fitsInUrl, handOverLongQuery } from "@/components/search/fetch-search";
 import { HighlightedText } from "@/components/search/highlighted-text";
 import { useSlashToFocus } from "@/components/search/use-slash-to-focus";
 
@@ -68,6 +68,15 @@ function HeaderSearchBox() {
     }
   }
 
+  // A query too long for a URL goes to the results page by hand, which sends it in a POST body.
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    setOpen(false);
+    if (fitsInUrl(resultsHref)) return;
+    event.preventDefault();
+    handOverLongQuery(query.trim());
+    router.push("/search");
+  }
+
   // Pasted log lines keep a space where their line breaks were (an input would drop the breaks).
   function onPaste(event: React.ClipboardEvent<HTMLInputElement>) {
     const text = event.clipboardData.getData("text");
@@ -86,7 +95,7 @@ function HeaderSearchBox() {
   }
 
   return (
-    <form role="search" action="/search" method="get" className="header-search" onSubmit={() => setOpen(false)}>
+    <form role="search" action="/search" method="get" className="header-search" onSubmit={onSubmit}>
       <input
         ref={inputRef}
         type="search"
