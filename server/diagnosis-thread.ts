@@ -6,6 +6,7 @@ import { parentPort } from "node:worker_threads";
 import { FieldError } from "../lib/field-error";
 import { diagnose } from "../lib/triage/diagnose";
 import type { DiagnoseInput } from "../lib/triage/diagnose-schema";
+import { engineVersionOf } from "../lib/triage/engine-version";
 import { getTriageKnowledge } from "../lib/triage/knowledge";
 import { NOTHING_LEARNED, type LearnedSet } from "../lib/triage/learned";
 
@@ -24,7 +25,8 @@ const port = parentPort;
 // thread answering requests runs first and a long diagnosis waits.
 os.setPriority(DIAGNOSIS_THREAD_NICENESS);
 let learned = NOTHING_LEARNED;
-getTriageKnowledge();
+// Loaded (and its version hashed) before the thread says it is ready, so a first diagnosis waits for neither.
+engineVersionOf(getTriageKnowledge());
 
 port.on("message", (message: DiagnosisTask | LearnedUpdate) => {
   if ("learned" in message) {
