@@ -138,8 +138,8 @@ export async function listLibraryCases(
   }));
 }
 
-/** Path segments of the API beside case ids (/api/cases/preview). */
-const RESERVED_IDS = new Set(["preview"]);
+/** Path segments beside case ids (/api/cases/preview, /library/new). */
+const RESERVED_IDS = new Set(["preview", "new"]);
 
 async function isTaken(prisma: PrismaClient, id: string): Promise<boolean> {
   return getContentLibrary().getCase(id) !== undefined || (await prisma.libraryCase.count({ where: { id } })) > 0;
