@@ -9,7 +9,7 @@ import { getPrisma } from "@/lib/db";
 import { draftFieldsSchema } from "@/lib/library/case-fields";
 import type { CaseProblem } from "@/lib/library/check-case";
 import { previewCase } from "@/lib/library/preview";
-import { MdxContent } from "@/components/mdx/mdx-content";
+import { MdxPreview } from "@/components/mdx/mdx-content";
 import { getViewer } from "@/app/_server/viewer";
 
 export type PreviewResult = { problems: CaseProblem[]; preview: ReactNode } | { error: string; field?: string };
@@ -22,5 +22,5 @@ export async function renderCasePreview(id: string, fields: unknown, body: strin
     return { error: issue.message, field: String(issue.path[0] ?? "") };
   }
   const { problems, code } = await previewCase(getPrisma(), id, parsed.data, body);
-  return { problems, preview: code === null ? null : <MdxContent code={code} /> };
+  return { problems, preview: code === null ? null : <MdxPreview code={code} /> };
 }

@@ -30,7 +30,8 @@ type Target = { caseId: string } | { causeId: string };
 export function FeedbackPanel({ target }: { target: Target }) {
   const [solved, setSolved] = useState<number>();
   const [sessionId, setSessionId] = useState<string>();
-  const [state, setState] = useState<"idle" | "solved" | "flagging" | "flagged">("idle");
+  const [solvedSent, setSolvedSent] = useState(false);
+  const [flagState, setFlagState] = useState<"closed" | "open" | "sent">("closed");
   const [kind, setKind] = useState<FlagKind>("outdated");
   const [comment, setComment] = useState("");
   const [suggestion, setSuggestion] = useState<string>();
@@ -57,14 +58,14 @@ export function FeedbackPanel({ target }: { target: Target }) {
 
   async function markSolved() {
     if (await send({ kind: "solved" })) {
-      setState("solved");
+      setSolvedSent(true);
       setSolved((n) => (n ?? 0) + 1);
     }
   }
 
   async function flag(event: FormEvent) {
     event.preventDefault();
-    if (await send({ kind, comment, ...(suggestion !== undefined ? { suggestion } : {}) })) setState("flagged");
+    if (await send({ kind, comment, ...(suggestion !== undefined ? { suggestion } : {}) })) setFlagState("sent");
   }
 
   async function startSuggestion() {
@@ -80,25 +81,24 @@ export function FeedbackPanel({ target }: { target: Target }) {
     <section className="feedback-panel" aria-labelledby="feedback-title">
       <h2 id="feedback-title">{TEXT.heading}</h2>
       {solved !== undefined && solved > 0 && <p data-reuse-count={solved}>{TEXT.reused(solved)}</p>}
-      {state === "solved" ? (
+      {solvedSent && (
         <p role="status">
           {TEXT.solvedThanks} {sessionId && TEXT.linked}
         </p>
-      ) : (
-        state !== "flagged" && (
-          <div className="button-row">
-            <button type="button" className="button" onClick={() => void markSolved()}>
-              {TEXT.solved}
-            </button>
-            {state !== "flagging" && (
-              <button type="button" className="button" onClick={() => setState("flagging")}>
-                {TEXT.flag}
-              </button>
-            )}
-          </div>
-        )
       )}
-      {state === "flagging" && (
+      <div className="button-row">
+        {!solvedSent && (
+          <button type="button" className="button" onClick={() => void markSolved()}>
+            {TEXT.solved}
+          </button>
+        )}
+        {flagState === "closed" && (
+          <button type="button" className="button" onClick={() => setFlagState("open")}>
+            {TEXT.flag}
+          </button>
+        )}
+      </div>
+      {flagState === "open" && (
         <form onSubmit={(event) => void flag(event)} aria-label={TEXT.flag}>
           <label className="field">
             <span>{TEXT.kind}</span>
@@ -130,7 +130,7 @@ export function FeedbackPanel({ target }: { target: Target }) {
           </button>
         </form>
       )}
-      {state === "flagged" && <p role="status">{TEXT.flagged}</p>}
+      {flagState === "sent" && <p role="status">{TEXT.flagged}</p>}
       {error && (
         <p className="field-error" role="alert">
           {error}
