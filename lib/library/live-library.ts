@@ -27,6 +27,8 @@ type LiveState = {
   inApp: Map<string, CaseEntry>;
   library: ContentLibrary;
   search?: SearchIndex;
+  /** Whether an unreadable database was reported already. */
+  warned?: boolean;
 };
 
 const states = new WeakMap<PrismaClient, LiveState>();
@@ -89,14 +91,27 @@ async function readLibraryVersion(prisma: PrismaClient): Promise<number> {
 
 function sync(prisma: PrismaClient, state: LiveState): Promise<void> {
   if (state.syncing) return state.syncing;
-  if (state.seen >= 0 && Date.now() - state.checkedAt < SYNC_INTERVAL_MS) return Promise.resolve();
+  if (Date.now() - state.checkedAt < SYNC_INTERVAL_MS) return Promise.resolve();
   state.syncing = syncNow(prisma, state).finally(() => (state.syncing = undefined));
   return state.syncing;
 }
 
+/**
+ * Applies what changed since the version seen. A database that cannot be read (none configured, not
+ * migrated, down) leaves the library as it was: the repository's cases are served, and it is tried
+ * again after the interval.
+ */
 async function syncNow(prisma: PrismaClient, state: LiveState): Promise<void> {
   const checkedAt = Date.now();
-  const version = await readLibraryVersion(prisma);
+  let version: number;
+  try {
+    version = await readLibraryVersion(prisma);
+  } catch (error) {
+    if (!state.warned) console.warn(`cases published in the app are not shown: ${error instanceof Error ? error.message : String(error)}`);
+    state.warned = true;
+    state.checkedAt = checkedAt;
+    return;
+  }
   if (version !== state.seen) {
     const first = state.seen < 0;
     const rows = await prisma.libraryCase.findMany({ where: first ? { status: "published" } : { libraryVersion: { gt: state.seen } } });
