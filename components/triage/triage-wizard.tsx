@@ -141,7 +141,7 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
               onConfirm={confirm}
             />
           )}
-          <SimilarCases request={result?.similar} />
+          <SimilarCases request={result?.similar} sessionId={session.id} />
           {result && result.signals.length > 0 && (
             <details className="panel">
               <summary>{result.signals.length} signals read</summary>

@@ -3,7 +3,7 @@
 import { isLibraryPublic, requireLibraryReader, viewerFromRequest } from "../auth/access";
 import { getPrisma } from "../db";
 import { readEnv } from "../env";
-import { getSearchIndex } from "../search/content-index";
+import { getLiveSearchIndex } from "../library/live-library";
 import { searchContent } from "../search/search";
 import { parseSearchInput, parseSearchParams, toSearchOptions } from "../search/search-params";
 import { getLearnedSet } from "../sessions/confirmed";
@@ -41,7 +41,7 @@ export const searchRoute = withRoute(async (request: Request) => {
   await requireLibraryRequest(request);
   const parsed = parseSearchParams(new URL(request.url).searchParams);
   if (!parsed.ok) throw new AppError(parsed.status, parsed.error);
-  return Response.json(searchContent(getSearchIndex(), parsed.params.q, toSearchOptions(parsed.params)));
+  return Response.json(searchContent(await getLiveSearchIndex(), parsed.params.q, toSearchOptions(parsed.params)));
 });
 
 /** Longest search body: a 2,000-character query and its filters, with room for JSON escapes. */
@@ -55,7 +55,7 @@ export const searchByBodyRoute = withRoute(async (request: Request) => {
   await requireLibraryRequest(request);
   const parsed = parseSearchInput(await readJsonBody(request, MAX_SEARCH_BODY_BYTES));
   if (!parsed.ok) throw new AppError(parsed.status, parsed.error);
-  return Response.json(searchContent(getSearchIndex(), parsed.params.q, toSearchOptions(parsed.params)));
+  return Response.json(searchContent(await getLiveSearchIndex(), parsed.params.q, toSearchOptions(parsed.params)));
 });
 
 /** The routes a serving worker answers itself, by "METHOD /path" (the lane's diagnosis runs off its thread). */

@@ -135,7 +135,7 @@ describe("production server against Next alone", () => {
   });
 
   it("serves a cached page exactly as Next serves it", async () => {
-    const route = "/causes/conntrack-insert-race";
+    const route = "/cases/k8s-dns-5s-conntrack-dnat-race";
     await answer(`${baseUrl}${route}`); // the first request fills the cache
     const cached = await answer(`${baseUrl}${route}`);
     const fromNext = await answer(`${nextOnly.url}${route}`);
