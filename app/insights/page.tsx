@@ -51,7 +51,7 @@ function QueryTable({ id, heading, rows }: { id: string; heading: string; rows: 
 
 export default async function InsightsPage() {
   await requirePageViewer("/insights", "trainer");
-  const { searches, unconfirmed, firstGuess, timeToConfirm } = await readInsights(getPrisma());
+  const { searches, unconfirmed, firstGuess, timeToConfirm, library } = await readInsights(getPrisma());
 
   return (
     <>
@@ -176,6 +176,99 @@ export default async function InsightsPage() {
             </table>
           </>
         )}
+      </section>
+
+      <section aria-labelledby="library-at-work">
+        <h2 id="library-at-work">{T.libraryHeading}</h2>
+        <section aria-labelledby="most-reused">
+          <h3 id="most-reused">{T.reusedHeading}</h3>
+          {library.mostReused.length === 0 ? (
+            <p>{T.noReuse}</p>
+          ) : (
+            <>
+              <p>{T.reusedLede}</p>
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{T.caseTitle}</th>
+                    <th scope="col">{T.solved}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {library.mostReused.map((c) => (
+                    <tr key={c.caseId}>
+                      <th scope="row">
+                        <Link href={`/cases/${c.caseId}`}>{c.title}</Link>
+                      </th>
+                      <td>{c.solved}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </section>
+        <section aria-labelledby="open-flags">
+          <h3 id="open-flags">{T.flagsHeading}</h3>
+          {library.openFlags.length === 0 ? (
+            <p>{T.noFlags}</p>
+          ) : (
+            <>
+              <p>
+                {T.flagsLede} <Link href="/review">{T.reviewQueue}</Link>
+              </p>
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{T.flaggedPage}</th>
+                    <th scope="col">{T.flagKind}</th>
+                    <th scope="col">{T.comment}</th>
+                    <th scope="col">{T.raised}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {library.openFlags.map((f) => (
+                    <tr key={f.id}>
+                      <th scope="row">
+                        <Link href={f.url}>{f.title}</Link>
+                      </th>
+                      <td>{f.kind}</td>
+                      <td>{f.comment}</td>
+                      <td>{when(f.createdAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </section>
+        <section aria-labelledby="drafts">
+          <h3 id="drafts">{T.draftsHeading}</h3>
+          {library.drafts.length === 0 ? (
+            <p>{T.noDrafts}</p>
+          ) : (
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{T.caseTitle}</th>
+                  <th scope="col">{T.status}</th>
+                  <th scope="col">{T.lastSaved}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {library.drafts.map((d) => (
+                  <tr key={d.id}>
+                    <th scope="row">
+                      <Link href={`/library/${d.id}`}>{d.title}</Link>
+                    </th>
+                    <td>{d.status}</td>
+                    <td>{when(d.updatedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
       </section>
 
       <section aria-labelledby="time-to-confirm">

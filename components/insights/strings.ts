@@ -1,7 +1,7 @@
 // Every English string of /insights, kept together.
 export const INSIGHTS_TEXT = {
   title: "Insights",
-  lede: "What searches and triage sessions say about the library and the engine: searches that found nothing or were not followed, sessions that ended without a cause, how often the engine's first guess was the confirmed cause, and how long confirming took.",
+  lede: "What searches, triage sessions and readers say about the library and the engine: searches that found nothing or were not followed, sessions that ended without a cause, how often the engine's first guess was the confirmed cause, the cases that are reused, flagged or still being written, and how long confirming took.",
   json: "The same figures as JSON",
   searchesHeading: "Searches",
   searchesLogged: (n: number) => `${n} search${n === 1 ? "" : "es"} logged on the search page (the query text only, never who searched).`,
@@ -49,6 +49,22 @@ export const INSIGHTS_TEXT = {
   timeChartTitle: "Confirmed sessions by time to a confirmed cause",
   timeChartDescription: "One column per duration range: its share of the confirmed sessions; the caption gives the count.",
   noTimes: "No session has a confirmation time yet.",
+  libraryHeading: "The library at work",
+  reusedHeading: "Most reused cases",
+  reusedLede: "Cases readers said solved their ticket.",
+  solved: "Solved a ticket",
+  noReuse: "No case has been marked as having solved a ticket yet.",
+  flagsHeading: "Open flags",
+  flagsLede: "Flags readers raised that no reviewer has resolved yet.",
+  reviewQueue: "Open the review queue",
+  flaggedPage: "Page",
+  flagKind: "Flag",
+  comment: "Comment",
+  raised: "Raised",
+  noFlags: "No open flag.",
+  draftsHeading: "Drafts and cases in review",
+  noDrafts: "No case is in draft or in review.",
+  caseTitle: "Case",
 } as const;
 
 /** "45 min", "3 h 20 min", "2 days 4 h". */

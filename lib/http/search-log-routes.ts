@@ -3,6 +3,7 @@
 import { isLibraryPublic, requireLibraryReader, viewerFromRequest } from "../auth/access";
 import { getPrisma } from "../db";
 import { readEnv } from "../env";
+import { getLiveSearchIndex } from "../library/live-library";
 import { logSearch, logSearchClick, searchClickSchema, searchLogInputSchema } from "../search/search-log";
 import { AppError, readJsonBody, withRoute } from "./errors";
 
@@ -16,7 +17,7 @@ async function requireReader(request: Request): Promise<void> {
 export const logSearchRoute = withRoute(async (request: Request) => {
   await requireReader(request);
   const input = searchLogInputSchema.parse(await readJsonBody(request, MAX_LOG_BODY_BYTES));
-  return Response.json(await logSearch(getPrisma(), input), { status: 201 });
+  return Response.json(await logSearch(getPrisma(), await getLiveSearchIndex(), input), { status: 201 });
 });
 
 export const logSearchClickRoute = withRoute(async (request: Request) => {

@@ -8,6 +8,7 @@ import { expectedCalibrationError, reliabilityTable, type ReliabilityBin } from 
 import { buildContentKnowledge, getTriageKnowledge } from "../triage/knowledge";
 import { SYMPTOM_QUESTION_ID } from "../triage/next-step";
 import { replayRankings } from "../triage/replay";
+import { readLibraryActivity, type LibraryActivity } from "./library-activity";
 
 /** A query people ran (grouped by its text, case and spacing aside). */
 export type QueryStat = { query: string; searches: number; results: number; lastAt: string };
@@ -24,6 +25,7 @@ export type Insights = {
   /** The current engine's top cause on each confirmed session (replayed out of fold, as triage:replay does). */
   firstGuess: { sessions: number; accuracy: number; perCause: CauseAccuracy[]; calibration: ReliabilityBin[]; calibrationError: number };
   timeToConfirm: { sessions: number; medianMinutes: number | null; p90Minutes: number | null; buckets: { label: string; sessions: number }[] };
+  library: LibraryActivity;
 };
 
 /** An open session not saved for this long counts as ended without a confirmed cause. */
@@ -136,6 +138,11 @@ function timeToConfirmInsights(sessions: ConfirmedSession[]): Insights["timeToCo
 
 /** Every figure of /insights, from the database at `prisma`. */
 export async function readInsights(prisma: PrismaClient, now = new Date()): Promise<Insights> {
-  const [searches, unconfirmed, confirmed] = await Promise.all([searchInsights(prisma), unconfirmedInsights(prisma, now), readConfirmedSessions(prisma)]);
-  return { searches, unconfirmed, firstGuess: firstGuessInsights(confirmed), timeToConfirm: timeToConfirmInsights(confirmed) };
+  const [searches, unconfirmed, confirmed, library] = await Promise.all([
+    searchInsights(prisma),
+    unconfirmedInsights(prisma, now),
+    readConfirmedSessions(prisma),
+    readLibraryActivity(prisma),
+  ]);
+  return { searches, unconfirmed, firstGuess: firstGuessInsights(confirmed), timeToConfirm: timeToConfirmInsights(confirmed), library };
 }

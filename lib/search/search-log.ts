@@ -2,8 +2,8 @@ import { z } from "zod";
 
 import type { PrismaClient } from "@/generated/prisma/client";
 
-import { getSearchIndex } from "./content-index";
 import { rankContent } from "./search";
+import type { SearchIndex } from "./search-index";
 import { searchParamsSchema, toSearchOptions, type SearchParams } from "./search-params";
 
 // Searches run on the search page are logged for /insights: the query text, how many entries
@@ -23,16 +23,15 @@ export const searchClickSchema = z.object({ search: z.string().min(1).max(40), u
 
 export type SearchLogInput = z.infer<typeof searchLogInputSchema>;
 
-/** How many entries a search matches in all (as the search page counts them). */
-export function countMatches(params: SearchParams): number {
-  const index = getSearchIndex();
+/** How many entries of `index` a search matches in all (as the search page counts them). */
+export function countMatches(index: SearchIndex, params: SearchParams): number {
   return rankContent(index, params.q, { ...toSearchOptions(params), limit: index.documents.length }).length;
 }
 
-/** Logs a search; the number of matches is counted here, never taken from the client. */
-export async function logSearch(prisma: PrismaClient, { clicked, ...params }: SearchLogInput): Promise<{ id: string }> {
+/** Logs a search of `index` (the live library's); the number of matches is counted here, never taken from the client. */
+export async function logSearch(prisma: PrismaClient, index: SearchIndex, { clicked, ...params }: SearchLogInput): Promise<{ id: string }> {
   const row = await prisma.searchLog.create({
-    data: { query: params.q, results: countMatches(params), clicks: clicked ? 1 : 0, clickedUrl: clicked ?? null },
+    data: { query: params.q, results: countMatches(index, params), clicks: clicked ? 1 : 0, clickedUrl: clicked ?? null },
     select: { id: true },
   });
   return row;

@@ -10,7 +10,7 @@ import { INSIGHTS_TEXT } from "@/components/insights/strings";
 import type { PrismaClient } from "@/generated/prisma/client";
 
 import { createMigratedDatabase } from "../db/databases";
-import { NO_RESULT_QUERY, seedInsights } from "../insights/seed";
+import { DRAFT_TITLE, NO_RESULT_QUERY, OPEN_FLAG_COMMENT, seedInsights } from "../insights/seed";
 import { axeViolations } from "./axe";
 import { launchBrowser, watchPage } from "./browser";
 import { startServer, stopServer, type RunningServer } from "./server";
@@ -109,6 +109,11 @@ describe("insights in Chromium", () => {
     const unconfirmed = page.locator("section[aria-labelledby=unconfirmed]");
     expect(await unconfirmed.textContent()).toContain("Intermittent resets from the VPN");
     expect(await unconfirmed.locator("tbody tr").count()).toBe(insights.unconfirmed.sessions);
+
+    const reused = page.locator("section[aria-labelledby=most-reused] tbody tr").first();
+    expect(await reused.textContent()).toBe(`${insights.library.mostReused[0].title}3`);
+    expect(await page.locator("section[aria-labelledby=open-flags] tbody").textContent()).toContain(OPEN_FLAG_COMMENT);
+    expect(await page.locator("section[aria-labelledby=drafts] tbody").textContent()).toContain(DRAFT_TITLE);
 
     const time = page.locator("section[aria-labelledby=time-to-confirm] p").first();
     expect(await time.textContent()).toMatch(new RegExp(`^${insights.timeToConfirm.sessions} confirmed sessions: median \\d+ min`));

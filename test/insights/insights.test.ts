@@ -10,7 +10,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { backends, createMigratedDatabase } from "@/test/db/databases";
 import { readReplayFixture } from "@/test/triage/replay/fixture";
 
-import { CLICKED_QUERY, NO_RESULT_QUERY, seedInsights, UNCLICKED_QUERY } from "./seed";
+import { CLICKED_QUERY, DRAFT_TITLE, NO_RESULT_QUERY, OPEN_FLAG_COMMENT, REUSED_CASE, seedInsights, UNCLICKED_QUERY } from "./seed";
 
 const RESET = ENTRY_SYMPTOMS.find((s) => s.id === "refused-or-reset")?.label;
 
@@ -65,5 +65,25 @@ describe.each(backends)("insights on %s", (dialect) => {
     expect(insights.timeToConfirm.medianMinutes).toBe(Math.round(minutes[Math.floor(minutes.length / 2)]));
     expect(insights.timeToConfirm.buckets.reduce((sum, b) => sum + b.sessions, 0)).toBe(minutes.length);
     expect(insights.timeToConfirm.buckets[0]).toEqual({ label: "under 15 min", sessions: minutes.filter((m) => m < 15).length });
+  });
+
+  it("lists the most reused cases, the open flags and the cases in draft or in review", () => {
+    expect(insights.library.mostReused.map((c) => [c.caseId, c.solved])).toEqual([
+      [REUSED_CASE, 3],
+      ["k8s-dns-5s-conntrack-dnat-race", 1],
+    ]);
+    expect(insights.library.mostReused[0].title).not.toBe(REUSED_CASE);
+    expect(insights.library.openFlags.map((f) => [f.url, f.kind])).toEqual(
+      expect.arrayContaining([
+        [`/cases/${REUSED_CASE}`, "outdated"],
+        ["/causes/mtu-mismatch", "unclear"],
+      ]),
+    );
+    expect(insights.library.openFlags).toHaveLength(2);
+    expect(insights.library.openFlags.find((f) => f.kind === "outdated")?.comment).toBe(OPEN_FLAG_COMMENT);
+    expect(insights.library.drafts.map((d) => [d.title, d.status])).toEqual([
+      ["NAT gateway reuses ports too soon", "in-review"],
+      [DRAFT_TITLE, "draft"],
+    ]);
   });
 });

@@ -23,7 +23,7 @@ describe.each(backends)("GET /api/insights on %s", (dialect) => {
     const response = await get();
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(Object.keys(body)).toEqual(["searches", "unconfirmed", "firstGuess", "timeToConfirm"]);
+    expect(Object.keys(body)).toEqual(["searches", "unconfirmed", "firstGuess", "timeToConfirm", "library"]);
     expect(body.searches.noResult[0].query.toLowerCase()).toContain(NO_RESULT_QUERY);
     expect(body.firstGuess.sessions).toBe(60);
     expect(body.unconfirmed.sessions).toBe(2);
