@@ -32,6 +32,8 @@ export type Insights = {
 export const ABANDONED_AFTER_DAYS = 7;
 /** The most recent searches read (older ones are left out of the figures). */
 const SEARCHES_READ = 10_000;
+/** The most recently confirmed sessions replayed for the first-guess figures (a replay takes about a millisecond a session, plus five knowledge builds). */
+export const FIRST_GUESS_SESSIONS = 500;
 /** How many rows each table lists. */
 export const LISTED = 20;
 export const NO_SYMPTOM = "No entry symptom chosen";
@@ -88,8 +90,9 @@ async function unconfirmedInsights(prisma: PrismaClient, now: Date): Promise<Ins
 
 let firstGuessCache: { key: string; value: Insights["firstGuess"] } | undefined;
 
-/** Replays the confirmed sessions as triage:replay does, once per set of them (and per process). */
-function firstGuessInsights(sessions: ConfirmedSession[]): Insights["firstGuess"] {
+/** Replays the confirmed sessions (newest first) as triage:replay does, once per set of them (and per process). */
+function firstGuessInsights(confirmed: ConfirmedSession[]): Insights["firstGuess"] {
+  const sessions = confirmed.slice(0, FIRST_GUESS_SESSIONS);
   const key = createHash("sha256")
     .update(JSON.stringify(sessions.map((s) => [s.id, s.cause, s.confirmedAt])))
     .digest("hex");
