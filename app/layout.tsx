@@ -35,6 +35,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <HeaderSearch />
             <Link href="/triage">Triage</Link>
             <Link href="/train">Training</Link>
+            <Link href="/library">Write</Link>
             <AccountMenu />
           </nav>
         </header>

@@ -8,7 +8,8 @@ import { FieldError } from "../lib/field-error";
 import { AppError } from "../lib/http/errors";
 import type { DiagnoseResult } from "../lib/triage/diagnose";
 import type { DiagnoseInput } from "../lib/triage/diagnose-schema";
-import type { DiagnosisReply, DiagnosisTask } from "./diagnosis-thread";
+import { NOTHING_LEARNED, type LearnedSet } from "../lib/triage/learned";
+import type { DiagnosisReply, DiagnosisTask, LearnedUpdate } from "./diagnosis-thread";
 
 /** How long one diagnosis may take, waiting included, before it is answered with 503. */
 export const DIAGNOSIS_TIME_LIMIT_MS = 5_000;
@@ -24,12 +25,13 @@ export type DiagnosisPoolOptions = {
 };
 
 export type DiagnosisPool = {
-  diagnose(input: DiagnoseInput): Promise<DiagnoseResult>;
+  /** Diagnoses with the library plus `learned` (a thread relearns when its key changes). */
+  diagnose(input: DiagnoseInput, learned?: LearnedSet): Promise<DiagnoseResult>;
   close(): Promise<void>;
 };
 
-type Task = DiagnosisTask & { resolve(result: DiagnoseResult): void; reject(error: unknown): void; timer: NodeJS.Timeout };
-type Slot = { worker: Worker; ready: boolean; task?: Task };
+type Task = DiagnosisTask & { learned: LearnedSet; resolve(result: DiagnoseResult): void; reject(error: unknown): void; timer: NodeJS.Timeout };
+type Slot = { worker: Worker; ready: boolean; task?: Task; learnedKey: string };
 
 export function createDiagnosisPool({
   threadScript,
@@ -46,7 +48,7 @@ export function createDiagnosisPool({
   for (let i = 0; i < threads; i++) slots.push(startSlot());
 
   function startSlot(): Slot {
-    const slot: Slot = { worker: new Worker(threadScript), ready: false };
+    const slot: Slot = { worker: new Worker(threadScript), ready: false, learnedKey: NOTHING_LEARNED.key };
     slot.worker.on("message", (message: DiagnosisReply | "ready") => {
       if (message === "ready") slot.ready = true;
       else finish(slot, message);
@@ -97,6 +99,10 @@ export function createDiagnosisPool({
       if (!slot.ready || slot.task) continue;
       const task = queue.shift() as Task;
       slot.task = task;
+      if (slot.learnedKey !== task.learned.key) {
+        slot.worker.postMessage({ learned: task.learned } satisfies LearnedUpdate);
+        slot.learnedKey = task.learned.key;
+      }
       slot.worker.postMessage({ id: task.id, input: task.input } satisfies DiagnosisTask);
     }
   }
@@ -115,14 +121,14 @@ export function createDiagnosisPool({
   }
 
   return {
-    diagnose(input) {
+    diagnose(input, learned = NOTHING_LEARNED) {
       if (closed) return Promise.reject(new Error("diagnosis pool is closed"));
       if (startFailure !== undefined) return Promise.reject(startFailure);
       if (queue.length >= queueLimit) {
         return Promise.reject(new AppError(503, `too many diagnoses waiting (limit ${queueLimit}); try again shortly`, { "retry-after": "5" }));
       }
       return new Promise<DiagnoseResult>((resolve, reject) => {
-        const task = { id: nextId++, input, resolve, reject } as Task;
+        const task = { id: nextId++, input, learned, resolve, reject } as Task;
         task.timer = setTimeout(() => expire(task), timeLimitMs);
         queue.push(task);
         dispatch();

@@ -6,12 +6,16 @@ import { parentPort } from "node:worker_threads";
 import { FieldError } from "../lib/field-error";
 import { diagnose } from "../lib/triage/diagnose";
 import type { DiagnoseInput } from "../lib/triage/diagnose-schema";
+import { engineVersionOf } from "../lib/triage/engine-version";
 import { getTriageKnowledge } from "../lib/triage/knowledge";
+import { NOTHING_LEARNED, type LearnedSet } from "../lib/triage/learned";
 
 /** Niceness of a diagnosis thread (0 normal, 19 lowest). */
 const DIAGNOSIS_THREAD_NICENESS = 10;
 
 export type DiagnosisTask = { id: number; input: DiagnoseInput };
+/** Sent before a task when the confirmed sessions the engine learns from changed since this thread last heard. */
+export type LearnedUpdate = { learned: LearnedSet };
 export type DiagnosisReply =
   { id: number; ok: true; result: ReturnType<typeof diagnose> } | { id: number; ok: false; fieldError?: { path: string; message: string }; message: string };
 
@@ -20,12 +24,19 @@ const port = parentPort;
 // On Linux a priority belongs to a thread: this lowers only this one, so when the cores are busy the
 // thread answering requests runs first and a long diagnosis waits.
 os.setPriority(DIAGNOSIS_THREAD_NICENESS);
-const knowledge = getTriageKnowledge();
+let learned = NOTHING_LEARNED;
+// Loaded (and its version hashed) before the thread says it is ready, so a first diagnosis waits for neither.
+engineVersionOf(getTriageKnowledge());
 
-port.on("message", ({ id, input }: DiagnosisTask) => {
+port.on("message", (message: DiagnosisTask | LearnedUpdate) => {
+  if ("learned" in message) {
+    learned = message.learned;
+    return;
+  }
+  const { id, input } = message;
   let reply: DiagnosisReply;
   try {
-    reply = { id, ok: true, result: diagnose(input, knowledge) };
+    reply = { id, ok: true, result: diagnose(input, getTriageKnowledge(learned)) };
   } catch (error) {
     reply =
       error instanceof FieldError

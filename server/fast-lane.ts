@@ -4,10 +4,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { AppError, errorToResponse } from "../lib/http/errors";
-import { libraryRoutes } from "../lib/http/library-routes";
+import { libraryRoutes, type RunDiagnosis } from "../lib/http/library-routes";
 import { saveSessionRoute } from "../lib/http/session-routes";
-import type { DiagnoseResult } from "../lib/triage/diagnose";
-import type { DiagnoseInput } from "../lib/triage/diagnose-schema";
 import { endAfterRequestBody } from "./request-guard";
 
 export type RouteHandler = (request: Request) => Promise<Response>;
@@ -79,7 +77,7 @@ export function createFastLane(routes: Record<string, RouteHandler>, rules: Head
  * The lane serves the library's diagnosis and search routes and the session save, the hottest write;
  * `runDiagnosis` keeps diagnoses off this thread.
  */
-export function createApiLane(rules: HeaderRule[], runDiagnosis: (input: DiagnoseInput) => Promise<DiagnoseResult>, vary?: string): FastLane {
+export function createApiLane(rules: HeaderRule[], runDiagnosis: RunDiagnosis, vary?: string): FastLane {
   return createFastLane({ ...libraryRoutes(runDiagnosis), "PUT /api/sessions/:id": saveSessionRoute }, rules, vary);
 }
 

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { getContentLibrary } from "@/lib/content/library";
 import { LAYERS } from "@/lib/content/schema";
+import { getLiveLibrary } from "@/lib/library/live-library";
 
 export const metadata: Metadata = { title: "Root causes" };
 
-export default function CausesPage() {
-  const library = getContentLibrary();
+// Rendered per request: the list includes cases published in the app since the build.
+export const dynamic = "force-dynamic";
+
+export default async function CausesPage() {
+  const library = await getLiveLibrary();
   return (
     <>
       <h1>Root causes</h1>

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { getContentLibrary } from "@/lib/content/library";
 import { CASE_TYPES, LAYERS, PLATFORMS } from "@/lib/content/schema";
-import { getSearchIndex } from "@/lib/search/content-index";
+import { getLiveLibrary, getLiveSearchIndex } from "@/lib/library/live-library";
 import { rankContent, searchContent } from "@/lib/search/search";
 import { parseSearchParams, toSearchOptions } from "@/lib/search/search-params";
 import { SearchForm, type SearchFilterField } from "@/components/search/search-form";
+import { SearchLogger } from "@/components/search/search-logger";
 import { SearchResults } from "@/components/search/search-results";
 import { requireLibraryPage } from "@/app/_server/viewer";
 
@@ -26,13 +26,13 @@ export default async function SearchPage({ searchParams }: Props) {
   if (!params.has("limit")) params.set("limit", String(RESULTS));
   const query = params.get("q")?.trim() ?? "";
   const parsed = parseSearchParams(params);
-  const index = getSearchIndex();
+  const index = await getLiveSearchIndex();
   const hits = parsed.ok ? searchContent(index, parsed.params.q, toSearchOptions(parsed.params)) : [];
   // How many matched in all, not how many are shown.
   const matched =
     parsed.ok && hits.length > 0 ? rankContent(index, parsed.params.q, { ...toSearchOptions(parsed.params), limit: index.documents.length }).length : 0;
 
-  const library = getContentLibrary();
+  const library = await getLiveLibrary();
   const plain = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
   const filters: SearchFilterField[] = [
     {
@@ -72,7 +72,10 @@ export default async function SearchPage({ searchParams }: Props) {
             {parsed.error}
           </p>
         ) : (
-          <SearchResults hits={hits} matched={matched} />
+          <>
+            <SearchLogger params={Object.fromEntries([...params].filter(([name]) => name !== "limit"))} />
+            <SearchResults hits={hits} matched={matched} />
+          </>
         )}
       </SearchForm>
     </>

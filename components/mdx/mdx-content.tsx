@@ -44,3 +44,29 @@ export function MdxContent({ code }: { code: string }) {
     </div>
   );
 }
+
+/** A code block without client parts, for the editor's preview (a server function's answer can hold no client component). */
+function PlainCodeBlock(props: ComponentProps<"pre"> & { "data-language"?: string }) {
+  const language = props["data-language"] ?? "text";
+  const kind = COMMAND_LANGUAGES.has(language) ? "command" : language === "text" ? "output" : (LANGUAGE_KINDS[language] ?? language);
+  return (
+    <div className="code-block" data-kind={kind}>
+      <div className="code-block-bar">
+        <span className="code-block-kind">{kind}</span>
+      </div>
+      <pre {...props} tabIndex={0} />
+    </div>
+  );
+}
+
+const previewComponents = { pre: PlainCodeBlock, a: (props: ComponentProps<"a">) => <a {...props} /> };
+
+/** Compiled MDX as MdxContent renders it, with no client component inside (no copy buttons, plain links). */
+export function MdxPreview({ code }: { code: string }) {
+  const Component = getMDXComponent(code);
+  return (
+    <div className="prose">
+      <Component components={previewComponents} />
+    </div>
+  );
+}

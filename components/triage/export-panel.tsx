@@ -1,8 +1,9 @@
 "use client";
 
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 
-import { fetchText } from "@/lib/http/fetch-json";
+import { fetchJson, fetchText } from "@/lib/http/fetch-json";
 import { CopyButton } from "@/components/ui/copy-button";
 
 type Format = "reply" | "case";
@@ -12,12 +13,25 @@ const LABELS: Record<Format, string> = { reply: "Reply to the customer", case: "
 export function ExportPanel({ sessionId, flush }: { sessionId: string; flush: () => Promise<void> }) {
   const [exported, setExported] = useState<{ format: Format; text: string }>();
   const [error, setError] = useState<string>();
+  const router = useRouter();
 
   async function load(format: Format) {
     setError(undefined);
     await flush();
     try {
       setExported({ format, text: await fetchText(`/api/sessions/${sessionId}/export?format=${format}`) });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  /** Writes a library draft from this session and opens it in the case editor. */
+  async function addToLibrary() {
+    setError(undefined);
+    await flush();
+    try {
+      const created = await fetchJson<{ id: string }>("/api/cases", { method: "POST", body: { fromSession: sessionId } });
+      router.push(`/library/${created.id}/edit`);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -32,6 +46,9 @@ export function ExportPanel({ sessionId, flush }: { sessionId: string; flush: ()
             {LABELS[format]}
           </button>
         ))}
+        <button type="button" className="button primary" onClick={() => void addToLibrary()}>
+          Add to library
+        </button>
       </div>
       {error && <p className="field-error">{error}</p>}
       {exported && (

@@ -13,7 +13,8 @@ type Hit = { id: string; title: string; snippet: string };
  * The past cases most like this ticket, searched with what the engine read (its signals, leading
  * causes and the ticket's words); the leading cause's cases come first when the evidence points at it.
  */
-export function SimilarCases({ request }: { request?: SimilarCasesRequest }) {
+/** `sessionId` rides along on the links, so "this solved my ticket" on the case is linked to the session. */
+export function SimilarCases({ request, sessionId }: { request?: SimilarCasesRequest; sessionId?: string }) {
   const [hits, setHits] = useState<Hit[]>([]);
   const query = request?.query.trim() ?? "";
   const cause = request?.cause;
@@ -45,7 +46,7 @@ export function SimilarCases({ request }: { request?: SimilarCasesRequest }) {
       <ul className="case-list compact">
         {hits.map((hit) => (
           <li key={hit.id} className="case-row">
-            <Link href={`/cases/${hit.id}`} className="case-title">
+            <Link href={sessionId ? `/cases/${hit.id}?session=${encodeURIComponent(sessionId)}` : `/cases/${hit.id}`} className="case-title">
               {hit.title}
             </Link>
             <span className="card-meta">{hit.snippet}</span>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 
 import { fetchJson } from "@/lib/http/fetch-json";
+import { SHOWN_CAUSES, type ShownDiagnosis } from "@/lib/sessions/shown-diagnosis";
 import type { DiagnoseResult, InferredAnswer, TriageSessionView } from "@/lib/triage/client-types";
 import type { StepSummary } from "@/lib/triage/step-catalog";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -33,12 +34,19 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
   const [diagnoseError, setDiagnoseError] = useState<string>();
   const autosave = useAutosave(session.id, initialSession.version, setSession);
 
+  // Each change is saved with the diagnosis on screen when it was made (what replay calls "before").
+  const shown = useMemo<ShownDiagnosis | undefined>(
+    () => result && { engineVersion: result.engineVersion, causes: result.rootCauses.slice(0, SHOWN_CAUSES).map((c) => c.id) },
+    [result],
+  );
   const update = useCallback(
     (change: Partial<TriageSessionView>) => {
-      setSession((current) => ({ ...current, ...change }));
-      autosave.save(change);
+      const isNew = shown && JSON.stringify(shown) !== JSON.stringify(session.shownDiagnosis);
+      const withShown = isNew ? { ...change, shownDiagnosis: shown } : change;
+      setSession((current) => ({ ...current, ...withShown }));
+      autosave.save(withShown);
     },
-    [autosave],
+    [autosave, shown, session.shownDiagnosis],
   );
 
   const diagnoseInput = useMemo(
@@ -133,7 +141,7 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
               onConfirm={confirm}
             />
           )}
-          <SimilarCases request={result?.similar} />
+          <SimilarCases request={result?.similar} sessionId={session.id} />
           {result && result.signals.length > 0 && (
             <details className="panel">
               <summary>{result.signals.length} signals read</summary>

@@ -118,7 +118,7 @@ function checkTrees(contentDir: string): ContentProblem[] {
 const INTERNAL_LINK = /\]\(\/(cases|causes)\/([^)\s#?]+)/g;
 
 /** Markdown links to /cases/<id> and /causes/<id> must point at an entry that exists. */
-function checkInternalLinks(entry: ContentEntry, known: { cases: Set<string>; causes: Set<string> }): ContentProblem[] {
+export function checkInternalLinks(entry: ContentEntry, known: { cases: Set<string>; causes: Set<string> }): ContentProblem[] {
   const problems: ContentProblem[] = [];
   entry.body.split("\n").forEach((text, index) => {
     for (const [, section, id] of text.matchAll(INTERNAL_LINK)) {

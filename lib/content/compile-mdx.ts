@@ -62,5 +62,7 @@ function toCompileError(error: unknown): MdxCompileError {
   const first = (error as EsbuildFailure).errors?.[0];
   if (!first) return new MdxCompileError(error instanceof Error ? error.message : String(error), undefined);
   const message = first.text.replace("Cannot process MDX file with esbuild:", "").replace(/\s+/g, " ").trim();
-  return new MdxCompileError(message, first.location?.line);
+  // Some errors (an unclosed tag) come at 1:1 with no location, their span in the message: "(5:1-5:11)".
+  const spanLine = Number(/\((\d{1,7}):\d{1,7}-\d{1,7}:\d{1,7}\)/.exec(message)?.[1]);
+  return new MdxCompileError(message, first.location?.line || spanLine || undefined);
 }

@@ -1,3 +1,6 @@
+/** Cases written and published in the app (lib/library); their section names the ticket or session. */
+export const IN_APP_SOURCE = "netriage-library";
+
 /**
  * The collections the library's cases were first written up in, named in words. A case's
  * `source.file` names one of them; `source.section` is the heading inside it.
@@ -8,6 +11,7 @@ export const SOURCE_COLLECTIONS: Readonly<Record<string, { title: string; titleZ
   "002_cb25d78bd3a8f1ea.txt": { title: "A container that cannot reach AnyTunnel: a case write-up", titleZh: "容器无法访问 AnyTunnel 案例" },
   "003_e902ee583b4d4856.txt": { title: "Layer-4 load balancer troubleshooting article", titleZh: "负载均衡 4 层 TCP 模式排障" },
   "004_590f59fa6eb686e5.txt": { title: "Hard problems collected from deployments", titleZh: "疑难问题汇总" },
+  [IN_APP_SOURCE]: { title: "Cases written by the team in Netriage", titleZh: "团队在 Netriage 中记录的案例" },
 };
 
 /** The collection a source file belongs to, or undefined for an unknown file. */

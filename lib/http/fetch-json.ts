@@ -19,7 +19,8 @@ export class ApiError extends Error {
   }
 }
 
-export type FetchOptions = { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown; signal?: AbortSignal };
+/** keepalive: the request outlives the page (a click that navigates away). */
+export type FetchOptions = { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown; signal?: AbortSignal; keepalive?: boolean };
 
 /** Calls an API route and returns its JSON answer (undefined for an empty one). Throws ApiError; an abort rethrows as is. */
 export async function fetchJson<T>(url: string, options: FetchOptions = {}): Promise<T> {
@@ -40,8 +41,8 @@ export async function fetchText(url: string, options: FetchOptions = {}): Promis
   return text;
 }
 
-async function send(url: string, { method = "GET", body, signal }: FetchOptions): Promise<Response> {
-  const init: RequestInit = { method, signal };
+async function send(url: string, { method = "GET", body, signal, keepalive }: FetchOptions): Promise<Response> {
+  const init: RequestInit = { method, signal, ...(keepalive ? { keepalive } : {}) };
   if (body !== undefined) {
     init.headers = { "content-type": "application/json" };
     init.body = JSON.stringify(body);

@@ -3,12 +3,14 @@
 import { isLibraryPublic, requireLibraryReader, viewerFromRequest } from "../auth/access";
 import { getPrisma } from "../db";
 import { readEnv } from "../env";
-import { getSearchIndex } from "../search/content-index";
+import { getLiveSearchIndex } from "../library/live-library";
 import { searchContent } from "../search/search";
 import { parseSearchInput, parseSearchParams, toSearchOptions } from "../search/search-params";
+import { getLearnedSet } from "../sessions/confirmed";
 import { diagnose, type DiagnoseResult } from "../triage/diagnose";
 import { diagnoseInputSchema, MAX_DIAGNOSE_BYTES, type DiagnoseInput } from "../triage/diagnose-schema";
 import { getTriageKnowledge } from "../triage/knowledge";
+import type { LearnedSet } from "../triage/learned";
 import { AppError, readJsonBody, withRoute } from "./errors";
 
 /** Open to all unless the library is private; then 401 without a signed-in user. */
@@ -17,26 +19,29 @@ async function requireLibraryRequest(request: Request): Promise<void> {
   if (!isLibraryPublic(settings)) requireLibraryReader(await viewerFromRequest(getPrisma(), request, settings), settings);
 }
 
+/** Runs one diagnosis with the library plus the confirmed sessions of `learned`. */
+export type RunDiagnosis = (input: DiagnoseInput, learned: LearnedSet) => Promise<DiagnoseResult>;
+
 /**
  * POST /api/diagnose: ranks root causes for a ticket and proposes the next step (the CLI's contract).
  * `runDiagnosis` does the work: in this thread for Next, in a pool of threads for the server's lane.
  */
-export function createDiagnoseRoute(runDiagnosis: (input: DiagnoseInput) => Promise<DiagnoseResult>) {
+export function createDiagnoseRoute(runDiagnosis: RunDiagnosis) {
   return withRoute(async (request: Request) => {
     await requireLibraryRequest(request);
     const input = diagnoseInputSchema.parse(await readJsonBody(request, MAX_DIAGNOSE_BYTES));
-    return Response.json(await runDiagnosis(input));
+    return Response.json(await runDiagnosis(input, await getLearnedSet(getPrisma())));
   });
 }
 
-export const diagnoseRoute = createDiagnoseRoute(async (input) => diagnose(input, getTriageKnowledge()));
+export const diagnoseRoute = createDiagnoseRoute(async (input, learned) => diagnose(input, getTriageKnowledge(learned)));
 
 /** GET /api/search: cases and root causes matching a symptom, an error string, a command or pasted log lines. */
 export const searchRoute = withRoute(async (request: Request) => {
   await requireLibraryRequest(request);
   const parsed = parseSearchParams(new URL(request.url).searchParams);
   if (!parsed.ok) throw new AppError(parsed.status, parsed.error);
-  return Response.json(searchContent(getSearchIndex(), parsed.params.q, toSearchOptions(parsed.params)));
+  return Response.json(searchContent(await getLiveSearchIndex(), parsed.params.q, toSearchOptions(parsed.params)));
 });
 
 /** Longest search body: a 2,000-character query and its filters, with room for JSON escapes. */
@@ -50,11 +55,11 @@ export const searchByBodyRoute = withRoute(async (request: Request) => {
   await requireLibraryRequest(request);
   const parsed = parseSearchInput(await readJsonBody(request, MAX_SEARCH_BODY_BYTES));
   if (!parsed.ok) throw new AppError(parsed.status, parsed.error);
-  return Response.json(searchContent(getSearchIndex(), parsed.params.q, toSearchOptions(parsed.params)));
+  return Response.json(searchContent(await getLiveSearchIndex(), parsed.params.q, toSearchOptions(parsed.params)));
 });
 
 /** The routes a serving worker answers itself, by "METHOD /path" (the lane's diagnosis runs off its thread). */
-export function libraryRoutes(runDiagnosis: (input: DiagnoseInput) => Promise<DiagnoseResult>) {
+export function libraryRoutes(runDiagnosis: RunDiagnosis) {
   return {
     "POST /api/diagnose": createDiagnoseRoute(runDiagnosis),
     "GET /api/search": searchRoute,

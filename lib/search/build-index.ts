@@ -2,7 +2,7 @@ import { FIELD_WEIGHTS, fieldValues, SEARCH_FIELDS, type SearchDocument } from "
 import { indexTerms } from "./tokenize";
 
 /** Bump whenever tokenizing, field weights or the stored shape change: cached indexes are then rebuilt. */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 /** The prebuilt, JSON-serialisable index: documents plus an inverted index of stemmed terms. */
 export type SearchIndexData = {
@@ -12,6 +12,8 @@ export type SearchIndexData = {
   terms: string[];
   /** Parallel to `terms`: flat pairs of document number and BM25F term weight (before IDF). */
   postings: number[][];
+  /** Average length of each field (SEARCH_FIELDS order) over the documents: documents added later are weighted by it. */
+  averageLengths: number[];
 };
 
 // BM25 saturation and length normalisation, the usual defaults.
@@ -23,42 +25,57 @@ const B = 0.75;
  * by field length, then saturated). Pure and deterministic for a given document order.
  */
 export function buildSearchIndexData(documents: SearchDocument[]): SearchIndexData {
-  const fieldCounts = documents.map((doc) =>
-    SEARCH_FIELDS.map((field) => {
-      const counts = new Map<string, number>();
-      let length = 0;
-      for (const value of fieldValues(doc, field)) {
-        for (const term of indexTerms(value)) {
-          counts.set(term, (counts.get(term) ?? 0) + 1);
-          length++;
-        }
-      }
-      return { counts, length };
-    }),
-  );
+  const fieldCounts = documents.map(countFieldTerms);
   // Average length of each field over all documents (1 for a field empty everywhere, to avoid dividing by 0).
-  const averageLength = SEARCH_FIELDS.map((_, f) => {
+  const averageLengths = SEARCH_FIELDS.map((_, f) => {
     const total = fieldCounts.reduce((sum, fields) => sum + fields[f].length, 0);
     return total > 0 ? total / documents.length : 1;
   });
 
   const postingsByTerm = new Map<string, number[]>();
   fieldCounts.forEach((fields, docNumber) => {
-    const weighted = new Map<string, number>();
-    fields.forEach(({ counts, length }, f) => {
-      const norm = 1 - B + (B * length) / averageLength[f];
-      const weight = FIELD_WEIGHTS[SEARCH_FIELDS[f]];
-      for (const [term, count] of counts) weighted.set(term, (weighted.get(term) ?? 0) + (weight * count) / norm);
-    });
-    for (const [term, tf] of weighted) {
+    for (const [term, weight] of termWeights(fields, averageLengths)) {
       let list = postingsByTerm.get(term);
       if (!list) postingsByTerm.set(term, (list = []));
-      list.push(docNumber, round((tf * (K1 + 1)) / (tf + K1)));
+      list.push(docNumber, weight);
     }
   });
 
   const terms = [...postingsByTerm.keys()].sort();
-  return { version: SEARCH_INDEX_VERSION, documents, terms, postings: terms.map((term) => postingsByTerm.get(term) ?? []) };
+  return { version: SEARCH_INDEX_VERSION, documents, terms, postings: terms.map((term) => postingsByTerm.get(term) ?? []), averageLengths };
+}
+
+type FieldTerms = { counts: Map<string, number>; length: number }[];
+
+function countFieldTerms(doc: SearchDocument): FieldTerms {
+  return SEARCH_FIELDS.map((field) => {
+    const counts = new Map<string, number>();
+    let length = 0;
+    for (const value of fieldValues(doc, field)) {
+      for (const term of indexTerms(value)) {
+        counts.set(term, (counts.get(term) ?? 0) + 1);
+        length++;
+      }
+    }
+    return { counts, length };
+  });
+}
+
+/** Each term of a document with its saturated BM25F weight (before IDF). */
+function termWeights(fields: FieldTerms, averageLengths: number[]): Map<string, number> {
+  const weighted = new Map<string, number>();
+  fields.forEach(({ counts, length }, f) => {
+    const norm = 1 - B + (B * length) / averageLengths[f];
+    const weight = FIELD_WEIGHTS[SEARCH_FIELDS[f]];
+    for (const [term, count] of counts) weighted.set(term, (weighted.get(term) ?? 0) + (weight * count) / norm);
+  });
+  for (const [term, tf] of weighted) weighted.set(term, round((tf * (K1 + 1)) / (tf + K1)));
+  return weighted;
+}
+
+/** The weighted terms of a document added to an existing index (weighted by the index's average field lengths). */
+export function documentTermWeights(doc: SearchDocument, averageLengths: number[]): Map<string, number> {
+  return termWeights(countFieldTerms(doc), averageLengths);
 }
 
 function round(value: number): number {

@@ -19,6 +19,7 @@ const cachedIndexSchema = z.object({
       documents: z.array(searchDocumentSchema),
       terms: z.array(z.string()),
       postings: z.array(z.array(z.number())),
+      averageLengths: z.array(z.number()),
     })
     .refine((index) => index.terms.length === index.postings.length, "terms and postings differ in length"),
 });

@@ -92,19 +92,31 @@ function correctTypo(index: SearchIndex, term: string): string[] {
 /** The most frequent index terms that start with prefix (for a word still being typed). */
 function completePrefix(index: SearchIndex, prefix: string): string[] {
   if (prefix.length < 2) return [];
-  let low = 0;
-  let high = index.terms.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (index.terms[mid] < prefix) low = mid + 1;
-    else high = mid;
-  }
   const matches: { word: string; df: number }[] = [];
-  for (let t = low; t < index.terms.length && index.terms[t].startsWith(prefix); t++) {
-    matches.push({ word: index.terms[t], df: index.postingDocs[t].length });
+  const lists = [
+    { sorted: index.terms, end: index.sortedTermCount },
+    { sorted: index.addedTerms, end: index.addedTerms.length },
+  ];
+  for (const { sorted, end } of lists) {
+    for (let t = lowerBound(sorted, prefix, end); t < end && sorted[t].startsWith(prefix); t++) {
+      const number = index.termNumbers.get(sorted[t]);
+      if (number !== undefined) matches.push({ word: sorted[t], df: index.postingDocs[number].length });
+    }
   }
   matches.sort((a, b) => b.df - a.df);
   return matches.slice(0, MAX_PREFIX_COMPLETIONS).map((m) => m.word);
+}
+
+/** The first position before `end` in a sorted list whose value is not below `value`. */
+function lowerBound(sorted: readonly string[], value: string, end: number): number {
+  let low = 0;
+  let high = end;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**

@@ -16,6 +16,12 @@ export type SearchIndex = {
    * mapped to the term numbers. Two words within one edit share a key.
    */
   typoNeighbours: Map<string, number[]>;
+  /** `terms` is sorted up to here; terms added later (lib/search/update-index.ts) follow, and are listed sorted in `addedTerms`. */
+  sortedTermCount: number;
+  addedTerms: string[];
+  /** Numbers of documents taken out (replaced or removed) since the index was built. */
+  removed: Set<number>;
+  averageLengths: number[];
 };
 
 /** Terms a person can mistype and that typo correction may suggest: plain words of 4 to 24 characters. */
@@ -46,13 +52,7 @@ export function loadSearchIndex(data: SearchIndexData): SearchIndex {
     postingDocs.push(docs);
     postingWeights.push(weights);
     idf[t] = Math.log(1 + (count - docs.length + 0.5) / (docs.length + 0.5));
-    if (TYPO_CANDIDATE.test(term)) {
-      for (const key of deletionsOf(term)) {
-        const list = typoNeighbours.get(key);
-        if (list) list.push(t);
-        else typoNeighbours.set(key, [t]);
-      }
-    }
+    addTypoKeys(typoNeighbours, term, t);
   });
   return {
     documents: data.documents,
@@ -62,7 +62,21 @@ export function loadSearchIndex(data: SearchIndexData): SearchIndex {
     postingWeights,
     idf,
     typoNeighbours,
+    sortedTermCount: data.terms.length,
+    addedTerms: [],
+    removed: new Set(),
+    averageLengths: data.averageLengths,
   };
+}
+
+/** Registers a term (number t) under its typo keys. */
+export function addTypoKeys(typoNeighbours: Map<string, number[]>, term: string, t: number): void {
+  if (!TYPO_CANDIDATE.test(term)) return;
+  for (const key of deletionsOf(term)) {
+    const list = typoNeighbours.get(key);
+    if (list) list.push(t);
+    else typoNeighbours.set(key, [t]);
+  }
 }
 
 /** Builds and loads an index over documents in one step (tests, the benchmark, a cache miss). */

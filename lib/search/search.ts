@@ -145,7 +145,7 @@ function topCandidates(index: SearchIndex, analyzed: AnalyzedQuery, count: numbe
   for (const doc of touched) {
     const score = scores[doc];
     if (top.length === count && score <= top[top.length - 1].score) continue;
-    if (!accept(index.documents[doc])) continue;
+    if (index.removed.has(doc) || !accept(index.documents[doc])) continue;
     let at = top.length;
     while (at > 0 && top[at - 1].score < score) at--;
     top.splice(at, 0, { doc, score });

@@ -15,6 +15,7 @@ import {
   type TriageSessionView,
   type UpdateSessionInput,
 } from "./session-schema";
+import { parseShownDiagnosis } from "./shown-diagnosis";
 
 /** A title from the ticket's first line when none is given. */
 export function deriveTitle(description: string): string {
@@ -38,6 +39,8 @@ export function toSessionView(row: SessionRow): TriageSessionView {
     notes: row.notes,
     status,
     confirmedCause: row.confirmedCause,
+    confirmedAt: row.confirmedAt?.toISOString() ?? null,
+    shownDiagnosis: parseShownDiagnosis(row.shownDiagnosis),
     version: row.version,
     shared: row.shared,
     createdBy: row.createdBy?.email ?? null,
@@ -74,9 +77,10 @@ export async function createSession(prisma: PrismaClient, input: CreateSessionIn
 const OPEN: Viewer = { user: null, signInRequired: false };
 
 /** A session row as SQL reads it: dates and booleans as the driver gives them (SQLite: text and 0/1). */
-type SessionRecord = Omit<TriageSession, "createdAt" | "updatedAt" | "shared"> & {
+type SessionRecord = Omit<TriageSession, "createdAt" | "updatedAt" | "confirmedAt" | "shared"> & {
   createdAt: Date | string;
   updatedAt: Date | string;
+  confirmedAt: Date | string | null;
   shared: boolean | number;
   createdByEmail: string | null;
   updatedByEmail: string | null;
@@ -88,6 +92,7 @@ function recordToView({ createdByEmail, updatedByEmail, ...row }: SessionRecord)
     shared: Boolean(row.shared),
     createdAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),
+    confirmedAt: row.confirmedAt === null ? null : new Date(row.confirmedAt),
     createdBy: createdByEmail === null ? null : { email: createdByEmail },
     updatedBy: updatedByEmail === null ? null : { email: updatedByEmail },
   });
@@ -155,6 +160,7 @@ const SAVED_COLUMNS = {
   status: Prisma.raw('"status"'),
   confirmedCause: Prisma.raw('"confirmedCause"'),
   shared: Prisma.raw('"shared"'),
+  shownDiagnosis: Prisma.raw('"shownDiagnosis"'),
 } as const;
 
 /**
@@ -177,6 +183,11 @@ export async function updateSession(prisma: PrismaClient, id: string, change: Up
   const now = new Date();
   const assignments = [Prisma.sql`"version" = "version" + 1`, Prisma.sql`"updatedAt" = ${now}`, Prisma.sql`"updatedById" = ${userId}`];
   const applied: Partial<TriageSessionView> = {};
+  if (changed.includes("confirmedCause")) {
+    const confirmedAt = change.confirmedCause ? now : null;
+    assignments.push(Prisma.sql`"confirmedAt" = ${confirmedAt}`);
+    applied.confirmedAt = confirmedAt?.toISOString() ?? null;
+  }
   for (const field of Object.keys(SAVED_COLUMNS) as (keyof typeof SAVED_COLUMNS)[]) {
     const value = fields[field];
     if (value === undefined) continue;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { rootCauseIdSchema } from "../content/schema";
 import { checkPastedText, pastedTextSchema } from "../pasted-text";
 import { diagnoseInputSchema } from "../triage/diagnose-schema";
+import { shownDiagnosisSchema, type ShownDiagnosis } from "./shown-diagnosis";
 
 export const SESSION_STATUSES = ["open", "confirmed", "closed"] as const;
 
@@ -39,6 +40,8 @@ export const updateSessionSchema = z
     status: z.enum(SESSION_STATUSES).optional(),
     confirmedCause: rootCauseIdSchema.nullable().optional(),
     shared: z.boolean().optional(),
+    /** The diagnosis the wizard showed when the engineer made this change. */
+    shownDiagnosis: shownDiagnosisSchema.optional(),
   })
   .strict()
   .superRefine((input, ctx) => checkPastedText(ctx, "description", [input.description, ...(input.outputs ?? []).map((o) => o.text)]));
@@ -60,6 +63,10 @@ export type TriageSessionView = {
   notes: string;
   status: (typeof SESSION_STATUSES)[number];
   confirmedCause: string | null;
+  /** When the cause was confirmed; null while none is. */
+  confirmedAt: string | null;
+  /** The diagnosis the wizard last showed with a change (engine version and causes); null before any. */
+  shownDiagnosis: ShownDiagnosis | null;
   version: number;
   /** Whether every signed-in engineer may open it. */
   shared: boolean;

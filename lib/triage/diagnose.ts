@@ -7,6 +7,7 @@ import { FieldError } from "../field-error";
 import { confidenceOf, type Confidence } from "./calibration";
 import { decisiveEvidence, showsRise } from "./decisive";
 import type { DiagnoseInput } from "./diagnose-schema";
+import { engineVersionOf } from "./engine-version";
 import { readFacts, type EnvironmentFacts } from "./facts";
 import { fillCommandFromTicket } from "./fill-command";
 import { inferAnswer, type InferredAnswer } from "./inferred-answers";
@@ -55,6 +56,8 @@ export type DiagnoseResult = {
   facts: EnvironmentFacts;
   /** The search for similar past cases, from what the engine read. */
   similar: SimilarCasesRequest;
+  /** Which engine gave this result (see engine-version.ts); the wizard stores it with what it showed. */
+  engineVersion: string;
 };
 
 /** A bad answer: names the field as `answers.<questionId>`. */
@@ -159,7 +162,8 @@ export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): Diag
     decisive: decisiveEvidence(cause.id, signals).map((s) => s.detail ?? s.line),
   }));
   const similar = similarCasesRequest(input.description, { signals, rootCauses });
-  return { rootCauses, next, signals, confidence: confidenceOf(rootCauses[0]?.score ?? 0), ruledOut, inferredAnswers, facts, similar };
+  const engineVersion = engineVersionOf(knowledge);
+  return { rootCauses, next, signals, confidence: confidenceOf(rootCauses[0]?.score ?? 0), ruledOut, inferredAnswers, facts, similar, engineVersion };
 }
 
 /** Probabilities of the causes still in play, summing to one again. */

@@ -4,6 +4,7 @@ import { getContentLibrary, type ContentLibrary } from "../content/library";
 import { getSectionMarkdown } from "../content/parse-entry";
 import { ROOT_CAUSE_IDS, type RootCauseId } from "../content/root-cause-ids";
 import { getContentDir } from "../env";
+import { boundPerCause, MAX_LEARNED_PRIOR_PER_CAUSE, MAX_LEARNED_TEXTS_PER_CAUSE, NOTHING_LEARNED, type LearnedSet, type LearnedTicket } from "./learned";
 import { loadTrees } from "./load-trees";
 import { trainTextModel, type LabelledText, type TextModel } from "./text-model";
 import { loadTicketSets, TICKETS_DIR, ticketText, type LabelledTicket } from "./tickets";
@@ -30,10 +31,19 @@ export function fixSectionOf(body: string): string {
 
 /**
  * Builds the engine's knowledge from the content library. Priors follow how often each cause
- * appears in documented cases (add-one smoothed, square-rooted so a few documented cases do not
- * outweigh real evidence), so common causes win ties.
+ * appears in documented cases and confirmed triage sessions (`learned`, newest first; at most
+ * MAX_LEARNED_PRIOR_PER_CAUSE each), add-one smoothed and square-rooted so a few documented cases
+ * do not outweigh real evidence, so common causes win ties. The text model reads the library, the
+ * confirmed tickets of content/tickets and the most recent confirmed sessions of each cause.
  */
-export function buildTriageKnowledge(library: ContentLibrary, trees: Tree[], confirmedTickets: LabelledTicket[] = []): TriageKnowledge {
+export function buildTriageKnowledge(
+  library: ContentLibrary,
+  trees: Tree[],
+  confirmedTickets: LabelledTicket[] = [],
+  learned: LearnedTicket[] = [],
+): TriageKnowledge {
+  const learnedPerCause = new Map<RootCauseId, number>();
+  for (const ticket of boundPerCause(learned, MAX_LEARNED_PRIOR_PER_CAUSE)) learnedPerCause.set(ticket.cause, (learnedPerCause.get(ticket.cause) ?? 0) + 1);
   const casesByCause = new Map<RootCauseId, string[]>();
   const counts = new Map<RootCauseId, number>();
   for (const id of ROOT_CAUSE_IDS) {
@@ -42,7 +52,7 @@ export function buildTriageKnowledge(library: ContentLibrary, trees: Tree[], con
       id,
       [...confirmed, ...suspected].map((c) => c.id),
     );
-    counts.set(id, Math.sqrt(confirmed.length + 0.25 * suspected.length + 1));
+    counts.set(id, Math.sqrt(confirmed.length + 0.25 * suspected.length + 1 + (learnedPerCause.get(id) ?? 0)));
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const logPriors = new Map(ROOT_CAUSE_IDS.map((id) => [id, Math.log((counts.get(id) ?? 1) / total)]));
@@ -52,11 +62,11 @@ export function buildTriageKnowledge(library: ContentLibrary, trees: Tree[], con
     const entry = library.getRootCause(id);
     if (entry) fixes.set(id, fixSectionOf(entry.body));
   }
-  return { causes, casesByCause, logPriors, trees, fixes, textModel: trainTextModel(labelledTexts(library, confirmedTickets)) };
+  return { causes, casesByCause, logPriors, trees, fixes, textModel: trainTextModel(labelledTexts(library, confirmedTickets, learned)) };
 }
 
-/** Training texts: every case with a known cause, every cause page, every confirmed ticket. */
-export function labelledTexts(library: ContentLibrary, tickets: LabelledTicket[]): LabelledText[] {
+/** Training texts: every case with a known cause, every cause page, every confirmed ticket, the most recent confirmed sessions. */
+export function labelledTexts(library: ContentLibrary, tickets: LabelledTicket[], learned: LearnedTicket[] = []): LabelledText[] {
   const cases = library.cases.flatMap((entry) => {
     const f = entry.frontmatter;
     if (f.type !== "problem" || !f.rootCause) return [];
@@ -66,13 +76,32 @@ export function labelledTexts(library: ContentLibrary, tickets: LabelledTicket[]
     text: [entry.frontmatter.title, ...(entry.frontmatter.aliases ?? []), entry.body].join("\n"),
     cause: entry.id as RootCauseId,
   }));
-  return [...cases, ...causePages, ...tickets.map((ticket) => ({ text: ticketText(ticket), cause: ticket.expected }))];
+  return [
+    ...cases,
+    ...causePages,
+    ...tickets.map((ticket) => ({ text: ticketText(ticket), cause: ticket.expected })),
+    ...boundPerCause(learned, MAX_LEARNED_TEXTS_PER_CAUSE).map((ticket) => ({ text: ticketText(ticket), cause: ticket.cause })),
+  ];
+}
+
+/** The configured content dir's knowledge plus the confirmed sessions of `learned`, built afresh. */
+export function buildContentKnowledge(learned: LearnedTicket[] = []): TriageKnowledge {
+  const contentDir = getContentDir();
+  return buildTriageKnowledge(getContentLibrary(), loadTrees(contentDir), loadTicketSets(path.join(contentDir, TICKETS_DIR)), learned);
 }
 
 let cached: TriageKnowledge | undefined;
+let cachedLearned: { key: string; knowledge: TriageKnowledge } | undefined;
 
-/** The knowledge of the configured content dir, built once per process. */
-export function getTriageKnowledge(): TriageKnowledge {
-  cached ??= buildTriageKnowledge(getContentLibrary(), loadTrees(getContentDir()), loadTicketSets(path.join(getContentDir(), TICKETS_DIR)));
-  return cached;
+/**
+ * The knowledge of the configured content dir plus the confirmed sessions of `learned`: built once
+ * per process, and again only when the learned set's key changes (see lib/sessions/confirmed.ts).
+ */
+export function getTriageKnowledge(learned: LearnedSet = NOTHING_LEARNED): TriageKnowledge {
+  if (learned.tickets.length === 0) {
+    cached ??= buildContentKnowledge();
+    return cached;
+  }
+  if (cachedLearned?.key !== learned.key) cachedLearned = { key: learned.key, knowledge: buildContentKnowledge(learned.tickets) };
+  return cachedLearned.knowledge;
 }

@@ -8,12 +8,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { NEVER_REVALIDATED, PRERENDER_HEADER } from "../../server/page-cache";
 import { migrate, startServer, stopServer, type RunningServer } from "./server";
-
-const baseUrl = inject("baseUrl");
 
 /** Headers that describe one connection or one moment, not the answer. */
 const PER_CONNECTION = new Set(["date", "connection", "keep-alive", "transfer-encoding"]);
@@ -63,22 +61,21 @@ const LANE_REQUESTS: { name: string; path: string; init?: RequestInit }[] = [
 
 describe("production server against Next alone", () => {
   let scratch: string;
+  let lane: RunningServer;
   let nextOnly: RunningServer;
+  let baseUrl: string;
 
+  // Both read one database: a diagnosis depends on the confirmed sessions the engine has learned from.
   beforeAll(async () => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), "netriage-parity-"));
     const url = `file:${path.join(scratch, "parity.db")}`;
     await migrate(url);
-    nextOnly = await startServer({
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: url,
-      WEB_CONCURRENCY: "1",
-      NETRIAGE_FAST_LANE: "false",
-      NETRIAGE_PAGE_CACHE: "false",
-    });
+    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url, WEB_CONCURRENCY: "1" };
+    [lane, nextOnly] = await Promise.all([startServer(env), startServer({ ...env, NETRIAGE_FAST_LANE: "false", NETRIAGE_PAGE_CACHE: "false" })]);
+    baseUrl = lane.url;
   });
   afterAll(async () => {
+    if (lane) await stopServer(lane);
     if (nextOnly) await stopServer(nextOnly);
     fs.rmSync(scratch, { recursive: true, force: true });
   });
@@ -138,7 +135,7 @@ describe("production server against Next alone", () => {
   });
 
   it("serves a cached page exactly as Next serves it", async () => {
-    const route = "/causes/conntrack-insert-race";
+    const route = "/cases/k8s-dns-5s-conntrack-dnat-race";
     await answer(`${baseUrl}${route}`); // the first request fills the cache
     const cached = await answer(`${baseUrl}${route}`);
     const fromNext = await answer(`${nextOnly.url}${route}`);

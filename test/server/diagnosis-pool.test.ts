@@ -5,6 +5,7 @@ import { FieldError } from "../../lib/field-error";
 import { AppError } from "../../lib/http/errors";
 import { diagnose } from "../../lib/triage/diagnose";
 import { getTriageKnowledge } from "../../lib/triage/knowledge";
+import type { LearnedSet } from "../../lib/triage/learned";
 import { createDiagnosisPool, type DiagnosisPool, type DiagnosisPoolOptions } from "../../server/diagnosis-pool";
 import { bundleDiagnosisThread } from "./thread-bundle";
 
@@ -39,6 +40,18 @@ describe("diagnosis pool", () => {
     const bad = await diagnoses.diagnose({ ...TICKET, answers: { "no-such-question": "yes" } }).catch((error: unknown) => error);
     expect(bad).toBeInstanceOf(FieldError);
     expect((bad as FieldError).path).toMatch(/^answers\./);
+  });
+
+  it("diagnoses with the confirmed sessions it is given, and relearns when their key changes", async () => {
+    const learned: LearnedSet = {
+      key: "1:2026-12-06T00:00:00.000Z",
+      tickets: [{ id: "s1", cause: "dns-resolution-failure", description: "resolver walks every search domain before the real name", outputs: [] }],
+    };
+    const diagnoses = pool();
+    const withLearned = await diagnoses.diagnose(TICKET, learned);
+    expect(withLearned).toEqual(diagnose(TICKET, getTriageKnowledge(learned)));
+    expect(withLearned.engineVersion).not.toBe(diagnose(TICKET, getTriageKnowledge()).engineVersion);
+    expect(await diagnoses.diagnose(TICKET)).toEqual(diagnose(TICKET, getTriageKnowledge()));
   });
 
   it("answers 503 naming the limit when a diagnosis outlasts its budget, and keeps serving", async () => {

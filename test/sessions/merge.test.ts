@@ -13,6 +13,8 @@ const saved: TriageSessionView = {
   notes: "checked resolv.conf",
   status: "open",
   confirmedCause: null,
+  confirmedAt: null,
+  shownDiagnosis: null,
   version: 4,
   shared: false,
   createdBy: null,

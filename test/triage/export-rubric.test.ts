@@ -31,6 +31,8 @@ function sessionOf(
     notes: "",
     status: "confirmed",
     confirmedCause: cause,
+    confirmedAt: null,
+    shownDiagnosis: null,
     version: 1,
     shared: false,
     createdBy: null,

@@ -18,6 +18,8 @@ const session: TriageSessionView = {
   notes: "Set net.ipv4.tcp_tw_recycle = 0 and the failures stopped.",
   status: "confirmed",
   confirmedCause: "tcp-tw-recycle-nat-timestamps",
+  confirmedAt: null,
+  shownDiagnosis: null,
   version: 3,
   shared: false,
   createdBy: null,

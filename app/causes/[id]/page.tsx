@@ -3,16 +3,15 @@ import { notFound } from "next/navigation";
 
 import { getCompiledEntry } from "@/lib/content/compiled";
 import { getContentLibrary } from "@/lib/content/library";
+import { getLiveLibrary } from "@/lib/library/live-library";
 import { CaseList } from "@/components/cases/case-list";
+import { FeedbackPanel } from "@/components/library/feedback-panel";
 import { MdxContent } from "@/components/mdx/mdx-content";
 
 type Props = { params: Promise<{ id: string }> };
 
-export const dynamicParams = false;
-
-export function generateStaticParams() {
-  return getContentLibrary().rootCauses.map((c) => ({ id: c.id }));
-}
+// Rendered per request: its case lists include cases published in the app since the build.
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const entry = getContentLibrary().getRootCause((await params).id);
@@ -20,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CausePage({ params }: Props) {
-  const library = getContentLibrary();
+  const library = await getLiveLibrary();
   const entry = library.getRootCause((await params).id);
   if (!entry) notFound();
   const f = entry.frontmatter;
@@ -71,6 +70,7 @@ export default async function CausePage({ params }: Props) {
               <CaseList cases={group.cases} />
             </section>
           ))}
+          <FeedbackPanel target={{ causeId: f.id }} />
         </aside>
       </div>
     </article>

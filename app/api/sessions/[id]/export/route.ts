@@ -1,16 +1,13 @@
 // GET /api/sessions/[id]/export?format=reply|case - the customer reply or a draft case entry, as Markdown.
 import { z } from "zod";
 
-import { getContentLibrary } from "@/lib/content/library";
 import { getPrisma } from "@/lib/db";
 import { readEnv } from "@/lib/env";
-import { AppError, withRoute } from "@/lib/http/errors";
+import { withRoute } from "@/lib/http/errors";
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
+import { confirmedDiagnosis } from "@/lib/library/from-session";
 import { getSession } from "@/lib/sessions/repository";
-import { diagnose } from "@/lib/triage/diagnose";
-import { buildCaseDraft, buildCustomerReply, toCauseForExport } from "@/lib/triage/export";
-import { getTriageKnowledge } from "@/lib/triage/knowledge";
-import { confirmQuestionId } from "@/lib/triage/walk-questions";
+import { buildCaseDraft, buildCustomerReply } from "@/lib/triage/export";
 import { requireRequestViewer } from "@/app/_server/viewer";
 
 export const dynamic = "force-dynamic";
@@ -22,13 +19,7 @@ type Context = { params: Promise<{ id: string }> };
 export const GET = withRoute(async (request: Request, { params }: Context) => {
   const { format } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const session = await getSession(getPrisma(), (await params).id, await requireRequestViewer(request));
-  if (!session.confirmedCause) throw new AppError(409, "confirm a root cause before exporting");
-  const causeEntry = getContentLibrary().getRootCause(session.confirmedCause);
-  if (!causeEntry) throw new AppError(404, `unknown root cause "${session.confirmedCause}"`);
-  const knowledge = getTriageKnowledge();
-  const answers = { ...session.answers, [confirmQuestionId(causeEntry.frontmatter.id)]: "yes" };
-  const result = diagnose({ description: session.description, outputs: session.outputs, answers }, knowledge);
-  const cause = toCauseForExport(causeEntry);
+  const { answers, result, cause, knowledge } = confirmedDiagnosis(session);
   const options = { publicUrl: readEnv().NETRIAGE_PUBLIC_URL };
   const body = format === "reply" ? buildCustomerReply({ ...session, answers }, result, cause, knowledge, options) : buildCaseDraft(session, result, cause);
   return new Response(body, { headers: { "content-type": "text/markdown; charset=utf-8" } });

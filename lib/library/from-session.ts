@@ -1,0 +1,27 @@
+import { getContentLibrary } from "../content/library";
+import { AppError } from "../http/errors";
+import type { TriageSessionView } from "../sessions/session-schema";
+import { diagnose } from "../triage/diagnose";
+import { buildCaseDraft, toCauseForExport } from "../triage/export";
+import { getTriageKnowledge } from "../triage/knowledge";
+import { confirmQuestionId } from "../triage/walk-questions";
+import { IN_APP_SOURCE, splitCaseMdx, type CaseFields } from "./case-fields";
+
+/** The session re-diagnosed with its confirmed cause, as the exports read it; 409 before a cause is confirmed. */
+export function confirmedDiagnosis(session: TriageSessionView) {
+  if (!session.confirmedCause) throw new AppError(409, "confirm a root cause before exporting");
+  const causeEntry = getContentLibrary().getRootCause(session.confirmedCause);
+  if (!causeEntry) throw new AppError(404, `unknown root cause "${session.confirmedCause}"`);
+  const knowledge = getTriageKnowledge();
+  const answers = { ...session.answers, [confirmQuestionId(causeEntry.frontmatter.id)]: "yes" };
+  const result = diagnose({ description: session.description, outputs: session.outputs, answers }, knowledge);
+  return { answers, result, cause: toCauseForExport(causeEntry), knowledge };
+}
+
+/** The draft case entry of a confirmed session (the session's "draft case" export) as editor fields and body. */
+export function caseDraftOfSession(session: TriageSessionView): { fields: Partial<CaseFields>; body: string } {
+  const { result, cause } = confirmedDiagnosis(session);
+  const { fields, body } = splitCaseMdx(buildCaseDraft(session, result, cause));
+  const section = session.ticketRef ? `ticket ${session.ticketRef}` : `triage session ${session.id}`;
+  return { fields: { ...fields, source: { file: IN_APP_SOURCE, section } }, body };
+}

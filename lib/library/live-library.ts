@@ -1,0 +1,152 @@
+// The library as readers see it on this instance: the repository's cases plus the cases published
+// in the app, kept current by polling one counter (LibraryState.version) at most every
+// SYNC_INTERVAL_MS; a publish bumps it in the same transaction, so every instance picks the change
+// up on its next read after that, and this one at once. Search is updated in place, never rebuilt.
+import { Prisma, type LibraryCase, type PrismaClient } from "@/generated/prisma/client";
+
+import { createContentLibrary, getContentLibrary, type ContentLibrary } from "../content/library";
+import type { CaseEntry } from "../content/parse-entry";
+import { caseFrontmatterSchema } from "../content/schema";
+import { getPrisma, sqliteStatementsOf } from "../db";
+import { getCacheDir } from "../env";
+import { toCaseDocument } from "../search/documents";
+import { loadOrBuildSearchIndexData } from "../search/index-cache";
+import { loadSearchIndex, type SearchIndex } from "../search/search-index";
+import { updateSearchIndex } from "../search/update-index";
+import { draftFieldsSchema, toCaseMdx } from "./case-fields";
+
+/** How stale an instance's view of published in-app cases may be. */
+export const SYNC_INTERVAL_MS = 250;
+
+type LiveState = {
+  /** LibraryState.version applied; -1 before the first load. */
+  seen: number;
+  checkedAt: number;
+  syncing?: Promise<void>;
+  /** Published in-app cases whose id the repository does not hold. */
+  inApp: Map<string, CaseEntry>;
+  library: ContentLibrary;
+  search?: SearchIndex;
+  /** Whether an unreadable database was reported already. */
+  warned?: boolean;
+};
+
+const states = new WeakMap<PrismaClient, LiveState>();
+
+function stateOf(prisma: PrismaClient): LiveState {
+  let state = states.get(prisma);
+  if (!state) {
+    state = { seen: -1, checkedAt: 0, inApp: new Map(), library: getContentLibrary() };
+    states.set(prisma, state);
+  }
+  return state;
+}
+
+/** The repository's cases and root causes plus every published in-app case (the repository wins an id both hold). */
+export async function getLiveLibrary(prisma: PrismaClient = getPrisma()): Promise<ContentLibrary> {
+  const state = stateOf(prisma);
+  await sync(prisma, state);
+  return state.library;
+}
+
+/** The published in-app case with this id, if there is one the repository does not shadow. */
+export async function getPublishedInAppCase(id: string, prisma: PrismaClient = getPrisma()): Promise<CaseEntry | undefined> {
+  const state = stateOf(prisma);
+  await sync(prisma, state);
+  return state.inApp.get(id);
+}
+
+/** The search index over the live library; changes are applied to it in place. */
+export async function getLiveSearchIndex(prisma: PrismaClient = getPrisma()): Promise<SearchIndex> {
+  const state = stateOf(prisma);
+  await sync(prisma, state);
+  if (!state.search) {
+    const index = loadSearchIndex(loadOrBuildSearchIndexData(getCacheDir(), getContentLibrary()).data);
+    updateSearchIndex(index, { upsert: [...state.inApp.values()].map(toCaseDocument) });
+    state.search = index;
+  }
+  return state.search;
+}
+
+/** After this process changed published content: the next read syncs at once. */
+export function noteLibraryChanged(prisma: PrismaClient): void {
+  stateOf(prisma).checkedAt = 0;
+}
+
+/** Bumps the library version inside a publishing transaction and returns the new value. */
+export async function bumpLibraryVersion(tx: Prisma.TransactionClient): Promise<number> {
+  const rows = await tx.$queryRaw<{ version: number | bigint }[]>`
+    INSERT INTO "LibraryState" ("id", "version") VALUES (1, 1)
+    ON CONFLICT ("id") DO UPDATE SET "version" = "LibraryState"."version" + 1
+    RETURNING "version"`;
+  return Number(rows[0].version);
+}
+
+async function readLibraryVersion(prisma: PrismaClient): Promise<number> {
+  const query = Prisma.sql`SELECT "version" FROM "LibraryState" WHERE "id" = 1`;
+  const sqlite = sqliteStatementsOf(prisma);
+  const row = sqlite ? await sqlite.get<{ version: number | bigint }>(query) : (await prisma.$queryRaw<{ version: number | bigint }[]>(query))[0];
+  return row ? Number(row.version) : 0;
+}
+
+function sync(prisma: PrismaClient, state: LiveState): Promise<void> {
+  if (state.syncing) return state.syncing;
+  if (Date.now() - state.checkedAt < SYNC_INTERVAL_MS) return Promise.resolve();
+  state.syncing = syncNow(prisma, state).finally(() => (state.syncing = undefined));
+  return state.syncing;
+}
+
+/**
+ * Applies what changed since the version seen. A database that cannot be read (none configured, not
+ * migrated, down) leaves the library as it was: the repository's cases are served, and it is tried
+ * again after the interval.
+ */
+async function syncNow(prisma: PrismaClient, state: LiveState): Promise<void> {
+  const checkedAt = Date.now();
+  let version: number;
+  try {
+    version = await readLibraryVersion(prisma);
+  } catch (error) {
+    if (!state.warned) console.warn(`cases published in the app are not shown: ${error instanceof Error ? error.message : String(error)}`);
+    state.warned = true;
+    state.checkedAt = checkedAt;
+    return;
+  }
+  if (version !== state.seen) {
+    const first = state.seen < 0;
+    const rows = await prisma.libraryCase.findMany({ where: first ? { status: "published" } : { libraryVersion: { gt: state.seen } } });
+    applyChanges(state, rows);
+    state.seen = version;
+  }
+  state.checkedAt = checkedAt;
+}
+
+function applyChanges(state: LiveState, rows: LibraryCase[]): void {
+  const repository = getContentLibrary();
+  const upsert: CaseEntry[] = [];
+  const remove: string[] = [];
+  for (const row of rows) {
+    if (repository.getCase(row.id)) continue;
+    const entry = row.status === "published" ? toCaseEntry(row) : undefined;
+    if (entry) {
+      state.inApp.set(row.id, entry);
+      upsert.push(entry);
+    } else if (state.inApp.delete(row.id)) remove.push(row.id);
+  }
+  if (upsert.length === 0 && remove.length === 0) return;
+  state.library = createContentLibrary([...repository.cases, ...state.inApp.values()], repository.rootCauses);
+  if (state.search) updateSearchIndex(state.search, { upsert: upsert.map(toCaseDocument), remove: remove.map((id) => ({ kind: "case" as const, id })) });
+}
+
+/** A published row as a library entry (it passed every check when published; one that no longer parses is left out, logged). */
+export function toCaseEntry(row: Pick<LibraryCase, "id" | "fields" | "body">): CaseEntry | undefined {
+  const { id: _id, ...fields } = draftFieldsSchema.parse(JSON.parse(row.fields));
+  const frontmatter = caseFrontmatterSchema.safeParse({ ...fields, id: row.id });
+  if (!frontmatter.success) {
+    console.error(`library case "${row.id}" is published but no longer valid: ${frontmatter.error.issues[0].message}`);
+    return undefined;
+  }
+  const source = toCaseMdx(row.id, fields, row.body);
+  const bodyStartLine = source.split("\n").indexOf("---", 1) + 2;
+  return { kind: "case", id: row.id, file: `content/cases/${row.id}.mdx`, source, body: row.body, bodyStartLine, frontmatter: frontmatter.data };
+}

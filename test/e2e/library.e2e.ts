@@ -1,0 +1,133 @@
+// A case goes from a confirmed triage session to the library without a rebuild: Add to library,
+// complete the draft in the editor, submit, publish; then it is listed on /cases and on its cause's
+// page, found by search, and readers can say it solved their ticket or flag it for review.
+import fs from "node:fs";
+import path from "node:path";
+
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { createPrisma } from "@/lib/db";
+import { splitCaseMdx } from "@/lib/library/case-fields";
+
+import { backends, createMigratedDatabase } from "../db/databases";
+import { launchBrowser, watchPage } from "./browser";
+import { ROOT, startServer, stopServer, type RunningServer } from "./server";
+
+const baseUrl = inject("baseUrl");
+const SLOW = { timeout: 15_000 };
+const CAUSE = "conntrack-insert-race";
+/** A complete body for a case of this cause: the repository's case about it. */
+const { fields: REFERENCE, body: BODY } = splitCaseMdx(fs.readFileSync(path.join(ROOT, "content/cases/k8s-dns-5s-conntrack-dnat-race.mdx"), "utf8"));
+
+const postJson = (url: string, body: unknown, method = "POST") =>
+  fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+/** A triage session confirmed on CAUSE, as the wizard leaves it. */
+async function confirmedSession(server: string, description: string): Promise<string> {
+  const session = await (await postJson(`${server}/api/sessions`, { description, ticketRef: "LIB-1" })).json();
+  const confirmed = await postJson(`${server}/api/sessions/${session.id}`, { version: 1, status: "confirmed", confirmedCause: CAUSE }, "PUT");
+  expect(confirmed.status).toBe(200);
+  return session.id;
+}
+
+describe("writing a case in the app, in Chromium", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("takes a confirmed session to a published case: listed, on its cause page and found by search, without a rebuild", async () => {
+    const sessionId = await confirmedSession(baseUrl, "Echidna pods see 5 s DNS delays after the cluster upgrade");
+    const page = await (await browser.newContext()).newPage();
+    const problems = watchPage(page);
+
+    await page.goto(`${baseUrl}/triage/${sessionId}`, { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "Add to library" }).click();
+    await page.waitForURL(/\/library\/[a-z0-9-]+\/edit$/, SLOW);
+    const id = page.url().split("/").at(-2)!;
+    expect(id).toMatch(/^echidna-pods-see-5-s-dns-delays/);
+
+    // The session's draft still has placeholders: the editor says where.
+    await expect.poll(() => page.locator(".field-error").count(), SLOW).toBeGreaterThan(0);
+    await expect.poll(() => page.getByLabel("Chinese title").locator("..").locator(".field-error").count(), SLOW).toBeGreaterThan(0);
+
+    await page.getByLabel("Chinese title").fill("针鼹集群升级后 Pod 内 DNS 解析偶尔 5 秒延时");
+    await page.getByLabel("Aliases, English and Chinese").fill(REFERENCE.aliases!.join("\n"));
+    await page.getByLabel("Body (MDX)").fill(BODY);
+    await expect.poll(() => page.locator("[data-check-state]").getAttribute("data-check-state"), SLOW).toBe("ok");
+    await expect.poll(() => page.locator(".case-preview h2").first().textContent(), SLOW).toBe("Issue");
+
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.getByText(/Saved \(version 2\)/).count(), SLOW).toBe(1);
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    await expect.poll(() => page.getByText(/In review \(version 3\)/).count(), SLOW).toBe(1);
+    await page.getByRole("button", { name: "Publish" }).click();
+    await expect.poll(() => page.getByText(/Published \(version 4\)/).count(), SLOW).toBe(1);
+
+    await page.goto(`${baseUrl}/cases`);
+    await expect.poll(() => page.locator(`a[href='/cases/${id}']`).count(), SLOW).toBeGreaterThan(0);
+    await page.goto(`${baseUrl}/causes/${CAUSE}`);
+    await expect.poll(() => page.locator(`a[href='/cases/${id}']`).count(), SLOW).toBe(1);
+    await page.goto(`${baseUrl}/search?q=${encodeURIComponent("echidna DNS delays")}`);
+    await expect.poll(() => page.locator(`a[href='/cases/${id}']`).count(), SLOW).toBeGreaterThan(0);
+
+    // Readers: it solved a ticket (linked to the session), and a flag reaches the review queue.
+    await page.goto(`${baseUrl}/cases/${id}?session=${sessionId}`, { waitUntil: "networkidle" });
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Echidna pods see 5 s DNS delays after the cluster upgrade");
+    await page.getByRole("button", { name: "This solved my ticket" }).click();
+    await expect.poll(() => page.getByText("Solved 1 ticket").count(), SLOW).toBe(1);
+    await page.getByRole("button", { name: "Flag a problem" }).click();
+    await page.getByLabel("What is wrong").selectOption("unclear");
+    await page.getByLabel("Comment").fill("Say which kube-dns version this was.");
+    await page.getByRole("button", { name: "Send flag" }).click();
+    await expect.poll(() => page.getByText(/in the reviewers' queue/).count(), SLOW).toBe(1);
+    await page.goto(`${baseUrl}/review`);
+    await expect.poll(() => page.locator(`[data-flag=unclear] a[href='/cases/${id}']`).count(), SLOW).toBe(1);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.offsiteRequests).toEqual([]);
+  }, 180_000);
+});
+
+describe.skipIf(!backends.includes("postgresql"))("two instances on one PostgreSQL", () => {
+  let a: RunningServer;
+  let b: RunningServer;
+  beforeAll(async () => {
+    const url = await createMigratedDatabase("postgresql");
+    await createPrisma(url).$disconnect();
+    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url, WEB_CONCURRENCY: "1" };
+    [a, b] = await Promise.all([startServer(env), startServer(env)]);
+  });
+  afterAll(async () => {
+    await Promise.all([a, b].filter(Boolean).map((server) => stopServer(server)));
+  });
+
+  it("a case published on one instance is searchable and listed on the other within 2 s", async () => {
+    const sessionId = await confirmedSession(a.url, "Wallaby pods see 5 s DNS delays");
+    const created = await (await postJson(`${a.url}/api/cases`, { fromSession: sessionId })).json();
+    const draft = await (await fetch(`${a.url}/api/cases/${created.id}`)).json();
+    const fields = { ...draft.fields, titleZh: "袋鼠 Pod 内 DNS 解析偶尔 5 秒延时", aliases: REFERENCE.aliases };
+    expect((await postJson(`${a.url}/api/cases/${created.id}`, { version: 1, fields, body: BODY }, "PUT")).status).toBe(200);
+    // B has served search before the publish, so its index is loaded and must be updated in place.
+    expect((await (await fetch(`${b.url}/api/search?q=wallaby`)).json()).map((hit: { id: string }) => hit.id)).not.toContain(created.id);
+
+    expect((await postJson(`${a.url}/api/cases/${created.id}/publish`, {})).status).toBe(200);
+    const published = Date.now();
+    let seenAfter = Infinity;
+    while (Date.now() - published < 5_000) {
+      const hits = await (await fetch(`${b.url}/api/search?q=wallaby`)).json();
+      if (hits.some((hit: { id: string }) => hit.id === created.id)) {
+        seenAfter = Date.now() - published;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    console.log(`published on A, found by search on B after ${seenAfter} ms`);
+    expect(seenAfter).toBeLessThan(2_000);
+    expect((await fetch(`${b.url}/cases/${created.id}`)).status).toBe(200);
+    expect(await (await fetch(`${b.url}/causes/${CAUSE}`)).text()).toContain(`/cases/${created.id}`);
+  });
+});

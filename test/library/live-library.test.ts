@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import path from "node:path";
+
+import { describe, expect, it } from "vitest";
+
+import { createPrisma } from "@/lib/db";
+import { splitCaseMdx } from "@/lib/library/case-fields";
+import { getLiveLibrary, getLiveSearchIndex, SYNC_INTERVAL_MS } from "@/lib/library/live-library";
+import { actOnLibraryCase, createLibraryCase } from "@/lib/library/repository";
+import { rankContent } from "@/lib/search/search";
+import { backends, createMigratedDatabase, ROOT } from "@/test/db/databases";
+
+const { fields, body } = splitCaseMdx(fs.readFileSync(path.join(ROOT, "content/cases/k8s-dns-5s-conntrack-dnat-race.mdx"), "utf8"));
+const found = async (prisma: ReturnType<typeof createPrisma>, query: string) => rankContent(await getLiveSearchIndex(prisma), query).map((r) => r.document.id);
+
+describe.each(backends)("the live library on %s", (dialect) => {
+  it("shows a case published through one client to another client of the same database within the sync interval", async () => {
+    const url = await createMigratedDatabase(dialect);
+    const writer = createPrisma(url);
+    const reader = createPrisma(url);
+    const repositoryCount = (await getLiveLibrary(reader)).cases.length;
+    expect(await found(reader, "kookaburra")).toEqual([]);
+
+    const created = await createLibraryCase(writer, { ...fields, id: undefined, title: "Kookaburra DNS delays", related: [], body });
+    expect((await getLiveLibrary(reader)).getCase(created.id)).toBeUndefined();
+    await actOnLibraryCase(writer, created.id, "publish");
+    await new Promise((resolve) => setTimeout(resolve, SYNC_INTERVAL_MS + 50));
+    const library = await getLiveLibrary(reader);
+    expect(library.cases.length).toBe(repositoryCount + 1);
+    expect(library.casesForCause("conntrack-insert-race").confirmed.map((c) => c.id)).toContain(created.id);
+    expect(await found(reader, "kookaburra")).toEqual([created.id]);
+
+    await actOnLibraryCase(writer, created.id, "archive");
+    await new Promise((resolve) => setTimeout(resolve, SYNC_INTERVAL_MS + 50));
+    expect((await getLiveLibrary(reader)).getCase(created.id)).toBeUndefined();
+    expect(await found(reader, "kookaburra")).toEqual([]);
+    await Promise.all([writer.$disconnect(), reader.$disconnect()]);
+  });
+
+  it("keeps the repository's version of an id it holds", async () => {
+    const prisma = createPrisma(await createMigratedDatabase(dialect));
+    await prisma.libraryCase.create({
+      data: {
+        id: "k8s-dns-5s-conntrack-dnat-race",
+        title: "Shadowed",
+        status: "published",
+        fields: JSON.stringify({ ...fields, title: "Shadowed" }),
+        body,
+        libraryVersion: 1,
+      },
+    });
+    await prisma.libraryState.create({ data: { id: 1, version: 1 } });
+    expect((await getLiveLibrary(prisma)).getCase("k8s-dns-5s-conntrack-dnat-race")?.frontmatter.title).not.toBe("Shadowed");
+    await prisma.$disconnect();
+  });
+});
