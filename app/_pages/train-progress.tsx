@@ -1,31 +1,47 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 
+import { getContentLibrary } from "@/lib/content/library";
+import { causeTitle } from "@/lib/content/localized";
 import { getPrisma } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/locales";
+import { localizePath } from "@/lib/i18n/paths";
 import { getExerciseCatalogue } from "@/lib/training/catalogue";
 import { drillLabels } from "@/lib/training/drill-labels";
 import { accuracyByCause, accuracyByDay, summariseLearners, tally, weakestCauses } from "@/lib/training/progress";
 import { listAttempts, listLearners } from "@/lib/training/repository";
 import { learnerIdSchema } from "@/lib/training/schemas";
+import { LocaleLink as Link } from "@/components/i18n/locale-link";
 import { BarChart, ColumnChart } from "@/components/train/charts";
 import { formatDuration, formatPercent } from "@/components/train/format";
 import { requirePageViewer } from "@/app/_server/viewer";
 
-export const metadata: Metadata = { title: "Training progress" };
-export const dynamic = "force-dynamic";
+export async function trainProgressMetadata(locale: Locale): Promise<Metadata> {
+  const t = await getTranslations({ locale, namespace: "progress" });
+  return { title: t("title") };
+}
 
-type Props = { searchParams: Promise<{ learner?: string | string[] }> };
+export type TrainProgressPageProps = { searchParams: Promise<{ learner?: string | string[] }> };
 
 const RECENT_ATTEMPTS = 20;
 
 const mark = (value: boolean | null) => (value === null ? "–" : value ? "✓" : "✗");
-const when = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-const trend = (earlier: number | null, later: number | null) =>
-  earlier === null || later === null ? "–" : `${formatPercent(earlier)} → ${formatPercent(later)}`;
 
-export default async function ProgressPage({ searchParams }: Props) {
-  await requirePageViewer("/train/progress", "trainer");
+export async function TrainProgressPage({ locale, searchParams }: TrainProgressPageProps & { locale: Locale }) {
+  setRequestLocale(locale);
+  await requirePageViewer(localizePath("/train/progress", locale), "trainer");
+  const t = await getTranslations("progress");
+  const format = await getFormatter();
+  const percent = (share: number | null) => formatPercent(share, locale);
+  const duration = (ms: number) => formatDuration(ms, locale);
+  const when = (date: Date) => `${format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
+  const trend = (earlier: number | null, later: number | null) => (earlier === null || later === null ? "–" : `${percent(earlier)} → ${percent(later)}`);
+  const library = getContentLibrary();
+  const titleOf = (id: string) => {
+    const cause = library.getRootCause(id);
+    return cause ? causeTitle(cause, locale) : id;
+  };
   const requested = (await searchParams).learner;
   const selectedId = typeof requested === "string" ? learnerIdSchema.safeParse(requested) : undefined;
   if (selectedId && !selectedId.success) notFound();
@@ -44,21 +60,18 @@ export default async function ProgressPage({ searchParams }: Props) {
   const overall = tally(attempts);
   const days = accuracyByDay(attempts, new Date());
   const summaries = summariseLearners(learners, everyone);
-  const scope = selected ? selected.name : "all learners";
+  const scope = selected ? selected.name : t("allLearners");
 
   return (
     <>
       <header className="hero">
-        <h1>Training progress</h1>
-        <p className="lede">
-          {overall.attempts} attempt{overall.attempts === 1 ? "" : "s"} by {scope} · accuracy {formatPercent(overall.accuracy)}. An attempt counts as right when
-          every part was: the first step and the root cause of a ticket drill, the line of a signal drill.
-        </p>
+        <h1>{t("title")}</h1>
+        <p className="lede">{t("lede", { count: overall.attempts, scope, accuracy: percent(overall.accuracy) })}</p>
       </header>
 
-      <nav aria-label="Learners" className="chip-list learner-filter">
+      <nav aria-label={t("learners")} className="chip-list learner-filter">
         <Link href="/train/progress" className="chip" aria-current={selected ? undefined : "page"}>
-          Everyone
+          {t("everyone")}
         </Link>
         {learners.map((learner) => (
           <Link
@@ -73,42 +86,40 @@ export default async function ProgressPage({ searchParams }: Props) {
       </nav>
 
       {attempts.length === 0 ? (
-        <p>
-          No attempts yet. Drills are at <Link href="/train">/train</Link>.
-        </p>
+        <p>{t.rich("noAttempts", { link: (chunks) => <Link href="/train">{chunks}</Link> })}</p>
       ) : (
         <>
           <section aria-labelledby="by-cause">
-            <h2 id="by-cause">Accuracy per root cause</h2>
+            <h2 id="by-cause">{t("byCause")}</h2>
             <BarChart
               id="cause-chart"
-              title={`Accuracy per root cause for ${scope}`}
-              description="One bar per root cause, weakest first; the caption gives right answers out of attempts."
+              title={t("byCauseChart", { scope })}
+              description={t("byCauseChartAbout")}
               data={byCause.map((c) => ({
-                label: catalogue.titleOf(c.cause),
+                label: titleOf(c.cause),
                 value: c.accuracy,
-                caption: `${formatPercent(c.accuracy)} · ${c.correct}/${c.attempts}`,
+                caption: `${percent(c.accuracy)} · ${c.correct}/${c.attempts}`,
               }))}
             />
             <details>
-              <summary>As a table, with the trend over time</summary>
+              <summary>{t("asTable")}</summary>
               <table className="data-table">
                 <thead>
                   <tr>
-                    <th scope="col">Root cause</th>
-                    <th scope="col">Attempts</th>
-                    <th scope="col">Accuracy</th>
-                    <th scope="col">Earlier → later half</th>
+                    <th scope="col">{t("rootCause")}</th>
+                    <th scope="col">{t("attempts")}</th>
+                    <th scope="col">{t("accuracy")}</th>
+                    <th scope="col">{t("trend")}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {byCause.map((c) => (
                     <tr key={c.cause}>
                       <th scope="row">
-                        <Link href={`/causes/${c.cause}`}>{catalogue.titleOf(c.cause)}</Link>
+                        <Link href={`/causes/${c.cause}`}>{titleOf(c.cause)}</Link>
                       </th>
                       <td>{c.attempts}</td>
-                      <td>{formatPercent(c.accuracy)}</td>
+                      <td>{percent(c.accuracy)}</td>
                       <td>{trend(c.earlier, c.later)}</td>
                     </tr>
                   ))}
@@ -119,28 +130,26 @@ export default async function ProgressPage({ searchParams }: Props) {
 
           <div className="progress-grid">
             <section aria-labelledby="weakest">
-              <h2 id="weakest">Weakest categories</h2>
+              <h2 id="weakest">{t("weakest")}</h2>
               {weakest.length === 0 ? (
-                <p>No root cause has two or more attempts with a miss yet.</p>
+                <p>{t("noWeakest")}</p>
               ) : (
                 <ol className="weakest-list">
                   {weakest.map((c) => (
                     <li key={c.cause}>
-                      <Link href={`/causes/${c.cause}`}>{catalogue.titleOf(c.cause)}</Link>{" "}
-                      <span className="card-meta">
-                        {formatPercent(c.accuracy)} of {c.attempts} · earlier → later: {trend(c.earlier, c.later)}
-                      </span>
+                      <Link href={`/causes/${c.cause}`}>{titleOf(c.cause)}</Link>{" "}
+                      <span className="card-meta">{t("weakestLine", { accuracy: percent(c.accuracy), attempts: c.attempts, trend: trend(c.earlier, c.later) })}</span>
                     </li>
                   ))}
                 </ol>
               )}
             </section>
             <section aria-labelledby="by-day">
-              <h2 id="by-day">Accuracy by day</h2>
+              <h2 id="by-day">{t("byDay")}</h2>
               <ColumnChart
                 id="day-chart"
-                title={`Accuracy by day for ${scope}, last ${days.length} days`}
-                description="One column per UTC day, oldest first; days without attempts have no column. The caption gives right answers out of attempts."
+                title={t("byDayChart", { scope, days: days.length })}
+                description={t("byDayChartAbout")}
                 data={days.map((d) => ({ label: d.day.slice(8), value: d.accuracy, caption: d.attempts ? `${d.correct}/${d.attempts}` : "" }))}
               />
             </section>
@@ -149,23 +158,23 @@ export default async function ProgressPage({ searchParams }: Props) {
       )}
 
       <section aria-labelledby="learners">
-        <h2 id="learners">Learners</h2>
+        <h2 id="learners">{t("learners")}</h2>
         {summaries.length === 0 ? (
-          <p>Nobody has picked a name yet.</p>
+          <p>{t("noLearners")}</p>
         ) : (
           <div className="table-scroll">
             <table className="data-table">
               <thead>
                 <tr>
-                  <th scope="col">Learner</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Accuracy</th>
-                  <th scope="col">First step</th>
-                  <th scope="col">Root cause</th>
-                  <th scope="col">Spot the signal</th>
-                  <th scope="col">Median time</th>
-                  <th scope="col">Weakest</th>
-                  <th scope="col">Last active</th>
+                  <th scope="col">{t("learner")}</th>
+                  <th scope="col">{t("attempts")}</th>
+                  <th scope="col">{t("accuracy")}</th>
+                  <th scope="col">{t("firstStep")}</th>
+                  <th scope="col">{t("rootCause")}</th>
+                  <th scope="col">{t("spotTheSignal")}</th>
+                  <th scope="col">{t("medianTime")}</th>
+                  <th scope="col">{t("weakestShort")}</th>
+                  <th scope="col">{t("lastActive")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -175,12 +184,12 @@ export default async function ProgressPage({ searchParams }: Props) {
                       <Link href={`/train/progress?learner=${s.id}`}>{s.name}</Link>
                     </th>
                     <td>{s.attempts}</td>
-                    <td data-testid="learner-accuracy">{formatPercent(s.accuracy)}</td>
-                    <td>{formatPercent(s.stepAccuracy)}</td>
-                    <td>{formatPercent(s.causeAccuracy)}</td>
-                    <td>{formatPercent(s.lineAccuracy)}</td>
-                    <td>{s.medianDurationMs === null ? "–" : formatDuration(s.medianDurationMs)}</td>
-                    <td>{s.weakest ? catalogue.titleOf(s.weakest) : "–"}</td>
+                    <td data-testid="learner-accuracy">{percent(s.accuracy)}</td>
+                    <td>{percent(s.stepAccuracy)}</td>
+                    <td>{percent(s.causeAccuracy)}</td>
+                    <td>{percent(s.lineAccuracy)}</td>
+                    <td>{s.medianDurationMs === null ? "–" : duration(s.medianDurationMs)}</td>
+                    <td>{s.weakest ? titleOf(s.weakest) : "–"}</td>
                     <td>{s.lastAttemptAt ? when(s.lastAttemptAt) : "–"}</td>
                   </tr>
                 ))}
@@ -192,19 +201,19 @@ export default async function ProgressPage({ searchParams }: Props) {
 
       {attempts.length > 0 && (
         <section aria-labelledby="recent">
-          <h2 id="recent">Recent attempts</h2>
+          <h2 id="recent">{t("recent")}</h2>
           <div className="table-scroll">
             <table className="data-table">
               <thead>
                 <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Learner</th>
-                  <th scope="col">Drill</th>
-                  <th scope="col">Root cause</th>
-                  <th scope="col">First step</th>
-                  <th scope="col">Cause</th>
-                  <th scope="col">Line</th>
-                  <th scope="col">Time</th>
+                  <th scope="col">{t("when")}</th>
+                  <th scope="col">{t("learner")}</th>
+                  <th scope="col">{t("drill")}</th>
+                  <th scope="col">{t("rootCause")}</th>
+                  <th scope="col">{t("firstStep")}</th>
+                  <th scope="col">{t("cause")}</th>
+                  <th scope="col">{t("line")}</th>
+                  <th scope="col">{t("time")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -216,12 +225,12 @@ export default async function ProgressPage({ searchParams }: Props) {
                       <Link href={`/train/${a.exerciseId}`}>{labels.get(a.exerciseId) ?? a.exerciseId}</Link>
                     </td>
                     <td>
-                      <Link href={`/causes/${a.rootCause}`}>{catalogue.titleOf(a.rootCause)}</Link>
+                      <Link href={`/causes/${a.rootCause}`}>{titleOf(a.rootCause)}</Link>
                     </td>
                     <td>{mark(a.stepCorrect)}</td>
                     <td>{mark(a.causeCorrect)}</td>
                     <td>{mark(a.lineCorrect)}</td>
-                    <td>{formatDuration(a.durationMs)}</td>
+                    <td>{duration(a.durationMs)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -2,7 +2,9 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 
+import { useLocalePath } from "@/components/i18n/locale-link";
 import { useSlashToFocus } from "@/components/search/use-slash-to-focus";
 
 type Option = { value: string; label: string };
@@ -19,6 +21,9 @@ const DEBOUNCE_MS = 200;
 /** The search page's query box and filters; every change updates the URL, and the page re-renders the results. */
 export function SearchForm({ query, selected, filters }: Props) {
   const router = useRouter();
+  const t = useTranslations("search");
+  const allLabel = useTranslations("filters")("all");
+  const searchPath = useLocalePath("/search");
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState(query);
   const [choices, setChoices] = useState(selected);
@@ -33,7 +38,7 @@ export function SearchForm({ query, selected, filters }: Props) {
     const params = new URLSearchParams();
     if (nextText.trim()) params.set("q", nextText.trim());
     for (const [name, value] of Object.entries(nextChoices)) if (value) params.set(name, value);
-    router.replace(`/search${params.size ? `?${params}` : ""}`, { scroll: false });
+    router.replace(`${searchPath}${params.size ? `?${params}` : ""}`, { scroll: false });
   }
 
   useEffect(() => {
@@ -49,7 +54,7 @@ export function SearchForm({ query, selected, filters }: Props) {
   return (
     <form
       role="search"
-      action="/search"
+      action={searchPath}
       method="get"
       className="search-form"
       onSubmit={(event) => {
@@ -58,7 +63,7 @@ export function SearchForm({ query, selected, filters }: Props) {
       }}
     >
       <label className="search-query">
-        <span className="visually-hidden">Search</span>
+        <span className="visually-hidden">{t("title")}</span>
         <textarea
           ref={inputRef}
           name="q"
@@ -66,7 +71,7 @@ export function SearchForm({ query, selected, filters }: Props) {
           rows={lines}
           autoFocus={!query}
           spellCheck={false}
-          placeholder="A symptom, an error string, a counter, a command, or pasted log lines (中文也可以)"
+          placeholder={t("placeholder")}
           aria-keyshortcuts="/"
           onChange={(event) => setText(event.target.value)}
           onKeyDown={(event) => {
@@ -77,7 +82,7 @@ export function SearchForm({ query, selected, filters }: Props) {
           }}
         />
       </label>
-      <div className="filters" role="group" aria-label="Filter results">
+      <div className="filters" role="group" aria-label={t("filterLabel")}>
         {filters.map((filter) => (
           <label key={filter.name} className="filter">
             <span>{filter.label}</span>
@@ -90,7 +95,7 @@ export function SearchForm({ query, selected, filters }: Props) {
                 navigate(text, next);
               }}
             >
-              <option value="">All</option>
+              <option value="">{allLabel}</option>
               {filter.options.map((option) => (
                 <option key={option.value} value={option.value}>
                   {option.label}
@@ -100,7 +105,7 @@ export function SearchForm({ query, selected, filters }: Props) {
           </label>
         ))}
         <noscript>
-          <button type="submit">Search</button>
+          <button type="submit">{t("submit")}</button>
         </noscript>
       </div>
     </form>
