@@ -10,8 +10,8 @@ import { getSearchIndex } from "@/lib/search/content-index";
 import { rankContent, searchContent } from "@/lib/search/search";
 import { parseSearchParams, toSearchOptions } from "@/lib/search/search-params";
 import { LocaleLink } from "@/components/i18n/locale-link";
-import { HighlightedText } from "@/components/search/highlighted-text";
 import { SearchForm, type SearchFilterField } from "@/components/search/search-form";
+import { SearchResults } from "@/components/search/search-results";
 import { requireLibraryPage } from "@/app/_server/viewer";
 
 export type SearchPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -66,52 +66,28 @@ export async function SearchPage({ locale, searchParams }: SearchPageProps & { l
   return (
     <>
       <h1>{t("title")}</h1>
-      <SearchForm query={query} selected={selected} filters={filters} />
-      {!query ? (
-        <p className="search-hint">
-          {t("try")}{" "}
-          {EXAMPLES[locale].map((example, i) => (
-            <span key={example}>
-              {i > 0 && t("listSeparator")}
-              <LocaleLink href={`/search?${new URLSearchParams({ q: example })}`}>
-                <code>{example}</code>
-              </LocaleLink>
-            </span>
-          ))}
-          {t.rich("slashHint", { kbd: (chunks) => <kbd>{chunks}</kbd> })}
-        </p>
-      ) : !parsed.ok ? (
-        <p className="search-error" role="alert">
-          {t.rich("invalid", { error: parsed.error, code: (chunks) => <code>{chunks}</code> })}
-        </p>
-      ) : (
-        <>
-          <p className="result-count" aria-live="polite">
-            {hits.length === 0 ? t("noMatch") : matched > hits.length ? t("someShown", { matched, shown: hits.length }) : t("matched", { count: matched })}
+      <SearchForm query={query} selected={selected} filters={filters}>
+        {!query ? (
+          <p className="search-hint">
+            {t("try")}{" "}
+            {EXAMPLES[locale].map((example, i) => (
+              <span key={example}>
+                {i > 0 && t("listSeparator")}
+                <LocaleLink href={`/search?${new URLSearchParams({ q: example })}`}>
+                  <code>{example}</code>
+                </LocaleLink>
+              </span>
+            ))}
+            {t.rich("slashHint", { kbd: (chunks) => <kbd>{chunks}</kbd> })}
           </p>
-          <ol className="search-results">
-            {hits.map((hit) => {
-              const [title, otherTitle] = locale === "zh" ? (["titleZh", "title"] as const) : (["title", "titleZh"] as const);
-              return (
-                <li key={hit.url} className="search-result">
-                  <span className="search-result-head">
-                    <LocaleLink href={hit.url} className="search-hit-title">
-                      <HighlightedText text={hit[title]} ranges={hit.highlights[title]} />
-                    </LocaleLink>
-                    <span className={`badge badge-${hit.kind}`}>{t(hit.kind === "case" ? "kindCase" : "kindCause")}</span>
-                  </span>
-                  <span className="case-title-zh" lang={locale === "zh" ? "en" : "zh"}>
-                    <HighlightedText text={hit[otherTitle]} ranges={hit.highlights[otherTitle]} />
-                  </span>
-                  <span className="search-hit-snippet" data-content-snippet>
-                    <HighlightedText text={hit.snippet} ranges={hit.highlights.snippet} />
-                  </span>
-                </li>
-              );
-            })}
-          </ol>
-        </>
-      )}
+        ) : !parsed.ok ? (
+          <p className="search-error" role="alert">
+            {t.rich("invalid", { error: parsed.error, code: (chunks) => <code>{chunks}</code> })}
+          </p>
+        ) : (
+          <SearchResults hits={hits} matched={matched} />
+        )}
+      </SearchForm>
     </>
   );
 }

@@ -7,7 +7,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { splitLocale } from "@/lib/i18n/paths";
 import type { SearchHit } from "@/lib/search/search";
 import { useLocalePath, useLocalize } from "@/components/i18n/locale-link";
-import { fetchSearch } from "@/components/search/fetch-search";
+import { fetchSearch, fitsInUrl, handOverLongQuery } from "@/components/search/fetch-search";
 import { HighlightedText } from "@/components/search/highlighted-text";
 import { useSlashToFocus } from "@/components/search/use-slash-to-focus";
 
@@ -76,6 +76,15 @@ function HeaderSearchBox() {
     }
   }
 
+  // A query too long for a URL goes to the results page by hand, which sends it in a POST body.
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    setOpen(false);
+    if (fitsInUrl(resultsHref)) return;
+    event.preventDefault();
+    handOverLongQuery(query.trim());
+    router.push(searchPath);
+  }
+
   // Pasted log lines keep a space where their line breaks were (an input would drop the breaks).
   function onPaste(event: React.ClipboardEvent<HTMLInputElement>) {
     const text = event.clipboardData.getData("text");
@@ -94,7 +103,7 @@ function HeaderSearchBox() {
   }
 
   return (
-    <form role="search" action={searchPath} method="get" className="header-search" onSubmit={() => setOpen(false)}>
+    <form role="search" action={searchPath} method="get" className="header-search" onSubmit={onSubmit}>
       <input
         ref={inputRef}
         type="search"
