@@ -125,13 +125,65 @@ function inlineCodeSpans(body: string): InlineCode[] {
   return spans;
 }
 
-/** Numbers (digit runs, with decimals and versions kept whole) of the English text the Chinese one lacks. */
+/**
+ * Numbers of the English text the Chinese one lacks, compared by value: "20k" is "2 万", "1.4 million" is
+ * "140 万", "layer 7" is "七层". Versions (3.10.0) must appear as written. Digits inside a name (EC2, L4,
+ * k8s) are part of the name, not numbers.
+ */
 export function missingNumbers(english: string, chinese: string): string[] {
-  const present = new Set(chinese.match(NUMBER) ?? []);
-  return [...new Set(english.match(NUMBER) ?? [])].filter((number) => !present.has(number));
+  const present = chineseNumbers(chinese);
+  return [...new Set([...english.matchAll(ENGLISH_NUMBER)].map((m) => m[0].trim()))].filter((written) => {
+    const value = englishValue(written);
+    return !present.has(written) && !(value !== undefined && present.has(String(value)));
+  });
 }
 
-const NUMBER = /\d+(?:\.\d+)*/g;
+const ENGLISH_NUMBER = /(?<![\w.])\d+(?:\.\d+)*(?:\s?(?:k|million)\b)?(?![\w])/gi;
+const CHINESE_NUMBER = /\d+(?:\.\d+)*\s?[万亿]?|[零一二两三四五六七八九十百]+/g;
+const DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function englishValue(written: string): number | undefined {
+  const [, digits, unit] = /^([\d.]+)\s?(k|million)?$/i.exec(written) ?? [];
+  if (!digits || digits.split(".").length > 2) return undefined;
+  return round(Number(digits) * (unit?.toLowerCase() === "k" ? 1e3 : unit ? 1e6 : 1));
+}
+
+/** Every number of a Chinese text, as written and by value. */
+function chineseNumbers(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const [written] of text.matchAll(CHINESE_NUMBER)) {
+    const trimmed = written.replace(/\s/g, "");
+    const digits = /^[\d.]+/.exec(trimmed)?.[0];
+    if (digits) {
+      found.add(digits);
+      const multiplier = trimmed.endsWith("万") ? 1e4 : trimmed.endsWith("亿") ? 1e8 : 1;
+      if (digits.split(".").length <= 2) found.add(String(round(Number(digits) * multiplier)));
+    } else {
+      const value = chineseNumeral(trimmed);
+      if (value !== undefined) found.add(String(value));
+    }
+  }
+  return found;
+}
+
+/** 七 -> 7, 十五 -> 15, 二十 -> 20, 三百 -> 300; undefined for what it cannot read. */
+function chineseNumeral(text: string): number | undefined {
+  let total = 0;
+  let current = 0;
+  for (const char of text) {
+    if (char in DIGITS) current = DIGITS[char];
+    else if (char === "十") {
+      total += (current || 1) * 10;
+      current = 0;
+    } else if (char === "百") {
+      total += (current || 1) * 100;
+      current = 0;
+    } else return undefined;
+  }
+  return total + current;
+}
+
+const round = (value: number) => Math.round(value * 1e6) / 1e6;
 
 function lineOf(source: string, prefix: string): number {
   const index = source.split("\n").findIndex((line) => line.startsWith(prefix));

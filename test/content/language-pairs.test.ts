@@ -149,4 +149,15 @@ describe("missingNumbers", () => {
   it("keeps versions and decimals whole", () => {
     expect(missingNumbers("kernel 3.10.0 drops 0.5%", "内核 3.10 丢弃 0.5%")).toEqual(["3.10.0"]);
   });
+
+  it("compares numbers by value across the ways Chinese writes them", () => {
+    expect(
+      missingNumbers("20k connections, about 1.4 million goroutines, a layer-7 gateway, 127 s", "2 万多连接，将近 140 万个 goroutine，七层网关，127 秒"),
+    ).toEqual([]);
+    expect(missingNumbers("20k connections", "2000 个连接")).toEqual(["20k"]);
+  });
+
+  it("reads digits inside a name as part of the name", () => {
+    expect(missingNumbers("Redis on EC2 behind an L4 SLB", "自建 Redis，四层负载均衡")).toEqual([]);
+  });
 });
