@@ -11,7 +11,7 @@ import type { Tree } from "./tree-schema";
 
 /** Everything the engine knows besides the evidence: causes, their cases, priors and trees. */
 export type TriageKnowledge = {
-  causes: { id: RootCauseId; title: string }[];
+  causes: { id: RootCauseId; title: string; titleZh?: string }[];
   /** Case ids per cause, confirmed cases first, then cases where it was suspected. */
   casesByCause: Map<RootCauseId, string[]>;
   /** Natural-log prior per cause. */
@@ -21,6 +21,8 @@ export type TriageKnowledge = {
   textModel: TextModel;
   /** Each cause's fix (the first paragraphs of its page's "Fix and prevention"), for the step after confirming. */
   fixes?: Map<RootCauseId, string>;
+  /** The same from the cause's Chinese page, where it has one. */
+  fixesZh?: Map<RootCauseId, string>;
 };
 
 /** The first paragraphs of a cause page's fix section. */
@@ -46,7 +48,10 @@ export function buildTriageKnowledge(library: ContentLibrary, trees: Tree[], con
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const logPriors = new Map(ROOT_CAUSE_IDS.map((id) => [id, Math.log((counts.get(id) ?? 1) / total)]));
-  const causes = ROOT_CAUSE_IDS.map((id) => ({ id, title: library.getRootCause(id)?.frontmatter.title ?? id }));
+  const causes = ROOT_CAUSE_IDS.map((id) => {
+    const frontmatter = library.getRootCause(id)?.frontmatter;
+    return { id, title: frontmatter?.title ?? id, ...(frontmatter?.titleZh ? { titleZh: frontmatter.titleZh } : {}) };
+  });
   const fixes = new Map<RootCauseId, string>();
   for (const id of ROOT_CAUSE_IDS) {
     const entry = library.getRootCause(id);

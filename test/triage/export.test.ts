@@ -4,7 +4,8 @@ import { compileMdx } from "@/lib/content/compile-mdx";
 import { parseCaseEntry } from "@/lib/content/parse-entry";
 import type { TriageSessionView } from "@/lib/sessions/session-schema";
 import { diagnose } from "@/lib/triage/diagnose";
-import { absoluteLinks, buildCaseDraft, buildCustomerReply, escapeMdx, fence, isChineseTicket, slugify, toCauseForExport } from "@/lib/triage/export";
+import { absoluteLinks, buildCaseDraft, buildCustomerReply, escapeMdx, fence, slugify, toCauseForExport } from "@/lib/triage/export";
+import { languageOf } from "@/lib/triage/language";
 
 import { knowledge, library } from "./case-fixtures";
 
@@ -66,7 +67,7 @@ describe("buildCustomerReply", () => {
 
   it("answers a Chinese ticket in Chinese", () => {
     const zh = { ...session, description: "办公室 NAT 后面的部分客户端连不上我们的 API，SYN 没有回应" };
-    expect(isChineseTicket(zh.description)).toBe(true);
+    expect(languageOf(zh.description)).toBe("zh");
     const zhReply = buildCustomerReply(zh, diagnose({ description: zh.description, outputs: zh.outputs }, knowledge), cause, knowledge);
     expect(zhReply).toMatch(/^您好/);
     expect(zhReply).toContain("**原因**");
