@@ -6,7 +6,7 @@ import type { TriageSessionView } from "../sessions/session-schema";
 import { canDecide, decisiveEvidence } from "./decisive";
 import type { DiagnoseResult } from "./diagnose";
 import { fillCommandFromTicket } from "./fill-command";
-import { fixSectionOf, type TriageKnowledge } from "./knowledge";
+import { FIX_HEADING_ZH, fixSectionOf, type TriageKnowledge } from "./knowledge";
 import { languageOf, type Lang } from "./language";
 import { localizeNode } from "./localize";
 import { verificationOf } from "./next-step";
@@ -336,13 +336,14 @@ export function slugify(text: string): string {
   return slug.endsWith("-") ? slug.slice(0, -1) : slug;
 }
 
-/** The export view of a cause page: its summary and the first part of its fix section. */
+/** The export view of a cause page: its summary and the first part of its fix section, in English and, when it has a Chinese page, in Chinese. */
 export function toCauseForExport(entry: RootCauseEntry): CauseForExport {
   return {
     id: entry.frontmatter.id,
     title: entry.frontmatter.title,
     titleZh: entry.frontmatter.titleZh,
     summary: entry.frontmatter.summary,
+    ...(entry.zh ? { summaryZh: entry.zh.frontmatter.summary, fixZh: fixSectionOf(entry.zh.body, FIX_HEADING_ZH) } : {}),
     fix: fixSectionOf(entry.body),
     layers: entry.frontmatter.layers,
   };

@@ -3,6 +3,7 @@ import path from "node:path";
 import { getContentLibrary, type ContentLibrary } from "../content/library";
 import { getSectionMarkdown } from "../content/parse-entry";
 import { ROOT_CAUSE_IDS, type RootCauseId } from "../content/root-cause-ids";
+import { REQUIRED_HEADINGS_ZH } from "../content/schema";
 import { getContentDir } from "../env";
 import { loadTrees } from "./load-trees";
 import { trainTextModel, type LabelledText, type TextModel } from "./text-model";
@@ -25,10 +26,13 @@ export type TriageKnowledge = {
   fixesZh?: Map<RootCauseId, string>;
 };
 
-/** The first paragraphs of a cause page's fix section. */
-export function fixSectionOf(body: string): string {
-  return getSectionMarkdown(body, "Fix and prevention").split("\n\n").slice(0, 4).join("\n\n").trim();
+/** The first paragraphs of a cause page's fix section ("修复与预防" on a Chinese page). */
+export function fixSectionOf(body: string, heading = "Fix and prevention"): string {
+  return getSectionMarkdown(body, heading).split("\n\n").slice(0, 4).join("\n\n").trim();
 }
+
+/** The heading of a Chinese cause page's fix section. */
+export const FIX_HEADING_ZH = REQUIRED_HEADINGS_ZH.rootCause[3];
 
 /**
  * Builds the engine's knowledge from the content library. Priors follow how often each cause
@@ -53,11 +57,13 @@ export function buildTriageKnowledge(library: ContentLibrary, trees: Tree[], con
     return { id, title: frontmatter?.title ?? id, ...(frontmatter?.titleZh ? { titleZh: frontmatter.titleZh } : {}) };
   });
   const fixes = new Map<RootCauseId, string>();
+  const fixesZh = new Map<RootCauseId, string>();
   for (const id of ROOT_CAUSE_IDS) {
     const entry = library.getRootCause(id);
     if (entry) fixes.set(id, fixSectionOf(entry.body));
+    if (entry?.zh) fixesZh.set(id, fixSectionOf(entry.zh.body, FIX_HEADING_ZH));
   }
-  return { causes, casesByCause, logPriors, trees, fixes, textModel: trainTextModel(labelledTexts(library, confirmedTickets)) };
+  return { causes, casesByCause, logPriors, trees, fixes, fixesZh, textModel: trainTextModel(labelledTexts(library, confirmedTickets)) };
 }
 
 /** Training texts: every case with a known cause, every cause page, every confirmed ticket. */
