@@ -1,4 +1,5 @@
 import type { Lang } from "../triage/language";
+import { zh } from "../triage/spaced";
 
 // The sentences drills, feedback and the trainer view are written in, in each language.
 
@@ -19,18 +20,18 @@ const EN = {
 };
 
 const ZH: typeof EN = {
-  askTheCustomer: (question) => `问客户：${question}`,
+  askTheCustomer: (question) => zh`问客户：${question}`,
   alreadyAnswered: "工单里已经回答了这个问题。",
-  answerCanReveal: (meaning, cause) => `客户的回答可能揭示${meaning}，这是${cause}的典型表现。`,
+  answerCanReveal: (meaning, cause) => zh`客户的回答可能揭示${meaning}，这是${cause}的典型表现。`,
   noAnswerPoints: "它的任何一个回答都不会指向这个案例的原因。",
-  readsTellingOutput: (parser) => `它读取的正是破解这个案例的那类输出（${parser}）。`,
-  outputCanShow: (meaning, cause) => `它的输出可以显示${meaning}，这是${cause}的典型表现。`,
-  speaksToOthers: (causes) => `它的输出针对的是${causes.join("；")}，而不是这个案例的原因。`,
+  readsTellingOutput: (parser) => zh`它读取的正是破解这个案例的那类输出（${parser}）。`,
+  outputCanShow: (meaning, cause) => zh`它的输出可以显示${meaning}，这是${cause}的典型表现。`,
+  speaksToOthers: (causes) => zh`它的输出针对的是${causes.join("；")}，而不是这个案例的原因。`,
   wouldNotSeparate: "它的输出无法区分这张工单的几个候选原因。",
-  treeConcludes: (cause) => `没有哪一步能显示${cause}的典型证据；决策树在这一步之后就会得出它。`,
+  treeConcludes: (cause) => zh`没有哪一步能显示${cause}的典型证据；决策树在这一步之后就会得出它。`,
   ticketLabel: (n) => `工单 ${n}`,
   signalLabel: (n) => `信号 ${n}`,
-  outputOf: (source) => `${source} 输出`,
+  outputOf: (source) => zh`${source} 输出`,
   commandOutput: "命令输出",
 };
 
