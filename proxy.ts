@@ -1,6 +1,10 @@
-// With NETRIAGE_PUBLIC_LIBRARY=false the prerendered library pages (cases and causes) need sign-in
-// too; search and diagnosis check for themselves. /cases/<id> for an id the repository does not hold
-// is served by the page of cases published in the app (app/library/[id]), rendered at request time.
+// Three jobs, all cheap and all before any page renders:
+// - `/`: a remembered language choice (cookie) sends a Chinese reader to `/zh`; with no choice yet, a
+//   browser that prefers Chinese (Accept-Language) gets the offer once (components/i18n/language-offer.tsx).
+// - With NETRIAGE_PUBLIC_LIBRARY=false the prerendered library pages (cases and causes, both languages)
+//   need sign-in too; search and diagnosis check for themselves. Open libraries pass straight through.
+// - `/cases/<id>` (and `/zh/cases/<id>`) for an id the repository does not hold is served by the page of
+//   cases published in the app (app/(en)/library/[id]), rendered at request time.
 import { NextResponse, type NextRequest } from "next/server";
 
 import { isLibraryPublic, requireLibraryReader, resolveViewer, SESSION_COOKIE } from "@/lib/auth/access";
@@ -8,8 +12,17 @@ import { getContentLibrary } from "@/lib/content/library";
 import { getPrisma } from "@/lib/db";
 import { readEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import {
+  LANGUAGE_OFFER_COOKIE,
+  LANGUAGE_OFFERED_COOKIE,
+  LOCALE_COOKIE,
+  LOCALE_COOKIE_MAX_AGE,
+  localizePath,
+  preferredLocale,
+  splitLocale,
+} from "@/lib/i18n/paths";
 
-const CASE_PATH = /^\/cases\/([a-z0-9-]{1,100})$/;
+const CASE_PATH = /^(?:\/zh)?\/cases\/([a-z0-9-]{1,100})$/;
 
 function pass(request: NextRequest): NextResponse {
   const id = CASE_PATH.exec(request.nextUrl.pathname)?.[1];
@@ -18,6 +31,7 @@ function pass(request: NextRequest): NextResponse {
 }
 
 export async function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname === "/") return offerLanguage(request);
   const settings = readEnv();
   if (isLibraryPublic(settings)) return pass(request);
   try {
@@ -25,8 +39,24 @@ export async function proxy(request: NextRequest) {
     return pass(request);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return NextResponse.redirect(new URL(`/sign-in?next=${encodeURIComponent(request.nextUrl.pathname)}`, request.url));
+    const { pathname } = request.nextUrl;
+    return NextResponse.redirect(new URL(localizePath(`/sign-in?next=${encodeURIComponent(pathname)}`, splitLocale(pathname).locale), request.url));
   }
 }
 
-export const config = { matcher: ["/cases", "/cases/:path*", "/causes", "/causes/:path*"] };
+function offerLanguage(request: NextRequest): NextResponse {
+  const chosen = request.cookies.get(LOCALE_COOKIE)?.value;
+  // The answer depends on the cookie and Accept-Language: no shared cache (server/page-cache.ts keeps only
+  // Next's never-revalidated pages) may answer `/` for this proxy. Next keeps this Cache-Control, not a Vary.
+  const privateAnswer = { "Cache-Control": "private, no-cache" };
+  if (chosen === "zh") return NextResponse.redirect(new URL(localizePath("/", "zh"), request.url), { status: 307, headers: privateAnswer });
+  const response = NextResponse.next({ headers: privateAnswer });
+  if (chosen || request.cookies.has(LANGUAGE_OFFERED_COOKIE) || preferredLocale(request.headers.get("accept-language")) !== "zh") return response;
+  response.cookies.set(LANGUAGE_OFFER_COOKIE, "zh", { path: "/", sameSite: "lax" });
+  response.cookies.set(LANGUAGE_OFFERED_COOKIE, "1", { path: "/", sameSite: "lax", maxAge: LOCALE_COOKIE_MAX_AGE });
+  return response;
+}
+
+export const config = {
+  matcher: ["/", "/cases", "/cases/:path*", "/causes", "/causes/:path*", "/zh/cases", "/zh/cases/:path*", "/zh/causes", "/zh/causes/:path*"],
+};

@@ -28,3 +28,14 @@ export function caseSource(overrides: Record<string, unknown> = {}, body = PROBL
     .join("\n");
   return `---\n${yaml}\n---\n\n${body}`;
 }
+
+const PROBLEM_BODY_ZH = ["问题", "环境", "诊断", "原因", "解决", "下次如何识别"].map((heading) => `## ${heading}\n\n正文。\n`).join("\n");
+
+/** The Chinese page of a case (`content/zh/cases/<id>.mdx`). */
+export function caseZhSource(overrides: Record<string, unknown> = {}, body = PROBLEM_BODY_ZH): string {
+  const frontmatter = { id: "sample-case", title: "示例案例", symptoms: ["大文件传输卡住"], ...overrides };
+  const yaml = Object.entries(frontmatter)
+    .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+    .join("\n");
+  return `---\n${yaml}\n---\n\n${body}`;
+}

@@ -8,7 +8,7 @@ import { CASE_STATUSES, CASE_TYPES, LAYERS, PLATFORMS } from "@/lib/content/sche
 import { ApiError, fetchJson } from "@/lib/http/fetch-json";
 import type { CaseFields, LibraryState } from "@/lib/library/case-fields";
 import type { CaseProblem } from "@/lib/library/check-case";
-import { renderCasePreview } from "@/app/library/preview-action";
+import { renderCasePreview } from "@/app/(en)/library/preview-action";
 
 const TEXT = {
   fields: "Fields",

@@ -2,9 +2,12 @@
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 import { ApiError } from "@/lib/http/fetch-json";
 import type { SearchHit } from "@/lib/search/search";
+import { useLocalePath } from "@/components/i18n/locale-link";
+import { useErrorMessage } from "@/components/i18n/use-error-message";
 import { fetchSearch, fitsInUrl, takeLongQuery } from "@/components/search/fetch-search";
 import { SearchResults } from "@/components/search/search-results";
 import { useSlashToFocus } from "@/components/search/use-slash-to-focus";
@@ -32,6 +35,10 @@ type LongQueryResult = { hits: SearchHit[]; more: boolean } | { error: string };
  */
 export function SearchForm({ query, selected, filters, children }: Props) {
   const router = useRouter();
+  const t = useTranslations("search");
+  const allLabel = useTranslations("filters")("all");
+  const describe = useErrorMessage();
+  const searchPath = useLocalePath("/search");
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState(query);
   const [choices, setChoices] = useState(selected);
@@ -58,10 +65,10 @@ export function SearchForm({ query, selected, filters, children }: Props) {
     if (nextText.trim()) params.q = nextText.trim();
     for (const [name, value] of Object.entries(nextChoices)) if (value) params[name] = value;
     pending.current?.abort();
-    const url = `/search?${new URLSearchParams(params)}`;
+    const url = `${searchPath}?${new URLSearchParams(params)}`;
     if (fitsInUrl(url)) {
       setLongQuery(undefined);
-      router.replace(url.endsWith("?") ? "/search" : url, { scroll: false });
+      router.replace(url.endsWith("?") ? searchPath : url, { scroll: false });
     } else void searchByBody(params);
   }
 
@@ -73,7 +80,7 @@ export function SearchForm({ query, selected, filters, children }: Props) {
       setLongQuery({ hits: hits.slice(0, RESULTS), more: hits.length > RESULTS });
     } catch (error) {
       if (controller.signal.aborted) return;
-      setLongQuery({ error: error instanceof ApiError ? error.message : "search failed; try again" });
+      setLongQuery({ error: error instanceof ApiError ? describe(error) : t("failed") });
     }
   }
 
@@ -91,7 +98,7 @@ export function SearchForm({ query, selected, filters, children }: Props) {
     <>
       <form
         role="search"
-        action="/search"
+        action={searchPath}
         method="get"
         className="search-form"
         onSubmit={(event) => {
@@ -100,7 +107,7 @@ export function SearchForm({ query, selected, filters, children }: Props) {
         }}
       >
         <label className="search-query">
-          <span className="visually-hidden">Search</span>
+          <span className="visually-hidden">{t("title")}</span>
           <textarea
             ref={inputRef}
             name="q"
@@ -108,7 +115,7 @@ export function SearchForm({ query, selected, filters, children }: Props) {
             rows={lines}
             autoFocus={!query}
             spellCheck={false}
-            placeholder="A symptom, an error string, a counter, a command, or pasted log lines (中文也可以)"
+            placeholder={t("placeholder")}
             aria-keyshortcuts="/"
             onChange={(event) => setText(event.target.value)}
             onKeyDown={(event) => {
@@ -119,7 +126,7 @@ export function SearchForm({ query, selected, filters, children }: Props) {
             }}
           />
         </label>
-        <div className="filters" role="group" aria-label="Filter results">
+        <div className="filters" role="group" aria-label={t("filterLabel")}>
           {filters.map((filter) => (
             <label key={filter.name} className="filter">
               <span>{filter.label}</span>
@@ -132,7 +139,7 @@ export function SearchForm({ query, selected, filters, children }: Props) {
                   navigate(text, next);
                 }}
               >
-                <option value="">All</option>
+                <option value="">{allLabel}</option>
                 {filter.options.map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.label}
@@ -142,7 +149,7 @@ export function SearchForm({ query, selected, filters, children }: Props) {
             </label>
           ))}
           <noscript>
-            <button type="submit">Search</button>
+            <button type="submit">{t("submit")}</button>
           </noscript>
         </div>
       </form>

@@ -1,16 +1,27 @@
 import { getCacheDir } from "../env";
+import type { Locale } from "../i18n/locales";
 import { createCompileCache, type CompileCache } from "./compile-cache";
 import type { CompiledMdx } from "./compile-mdx";
 import type { ContentEntry } from "./parse-entry";
 
 let cache: CompileCache | undefined;
 
-/** The compiled MDX of an entry, from the build-time cache (compiled on a miss). */
-export function getCompiledEntry(entry: ContentEntry): Promise<CompiledMdx> {
+/** A compiled body and the language it is in (English when the entry has no page in the language asked for). */
+export type CompiledPage = CompiledMdx & { locale: Locale };
+
+/** The compiled MDX of an entry in a language, from the build-time cache (compiled on a miss). */
+export async function getCompiledEntry(entry: ContentEntry, locale: Locale = "en"): Promise<CompiledPage> {
   cache ??= createCompileCache(getCacheDir());
-  return cache.getCompiled(cacheKeyOf(entry), entry.source);
+  const page = pageSource(entry, locale);
+  const { code } = await cache.getCompiled(cacheKeyOf(entry, page.locale), page.source);
+  return { code, locale: page.locale };
 }
 
-export function cacheKeyOf(entry: Pick<ContentEntry, "kind" | "id">): string {
-  return `${entry.kind}-${entry.id}`;
+/** The source compiled for a language: the Chinese page when there is one, else the English entry. */
+export function pageSource(entry: ContentEntry, locale: Locale): { locale: Locale; source: string } {
+  return locale === "zh" && entry.zh ? { locale: "zh", source: entry.zh.source } : { locale: "en", source: entry.source };
+}
+
+export function cacheKeyOf(entry: Pick<ContentEntry, "kind" | "id">, locale: Locale = "en"): string {
+  return locale === "en" ? `${entry.kind}-${entry.id}` : `${entry.kind}-${entry.id}-${locale}`;
 }

@@ -1,10 +1,23 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import { parseCaseEntry, parseRootCauseEntry, type CaseEntry, type ContentProblem, type ParseResult, type RootCauseEntry } from "./parse-entry";
+import {
+  parseCaseEntry,
+  parseCaseZhPage,
+  parseRootCauseEntry,
+  parseRootCauseZhPage,
+  type CaseEntry,
+  type CaseZhPage,
+  type ContentProblem,
+  type ParseResult,
+  type RootCauseEntry,
+  type RootCauseZhPage,
+} from "./parse-entry";
 
 export const CASES_DIR = "cases";
 export const ROOT_CAUSES_DIR = "root-causes";
+/** Chinese pages mirror the English tree under this folder: `zh/cases/<id>.mdx`, `zh/root-causes/<id>.mdx`. */
+export const ZH_DIR = "zh";
 
 export class ContentError extends Error {
   constructor(readonly problem: ContentProblem) {
@@ -16,22 +29,41 @@ export class ContentError extends Error {
 export type RawContent = {
   cases: ParseResult<CaseEntry>[];
   rootCauses: ParseResult<RootCauseEntry>[];
+  zhCases: ParseResult<CaseZhPage>[];
+  zhRootCauses: ParseResult<RootCauseZhPage>[];
 };
 
-/** Reads and parses every entry under contentDir, keeping failures (for content:check). */
+/** Reads and parses every entry and Chinese page under contentDir, keeping failures (for content:check). */
 export function readContent(contentDir: string): RawContent {
+  const cases = listMdxFiles(path.join(contentDir, CASES_DIR)).map((file) => parseCaseEntry(relativeTo(contentDir, file), fs.readFileSync(file, "utf8")));
+  const caseTypes = new Map(cases.flatMap((result) => (result.ok ? [[result.entry.id, result.entry.frontmatter.type] as const] : [])));
   return {
-    cases: listMdxFiles(path.join(contentDir, CASES_DIR)).map((file) => parseCaseEntry(relativeTo(contentDir, file), fs.readFileSync(file, "utf8"))),
+    cases,
     rootCauses: listMdxFiles(path.join(contentDir, ROOT_CAUSES_DIR)).map((file) =>
       parseRootCauseEntry(relativeTo(contentDir, file), fs.readFileSync(file, "utf8")),
+    ),
+    zhCases: listMdxFiles(path.join(contentDir, ZH_DIR, CASES_DIR)).map((file) =>
+      parseCaseZhPage(relativeTo(contentDir, file), fs.readFileSync(file, "utf8"), caseTypes.get(path.basename(file, ".mdx"))),
+    ),
+    zhRootCauses: listMdxFiles(path.join(contentDir, ZH_DIR, ROOT_CAUSES_DIR)).map((file) =>
+      parseRootCauseZhPage(relativeTo(contentDir, file), fs.readFileSync(file, "utf8")),
     ),
   };
 }
 
-/** Loads all entries; throws ContentError (`file: field: message`) on the first bad one. */
+/** Loads all entries with their Chinese pages; throws ContentError (`file: field: message`) on the first bad one. */
 export function loadContent(contentDir: string): { cases: CaseEntry[]; rootCauses: RootCauseEntry[] } {
   const raw = readContent(contentDir);
-  return { cases: unwrapAll(raw.cases), rootCauses: unwrapAll(raw.rootCauses) };
+  const zhCases = new Map(unwrapAll(raw.zhCases).map((page) => [page.frontmatter.id, page]));
+  const zhRootCauses = new Map<string, RootCauseZhPage>(unwrapAll(raw.zhRootCauses).map((page) => [page.frontmatter.id, page]));
+  return {
+    cases: unwrapAll(raw.cases).map((entry) => withZh(entry, zhCases.get(entry.id))),
+    rootCauses: unwrapAll(raw.rootCauses).map((entry) => withZh(entry, zhRootCauses.get(entry.id))),
+  };
+}
+
+function withZh<E extends { zh?: unknown }>(entry: E, zh: E["zh"] | undefined): E {
+  return zh ? { ...entry, zh } : entry;
 }
 
 function unwrapAll<E>(results: ParseResult<E>[]): E[] {

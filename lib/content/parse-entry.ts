@@ -2,7 +2,18 @@ import matter from "gray-matter";
 import type { z } from "zod";
 
 import { listSectionHeadings } from "./markdown";
-import { caseFrontmatterSchema, REQUIRED_HEADINGS, rootCauseFrontmatterSchema, type CaseFrontmatter, type RootCauseFrontmatter } from "./schema";
+import {
+  caseFrontmatterSchema,
+  caseZhFrontmatterSchema,
+  REQUIRED_HEADINGS,
+  REQUIRED_HEADINGS_ZH,
+  rootCauseFrontmatterSchema,
+  rootCauseZhFrontmatterSchema,
+  type CaseFrontmatter,
+  type CaseZhFrontmatter,
+  type RootCauseFrontmatter,
+  type RootCauseZhFrontmatter,
+} from "./schema";
 
 // The sections of a body are read from its Markdown tree (./markdown); re-exported for the callers.
 export { getSectionMarkdown, listSectionHeadings } from "./markdown";
@@ -10,6 +21,19 @@ export { getSectionMarkdown, listSectionHeadings } from "./markdown";
 export type EntryKind = "case" | "rootCause";
 
 export type ContentProblem = { file: string; line: number; message: string };
+
+/** One parsed MDX file: frontmatter, body and where the body starts. */
+export type ParsedPage<F> = {
+  file: string;
+  source: string;
+  body: string;
+  bodyStartLine: number;
+  frontmatter: F;
+};
+
+/** A page's Chinese text (`content/zh/...`): its own frontmatter and body, compiled like the English one. */
+export type CaseZhPage = ParsedPage<CaseZhFrontmatter>;
+export type RootCauseZhPage = ParsedPage<RootCauseZhFrontmatter>;
 
 export type CaseEntry = {
   kind: "case";
@@ -19,6 +43,8 @@ export type CaseEntry = {
   body: string;
   bodyStartLine: number;
   frontmatter: CaseFrontmatter;
+  /** The Chinese page, when `content/zh/cases/<id>.mdx` exists. */
+  zh?: CaseZhPage;
 };
 
 export type RootCauseEntry = {
@@ -29,11 +55,16 @@ export type RootCauseEntry = {
   body: string;
   bodyStartLine: number;
   frontmatter: RootCauseFrontmatter;
+  /** The Chinese page, when `content/zh/root-causes/<id>.mdx` exists. */
+  zh?: RootCauseZhPage;
 };
 
 export type ContentEntry = CaseEntry | RootCauseEntry;
 
 export type ParseResult<E> = { ok: true; entry: E } | { ok: false; problems: ContentProblem[] };
+
+/** Which required sections a body has: a case's type, or a root cause. */
+export type HeadingKey = keyof typeof REQUIRED_HEADINGS;
 
 type YamlError = Error & { mark?: { line?: number } };
 
@@ -46,7 +77,33 @@ export function parseRootCauseEntry(file: string, source: string): ParseResult<R
   return parseEntry(file, source, "rootCause");
 }
 
+/**
+ * Parses a Chinese page. `headings` is the English entry's kind of body (its required sections are
+ * checked in their Chinese form); undefined when the English entry is missing or invalid.
+ */
+export function parseCaseZhPage(file: string, source: string, headings: HeadingKey | undefined): ParseResult<CaseZhPage> {
+  return parsePage(file, source, caseZhFrontmatterSchema, () => headings && REQUIRED_HEADINGS_ZH[headings]);
+}
+
+export function parseRootCauseZhPage(file: string, source: string): ParseResult<RootCauseZhPage> {
+  return parsePage(file, source, rootCauseZhFrontmatterSchema, () => REQUIRED_HEADINGS_ZH.rootCause);
+}
+
 function parseEntry<E extends ContentEntry>(file: string, source: string, kind: EntryKind): ParseResult<E> {
+  const schema: z.ZodType<CaseFrontmatter | RootCauseFrontmatter> = kind === "case" ? caseFrontmatterSchema : rootCauseFrontmatterSchema;
+  const page = parsePage(file, source, schema, (frontmatter) => REQUIRED_HEADINGS["type" in frontmatter ? frontmatter.type : "rootCause"]);
+  if (!page.ok) return page;
+  const entry = { kind, id: page.entry.frontmatter.id, ...page.entry } as E;
+  return { ok: true, entry };
+}
+
+/** Parses frontmatter and body, checks the id against the file name and the body's required sections. */
+function parsePage<F extends { id: string }>(
+  file: string,
+  source: string,
+  schema: z.ZodType<F>,
+  requiredHeadings: (frontmatter: F) => readonly string[] | undefined,
+): ParseResult<ParsedPage<F>> {
   if (!source.startsWith("---")) {
     return fail(file, 1, "missing frontmatter: the file must start with a --- block");
   }
@@ -65,8 +122,7 @@ function parseEntry<E extends ContentEntry>(file: string, source: string, kind: 
 
   const frontmatterLines = source.split("\n", countFrontmatterLines(source)).slice(1);
   const bodyStartLine = countFrontmatterLines(source) + 1;
-  const schema = kind === "case" ? caseFrontmatterSchema : rootCauseFrontmatterSchema;
-  const result = (schema as z.ZodType).safeParse(data);
+  const result = schema.safeParse(data);
   if (!result.success) {
     return {
       ok: false,
@@ -78,18 +134,17 @@ function parseEntry<E extends ContentEntry>(file: string, source: string, kind: 
     };
   }
 
-  const frontmatter = result.data as CaseFrontmatter | RootCauseFrontmatter;
+  const frontmatter = result.data;
   const expectedId = fileStem(file);
   if (frontmatter.id !== expectedId) {
     return fail(file, findFieldLine(frontmatterLines, ["id"]), `id: "${frontmatter.id}" must equal the file name "${expectedId}"`);
   }
 
-  const headingKey = kind === "rootCause" ? "rootCause" : (frontmatter as CaseFrontmatter).type;
-  const headingProblems = checkHeadings(file, body, bodyStartLine, REQUIRED_HEADINGS[headingKey]);
+  const headings = requiredHeadings(frontmatter);
+  const headingProblems = headings ? checkHeadings(file, body, bodyStartLine, headings) : [];
   if (headingProblems.length > 0) return { ok: false, problems: headingProblems };
 
-  const entry = { kind, id: frontmatter.id, file, source, body, bodyStartLine, frontmatter } as E;
-  return { ok: true, entry };
+  return { ok: true, entry: { file, source, body, bodyStartLine, frontmatter } };
 }
 
 function checkHeadings(file: string, body: string, bodyStartLine: number, required: readonly string[]): ContentProblem[] {

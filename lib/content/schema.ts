@@ -46,6 +46,7 @@ export const rootCauseIdSchema = z.enum(ROOT_CAUSE_IDS, {
 
 const phrase = z.string().trim().min(1);
 const phraseList = z.array(phrase);
+const chinesePhrase = phrase.refine((t) => CJK.test(t), "must contain Chinese text");
 const aliasList = z
   .array(phrase)
   .min(2)
@@ -56,7 +57,7 @@ export const caseFrontmatterSchema = z
   .object({
     id: slugSchema,
     title: phrase,
-    titleZh: phrase.refine((t) => CJK.test(t), "must contain Chinese text"),
+    titleZh: chinesePhrase,
     type: z.enum(CASE_TYPES),
     status: z.enum(CASE_STATUSES),
     rootCause: rootCauseIdSchema.nullable(),
@@ -96,7 +97,7 @@ export const rootCauseFrontmatterSchema = z
   .object({
     id: rootCauseIdSchema,
     title: phrase,
-    titleZh: phrase.refine((t) => CJK.test(t), "must contain Chinese text"),
+    titleZh: chinesePhrase,
     summary: phrase,
     layers: z.array(z.enum(LAYERS)).min(1),
     aliases: aliasList,
@@ -106,6 +107,28 @@ export const rootCauseFrontmatterSchema = z
 
 export type RootCauseFrontmatter = z.infer<typeof rootCauseFrontmatterSchema>;
 
+/** Frontmatter of a case's Chinese page (`content/zh/cases/<id>.mdx`): the rest is the English file's. */
+export const caseZhFrontmatterSchema = z
+  .object({
+    id: slugSchema,
+    title: chinesePhrase,
+    symptoms: z.array(chinesePhrase).min(1),
+  })
+  .strict();
+
+export type CaseZhFrontmatter = z.infer<typeof caseZhFrontmatterSchema>;
+
+/** Frontmatter of a root cause's Chinese page (`content/zh/root-causes/<id>.mdx`). */
+export const rootCauseZhFrontmatterSchema = z
+  .object({
+    id: rootCauseIdSchema,
+    title: chinesePhrase,
+    summary: chinesePhrase,
+  })
+  .strict();
+
+export type RootCauseZhFrontmatter = z.infer<typeof rootCauseZhFrontmatterSchema>;
+
 /** Body headings each kind of entry must have, in order. */
 export const REQUIRED_HEADINGS = {
   problem: ["Issue", "Environment", "Diagnosis", "Cause", "Resolution", "How to spot it next time"],
@@ -113,3 +136,11 @@ export const REQUIRED_HEADINGS = {
   technique: ["Question", "Answer", "Takeaways"],
   rootCause: ["Definition", "How it shows", "How to confirm", "Fix and prevention"],
 } as const;
+
+/** The same headings on the Chinese pages. */
+export const REQUIRED_HEADINGS_ZH = {
+  problem: ["问题", "环境", "诊断", "原因", "解决", "下次如何识别"],
+  "how-to": ["问题", "解答", "要点"],
+  technique: ["问题", "解答", "要点"],
+  rootCause: ["定义", "表现", "如何确认", "修复与预防"],
+} as const satisfies { [K in keyof typeof REQUIRED_HEADINGS]: readonly string[] };

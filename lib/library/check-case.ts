@@ -44,7 +44,7 @@ export function checkCase(id: string, fields: Omit<CaseFields, "id">, body: stri
   ];
   if (context.checkDrill && isResolvedProblem(entry)) {
     const catalogue = getExerciseCatalogue();
-    const drill = buildTicketDrill(entry, { knowledge: getTriageKnowledge(), causeTerms: catalogue.causeTerms, titleOf: catalogue.titleOf });
+    const drill = buildTicketDrill(entry, { knowledge: getTriageKnowledge(), causeTerms: catalogue.causeTerms, titleOf: catalogue.titleOf, lang: "en" });
     if (!drill.ok) problems.push({ file: entry.file, line: 1, message: `cannot build a training exercise: ${drill.reason}` });
   }
   return { problems: [...problems.map(locate), ...placeholders], entry };

@@ -1,7 +1,9 @@
 import { createContentLibrary, getContentLibrary, type ContentLibrary } from "../content/library";
 import { getSectionMarkdown, type CaseEntry, type RootCauseEntry } from "../content/parse-entry";
 import type { RootCauseId } from "../content/root-cause-ids";
+import { REQUIRED_HEADINGS_ZH } from "../content/schema";
 import { buildTriageKnowledge, getTriageKnowledge, type TriageKnowledge } from "../triage/knowledge";
+import type { Lang } from "../triage/language";
 import type { Tree } from "../triage/tree-schema";
 import type { Exercise } from "./exercise";
 import { buildCauseTerms, type KeyTerm } from "./key-terms";
@@ -12,6 +14,8 @@ import { buildTicketDrill } from "./ticket-drill";
 export type ExerciseFailure = { caseId: string; file: string; reason: string };
 
 export type ExerciseCatalogue = {
+  /** The language of every drill's texts and of titleOf. */
+  lang: Lang;
   exercises: Exercise[];
   failures: ExerciseFailure[];
   causeTerms: Map<RootCauseId, KeyTerm[]>;
@@ -21,14 +25,27 @@ export type ExerciseCatalogue = {
 
 export const isResolvedProblem = (entry: CaseEntry) => entry.frontmatter.type === "problem" && entry.frontmatter.status === "resolved";
 
-/** Every drill the library yields: a ticket drill per resolved problem case, then the signal drills. Pure. */
-export function buildExerciseCatalogue(library: ContentLibrary, knowledge: TriageKnowledge): ExerciseCatalogue {
-  const titleOf = (id: RootCauseId) => library.getRootCause(id)?.frontmatter.title ?? id;
+/**
+ * Every drill the library yields: a ticket drill per resolved problem case, then the signal drills,
+ * with their texts in `lang`. The drills, their ids and their right answers are the same in every
+ * language. Pure.
+ */
+export function buildExerciseCatalogue(library: ContentLibrary, knowledge: TriageKnowledge, lang: Lang = "en"): ExerciseCatalogue {
+  const titleOf = (id: RootCauseId) => {
+    const frontmatter = library.getRootCause(id)?.frontmatter;
+    return (lang === "zh" ? frontmatter?.titleZh : frontmatter?.title) ?? id;
+  };
+  const [issueZh, environmentZh] = REQUIRED_HEADINGS_ZH.problem;
   const tickets = library.cases
     .filter((c) => c.frontmatter.type === "problem")
-    .map((c) => ({ cause: c.frontmatter.rootCause ?? c.id, text: `${getSectionMarkdown(c.body, "Issue")}\n${getSectionMarkdown(c.body, "Environment")}` }));
+    .flatMap((c) => {
+      const cause = c.frontmatter.rootCause ?? c.id;
+      const english = { cause, text: `${getSectionMarkdown(c.body, "Issue")}\n${getSectionMarkdown(c.body, "Environment")}` };
+      const chinese = c.zh && { cause, text: `${getSectionMarkdown(c.zh.body, issueZh)}\n${getSectionMarkdown(c.zh.body, environmentZh)}` };
+      return chinese ? [english, chinese] : [english];
+    });
   const causeTerms = buildCauseTerms(library.rootCauses, tickets);
-  const context = { knowledge, causeTerms, titleOf };
+  const context = { knowledge, causeTerms, titleOf, lang };
 
   const exercises: Exercise[] = [];
   const failures: ExerciseFailure[] = [];
@@ -37,22 +54,26 @@ export function buildExerciseCatalogue(library: ContentLibrary, knowledge: Triag
     if (result.ok) exercises.push(result.exercise);
     else failures.push({ caseId: entry.id, file: entry.file, reason: result.reason });
   }
-  for (const entry of library.cases) exercises.push(...buildSignalDrills(entry, titleOf));
+  for (const entry of library.cases) exercises.push(...buildSignalDrills(entry, titleOf, lang));
 
   const byId = new Map(exercises.map((e) => [e.id, e]));
-  return { exercises, failures, causeTerms, get: (id) => byId.get(id), titleOf };
+  return { lang, exercises, failures, causeTerms, get: (id) => byId.get(id), titleOf };
 }
 
 /** The catalogue of given entries and trees (content:check builds it before the library can load). */
-export function buildCatalogueFromEntries(cases: CaseEntry[], rootCauses: RootCauseEntry[], trees: Tree[]): ExerciseCatalogue {
+export function buildCatalogueFromEntries(cases: CaseEntry[], rootCauses: RootCauseEntry[], trees: Tree[], lang: Lang = "en"): ExerciseCatalogue {
   const library = createContentLibrary(cases, rootCauses);
-  return buildExerciseCatalogue(library, buildTriageKnowledge(library, trees));
+  return buildExerciseCatalogue(library, buildTriageKnowledge(library, trees), lang);
 }
 
-let cached: ExerciseCatalogue | undefined;
+const cached = new Map<Lang, ExerciseCatalogue>();
 
-/** The catalogue of the configured content, built once per process. */
-export function getExerciseCatalogue(): ExerciseCatalogue {
-  cached ??= buildExerciseCatalogue(getContentLibrary(), getTriageKnowledge());
-  return cached;
+/** The catalogue of the configured content in `lang`, built once per process and language. */
+export function getExerciseCatalogue(lang: Lang = "en"): ExerciseCatalogue {
+  let catalogue = cached.get(lang);
+  if (!catalogue) {
+    catalogue = buildExerciseCatalogue(getContentLibrary(), getTriageKnowledge(), lang);
+    cached.set(lang, catalogue);
+  }
+  return catalogue;
 }

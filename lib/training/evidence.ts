@@ -1,7 +1,9 @@
 import type { RootCauseId } from "../content/root-cause-ids";
 import type { Signal } from "../evidence/signal";
 import { weightOf, weightsOf } from "../evidence/signals";
-import { SIGNALS, type SignalId } from "../evidence/vocabulary";
+import type { SignalId } from "../evidence/vocabulary";
+import type { Lang } from "../triage/language";
+import { meaningOf } from "../triage/words";
 import type { EvidenceLine } from "./exercise";
 
 /** A weight from this value up is "typical of the cause" (see lib/evidence/signals/define.ts). */
@@ -16,10 +18,11 @@ export function strongSignalsFor(signals: Iterable<SignalId>, cause: RootCauseId
 }
 
 /**
- * Explains signals in plain words, one per signal id, each with the causes it speaks for. `causes`
- * limits the list (the causes a drill offers); without it the three causes it favours most are named.
+ * Explains signals in plain words (in `lang`), one per signal id, each with the causes it speaks for.
+ * `causes` limits the list (the causes a drill offers); without it the three causes it favours most
+ * are named. A Chinese line leaves out the prose reader's English note ("the ticket says ...").
  */
-export function describeEvidence(signals: Signal[], titleOf: (id: RootCauseId) => string, causes?: RootCauseId[]): EvidenceLine[] {
+export function describeEvidence(signals: Signal[], titleOf: (id: RootCauseId) => string, causes?: RootCauseId[], lang: Lang = "en"): EvidenceLine[] {
   const seen = new Set<SignalId>();
   return signals.flatMap((signal) => {
     if (seen.has(signal.id) || !isDiagnostic(signal.id)) return [];
@@ -30,6 +33,7 @@ export function describeEvidence(signals: Signal[], titleOf: (id: RootCauseId) =
       .sort((a, b) => b[1] - a[1])
       .slice(0, causes ? undefined : 3)
       .map(([id, weight]) => ({ id, title: titleOf(id), weight }));
-    return [{ signal: signal.id, meaning: SIGNALS[signal.id], line: signal.line, ...(signal.detail ? { detail: signal.detail } : {}), favours }];
+    const detail = signal.detail && !(lang === "zh" && signal.parser === "text") ? { detail: signal.detail } : {};
+    return [{ signal: signal.id, meaning: meaningOf(signal.id, lang), line: signal.line, ...detail, favours }];
   });
 }

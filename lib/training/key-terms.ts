@@ -11,6 +11,9 @@ export const REDACTED = "[…]";
 const MAX_CAUSES_PER_TERM = 2;
 
 const CJK = /[\u3400-\u9fff]/;
+const CJK_RUNS = /[\u3400-\u9fff]+/g;
+/** Chinese terms are runs of CJK characters and their parts from this length on ("半连接" of "半连接队列溢出"). */
+const MIN_CHINESE_TERM = 3;
 const STOPWORDS = new Set("a an and are as at by for from in into is it its of on or over than the to with without".split(" "));
 
 export type KeyTerm = { term: string; pattern: RegExp };
@@ -64,24 +67,47 @@ function titleTerms(title: string, id: string): string[] {
 }
 
 /**
- * The key terms of every cause: its id, its title, the title words and word pairs that restate its
- * id, and the technical tokens of its English aliases, as long as they stay distinctive (see
- * MAX_CAUSES_PER_TERM). Pure.
+ * Chinese candidates of a title or alias: each run of CJK characters and every part of a run of at
+ * least MIN_CHINESE_TERM characters (Chinese has no spaces to split words on; parts that are not
+ * distinctive are filtered out like English words).
+ */
+export function chineseParts(text: string): string[] {
+  return [...text.matchAll(CJK_RUNS)].flatMap(([run]) => {
+    const parts = [run];
+    for (let length = MIN_CHINESE_TERM; length < run.length; length++) {
+      for (let start = 0; start + length <= run.length; start++) parts.push(run.slice(start, start + length));
+    }
+    return parts.filter((part) => part.length >= 2);
+  });
+}
+
+/**
+ * The key terms of every cause, in English and in Chinese: its id, its title and Chinese title, the
+ * title words and word pairs that restate its id, the technical tokens of its English aliases, and the
+ * Chinese parts of its Chinese title and Chinese aliases, as long as they stay distinctive (see MAX_CAUSES_PER_TERM).
+ * `tickets` holds the library's tickets in both languages. Pure.
  */
 export function buildCauseTerms(rootCauses: RootCauseEntry[], tickets: TicketText[]): Map<RootCauseId, KeyTerm[]> {
-  const nameText = new Map(rootCauses.map((c) => [c.id, [c.frontmatter.title, ...c.frontmatter.aliases].join("\n")]));
+  const nameText = new Map(rootCauses.map((c) => [c.id, [c.frontmatter.title, c.frontmatter.titleZh, ...c.frontmatter.aliases].join("\n")]));
   const causesNaming = (pattern: RegExp) => [...nameText.values()].filter((text) => occursIn(text, pattern)).length;
   const ticketCausesUsing = (pattern: RegExp) => new Set(tickets.filter((t) => occursIn(t.text, pattern)).map((t) => t.cause)).size;
 
   return new Map(
     rootCauses.map((cause) => {
-      const { id, title, aliases } = cause.frontmatter;
-      const englishAliases = aliases.filter((alias) => !CJK.test(alias));
-      const candidates = [...titleTerms(title, id), ...englishAliases.flatMap(tokenize).filter(isTechnicalToken)];
+      const { id, title, titleZh, aliases } = cause.frontmatter;
+      const candidates = [
+        ...titleTerms(title, id),
+        ...aliases
+          .filter((alias) => !CJK.test(alias))
+          .flatMap(tokenize)
+          .filter(isTechnicalToken),
+        ...[titleZh, ...aliases.filter((alias) => CJK.test(alias))].flatMap(chineseParts),
+      ];
       const words = dedupe(candidates.map((c) => c.toLowerCase()))
         .map((term) => ({ term, pattern: termPattern(term) }))
         .filter(({ pattern }) => causesNaming(pattern) <= MAX_CAUSES_PER_TERM && ticketCausesUsing(pattern) <= MAX_CAUSES_PER_TERM);
-      return [id, [{ term: id, pattern: termPattern(id) }, { term: title, pattern: termPattern(title) }, ...words]];
+      const titles = [title, titleZh].map((term) => ({ term, pattern: termPattern(term) }));
+      return [id, [{ term: id, pattern: termPattern(id) }, ...titles, ...words]];
     }),
   );
 }

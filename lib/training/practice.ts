@@ -31,7 +31,7 @@ export async function getLearnerQueue(prisma: PrismaClient, catalogue: ExerciseC
       {
         id: item.id,
         kind: exercise.kind,
-        teaser: teaserOf(exercise),
+        teaser: teaserOf(exercise, catalogue.lang),
         status: item.status,
         ...(item.box ? { box: item.box, dueAt: item.dueAt?.toISOString() } : {}),
       },

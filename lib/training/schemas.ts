@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { rootCauseIdSchema } from "../content/schema";
+import { LANGS } from "../triage/language";
 import { EXERCISE_ID_PATTERN } from "./exercise";
 
 /** Largest training request body; the payloads are a few hundred bytes. */
@@ -21,6 +22,9 @@ export const learnerIdSchema = z.string().regex(/^[a-z0-9]{1,40}$/, "not a learn
 /** POST /api/train/learners */
 export const createLearnerSchema = z.object({ name: learnerNameSchema }).strict();
 
+/** The language of drill texts and feedback; English without it. */
+const langSchema = z.enum(LANGS).optional();
+
 /** POST /api/train/attempts */
 export const createAttemptSchema = z
   .object({
@@ -31,11 +35,12 @@ export const createAttemptSchema = z
       z.object({ kind: z.literal("ticket"), stepId: z.string().min(1).max(100), causeId: rootCauseIdSchema }).strict(),
       z.object({ kind: z.literal("signal"), line: z.number().int().min(1) }).strict(),
     ]),
+    lang: langSchema,
   })
   .strict();
 
-/** GET /api/train/queue?learner=<id> */
-export const queueQuerySchema = z.object({ learner: learnerIdSchema });
+/** GET /api/train/queue?learner=<id>[&lang=en|zh] */
+export const queueQuerySchema = z.object({ learner: learnerIdSchema, lang: langSchema });
 
 export type CreateLearnerInput = z.infer<typeof createLearnerSchema>;
 export type CreateAttemptInput = z.infer<typeof createAttemptSchema>;

@@ -2,6 +2,8 @@ import type { CaseEntry } from "../content/parse-entry";
 import type { RootCauseId } from "../content/root-cause-ids";
 import { extractEvidence } from "../evidence/extract";
 import { getParser } from "../evidence/parsers";
+import type { Lang } from "../triage/language";
+import { DRILL_WORDS } from "./drill-words";
 import { describeEvidence, isDiagnostic } from "./evidence";
 import type { SignalDrill, TellingLine } from "./exercise";
 import { parseBlocks } from "./markdown";
@@ -14,9 +16,10 @@ const MAX_LINES = 60;
 
 /**
  * One "spot the signal" drill per output the case quotes in which the evidence parsers find a line
- * that matters to a diagnosis, as long as at most half the lines do (otherwise any click is right). Pure.
+ * that matters to a diagnosis, as long as at most half the lines do (otherwise any click is right).
+ * The outputs are the English case's (the Chinese page quotes the same ones); texts in `lang`. Pure.
  */
-export function buildSignalDrills(entry: CaseEntry, titleOf: (id: RootCauseId) => string): SignalDrill[] {
+export function buildSignalDrills(entry: CaseEntry, titleOf: (id: RootCauseId) => string, lang: Lang = "en"): SignalDrill[] {
   return quotedOutputs(parseBlocks(entry.body)).flatMap((output, index) => {
     const lines = output.text.split("\n");
     if (lines.length < MIN_LINES || lines.length > MAX_LINES) return [];
@@ -30,6 +33,8 @@ export function buildSignalDrills(entry: CaseEntry, titleOf: (id: RootCauseId) =
       evidence: describeEvidence(
         signals.filter((s) => s.lineNumber === lineNumber),
         titleOf,
+        undefined,
+        lang,
       ),
     }));
     const rootCause = entry.frontmatter.rootCause ?? mostFavouredCause(telling);
@@ -39,9 +44,9 @@ export function buildSignalDrills(entry: CaseEntry, titleOf: (id: RootCauseId) =
         kind: "signal",
         id: exerciseIdOf("signal", `${entry.id}:${index}`),
         caseId: entry.id,
-        caseTitle: entry.frontmatter.title,
+        caseTitle: lang === "zh" ? (entry.zh?.frontmatter.title ?? entry.frontmatter.titleZh) : entry.frontmatter.title,
         rootCause,
-        source: getParser(signals[0].parser)?.title ?? "command output",
+        source: getParser(signals[0].parser)?.title ?? DRILL_WORDS[lang].commandOutput,
         ...(output.command ? { command: output.command } : {}),
         lines,
         telling,

@@ -2,16 +2,21 @@ import { ENTRY_SYMPTOMS, type EntrySymptom } from "../content/entry-symptoms";
 import { markdownToPlainText } from "../content/markdown";
 import { getSectionMarkdown, type CaseEntry } from "../content/parse-entry";
 import type { RootCauseId } from "../content/root-cause-ids";
+import { REQUIRED_HEADINGS, REQUIRED_HEADINGS_ZH } from "../content/schema";
 import { extractEvidence } from "../evidence/extract";
 import { getParser } from "../evidence/parsers";
 import type { Signal } from "../evidence/signal";
 import { weightOf } from "../evidence/signals";
-import { SIGNALS, type SignalId } from "../evidence/vocabulary";
+import type { SignalId } from "../evidence/vocabulary";
 import type { TriageKnowledge } from "../triage/knowledge";
+import type { Lang } from "../triage/language";
+import { localizeNode } from "../triage/localize";
 import { impliedAnswer } from "../triage/next-step";
 import { PARSER_SIGNALS } from "../triage/parser-signals";
 import { rankRootCauses } from "../triage/rank";
 import type { Tree, TreeNode } from "../triage/tree-schema";
+import { meaningOf } from "../triage/words";
+import { DRILL_WORDS } from "./drill-words";
 import { describeEvidence, strongSignalsFor } from "./evidence";
 import type { CauseChoice, DrillStep, Reveal, TicketDrill } from "./exercise";
 import { findKeyTerms, REDACTED, redactKeyTerms, type KeyTerm } from "./key-terms";
@@ -22,8 +27,28 @@ import { exerciseIdOf, shuffleBy } from "./stable-hash";
 export type DrillContext = {
   knowledge: TriageKnowledge;
   causeTerms: Map<RootCauseId, KeyTerm[]>;
+  /** A cause's title in the drill's language. */
   titleOf: (id: RootCauseId) => string;
+  /** The language of the drill's texts; what it asks and what is right never depend on it. */
+  lang: Lang;
 };
+
+/** The sections of a problem case a drill reads. */
+type CaseSections = { issue: string; environment: string; diagnosis: string; cause: string; spotNextTime: string };
+
+/** The case's sections in `lang`: the Chinese page's when there is one, else the English body's. */
+function sectionsOf(entry: CaseEntry, lang: Lang): CaseSections {
+  const [issue, environment, diagnosis, cause, , spotNextTime] = lang === "zh" && entry.zh ? REQUIRED_HEADINGS_ZH.problem : REQUIRED_HEADINGS.problem;
+  const body = lang === "zh" && entry.zh ? entry.zh.body : entry.body;
+  const section = (heading: string) => getSectionMarkdown(body, heading);
+  return {
+    issue: section(issue),
+    environment: section(environment),
+    diagnosis: section(diagnosis),
+    cause: section(cause),
+    spotNextTime: section(spotNextTime),
+  };
+}
 
 export type BuildResult<T> = { ok: true; exercise: T } | { ok: false; reason: string };
 
@@ -48,7 +73,9 @@ type RatedStep = DrillStep & {
  * Turns a resolved problem case into a ticket drill, or says why it cannot. The learner sees the
  * Issue and Environment with the key terms of every offered cause redacted, picks a first step
  * from the decision tree of the case's entry symptom, sees the case's telling output (or its
- * redacted Diagnosis when it quotes none), then picks the cause. Pure.
+ * redacted Diagnosis when it quotes none), then picks the cause. The English case decides the
+ * drill (its steps, causes and right answers); the texts are in the context's language, from the
+ * Chinese page when the case has one. Pure.
  */
 export function buildTicketDrill(entry: CaseEntry, context: DrillContext): BuildResult<TicketDrill> {
   const f = entry.frontmatter;
@@ -71,13 +98,18 @@ export function buildTicketDrill(entry: CaseEntry, context: DrillContext): Build
 
   const terms = causes.flatMap((c) => context.causeTerms.get(c.id) ?? []);
   const redact = (text: string) => redactKeyTerms(text, terms);
-  const issueBlocks = parseBlocks(redact(issue));
-  if (blocksToText(issueBlocks).replaceAll(REDACTED, "").trim().length < MIN_ISSUE_CHARS) {
-    return fail("the Issue says too little once the key terms of the offered causes are redacted");
-  }
+  const saysTooLittle = (text: string) =>
+    blocksToText(parseBlocks(redact(text)))
+      .replaceAll(REDACTED, "")
+      .trim().length < MIN_ISSUE_CHARS;
+  if (saysTooLittle(issue)) return fail("the Issue says too little once the key terms of the offered causes are redacted");
+  // A Chinese page that says too little once redacted leaves the drill to the English text.
+  const translated = sectionsOf(entry, context.lang);
+  const shown = saysTooLittle(translated.issue) ? sectionsOf(entry, "en") : translated;
+  const shownDiagnosis = parseBlocks(shown.diagnosis);
   const reveal: Reveal = telling
     ? { kind: "output", ...(telling.output.command ? { command: telling.output.command } : {}), output: telling.output.text }
-    : { kind: "diagnosis", blocks: mapBlockText(diagnosis, redact) };
+    : { kind: "diagnosis", blocks: mapBlockText(shownDiagnosis.length > 0 ? shownDiagnosis : diagnosis, redact) };
 
   // What the engine reads in what the case observed: the ticket, its outputs and its error strings. The
   // Diagnosis prose explains ("with tcp_tw_recycle on, the kernel drops..."); it is not read as a setting.
@@ -86,7 +118,9 @@ export function buildTicketDrill(entry: CaseEntry, context: DrillContext): Build
     extractEvidence({ description: markdownToPlainText(`${issue}\n\n${environment}`), outputs: quoted }),
     context.titleOf,
     causes.map((c) => c.id),
+    context.lang,
   ).filter((line) => line.favours.length > 0);
+  const reasoningShown = parseBlocks(shown.cause);
   evidence.sort((a, b) => weightOf(b.signal, cause) - weightOf(a.signal, cause));
 
   return {
@@ -95,12 +129,12 @@ export function buildTicketDrill(entry: CaseEntry, context: DrillContext): Build
       kind: "ticket",
       id: exerciseIdOf("ticket", entry.id),
       caseId: entry.id,
-      caseTitle: f.title,
+      caseTitle: context.lang === "zh" ? (entry.zh?.frontmatter.title ?? f.titleZh) : f.title,
       rootCause: cause,
       // The symptom label is the library's own wording, shown whole: redaction is for the case's text.
-      symptom: { id: symptom.id, label: symptom.label },
-      issue: issueBlocks,
-      environment: parseBlocks(redact(environment)),
+      symptom: { id: symptom.id, label: context.lang === "zh" ? symptom.labelZh : symptom.label },
+      issue: parseBlocks(redact(shown.issue)),
+      environment: parseBlocks(redact(shown.environment)),
       // Positional ids: a tree node id ("cc-conntrack") would name what the label redacts.
       steps: steps.map(({ strength: _strength, speaksToOthers: _others, namesACause: _naming, ...step }, i) => ({
         ...step,
@@ -109,7 +143,7 @@ export function buildTicketDrill(entry: CaseEntry, context: DrillContext): Build
       })),
       reveal,
       causes,
-      explanation: { reasoning, spotNextTime: parseBlocks(getSectionMarkdown(entry.body, "How to spot it next time")), evidence },
+      explanation: { reasoning: reasoningShown.length > 0 ? reasoningShown : reasoning, spotNextTime: parseBlocks(shown.spotNextTime), evidence },
     },
   };
 }
@@ -203,16 +237,20 @@ function rateSteps(
   tellingParsers: Set<string>,
   context: DrillContext,
 ): RatedStep[] {
+  const { lang } = context;
+  const words = DRILL_WORDS[lang];
   const others = causes.filter((c) => c.id !== cause);
+  // Whether a label names an offered cause is judged on the English label: the drill is the same in every language.
   const namesACause = (label: string) => findKeyTerms(label, terms).length > 0;
   const title = context.titleOf(cause);
   const leading = stepsLeadingTo(tree, cause);
   const rated = tree.nodes.flatMap((node: TreeNode): (RatedStep & { answered?: boolean })[] => {
     if (node.kind === "leaf") return [];
-    if (node.kind === "question") {
-      const label = `Ask the customer: ${node.text}`;
+    const shown = localizeNode(node, lang);
+    if (node.kind === "question" && shown.kind === "question") {
+      const label = words.askTheCustomer(shown.text);
+      const names = namesACause(DRILL_WORDS.en.askTheCustomer(node.text));
       if (impliedAnswer(node, observed)) {
-        const why = "The ticket already answers this question.";
         return [
           {
             id: node.id,
@@ -220,10 +258,10 @@ function rateSteps(
             label,
             title: label,
             right: false,
-            why,
+            why: words.alreadyAnswered,
             strength: 0,
             speaksToOthers: false,
-            namesACause: namesACause(label),
+            namesACause: names,
             answered: true,
           },
         ];
@@ -234,31 +272,29 @@ function rateSteps(
             cause,
           )
         : [];
-      const why =
-        strong.length > 0
-          ? `An answer can reveal ${SIGNALS[strong[0]]}, which is typical of ${title}.`
-          : "None of its answers would point at this case's cause.";
+      const why = strong.length > 0 ? words.answerCanReveal(meaningOf(strong[0], lang), title) : words.noAnswerPoints;
       const strength = strong.length > 0 ? weightOf(strong[0], cause) : 0;
-      return [{ id: node.id, kind: "ask", label, title: label, right: strength > 0, why, strength, speaksToOthers: false, namesACause: namesACause(label) }];
+      return [{ id: node.id, kind: "ask", label, title: label, right: strength > 0, why, strength, speaksToOthers: false, namesACause: names }];
     }
+    if (node.kind !== "command" || shown.kind !== "command") return [];
     const revealable = PARSER_SIGNALS[node.parser] ?? [];
     const strong = leading.has(node.id) ? strongSignalsFor(revealable, cause) : [];
     const readsTelling = tellingParsers.has(node.parser);
     const spokenFor = others.filter((c) => strongSignalsFor(revealable, c.id).length > 0);
     const why = readsTelling
-      ? `It reads the kind of output that cracked this case (${getParser(node.parser)?.title ?? node.parser}).`
+      ? words.readsTellingOutput(getParser(node.parser)?.title ?? node.parser)
       : strong.length > 0
-        ? `Its output can show ${SIGNALS[strong[0]]}, which is typical of ${title}.`
+        ? words.outputCanShow(meaningOf(strong[0], lang), title)
         : spokenFor.length > 0
-          ? `Its output speaks to ${spokenFor.map((c) => c.title).join("; ")}, not to this case's cause.`
-          : "Its output would not separate the candidate causes of this ticket.";
+          ? words.speaksToOthers(spokenFor.map((c) => c.title))
+          : words.wouldNotSeparate;
     const strength = readsTelling ? Number.POSITIVE_INFINITY : strong.length > 0 ? weightOf(strong[0], cause) : 0;
     return [
       {
         id: node.id,
         kind: "command",
-        label: node.title,
-        title: node.title,
+        label: shown.title,
+        title: shown.title,
         command: node.command.default,
         right: strength > 0,
         why,
@@ -272,9 +308,7 @@ function rateSteps(
 
   const concluding = stepsConcluding(tree, cause);
   return rated.map(({ answered, ...step }) =>
-    concluding.has(step.id) && !answered
-      ? { ...step, right: true, strength: 1, why: `No step can show evidence typical of ${title}; the decision tree concludes it right after this one.` }
-      : step,
+    concluding.has(step.id) && !answered ? { ...step, right: true, strength: 1, why: words.treeConcludes(title) } : step,
   );
 }
 

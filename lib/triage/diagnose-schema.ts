@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { checkPastedText, MAX_TICKET_BODY_BYTES, pastedTextSchema } from "../pasted-text";
+import { LANGS } from "./language";
 
 /** Largest accepted request body (bytes): the HTTP route answers 413 above it. */
 export const MAX_DIAGNOSE_BYTES = MAX_TICKET_BODY_BYTES;
@@ -18,6 +19,8 @@ export const diagnoseInputSchema = z
       .max(100)
       .optional(),
     answers: z.record(z.string().min(1).max(100), z.string().min(1).max(100)).optional(),
+    /** The language of the result; without it, the description's (see languageOf). */
+    lang: z.enum(LANGS).optional(),
   })
   .superRefine((input, ctx) => checkPastedText(ctx, "description", [input.description, ...(input.outputs ?? []).map((o) => o.text)]));
 

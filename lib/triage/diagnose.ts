@@ -12,6 +12,8 @@ import { readFacts, type EnvironmentFacts } from "./facts";
 import { fillCommandFromTicket } from "./fill-command";
 import { inferAnswer, type InferredAnswer } from "./inferred-answers";
 import type { TriageKnowledge } from "./knowledge";
+import { languageOf, type Lang } from "./language";
+import { knowledgeIn, localizeNode } from "./localize";
 import {
   chooseNextStep,
   commandKeyOf,
@@ -31,6 +33,7 @@ import { similarCasesRequest, type SimilarCasesRequest } from "./similar-cases";
 import { ticketText } from "./tickets";
 import type { QuestionNode, TreeNode } from "./tree-schema";
 import { ANOTHER_SYMPTOM_ID, causeOfConfirmId, NOT_YET, verdictsOf, WALK_QUESTIONS } from "./walk-questions";
+import { observationOf, WORDS } from "./words";
 
 /** A ranked cause as the walk shows it: with a word for its likelihood, its preconditions and what decides it. */
 export type WalkedCause = RankedCause & {
@@ -45,6 +48,8 @@ export type WalkedCause = RankedCause & {
 export type RuledOutCause = { id: RootCauseId; title: string; reason: string; by: "engineer" | "precondition" };
 
 export type DiagnoseResult = {
+  /** The language every text of the result is written in: the request's, else the description's. */
+  lang: Lang;
   rootCauses: WalkedCause[];
   next: NextStep;
   signals: Signal[];
@@ -73,22 +78,26 @@ const LEAF_BOOST = 0.7;
 /**
  * Diagnoses a ticket: extracts evidence from its text, pasted outputs and answers, ranks every
  * root cause, rules out the rejected ones and those whose preconditions fail, and proposes the
- * next step. Pure; throws AnswerError for an unknown question or answer.
+ * next step, every text in the request's language (else the description's); the language changes
+ * no score. Pure; throws AnswerError for an unknown question or answer.
  */
-export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): DiagnoseResult {
+export function diagnose(input: DiagnoseInput, baseKnowledge: TriageKnowledge): DiagnoseResult {
+  const lang = input.lang ?? languageOf(input.description);
+  const words = WORDS[lang];
+  const knowledge = knowledgeIn(baseKnowledge, lang);
   const answers = input.answers ?? {};
-  const nodes = indexNodes(knowledge.trees);
+  const nodes = indexNodes(knowledge.trees, lang);
   const answerSignals = signalsFromAnswers(answers, nodes);
   const observed = [...extractEvidence(input), ...answerSignals];
   // Answers can complete a combination the pasted evidence began.
   const signals = [...observed, ...deriveSignals(observed)];
   const outputs = input.outputs ?? [];
-  const facts = readFacts({ description: input.description, outputs, answers }, signals);
+  const facts = readFacts({ description: input.description, outputs, answers }, signals, lang);
   const observedIds = new Set(signals.map((s) => s.id));
 
   const inferred = new Map<string, InferredAnswer | undefined>();
   const infer = (question: QuestionNode) => {
-    if (!inferred.has(question.id)) inferred.set(question.id, inferAnswer(question, signals, input.description, facts));
+    if (!inferred.has(question.id)) inferred.set(question.id, inferAnswer(question, signals, input.description, facts, lang));
     return inferred.get(question.id);
   };
   const outputSignals = signals.filter((s) => s.source.kind === "output");
@@ -108,33 +117,28 @@ export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): Diag
     infer,
   };
 
-  const boosts = [...symptomBoosts(answers), ...leafBoosts(context)];
+  const boosts = [...symptomBoosts(answers, lang), ...leafBoosts(context, lang)];
   const { rejected, notYet, confirmed } = verdictsOf(answers);
   const preconditions = new Map<RootCauseId, PreconditionResult[]>();
   const preconditionsOf = (cause: RootCauseId) => {
-    if (!preconditions.has(cause)) preconditions.set(cause, checkPreconditions(cause, facts, observedIds));
+    if (!preconditions.has(cause)) preconditions.set(cause, checkPreconditions(cause, facts, observedIds, lang));
     return preconditions.get(cause) ?? [];
   };
 
-  const ranked = rankRootCauses(signals, knowledge, boosts, ticketText({ description: input.description, outputs }));
+  const ranked = rankRootCauses(signals, knowledge, boosts, ticketText({ description: input.description, outputs }), lang);
   const ruledOut: RuledOutCause[] = [];
   for (const cause of ranked) {
     if (cause.id === confirmed) continue;
     if (rejected.has(cause.id)) {
-      ruledOut.push({ id: cause.id, title: cause.title, reason: "You ruled it out.", by: "engineer" });
+      ruledOut.push({ id: cause.id, title: cause.title, reason: words.youRuledItOut, by: "engineer" });
       continue;
     }
     if (notYet.has(cause.id) && decisiveEvidence(cause.id, signals).length === 0) {
-      ruledOut.push({
-        id: cause.id,
-        title: cause.title,
-        reason: "You did not accept it on circumstance alone; it comes back if an output shows it directly.",
-        by: "engineer",
-      });
+      ruledOut.push({ id: cause.id, title: cause.title, reason: words.notOnCircumstance, by: "engineer" });
       continue;
     }
     const failed = preconditionsOf(cause.id).find((p) => p.state === "contradicted");
-    if (failed) ruledOut.push({ id: cause.id, title: cause.title, reason: `It needs ${failed.label}, but ${failed.reason}.`, by: "precondition" });
+    if (failed) ruledOut.push({ id: cause.id, title: cause.title, reason: words.needsBut(failed.label, failed.reason), by: "precondition" });
   }
   const out = new Set(ruledOut.map((c) => c.id));
   const remaining = renormalise(ranked.filter((c) => !out.has(c.id)));
@@ -142,6 +146,7 @@ export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): Diag
 
   const chosen = chooseNextStep({
     ...context,
+    lang,
     ranked: remaining,
     facts,
     preconditionsOf,
@@ -151,19 +156,22 @@ export function diagnose(input: DiagnoseInput, knowledge: TriageKnowledge): Diag
   });
   const next = chosen.command ? { ...chosen, filled: fillCommandFromTicket(chosen.command, { description: input.description, outputs }) } : chosen;
 
-  const inferredAnswers = [...relevantTrees({ trees: knowledge.trees, answers, ranked: remaining }).flatMap((t) => t.nodes), ...WALK_QUESTIONS]
+  const inferredAnswers = [
+    ...relevantTrees({ trees: knowledge.trees, answers, ranked: remaining }).flatMap((t) => t.nodes),
+    ...WALK_QUESTIONS.map((question) => localizeNode(question, lang)),
+  ]
     .flatMap((node) => (node.kind === "question" && answers[node.id] === undefined ? [infer(node)] : []))
     .filter((a, i, all): a is InferredAnswer => a !== undefined && all.findIndex((b) => b?.questionId === a.questionId) === i);
 
   const rootCauses = remaining.slice(0, RESULT_SIZE).map((cause) => ({
     ...cause,
-    likelihood: likelihoodWord(cause.score),
+    likelihood: likelihoodWord(cause.score, lang),
     preconditions: preconditionsOf(cause.id),
-    decisive: decisiveEvidence(cause.id, signals).map((s) => s.detail ?? s.line),
+    decisive: decisiveEvidence(cause.id, signals).map((s) => observationOf(s, lang)),
   }));
   const similar = similarCasesRequest(input.description, { signals, rootCauses });
   const engineVersion = engineVersionOf(knowledge);
-  return { rootCauses, next, signals, confidence: confidenceOf(rootCauses[0]?.score ?? 0), ruledOut, inferredAnswers, facts, similar, engineVersion };
+  return { rootCauses, next, signals, confidence: confidenceOf(rootCauses[0]?.score ?? 0), ruledOut, inferredAnswers, facts, similar, engineVersion, lang };
 }
 
 /** Probabilities of the causes still in play, summing to one again. */
@@ -198,17 +206,18 @@ export function signalsFromAnswers(answers: Record<string, string>, nodes: Map<s
   return signals;
 }
 
-function symptomBoosts(answers: Record<string, string>): CauseBoost[] {
+function symptomBoosts(answers: Record<string, string>, lang: Lang): CauseBoost[] {
   const boosts: CauseBoost[] = [];
   for (const id of [SYMPTOM_QUESTION_ID, ANOTHER_SYMPTOM_ID]) {
     const symptom = ENTRY_SYMPTOMS.find((s) => s.id === answers[id]);
     if (!symptom) continue;
-    for (const cause of symptom.causes) boosts.push({ cause, weight: SYMPTOM_BOOST, reason: `Entry symptom: ${symptom.label}` });
+    const reason = WORDS[lang].entrySymptom(lang === "en" ? symptom.label : symptom.labelZh);
+    for (const cause of symptom.causes) boosts.push({ cause, weight: SYMPTOM_BOOST, reason });
   }
   return boosts;
 }
 
-function leafBoosts(context: PathContext): CauseBoost[] {
+function leafBoosts(context: PathContext, lang: Lang): CauseBoost[] {
   const boosts: CauseBoost[] = [];
   const seen = new Set<RootCauseId>();
   for (const tree of context.trees) {
@@ -217,7 +226,7 @@ function leafBoosts(context: PathContext): CauseBoost[] {
     for (const cause of node.causes) {
       if (seen.has(cause)) continue;
       seen.add(cause);
-      boosts.push({ cause, weight: LEAF_BOOST, reason: `Reached the end of the "${tree.title}" path${node.note ? `: ${node.note}` : ""}` });
+      boosts.push({ cause, weight: LEAF_BOOST, reason: WORDS[lang].reachedPathEnd(tree.title, node.note) });
     }
   }
   return boosts;

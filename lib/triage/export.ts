@@ -1,22 +1,34 @@
 import type { RootCauseEntry } from "../content/parse-entry";
 import type { RootCauseId } from "../content/root-cause-ids";
 import type { Signal } from "../evidence/signal";
-import { definitionOf, weightOf } from "../evidence/signals";
+import { weightOf } from "../evidence/signals";
 import type { TriageSessionView } from "../sessions/session-schema";
 import { canDecide, decisiveEvidence } from "./decisive";
 import type { DiagnoseResult } from "./diagnose";
 import { fillCommandFromTicket } from "./fill-command";
-import { fixSectionOf, type TriageKnowledge } from "./knowledge";
+import { FIX_HEADING_ZH, fixSectionOf, type TriageKnowledge } from "./knowledge";
+import { languageOf, type Lang } from "./language";
+import { localizeNode } from "./localize";
 import { verificationOf } from "./next-step";
 import { PARSER_SIGNALS } from "./parser-signals";
-import { WHERE_WORDS } from "./plain-words";
 import type { CommandNode } from "./tree-schema";
+import { meaningOf, WORDS } from "./words";
 
 /** What an export needs to know about the confirmed cause, from its page. */
-export type CauseForExport = { id: RootCauseId; title: string; titleZh?: string; summary: string; fix: string; layers: string[] };
+export type CauseForExport = {
+  id: RootCauseId;
+  title: string;
+  titleZh?: string;
+  summary: string;
+  /** From the cause's Chinese page, where it has one. */
+  summaryZh?: string;
+  fix: string;
+  fixZh?: string;
+  layers: string[];
+};
 
-/** How a reply is built: the site's public URL for links (none without it). */
-export type ReplyOptions = { publicUrl?: string };
+/** How a reply is built: the site's public URL for links (none without it), and its language (the description's unless set). */
+export type ReplyOptions = { publicUrl?: string; lang?: Lang };
 
 /** Wraps text in a code fence longer than any backtick run inside it. */
 export function fence(text: string, language = "text"): string {
@@ -30,15 +42,7 @@ export function escapeMdx(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\{/g, "&#123;").replace(/\}/g, "&#125;");
 }
 
-const CJK = /[\u3400-\u9fff]/g;
 const SINCE_BOOT = /\bsince boot\b/;
-
-/** A ticket written mostly in Chinese gets a Chinese reply. */
-export function isChineseTicket(text: string): boolean {
-  const cjk = text.match(CJK)?.length ?? 0;
-  const latinWords = text.match(/[A-Za-z]{2,}/g)?.length ?? 0;
-  return cjk >= 4 && cjk >= latinWords;
-}
 
 /** Makes site links absolute from the public URL, or drops them (keeping their text) without one. */
 export function absoluteLinks(markdown: string, publicUrl?: string): string {
@@ -76,14 +80,21 @@ function isObserved(signal: Signal): boolean {
   return signal.source.kind === "output" || (signal.source.kind === "description" && signal.parser !== "text");
 }
 
-/** Findings for the cause, each once: its meaning in the reply's language and what the output showed. */
-function findingsFor(result: DiagnoseResult, cause: RootCauseId, zh: boolean): { signal: Signal; text: string }[] {
+/**
+ * Findings for the cause, each once: its meaning in the reply's language and what the output showed
+ * (with the parser's note in an English reply; the notes are English).
+ */
+function findingsFor(result: DiagnoseResult, cause: RootCauseId, lang: Lang): { signal: Signal; text: string }[] {
   const seen = new Set<string>();
   const findings: { signal: Signal; text: string }[] = [];
   for (const signal of result.signals) {
     if (!isObserved(signal) || weightOf(signal.id, cause) <= 0 || seen.has(signal.id)) continue;
     seen.add(signal.id);
-    const meaning = definitionOf(signal.id).meaning[zh ? "zh" : "en"];
+    const meaning = meaningOf(signal.id, lang);
+    if (lang === "zh") {
+      findings.push({ signal, text: `${meaning}：\`${signal.line}\`` });
+      continue;
+    }
     const detail = signal.detail && !SINCE_BOOT.test(signal.detail) && !signal.detail.includes(signal.line) ? ` (${signal.detail})` : "";
     findings.push({ signal, text: `${meaning}: \`${signal.line}\`${detail}` });
   }
@@ -117,44 +128,50 @@ export function requestedTests(
   return tests.slice(0, limit);
 }
 
-const WORDS = {
-  en: {
-    hello: "Hello,",
-    thanks: (ref: string) => `Thank you for the details${ref ? ` on ticket ${ref}` : ""}. To make sure we understood the problem correctly:`,
-    checked: "**What we checked and found**",
-    nothing: "nothing abnormal for this problem",
-    snapshot: "These counters are totals since the server booted; a second snapshot a few seconds later shows whether they still rise.",
-    description: "Your description",
-    cause: "**The cause**",
-    tests: "**Please run these and send us the output**",
-    fix: "**How to fix it**",
-    verify: "**How to verify the fix**",
-    more: "More on this cause:",
-    bye: "Best regards,",
-    output: (n: number) => `Output ${n}`,
-  },
-  zh: {
-    hello: "您好，",
-    thanks: (ref: string) => `感谢您提供的信息${ref ? `（工单 ${ref}）` : ""}。我们对问题的理解如下：`,
-    checked: "**我们检查了什么、发现了什么**",
-    nothing: "未发现与此问题相关的异常",
-    snapshot: "以上计数器是服务器启动以来的累计值；隔几秒再取一次快照，才能看出它们是否仍在上涨。",
-    description: "您的描述",
-    cause: "**原因**",
-    tests: "**请运行以下命令并把输出发给我们**",
-    fix: "**修复方法**（以下步骤摘自原因说明页）",
-    verify: "**修复后如何验证**",
-    more: "关于此原因的详细说明：",
-    bye: "此致",
-    output: (n: number) => `输出 ${n}`,
-  },
+const REPLY_EN = {
+  hello: "Hello,",
+  thanks: (ref: string) => `Thank you for the details${ref ? ` on ticket ${ref}` : ""}. To make sure we understood the problem correctly:`,
+  checked: "**What we checked and found**",
+  nothing: "nothing abnormal for this problem",
+  snapshot: "These counters are totals since the server booted; a second snapshot a few seconds later shows whether they still rise.",
+  description: "Your description",
+  cause: "**The cause**",
+  tests: "**Please run these and send us the output**",
+  fix: "**How to fix it**",
+  verify: "**How to verify the fix**",
+  more: "More on this cause:",
+  bye: "Best regards,",
+  output: (n: number) => `Output ${n}`,
+  colon: ":",
+  stop: ".",
 };
+
+const REPLY_ZH: typeof REPLY_EN = {
+  hello: "您好，",
+  thanks: (ref: string) => `感谢您提供的信息${ref ? `（工单 ${ref}）` : ""}。我们对问题的理解如下：`,
+  checked: "**我们检查了什么、发现了什么**",
+  nothing: "未发现与此问题相关的异常",
+  snapshot: "以上计数器是服务器启动以来的累计值；隔几秒再取一次快照，才能看出它们是否仍在上涨。",
+  description: "您的描述",
+  cause: "**原因**",
+  tests: "**请运行以下命令并把输出发给我们**",
+  fix: "**修复方法**",
+  verify: "**修复后如何验证**",
+  more: "关于此原因的详细说明：",
+  bye: "如有其他问题，欢迎随时联系我们。\n\n祝好！",
+  output: (n: number) => `输出 ${n}`,
+  colon: "：",
+  stop: "。",
+};
+
+const REPLY_WORDS: Record<Lang, typeof REPLY_EN> = { en: REPLY_EN, zh: REPLY_ZH };
 
 /**
  * A reply to the customer in Markdown, for this ticket only: the problem restated, what was checked
  * and found (each finding once, from the outputs), the cause, tests only where the cause still lacks
- * a decisive observation and they fit this environment, the fix and how to verify it. A Chinese
- * ticket gets a Chinese reply; links are absolute from the public URL, or left out.
+ * a decisive observation and they fit this environment, the fix and how to verify it. Written in the
+ * session's language (options.lang, else the description's): a Chinese ticket gets a Chinese reply,
+ * with the cause's Chinese summary and fix. Links are absolute from the public URL, or left out.
  */
 export function buildCustomerReply(
   session: TriageSessionView,
@@ -163,22 +180,27 @@ export function buildCustomerReply(
   knowledge: TriageKnowledge,
   options: ReplyOptions = {},
 ): string {
-  const zh = isChineseTicket(session.description);
-  const words = WORDS[zh ? "zh" : "en"];
+  const lang = options.lang ?? languageOf(session.description);
+  const words = REPLY_WORDS[lang];
   const fill = (command: string) => fillCommandFromTicket(command, session).command;
-  const findings = findingsFor(result, cause.id, zh);
+  const findings = findingsFor(result, cause.id, lang);
   const listed = new Set<string>();
   const checked = session.outputs.map((output, index) => {
     const here = findings.filter((f) => f.signal.source.kind === "output" && f.signal.source.index === index && !listed.has(f.signal.id));
     for (const f of here) listed.add(f.signal.id);
     const label = output.command ? `\`${fill(output.command)}\`` : words.output(index + 1);
-    return here.length > 0 ? [`- ${label}:`, ...here.map((f) => `  - ${f.text}`)].join("\n") : `- ${label}: ${words.nothing}.`;
+    return here.length > 0
+      ? [`- ${label}${words.colon}`, ...here.map((f) => `  - ${f.text}`)].join("\n")
+      : `- ${label}${words.colon}${lang === "en" ? " " : ""}${words.nothing}${words.stop}`;
   });
   const inDescription = findings.filter((f) => !listed.has(f.signal.id));
-  if (inDescription.length > 0) checked.push([`- ${words.description}:`, ...inDescription.map((f) => `  - ${f.text}`)].join("\n"));
+  if (inDescription.length > 0) checked.push([`- ${words.description}${words.colon}`, ...inDescription.map((f) => `  - ${f.text}`)].join("\n"));
   if (findings.some((f) => f.signal.detail && SINCE_BOOT.test(f.signal.detail))) checked.push("", words.snapshot);
 
-  const title = zh && cause.titleZh ? cause.titleZh : cause.title;
+  const zh = lang === "zh";
+  const title = zh ? (cause.titleZh ?? cause.title) : cause.title;
+  const summary = zh ? cause.summaryZh : cause.summary;
+  const fix = zh ? (cause.fixZh ?? cause.fix) : cause.fix;
   const parts = [
     words.hello,
     "",
@@ -194,17 +216,20 @@ export function buildCustomerReply(
     "",
     words.cause,
     "",
-    `**${title}**${zh ? "" : `: ${cause.summary}`}`,
+    `**${title}**${summary ? `${zh ? "：" : ": "}${summary}` : ""}`,
     "",
   ];
   const tests = requestedTests(cause.id, knowledge, result, session.answers);
   if (tests.length > 0) {
     parts.push(words.tests, "");
-    for (const node of tests)
-      parts.push(`- ${node.title} (${WHERE_WORDS[node.where]}):`, "", fence(fill(node.command.default), "bash"), "", `  ${node.lookFor}`, "");
+    for (const test of tests) {
+      const node = localizeNode(test, lang);
+      const where = WORDS[lang].where[node.where];
+      parts.push(`- ${node.title}${zh ? `（${where}）：` : ` (${where}):`}`, "", fence(fill(node.command.default), "bash"), "", `  ${node.lookFor}`, "");
+    }
   }
-  parts.push(words.fix, "", absoluteLinks(fillCode(cause.fix.trim(), fill), options.publicUrl), "");
-  parts.push(words.verify, "", ...verificationOf(cause.id, result.signals).map((line) => `- ${fillCode(line, fill)}`), "");
+  parts.push(words.fix, "", absoluteLinks(fillCode(fix.trim(), fill), options.publicUrl), "");
+  parts.push(words.verify, "", ...verificationOf(cause.id, result.signals, lang).map((line) => `- ${fillCode(line, fill)}`), "");
   if (options.publicUrl) parts.push(`${words.more} ${withoutTrailingSlashes(options.publicUrl)}/causes/${cause.id}`, "");
   parts.push(words.bye);
   return parts.join("\n");
@@ -311,13 +336,14 @@ export function slugify(text: string): string {
   return slug.endsWith("-") ? slug.slice(0, -1) : slug;
 }
 
-/** The export view of a cause page: its summary and the first part of its fix section. */
+/** The export view of a cause page: its summary and the first part of its fix section, in English and, when it has a Chinese page, in Chinese. */
 export function toCauseForExport(entry: RootCauseEntry): CauseForExport {
   return {
     id: entry.frontmatter.id,
     title: entry.frontmatter.title,
     titleZh: entry.frontmatter.titleZh,
     summary: entry.frontmatter.summary,
+    ...(entry.zh ? { summaryZh: entry.zh.frontmatter.summary, fixZh: fixSectionOf(entry.zh.body, FIX_HEADING_ZH) } : {}),
     fix: fixSectionOf(entry.body),
     layers: entry.frontmatter.layers,
   };

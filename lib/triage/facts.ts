@@ -1,7 +1,9 @@
 import type { Signal } from "../evidence/signal";
 import type { SignalId } from "../evidence/signals";
+import type { Lang } from "./language";
+import { sourceName, WORDS } from "./words";
 
-/** Where a fact was read: the quoted line and "description", "output 2" or "answer". */
+/** Where a fact was read: the quoted line and "description", "output 2" or "answer" (in the result's language). */
 export type FactSource = { line: string; source: string };
 
 export type KernelFact = FactSource & { major: number; minor?: number };
@@ -126,15 +128,10 @@ const ANSWER_FACTS: Record<string, Partial<Record<string, Partial<Record<"shared
   "cc-scope": { "behind-nat": { sharedSourceIp: true } },
 };
 
-function describe(signal: Signal): FactSource {
-  const where = signal.source.kind === "output" ? `output ${signal.source.index + 1}` : signal.source.kind === "answer" ? "answer" : "description";
-  return { line: signal.line, source: where };
-}
-
-function firstSignal(signals: Signal[], ids: SignalId[]): FactSource | undefined {
+function firstSignal(signals: Signal[], ids: SignalId[], lang: Lang): FactSource | undefined {
   const wanted = new Set(ids);
   const found = signals.find((s) => wanted.has(s.id));
-  return found ? describe(found) : undefined;
+  return found ? { line: found.line, source: sourceName(found, lang) } : undefined;
 }
 
 function lineOf(text: string, index: number): string {
@@ -166,11 +163,12 @@ function readKernel(texts: { text: string; source: string }[]): KernelFact | und
   return undefined;
 }
 
-/** Reads the environment facts from the ticket, its outputs, the signals and the answers. Pure. */
-export function readFacts(input: FactInput, signals: Signal[]): EnvironmentFacts {
+/** Reads the environment facts from the ticket, its outputs, the signals and the answers, with their sources in `lang`. Pure. */
+export function readFacts(input: FactInput, signals: Signal[], lang: Lang = "en"): EnvironmentFacts {
+  const words = WORDS[lang];
   const texts = [
-    { text: input.description, source: "description" },
-    ...input.outputs.map((o, i) => ({ text: linesWith(FACT_WORDS, `${o.command ?? ""}\n${o.text}`), source: `output ${i + 1}` })),
+    { text: input.description, source: words.description },
+    ...input.outputs.map((o, i) => ({ text: linesWith(FACT_WORDS, `${o.command ?? ""}\n${o.text}`), source: words.output(i) })),
   ];
   const facts: EnvironmentFacts = {};
   const kernel = readKernel(texts);
@@ -179,28 +177,28 @@ export function readFacts(input: FactInput, signals: Signal[]): EnvironmentFacts
     const absent = TW_RECYCLE_ABSENT.exec(text);
     if (absent) facts.twRecycleAbsent = { line: lineOf(text, absent.index), source };
   }
-  const udpOrDns = firstSignal(signals, UDP_OR_DNS_SIGNALS);
+  const udpOrDns = firstSignal(signals, UDP_OR_DNS_SIGNALS, lang);
   if (udpOrDns) facts.udpOrDns = udpOrDns;
   const tcpWords = TCP_WORDS.exec(input.description);
-  const tcp = tcpWords ? { line: tcpWords[0], source: "description" } : firstSignal(signals, TCP_SIGNALS);
+  const tcp = tcpWords ? { line: tcpWords[0], source: words.description } : firstSignal(signals, TCP_SIGNALS, lang);
   if (tcp) facts.tcp = tcp;
-  const shared = firstSignal(signals, SHARED_IP_SIGNALS);
+  const shared = firstSignal(signals, SHARED_IP_SIGNALS, lang);
   if (shared) facts.sharedSourceIp = shared;
-  const lb = firstSignal(signals, LB_SIGNALS);
+  const lb = firstSignal(signals, LB_SIGNALS, lang);
   if (lb) facts.loadBalancer = lb;
-  const containers = firstSignal(signals, CONTAINER_SIGNALS);
+  const containers = firstSignal(signals, CONTAINER_SIGNALS, lang);
   if (containers) facts.containers = containers;
 
   for (const [questionId, value] of Object.entries(input.answers)) {
     const stated = ANSWER_FACTS[questionId]?.[value];
     if (!stated) continue;
     for (const [key, holds] of Object.entries(stated) as ["sharedSourceIp" | "loadBalancer" | "containers", boolean][]) {
-      facts[key] = holds ? { line: `answer: ${value}`, source: "answer" } : false;
+      facts[key] = holds ? { line: words.answered(value), source: words.answer } : false;
     }
   }
   const kernelAnswer = input.answers["fact-kernel"];
-  if (kernelAnswer === "before-4-12") facts.kernel = { major: 4, minor: 0, line: "older than 4.12 (answer)", source: "answer" };
-  if (kernelAnswer === "4-12-or-later") facts.kernel = { major: 4, minor: 12, line: "4.12 or later (answer)", source: "answer" };
+  if (kernelAnswer === "before-4-12") facts.kernel = { major: 4, minor: 0, line: words.kernelBefore412, source: words.answer };
+  if (kernelAnswer === "4-12-or-later") facts.kernel = { major: 4, minor: 12, line: words.kernel412OrLater, source: words.answer };
   return facts;
 }
 

@@ -1,7 +1,9 @@
 import type { Signal } from "../evidence/signal";
 import type { SignalId } from "../evidence/signals";
 import type { EnvironmentFacts } from "./facts";
+import type { Lang } from "./language";
 import type { QuestionNode } from "./tree-schema";
+import { observationOf, sourceName, WORDS } from "./words";
 
 /** An answer the evidence already gives: shown as inferred, and the engineer may change it. */
 export type InferredAnswer = { questionId: string; value: string; label: string; line: string; source: string };
@@ -27,20 +29,15 @@ const STATED_IN_WORDS: { signal: SignalId; words: RegExp }[] = [
   { signal: "conn-timeout", words: /\bno SYN[- ]?ACKs?\b|\bSYN[- ]?ACKs? (?:never|not)\b|没有(?:收到)?\s?SYN[- ]?ACK/i },
 ];
 
-function sourceName(signal: Signal): string {
-  if (signal.source.kind === "output") return `output ${signal.source.index + 1}`;
-  return signal.source.kind === "answer" ? "answer" : "description";
-}
-
 /** What in the evidence states a signal: the signal itself, a restatement, or the ticket's words. */
-function statement(signal: SignalId, signals: Signal[], description: string): { line: string; source: string } | undefined {
+function statement(signal: SignalId, signals: Signal[], description: string, lang: Lang): { line: string; source: string } | undefined {
   const ids = new Set<SignalId>([signal, ...(STATED_BY[signal] ?? [])]);
   const found = signals.find((s) => ids.has(s.id) && s.source.kind !== "answer");
-  if (found) return { line: found.detail ?? found.line, source: sourceName(found) };
+  if (found) return { line: observationOf(found, lang), source: sourceName(found, lang) };
   for (const rule of STATED_IN_WORDS) {
     if (rule.signal !== signal) continue;
     const match = rule.words.exec(description);
-    if (match) return { line: match[0], source: "description" };
+    if (match) return { line: match[0], source: WORDS[lang].description };
   }
   return undefined;
 }
@@ -66,12 +63,18 @@ function factAnswer(question: QuestionNode, facts: EnvironmentFacts): InferredAn
  * The answer the ticket, its outputs or the facts already give to a question, if any: the first
  * answer whose evidence is stated. Pure.
  */
-export function inferAnswer(question: QuestionNode, signals: Signal[], description: string, facts: EnvironmentFacts): InferredAnswer | undefined {
+export function inferAnswer(
+  question: QuestionNode,
+  signals: Signal[],
+  description: string,
+  facts: EnvironmentFacts,
+  lang: Lang = "en",
+): InferredAnswer | undefined {
   const fact = factAnswer(question, facts);
   if (fact) return fact;
   for (const answer of question.answers) {
     for (const signal of answer.signals) {
-      const found = statement(signal, signals, description);
+      const found = statement(signal, signals, description, lang);
       if (found) return { questionId: question.id, value: answer.value, label: answer.label, ...found };
     }
   }

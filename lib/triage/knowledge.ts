@@ -3,6 +3,7 @@ import path from "node:path";
 import { getContentLibrary, type ContentLibrary } from "../content/library";
 import { getSectionMarkdown } from "../content/parse-entry";
 import { ROOT_CAUSE_IDS, type RootCauseId } from "../content/root-cause-ids";
+import { REQUIRED_HEADINGS_ZH } from "../content/schema";
 import { getContentDir } from "../env";
 import { boundPerCause, MAX_LEARNED_PRIOR_PER_CAUSE, MAX_LEARNED_TEXTS_PER_CAUSE, NOTHING_LEARNED, type LearnedSet, type LearnedTicket } from "./learned";
 import { loadTrees } from "./load-trees";
@@ -12,7 +13,7 @@ import type { Tree } from "./tree-schema";
 
 /** Everything the engine knows besides the evidence: causes, their cases, priors and trees. */
 export type TriageKnowledge = {
-  causes: { id: RootCauseId; title: string }[];
+  causes: { id: RootCauseId; title: string; titleZh?: string }[];
   /** Case ids per cause, confirmed cases first, then cases where it was suspected. */
   casesByCause: Map<RootCauseId, string[]>;
   /** Natural-log prior per cause. */
@@ -22,12 +23,17 @@ export type TriageKnowledge = {
   textModel: TextModel;
   /** Each cause's fix (the first paragraphs of its page's "Fix and prevention"), for the step after confirming. */
   fixes?: Map<RootCauseId, string>;
+  /** The same from the cause's Chinese page, where it has one. */
+  fixesZh?: Map<RootCauseId, string>;
 };
 
-/** The first paragraphs of a cause page's fix section. */
-export function fixSectionOf(body: string): string {
-  return getSectionMarkdown(body, "Fix and prevention").split("\n\n").slice(0, 4).join("\n\n").trim();
+/** The first paragraphs of a cause page's fix section ("修复与预防" on a Chinese page). */
+export function fixSectionOf(body: string, heading = "Fix and prevention"): string {
+  return getSectionMarkdown(body, heading).split("\n\n").slice(0, 4).join("\n\n").trim();
 }
+
+/** The heading of a Chinese cause page's fix section. */
+export const FIX_HEADING_ZH = REQUIRED_HEADINGS_ZH.rootCause[3];
 
 /**
  * Builds the engine's knowledge from the content library. Priors follow how often each cause
@@ -56,13 +62,18 @@ export function buildTriageKnowledge(
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const logPriors = new Map(ROOT_CAUSE_IDS.map((id) => [id, Math.log((counts.get(id) ?? 1) / total)]));
-  const causes = ROOT_CAUSE_IDS.map((id) => ({ id, title: library.getRootCause(id)?.frontmatter.title ?? id }));
+  const causes = ROOT_CAUSE_IDS.map((id) => {
+    const frontmatter = library.getRootCause(id)?.frontmatter;
+    return { id, title: frontmatter?.title ?? id, ...(frontmatter?.titleZh ? { titleZh: frontmatter.titleZh } : {}) };
+  });
   const fixes = new Map<RootCauseId, string>();
+  const fixesZh = new Map<RootCauseId, string>();
   for (const id of ROOT_CAUSE_IDS) {
     const entry = library.getRootCause(id);
     if (entry) fixes.set(id, fixSectionOf(entry.body));
+    if (entry?.zh) fixesZh.set(id, fixSectionOf(entry.zh.body, FIX_HEADING_ZH));
   }
-  return { causes, casesByCause, logPriors, trees, fixes, textModel: trainTextModel(labelledTexts(library, confirmedTickets, learned)) };
+  return { causes, casesByCause, logPriors, trees, fixes, fixesZh, textModel: trainTextModel(labelledTexts(library, confirmedTickets, learned)) };
 }
 
 /** Training texts: every case with a known cause, every cause page, every confirmed ticket, the most recent confirmed sessions. */

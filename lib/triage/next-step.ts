@@ -6,8 +6,10 @@ import { canDecide, decisiveEvidence } from "./decisive";
 import type { EnvironmentFacts } from "./facts";
 import type { FilledCommand } from "./fill-command";
 import type { InferredAnswer } from "./inferred-answers";
+import type { Lang } from "./language";
+import { localizeNode } from "./localize";
 import { PARSER_SIGNALS } from "./parser-signals";
-import { commandOutcomes, likelihoodWord, questionOutcomes, takesTwoSnapshots, WHERE_WORDS } from "./plain-words";
+import { commandOutcomes, likelihoodWord, questionOutcomes, takesTwoSnapshots } from "./plain-words";
 import type { PreconditionResult } from "./preconditions";
 import type { RankedCause } from "./rank";
 import type { CommandNode, QuestionNode, Tree, TreeNode } from "./tree-schema";
@@ -20,6 +22,7 @@ import {
   WHAT_CHANGED_ID,
   WHAT_CHANGED_QUESTION,
 } from "./walk-questions";
+import { observationOf, WORDS, type Words } from "./words";
 
 export const SYMPTOM_QUESTION_ID = "symptom";
 /** The confirm question of older sessions ("no" meant "keep looking"); still accepted. */
@@ -65,7 +68,8 @@ export const SYMPTOM_QUESTION: QuestionNode = {
   id: SYMPTOM_QUESTION_ID,
   text: "What does the ticket describe?",
   cost: 1,
-  answers: ENTRY_SYMPTOMS.map((s) => ({ value: s.id, label: s.label, signals: [], next: s.id })),
+  textZh: "工单描述的是哪一类问题？",
+  answers: ENTRY_SYMPTOMS.map((s) => ({ value: s.id, label: s.label, labelZh: s.labelZh, signals: [], next: s.id })),
 };
 
 /** How many leading causes a step is judged on. */
@@ -102,6 +106,8 @@ export type PathContext = {
 };
 
 export type StepContext = PathContext & {
+  /** The language every text of the step is written in. */
+  lang: Lang;
   /** Causes still in play (rejected and contradicted ones removed), best first. */
   ranked: RankedCause[];
   facts: EnvironmentFacts;
@@ -224,7 +230,7 @@ export function relevantTrees(context: Pick<StepContext, "trees" | "answers" | "
 }
 
 const percent = (p: number) => `${Math.round(p * 100)}%`;
-const describeCause = (c: RankedCause) => `${c.title} (${likelihoodWord(c.score)}, ${percent(c.score)})`;
+const describeCause = (c: RankedCause, lang: Lang) => WORDS[lang].causeWithScore(c.title, likelihoodWord(c.score, lang), percent(c.score));
 
 /** Probabilities raised to TEMPER and renormalised: what gains are judged on. */
 function temper(causes: RankedCause[]): RankedCause[] {
@@ -276,10 +282,12 @@ function couldDecide(node: TreeNode, cause: RootCauseId): boolean {
  */
 export function chooseNextStep(context: StepContext): NextStep {
   if (context.confirmed) return fixStep(context.confirmed, context);
+  const { lang } = context;
+  const words = WORDS[lang];
   const observed = new Set(context.signals.map((s) => s.id));
   const hasTicketEvidence = context.signals.some((s) => s.source.kind !== "answer");
   if (!hasTicketEvidence && context.answers[SYMPTOM_QUESTION_ID] === undefined) {
-    return toStep(SYMPTOM_QUESTION, "symptom", "Nothing in the ticket points anywhere yet: start from the symptom.", []);
+    return toStep(localizeNode(SYMPTOM_QUESTION, lang), "symptom", words.startFromSymptom, [], lang);
   }
 
   const leading = context.ranked.slice(0, LEADING);
@@ -295,23 +303,23 @@ export function chooseNextStep(context: StepContext): NextStep {
       const check = precondition.checks.map((id) => context.nodes.get(id)).find((node) => node && isOpen(node, context));
       if (!check || check.kind === "leaf") continue;
       const gain = Math.max(rate(check, tempered, observed, false).gain, ruleOutGain(tempered));
-      const why = `${describeCause(leader)} fits the evidence so far, but it needs ${precondition.label}, and ${precondition.reason}.`;
-      const outcomes = [...outcomesOf(check, leading), `If it shows the opposite, ${leader.title} is ruled out.`];
-      return withGain(toStep(check, "precondition", why, outcomes), gain);
+      const why = words.preconditionWhy(describeCause(leader, lang), precondition.label, precondition.reason);
+      const outcomes = [...outcomesOf(check, leading, lang), words.ruledOutIfOpposite(leader.title)];
+      return withGain(toStep(check, "precondition", why, outcomes, lang), gain);
     }
     if (decisive.length > 0) return confirmStep(leader, decisive, context, preconditions);
     const decider = bestOf(candidates.filter((c) => couldDecide(c.node, leader.id)));
     if (decider) {
-      const why = `${describeCause(leader)} leads, but only on circumstance (the ticket's words or a counter seen once); this step can show it directly.`;
-      return withGain(toStep(decider.node, "decide", why, outcomesOf(decider.node, leading), decider.tree?.id), decider.gain);
+      const why = words.decideWhy(describeCause(leader, lang));
+      return withGain(toStep(decider.node, "decide", why, outcomesOf(decider.node, leading, lang), lang, decider.tree?.id), decider.gain);
     }
   }
 
   const best = bestOf(candidates);
   if (best) {
-    const contrast = runnerUp ? `To tell ${describeCause(leader)} from ${describeCause(runnerUp)}.` : `To test ${describeCause(leader)}.`;
-    const path = best.onPath && best.tree ? ` It is the next step on the "${best.tree.title}" path.` : "";
-    return withGain(toStep(best.node, "separate", `${contrast}${path}`, outcomesOf(best.node, leading), best.tree?.id), best.gain);
+    const contrast = runnerUp ? words.tellApart(describeCause(leader, lang), describeCause(runnerUp, lang)) : words.toTest(describeCause(leader, lang));
+    const path = best.onPath && best.tree ? words.onPath(best.tree.title) : "";
+    return withGain(toStep(best.node, "separate", `${contrast}${path}`, outcomesOf(best.node, leading, lang), lang, best.tree?.id), best.gain);
   }
 
   if (likely) return confirmStep(leader, [], context, []);
@@ -332,72 +340,73 @@ function withGain(step: NextStep, gain: number): NextStep {
   return { ...step, gain: Math.round(gain * 1000) / 1000 };
 }
 
-function outcomesOf(node: QuestionNode | CommandNode, leading: RankedCause[]): string[] {
+function outcomesOf(node: QuestionNode | CommandNode, leading: RankedCause[], lang: Lang): string[] {
   const top = leading.slice(0, 3);
-  return node.kind === "command" ? commandOutcomes(node, top) : questionOutcomes(node, top);
+  return node.kind === "command" ? commandOutcomes(node, top, lang) : questionOutcomes(node, top, lang);
 }
 
 /** When nothing separates the causes: ask what changed, then for another symptom, then offer the leader. */
 function widenStep(context: StepContext, leader: RankedCause | undefined, tempered: RankedCause[], observed: Set<SignalId>): NextStep {
-  const none = "No step left in the trees tells the leading causes apart.";
+  const { lang } = context;
+  const words = WORDS[lang];
   for (const question of [WHAT_CHANGED_QUESTION, ANOTHER_SYMPTOM_QUESTION]) {
     if (answerOf(question, context) !== undefined) continue;
-    const why = question.id === WHAT_CHANGED_ID ? `${none} A recent change often names the cause.` : `${none} Another symptom opens other checks.`;
-    return withGain(toStep(question, "widen", why, []), rate(question, tempered, observed, false).gain);
+    const why = `${words.nothingSeparates}${question.id === WHAT_CHANGED_ID ? words.changeNamesCause : words.anotherSymptom}`;
+    return withGain(toStep(localizeNode(question, lang), "widen", why, [], lang), rate(question, tempered, observed, false).gain);
   }
   if (leader) return confirmStep(leader, [], context, []);
-  return toStep(SYMPTOM_QUESTION, "symptom", "Nothing points anywhere yet: start from the symptom.", []);
+  return toStep(localizeNode(SYMPTOM_QUESTION, lang), "symptom", words.nothingPoints, [], lang);
 }
 
 function confirmStep(cause: RankedCause, decisive: Signal[], context: StepContext, openPreconditions: PreconditionResult[]): NextStep {
+  const { lang } = context;
+  const words = WORDS[lang];
   const shown = decisive[0];
-  const basis = shown
-    ? `${shown.detail ?? `"${shown.line}"`} shows it directly.`
-    : "Nothing left to run can show it directly, so this rests on circumstance: confirm it only if it matches what you see, or paste more output.";
-  const open = openPreconditions.length > 0 ? ` Still open: ${openPreconditions.map((p) => p.label).join("; ")}.` : "";
-  const others = context.ranked.slice(1, 3).map(describeCause).join(", ");
+  const observation = shown && (lang === "en" ? (shown.detail ?? words.quoted(shown.line)) : observationOf(shown, lang));
+  const basis = observation ? words.showsDirectly(observation) : words.restsOnCircumstance;
+  const open = openPreconditions.length > 0 ? words.stillOpen(openPreconditions.map((p) => p.label)) : "";
+  const others = context.ranked
+    .slice(1, 3)
+    .map((c) => describeCause(c, lang))
+    .join(lang === "en" ? ", " : "、");
   return {
     kind: "question",
     id: confirmQuestionId(cause.id),
-    text: `Is it ${cause.title}?`,
-    answers: [
-      { value: "yes", label: "Yes, confirm it" },
-      shown ? { value: "no", label: "No, rule it out and keep looking" } : { value: NOT_YET, label: "No, not on this evidence: keep looking" },
-    ],
-    why: `${describeCause(cause)}: ${basis}${open}`,
-    outcomes: [
-      `Yes: the next step is its fix and how to verify it.`,
-      `No: it is ruled out${shown ? "" : " until an output shows it directly"}${others ? `, and the walk separates ${others}` : ""}.`,
-    ],
+    text: words.isIt(cause.title),
+    answers: [{ value: "yes", label: words.confirmYes }, shown ? { value: "no", label: words.confirmNo } : { value: NOT_YET, label: words.confirmNotYet }],
+    why: words.confirmWhy(describeCause(cause, lang), basis, open),
+    outcomes: [words.yesOutcome, words.noOutcome(Boolean(shown), others)],
     purpose: "confirm",
     confirms: cause.id,
   };
 }
 
 /** How to see that a fix worked: each decisive observation should no longer show. Pure. */
-export function verificationOf(cause: RootCauseId, signals: Signal[]): string[] {
+export function verificationOf(cause: RootCauseId, signals: Signal[], lang: Lang = "en"): string[] {
+  const words = WORDS[lang];
   const decisive = [...new Map(decisiveEvidence(cause, signals).map((s) => [s.id, s])).values()];
   const verify = decisive.map((s) => {
-    const command = s.source.kind === "output" && s.source.command ? `\`${s.source.command}\`` : "the check that showed it";
-    return `Run ${command} again after the fix: ${s.detail ?? s.line} should no longer show${s.detail?.includes("rose") ? " (the counter stops rising)" : ""}.`;
+    const command = s.source.kind === "output" && s.source.command ? `\`${s.source.command}\`` : words.theCheckThatShowedIt;
+    return words.runAgain(command, observationOf(s, lang), Boolean(s.detail?.includes("rose")));
   });
-  return verify.length > 0 ? verify : ["Repeat the failing request or test from the ticket after the fix and check that the symptom is gone."];
+  return verify.length > 0 ? verify : [words.repeatTheTest];
 }
 
 /** Once confirmed: the fix from the cause page, and how to see that it worked. */
 function fixStep(cause: { id: RootCauseId; title: string }, context: StepContext): NextStep {
+  const words: Words = WORDS[context.lang];
   return {
     kind: "fix",
     id: `fix-${cause.id}`,
-    text: `Fix: ${cause.title}`,
-    fix: context.fixOf?.(cause.id) ?? "See the cause page for the fix.",
-    verify: verificationOf(cause.id, context.signals),
-    why: `${cause.title} is confirmed: apply the fix, then verify it.`,
+    text: words.fixText(cause.title),
+    fix: context.fixOf?.(cause.id) ?? words.seeCausePage,
+    verify: verificationOf(cause.id, context.signals, context.lang),
+    why: words.fixWhy(cause.title),
     purpose: "fix",
   };
 }
 
-function toStep(node: QuestionNode | CommandNode, purpose: StepPurpose, why: string, outcomes: string[], tree?: string): NextStep {
+function toStep(node: QuestionNode | CommandNode, purpose: StepPurpose, why: string, outcomes: string[], lang: Lang, tree?: string): NextStep {
   const common = { id: node.id, why, purpose, ...(outcomes.length > 0 ? { outcomes } : {}), ...(tree ? { tree } : {}) };
   if (node.kind === "question") {
     return { kind: "question", text: node.text, answers: node.answers.map(({ value, label }) => ({ value, label })), ...common };
@@ -408,17 +417,17 @@ function toStep(node: QuestionNode | CommandNode, purpose: StepPurpose, why: str
     command: node.command.default,
     commands: node.command,
     where: node.where,
-    whereText: WHERE_WORDS[node.where],
+    whereText: WORDS[lang].where[node.where],
     lookFor: node.lookFor,
     parser: node.parser,
     ...common,
   };
 }
 
-/** Every question and command by id: the trees', the symptom question and the walk's own. */
-export function indexNodes(trees: Tree[]): Map<string, TreeNode> {
-  const nodes = new Map<string, TreeNode>([[SYMPTOM_QUESTION_ID, SYMPTOM_QUESTION]]);
-  for (const question of WALK_QUESTIONS) nodes.set(question.id, question);
+/** Every question and command by id: the trees', the symptom question and the walk's own, the built-in ones in `lang`. */
+export function indexNodes(trees: Tree[], lang: Lang = "en"): Map<string, TreeNode> {
+  const nodes = new Map<string, TreeNode>([[SYMPTOM_QUESTION_ID, localizeNode(SYMPTOM_QUESTION, lang)]]);
+  for (const question of WALK_QUESTIONS) nodes.set(question.id, localizeNode(question, lang));
   for (const tree of trees) for (const node of tree.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
   return nodes;
 }

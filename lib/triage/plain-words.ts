@@ -1,30 +1,20 @@
 import type { RootCauseId } from "../content/root-cause-ids";
-import { definitionOf, weightOf, type SignalId } from "../evidence/signals";
+import { weightOf, type SignalId } from "../evidence/signals";
 import { canDecide } from "./decisive";
+import type { Lang } from "./language";
 import { PARSER_SIGNALS } from "./parser-signals";
-import type { COMMAND_LOCATIONS, CommandNode, QuestionNode } from "./tree-schema";
+import type { CommandNode, QuestionNode } from "./tree-schema";
+import { shortMeaning, WORDS } from "./words";
 
 /** A word for a probability, as an engineer would say it. */
-export function likelihoodWord(probability: number): string {
-  if (probability >= 0.9) return "almost certain";
-  if (probability >= 0.65) return "likely";
-  if (probability >= 0.35) return "possible";
-  if (probability >= 0.1) return "less likely";
-  return "unlikely";
+export function likelihoodWord(probability: number, lang: Lang = "en"): string {
+  const [almostCertain, likely, possible, lessLikely, unlikely] = WORDS[lang].likelihood;
+  if (probability >= 0.9) return almostCertain;
+  if (probability >= 0.65) return likely;
+  if (probability >= 0.35) return possible;
+  if (probability >= 0.1) return lessLikely;
+  return unlikely;
 }
-
-/** Where to run a command, in words. */
-export const WHERE_WORDS: Record<(typeof COMMAND_LOCATIONS)[number], string> = {
-  client: "on a client that fails",
-  server: "on the server that accepts the connections",
-  "load-balancer": "on the load balancer",
-  proxy: "on the proxy",
-  node: "on the Kubernetes node that runs the pod",
-  pod: "inside the pod (kubectl exec)",
-  "both-ends": "on the client and on the server, at the same time",
-  "dns-client": "on the host that resolves the name",
-  "any-host": "on the affected host",
-};
 
 /** The counters and rules of a command are read from outputs; a counter that rose counts, one snapshot does not. */
 const TWO_SNAPSHOTS = /\bsleep \d+/;
@@ -35,34 +25,27 @@ export function takesTwoSnapshots(command: string): boolean {
 
 type Cause = { id: RootCauseId; title: string };
 
-/** The meaning of a signal, short: the part before a parenthesis. */
-export function shortMeaning(signal: SignalId): string {
-  const meaning = definitionOf(signal).meaning.en;
-  const cut = meaning.indexOf("(");
-  return (cut < 0 ? meaning : meaning.slice(0, cut)).trimEnd();
-}
-
 /**
  * What each outcome of a command would mean for the leading causes: "if <signal> (rises between the
  * two snapshots), it points to <cause>". One sentence per cause the command can speak for.
  */
-export function commandOutcomes(node: CommandNode, leading: Cause[]): string[] {
+export function commandOutcomes(node: CommandNode, leading: Cause[], lang: Lang = "en"): string[] {
   const produced = PARSER_SIGNALS[node.parser] ?? [];
-  const rises = takesTwoSnapshots(node.command.default) ? " rises between the two snapshots" : "";
+  const rises = takesTwoSnapshots(node.command.default);
   const sentences: string[] = [];
   const used = new Set<SignalId>();
   for (const cause of leading) {
     const best = [...produced].filter((s) => !used.has(s) && weightOf(s, cause.id) > 0).sort((a, b) => weightOf(b, cause.id) - weightOf(a, cause.id))[0];
     if (!best) continue;
     used.add(best);
-    const strength = canDecide(best, cause.id) ? "it is" : "it points to";
-    sentences.push(`If ${shortMeaning(best)}${rises}, ${strength} ${cause.title}.`);
+    sentences.push(WORDS[lang].commandOutcome(shortMeaning(best, lang), rises, canDecide(best, cause.id), cause.title));
   }
   return sentences;
 }
 
 /** What each answer of a question would mean for the leading causes. */
-export function questionOutcomes(node: QuestionNode, leading: Cause[]): string[] {
+export function questionOutcomes(node: QuestionNode, leading: Cause[], lang: Lang = "en"): string[] {
+  const words = WORDS[lang];
   const sentences: string[] = [];
   for (const answer of node.answers) {
     const scored = leading
@@ -72,17 +55,17 @@ export function questionOutcomes(node: QuestionNode, leading: Cause[]): string[]
     const against = leading.filter((cause) => answer.signals.reduce((sum, s) => sum + weightOf(s, cause.id), 0) < 0);
     if (scored.length > 0)
       sentences.push(
-        `"${answer.label}" points to ${scored
-          .slice(0, 2)
-          .map((c) => c.cause.title)
-          .join(" or ")}.`,
+        words.answerPointsTo(
+          answer.label,
+          scored.slice(0, 2).map((c) => c.cause.title),
+        ),
       );
     else if (against.length > 0)
       sentences.push(
-        `"${answer.label}" speaks against ${against
-          .slice(0, 2)
-          .map((c) => c.title)
-          .join(" and ")}.`,
+        words.answerSpeaksAgainst(
+          answer.label,
+          against.slice(0, 2).map((c) => c.title),
+        ),
       );
   }
   return sentences;

@@ -3,7 +3,9 @@ import type { Signal } from "../evidence/signal";
 import { groupOf, weightOf } from "../evidence/signals";
 import type { SignalId } from "../evidence/vocabulary";
 import type { TriageKnowledge } from "./knowledge";
+import type { Lang } from "./language";
 import { textModelEvidence, type WordingEvidence } from "./text-model";
+import { meaningOf, WORDS } from "./words";
 
 export type EvidenceItem = {
   /**
@@ -16,6 +18,12 @@ export type EvidenceItem = {
   weight: number;
   line: string;
   source: string;
+  /** What the signal means, in the result's language (signals only). */
+  meaning?: string;
+  /**
+   * The parser's own note on a reading ("ListenOverflows rose by 1204 between snapshots", in English);
+   * a Chinese result leaves out the English note of the prose reader, whose line and meaning say it all.
+   */
   detail?: string;
 };
 
@@ -44,12 +52,13 @@ export const SCORE_TEMPERATURE = 0.5;
 /** Wording that moves a cause by less than this is not listed as evidence. */
 const SHOWN_WORDING_WEIGHT = 0.3;
 
-/** Describes where a signal came from, for people: "description", "output 2 (netstat -s)", "answer to q". */
-export function describeSource(signal: Signal): string {
+/** Describes where a signal came from, for people: "description", "output 2 (netstat -s)", "answer: q". */
+export function describeSource(signal: Signal, lang: Lang = "en"): string {
   const source = signal.source;
-  if (source.kind === "description") return "description";
-  if (source.kind === "answer") return `answer: ${source.questionId}`;
-  return `output ${source.index + 1}${source.command ? ` (${source.command})` : ""}`;
+  const words = WORDS[lang];
+  if (source.kind === "description") return words.description;
+  if (source.kind === "answer") return words.answerTo(source.questionId);
+  return `${words.output(source.index)}${source.command ? ` (${source.command})` : ""}`;
 }
 
 /**
@@ -91,9 +100,11 @@ export function strongestPerGroup(observed: Signal[], cause: RootCauseId): Signa
 
 /**
  * Scores every root cause from priors plus the weight of each distinct signal, and explains
- * each score with the evidence for and against. Returns all causes, best first. Pure.
+ * each score with the evidence for and against, in `lang` (which changes no score). Returns all
+ * causes, best first. Pure.
  */
-export function rankRootCauses(signals: Signal[], knowledge: TriageKnowledge, boosts: CauseBoost[] = [], wording = ""): RankedCause[] {
+export function rankRootCauses(signals: Signal[], knowledge: TriageKnowledge, boosts: CauseBoost[] = [], wording = "", lang: Lang = "en"): RankedCause[] {
+  const phrases = WORDS[lang];
   const observed = distinctSignals(signals);
   const fromWording = wording ? textModelEvidence(knowledge.textModel, wording) : new Map<RootCauseId, WordingEvidence>();
   const logits = knowledge.causes.map(({ id, title }) => {
@@ -107,13 +118,14 @@ export function rankRootCauses(signals: Signal[], knowledge: TriageKnowledge, bo
         effect: weight > 0 ? "for" : "against",
         weight,
         line: signal.line,
-        source: describeSource(signal),
-        ...(signal.detail ? { detail: signal.detail } : {}),
+        source: describeSource(signal, lang),
+        meaning: meaningOf(signal.id, lang),
+        ...(signal.detail && !(lang === "zh" && signal.parser === "text") ? { detail: signal.detail } : {}),
       });
     }
     for (const boost of boosts.filter((b) => b.cause === id)) {
       logit += boost.weight;
-      evidence.push({ signal: "triage-path", effect: "for", weight: boost.weight, line: boost.reason, source: "triage path" });
+      evidence.push({ signal: "triage-path", effect: "for", weight: boost.weight, line: boost.reason, source: phrases.triagePath });
     }
     const words = fromWording.get(id);
     if (words) {
@@ -125,8 +137,8 @@ export function rankRootCauses(signals: Signal[], knowledge: TriageKnowledge, bo
           effect: weight > 0 ? "for" : "against",
           weight,
           line: words.terms.join(", "),
-          source: "wording",
-          detail: weight > 0 ? "the ticket's words are typical of confirmed tickets of this cause" : "the ticket's words are unusual for this cause",
+          source: phrases.wording,
+          detail: weight > 0 ? phrases.wordingFor : phrases.wordingAgainst,
         });
       }
     }

@@ -1,7 +1,7 @@
 import type { RootCauseId } from "../content/root-cause-ids";
 import type { Signal } from "../evidence/signal";
-import { shortMeaning } from "./plain-words";
 import type { RankedCause } from "./rank";
+import { shortMeaning } from "./words";
 
 /** Longest query the search API takes. */
 export const MAX_SIMILAR_QUERY = 2000;

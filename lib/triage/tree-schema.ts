@@ -7,6 +7,13 @@ import { isSignalId, type SignalId } from "../evidence/vocabulary";
 
 export const COMMAND_LOCATIONS = ["client", "server", "load-balancer", "proxy", "node", "pod", "both-ends", "dns-client", "any-host"] as const;
 
+const CJK = /[\u3400-\u9fff]/;
+/** The Chinese text of a field: every node carries its texts in English and in Chinese. */
+const chineseText = z
+  .string()
+  .min(1)
+  .refine((text) => CJK.test(text), "must contain Chinese text");
+
 const signalIdSchema = z.custom<SignalId>((value) => typeof value === "string" && isSignalId(value), {
   error: (issue) => `unknown signal id "${String(issue.input)}"`,
 });
@@ -15,6 +22,7 @@ export const answerSchema = z
   .object({
     value: slugSchema,
     label: z.string().min(1),
+    labelZh: chineseText,
     /** Evidence this answer stands for; an answer is implied when any of these is already observed. */
     signals: z.array(signalIdSchema).default([]),
     next: slugSchema.optional(),
@@ -26,21 +34,26 @@ export const questionNodeSchema = z
     kind: z.literal("question"),
     id: slugSchema,
     text: z.string().min(1),
+    textZh: chineseText,
     help: z.string().optional(),
+    helpZh: chineseText.optional(),
     answers: z.array(answerSchema).min(2),
     cost: z.number().positive().default(1),
   })
-  .strict();
+  .strict()
+  .refine((node) => (node.help === undefined) === (node.helpZh === undefined), { error: "help and helpZh come together", path: ["helpZh"] });
 
 export const commandNodeSchema = z
   .object({
     kind: z.literal("command"),
     id: slugSchema,
     title: z.string().min(1),
+    titleZh: chineseText,
     /** The exact command line; `default` plus per-platform variants where they differ. */
     command: z.object({ default: z.string().min(1) }).catchall(z.string().min(1)),
     where: z.enum(COMMAND_LOCATIONS),
     lookFor: z.string().min(1),
+    lookForZh: chineseText,
     /** Id of the evidence parser that reads this command's output. */
     parser: z.enum(PARSER_IDS),
     cost: z.number().positive().default(2),
@@ -54,8 +67,10 @@ export const leafNodeSchema = z
     id: slugSchema,
     causes: z.array(rootCauseIdSchema).min(1),
     note: z.string().optional(),
+    noteZh: chineseText.optional(),
   })
-  .strict();
+  .strict()
+  .refine((node) => (node.note === undefined) === (node.noteZh === undefined), { error: "note and noteZh come together", path: ["noteZh"] });
 
 export const treeNodeSchema = z.discriminatedUnion("kind", [questionNodeSchema, commandNodeSchema, leafNodeSchema]);
 
@@ -66,6 +81,7 @@ export const treeSchema = z
     id: slugSchema,
     symptom: z.enum(entrySymptomIds),
     title: z.string().min(1),
+    titleZh: chineseText,
     start: slugSchema,
     nodes: z.array(treeNodeSchema).min(1),
   })

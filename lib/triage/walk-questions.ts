@@ -9,9 +9,11 @@ export const WHAT_CHANGED_ID = "what-changed";
 export const ANOTHER_SYMPTOM_ID = "another-symptom";
 const CONFIRM_PREFIX = "confirm-";
 
-const yesNo = (yes: string, no: string) => [
-  { value: "yes", label: yes, signals: [] },
-  { value: "no", label: no, signals: [] },
+type Words = { en: string; zh: string };
+
+const yesNo = (yes: Words, no: Words) => [
+  { value: "yes", label: yes.en, labelZh: yes.zh, signals: [] },
+  { value: "no", label: no.en, labelZh: no.zh, signals: [] },
 ];
 
 /** Fact questions: each settles a precondition (see preconditions.ts) and adds no evidence of its own. */
@@ -20,33 +22,41 @@ export const FACT_QUESTIONS: QuestionNode[] = [
     kind: "question",
     id: "fact-kernel",
     text: "Which kernel do the servers run (uname -r)?",
+    textZh: "服务器运行的是哪个内核版本（uname -r）？",
     help: "tcp_tw_recycle exists only on kernels older than 4.12.",
+    helpZh: "只有 4.12 之前的内核才有 tcp_tw_recycle。",
     cost: 1,
     answers: [
-      { value: "before-4-12", label: "Older than 4.12", signals: [] },
-      { value: "4-12-or-later", label: "4.12 or later", signals: [] },
+      { value: "before-4-12", label: "Older than 4.12", labelZh: "早于 4.12", signals: [] },
+      { value: "4-12-or-later", label: "4.12 or later", labelZh: "4.12 或更新", signals: [] },
     ],
   },
   {
     kind: "question",
     id: "fact-shared-ip",
     text: "Do the failing clients reach the server through a shared source IP (NAT, SNAT, a proxy)?",
+    textZh: "失败的客户端是不是经过同一个源 IP 访问服务器（NAT、SNAT、代理）？",
     cost: 1,
-    answers: yesNo("Yes, they share a source IP", "No, each client has its own IP"),
+    answers: yesNo(
+      { en: "Yes, they share a source IP", zh: "是，它们共用一个源 IP" },
+      { en: "No, each client has its own IP", zh: "不是，每个客户端都有自己的 IP" },
+    ),
   },
   {
     kind: "question",
     id: "fact-load-balancer",
     text: "Is there a load balancer or proxy between the clients and the servers?",
+    textZh: "客户端和服务器之间有没有负载均衡或代理？",
     cost: 1,
-    answers: yesNo("Yes", "No, clients connect directly"),
+    answers: yesNo({ en: "Yes", zh: "有" }, { en: "No, clients connect directly", zh: "没有，客户端直连" }),
   },
   {
     kind: "question",
     id: "fact-containers",
     text: "Does the service run in containers or on Kubernetes?",
+    textZh: "服务是不是运行在容器里或 Kubernetes 上？",
     cost: 1,
-    answers: yesNo("Yes", "No, on plain hosts or VMs"),
+    answers: yesNo({ en: "Yes", zh: "是" }, { en: "No, on plain hosts or VMs", zh: "不是，运行在普通主机或虚拟机上" }),
   },
 ];
 
@@ -55,14 +65,25 @@ export const WHAT_CHANGED_QUESTION: QuestionNode = {
   kind: "question",
   id: WHAT_CHANGED_ID,
   text: "What changed shortly before the problem started?",
+  textZh: "问题出现之前不久有过什么变更？",
   cost: 1,
   answers: [
-    { value: "kernel-upgrade", label: "A kernel or OS upgrade", signals: ["text-kernel"] },
-    { value: "scaling-or-ips", label: "Scaling, a redeploy or new IP addresses behind a name or load balancer", signals: ["text-after-scaling"] },
-    { value: "moved-or-cabling", label: "Hardware moved, recabled or a network device changed", signals: ["text-after-move"] },
-    { value: "traffic-grew", label: "Traffic grew or came in bursts", signals: ["text-burst"] },
-    { value: "config-change", label: "A configuration or application deploy", signals: [] },
-    { value: "nothing-known", label: "Nothing we know of", signals: [] },
+    { value: "kernel-upgrade", label: "A kernel or OS upgrade", labelZh: "升级了内核或操作系统", signals: ["text-kernel"] },
+    {
+      value: "scaling-or-ips",
+      label: "Scaling, a redeploy or new IP addresses behind a name or load balancer",
+      labelZh: "扩缩容、重新发布，或者域名、负载均衡后面换了新的 IP",
+      signals: ["text-after-scaling"],
+    },
+    {
+      value: "moved-or-cabling",
+      label: "Hardware moved, recabled or a network device changed",
+      labelZh: "硬件搬迁、重新布线或更换了网络设备",
+      signals: ["text-after-move"],
+    },
+    { value: "traffic-grew", label: "Traffic grew or came in bursts", labelZh: "流量上涨或出现突发", signals: ["text-burst"] },
+    { value: "config-change", label: "A configuration or application deploy", labelZh: "配置变更或应用发布", signals: [] },
+    { value: "nothing-known", label: "Nothing we know of", labelZh: "据我们所知没有变更", signals: [] },
   ],
 };
 
@@ -71,8 +92,9 @@ export const ANOTHER_SYMPTOM_QUESTION: QuestionNode = {
   kind: "question",
   id: ANOTHER_SYMPTOM_ID,
   text: "Does the ticket also show another symptom?",
+  textZh: "工单里还有没有别的现象？",
   cost: 1,
-  answers: ENTRY_SYMPTOMS.map((s) => ({ value: s.id, label: s.label, signals: [] })),
+  answers: ENTRY_SYMPTOMS.map((s) => ({ value: s.id, label: s.label, labelZh: s.labelZh, signals: [] })),
 };
 
 export const WALK_QUESTIONS: QuestionNode[] = [...FACT_QUESTIONS, WHAT_CHANGED_QUESTION, ANOTHER_SYMPTOM_QUESTION];

@@ -12,6 +12,18 @@ describe("POST /api/diagnose", () => {
     expect(Object.keys(await response.json()).slice(0, 4)).toEqual(["rootCauses", "next", "signals", "confidence"]);
   });
 
+  it("answers in the description's language, or in the lang the request names, and 422 for another language", async () => {
+    const chinese = await (await post(JSON.stringify({ description: "Pod 里的 DNS 解析经常要 5 秒" }))).json();
+    const english = await (await post(JSON.stringify({ description: "Pod 里的 DNS 解析经常要 5 秒", lang: "en" }))).json();
+    expect([chinese.lang, english.lang]).toEqual(["zh", "en"]);
+    expect(chinese.next.why).toMatch(/[\u3400-\u9fff]/);
+    expect(english.next.why).not.toMatch(/[\u3400-\u9fff]/);
+    expect(chinese.rootCauses.map((c: { id: string }) => c.id)).toEqual(english.rootCauses.map((c: { id: string }) => c.id));
+    const unknown = await post(JSON.stringify({ description: "x", lang: "fr" }));
+    expect(unknown.status).toBe(422);
+    expect((await unknown.json()).error).toMatch(/^lang: /);
+  });
+
   it("answers 400 for malformed JSON", async () => {
     const response = await post("{oops");
     expect(response.status).toBe(400);

@@ -95,5 +95,14 @@ describe.each(backends)("session routes on %s", (dialect) => {
       expect(response.headers.get("content-type")).toMatch(/text\/markdown/);
       expect(await response.text()).toMatch(/^Hello,[\s\S]*\*\*How to fix it\*\*/);
     });
+
+    it("exports the reply in the ticket's language, or in the lang asked for", async () => {
+      const session = await (await create({ description: "Pod 里的域名解析偶尔正好慢 5 秒" })).json();
+      await put(session.id, { version: 1, confirmedCause: "conntrack-insert-race", status: "confirmed" });
+      const exported = (lang = "") => exporter.GET(new Request(`http://x/api/sessions/${session.id}/export?format=reply${lang}`), params(session.id));
+      expect(await (await exported()).text()).toMatch(/^您好，[\s\S]*\*\*修复方法\*\*/);
+      expect(await (await exported("&lang=en")).text()).toMatch(/^Hello,/);
+      expect((await exported("&lang=fr")).status).toBe(422);
+    });
   });
 });

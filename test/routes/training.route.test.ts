@@ -62,6 +62,20 @@ describe.each(backends)("training routes on %s", (dialect) => {
       expect(body.next.id).not.toBe(ticket.id);
     });
 
+    it("explains the feedback in the language the attempt names, scoring it the same", async () => {
+      const id = await learnerId("Wang Fang");
+      const response = await post(postAttempt, {
+        learnerId: id,
+        exerciseId: ticket.id,
+        durationMs: 9_000,
+        answer: { kind: "ticket", stepId: ticket.steps.find((s) => s.right)!.id, causeId: ticket.rootCause },
+        lang: "zh",
+      });
+      const { feedback } = await response.json();
+      expect(feedback.score.correct).toBe(true);
+      expect(feedback.chosenStep.why).toMatch(/[\u3400-\u9fff]/);
+    });
+
     it("scores a signal attempt by the line", async () => {
       const id = await learnerId("Linus");
       const response = await post(postAttempt, {
@@ -112,6 +126,15 @@ describe.each(backends)("training routes on %s", (dialect) => {
       expect(body.learner.name).toBe("Edsger");
       expect(body.entries).toHaveLength(catalogue.exercises.length);
       expect(new Set(body.entries.map((e: { status: string }) => e.status))).toEqual(new Set(["new"]));
+    });
+
+    it("teases the drills in the language asked for", async () => {
+      const id = await learnerId("Lin");
+      const body = await (await getQueue(new Request(`http://localhost/api/train/queue?learner=${id}&lang=zh`))).json();
+      const signalEntry = body.entries.find((e: { id: string }) => e.id === signal.id);
+      expect(signalEntry.teaser).toMatch(/ 输出$/);
+      expect(body.entries.every((e: { teaser: string }) => /[\u3400-\u9fff]/.test(e.teaser))).toBe(true);
+      expect((await getQueue(new Request(`http://localhost/api/train/queue?learner=${id}&lang=fr`))).status).toBe(422);
     });
 
     it("answers 422 without a learner and 404 for an unknown one", async () => {

@@ -20,6 +20,7 @@ const doc = (id: string, title: string, body = ""): SearchDocument => ({
   commands: [],
   tags: [],
   body,
+  bodyZh: "",
 });
 
 const ids = (index: ReturnType<typeof buildSearchIndex>, query: string) => rankContent(index, query).map((r) => r.document.id);

@@ -6,8 +6,9 @@ import { parseCaseEntry } from "@/lib/content/parse-entry";
 import type { TriageSessionView } from "@/lib/sessions/session-schema";
 import { canDecide } from "@/lib/triage/decisive";
 import { diagnose } from "@/lib/triage/diagnose";
-import { buildCaseDraft, buildCustomerReply, isChineseTicket, requestedTests, slugify, toCauseForExport } from "@/lib/triage/export";
+import { buildCaseDraft, buildCustomerReply, requestedTests, slugify, toCauseForExport } from "@/lib/triage/export";
 import { FILLABLE_PLACEHOLDERS, fillCommandFromTicket } from "@/lib/triage/fill-command";
+import { languageOf } from "@/lib/triage/language";
 import { PARSER_SIGNALS } from "@/lib/triage/parser-signals";
 import { confirmQuestionId } from "@/lib/triage/walk-questions";
 
@@ -74,7 +75,7 @@ describe("exports of every resolved case's walk", () => {
         if (FILLABLE_PLACEHOLDERS.includes(name) && fillCommandFromTicket(placeholder, session).unfilled.length === 0)
           problems.push(`${ticket.id}: ${placeholder} left although the ticket gives it`);
       }
-      if (isChineseTicket(session.description) !== reply.startsWith("您好")) problems.push(`${ticket.id}: reply language differs from the ticket's`);
+      if ((languageOf(session.description) === "zh") !== reply.startsWith("您好")) problems.push(`${ticket.id}: reply language differs from the ticket's`);
       if (reply.includes("](") && !reply.includes(`](${PUBLIC_URL}`)) problems.push(`${ticket.id}: link not from the public URL`);
     }
     expect(problems).toEqual([]);

@@ -4,7 +4,8 @@ import { compileMdx } from "@/lib/content/compile-mdx";
 import { parseCaseEntry } from "@/lib/content/parse-entry";
 import type { TriageSessionView } from "@/lib/sessions/session-schema";
 import { diagnose } from "@/lib/triage/diagnose";
-import { absoluteLinks, buildCaseDraft, buildCustomerReply, escapeMdx, fence, isChineseTicket, slugify, toCauseForExport } from "@/lib/triage/export";
+import { absoluteLinks, buildCaseDraft, buildCustomerReply, escapeMdx, fence, slugify, toCauseForExport } from "@/lib/triage/export";
+import { languageOf } from "@/lib/triage/language";
 
 import { knowledge, library } from "./case-fixtures";
 
@@ -68,10 +69,35 @@ describe("buildCustomerReply", () => {
 
   it("answers a Chinese ticket in Chinese", () => {
     const zh = { ...session, description: "办公室 NAT 后面的部分客户端连不上我们的 API，SYN 没有回应" };
-    expect(isChineseTicket(zh.description)).toBe(true);
+    expect(languageOf(zh.description)).toBe("zh");
     const zhReply = buildCustomerReply(zh, diagnose({ description: zh.description, outputs: zh.outputs }, knowledge), cause, knowledge);
     expect(zhReply).toMatch(/^您好/);
     expect(zhReply).toContain("**原因**");
+  });
+
+  it("writes a Chinese reply in Chinese throughout: the cause's Chinese title, summary and fix, Chinese verification, no English notes", () => {
+    const zh = { ...session, description: "办公室 NAT 后面的部分客户端连不上我们的 API，SYN 没有回应" };
+    const zhCause = {
+      ...cause,
+      summaryZh: "NAT 后的客户端时间戳不递增，SYN 被 PAWS 检查丢弃。",
+      fixZh: "在服务器上执行 `sysctl -w net.ipv4.tcp_tw_recycle=0`。",
+    };
+    const zhReply = buildCustomerReply(zh, diagnose({ description: zh.description, outputs: zh.outputs }, knowledge), zhCause, knowledge);
+    expect(zhReply).toContain(`**${cause.titleZh}**：${zhCause.summaryZh}`);
+    expect(zhReply).toContain(zhCause.fixZh);
+    expect(zhReply).not.toContain(cause.summary);
+    expect(zhReply).toContain("**修复后如何验证**\n\n- 修复后重复工单里失败的请求或测试");
+    const prose = zhReply.replace(/`[^`]*`/g, "").replace(/^> .*$/gm, "");
+    expect(prose).not.toMatch(/\b(?:the|and|rose|between|snapshot)\b/i);
+  });
+
+  it("follows the session's language when it is set, whatever the description's", () => {
+    const zh = { ...session, description: "办公室 NAT 后面的部分客户端连不上我们的 API，SYN 没有回应" };
+    const english = buildCustomerReply(zh, diagnose({ description: zh.description, outputs: zh.outputs, lang: "en" }, knowledge), cause, knowledge, {
+      lang: "en",
+    });
+    expect(english).toMatch(/^Hello,/);
+    expect(english).toContain(`**${cause.title}**: ${cause.summary}`);
   });
 });
 

@@ -11,6 +11,7 @@ function contextFor(overrides: Partial<StepContext> & { signals?: StepContext["s
   const signals = overrides.signals ?? [];
   return {
     trees: knowledge.trees,
+    lang: "en",
     ranked: rankRootCauses(signals, knowledge),
     signals,
     answers: {},

@@ -1,4 +1,4 @@
-// POST /api/train/attempts - scores a drill answer, stores it and answers the feedback and the next drill.
+// POST /api/train/attempts - scores a drill answer, stores it and answers the feedback (in the body's lang, else English) and the next drill.
 import { getPrisma } from "@/lib/db";
 import { readJsonBody, withRoute } from "@/lib/http/errors";
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
@@ -14,7 +14,7 @@ export const POST = withRoute(async (request: Request) => {
   const viewer = await requireRequestViewer(request);
   const input = createAttemptSchema.parse(await readJsonBody(request, MAX_TRAINING_BODY_BYTES));
   await assertLearnerAccess(getPrisma(), viewer, input.learnerId);
-  return Response.json(await submitAttempt(getPrisma(), getExerciseCatalogue(), input), { status: 201 });
+  return Response.json(await submitAttempt(getPrisma(), getExerciseCatalogue(input.lang), input), { status: 201 });
 });
 
 const notAllowed = methodNotAllowed("POST");

@@ -1,4 +1,4 @@
-// GET /api/train/queue?learner=<id> - every drill in the order the learner should take them.
+// GET /api/train/queue?learner=<id>[&lang=en|zh] - every drill in the order the learner should take them, teasers in lang.
 import { getPrisma } from "@/lib/db";
 import { withRoute } from "@/lib/http/errors";
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
@@ -12,9 +12,9 @@ export const dynamic = "force-dynamic";
 
 export const GET = withRoute(async (request: Request) => {
   const viewer = await requireRequestViewer(request);
-  const { learner } = queueQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { learner, lang } = queueQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   await assertLearnerAccess(getPrisma(), viewer, learner);
-  return Response.json(await getLearnerQueue(getPrisma(), getExerciseCatalogue(), learner));
+  return Response.json(await getLearnerQueue(getPrisma(), getExerciseCatalogue(lang), learner));
 });
 
 const notAllowed = methodNotAllowed("GET");

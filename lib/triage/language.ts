@@ -1,0 +1,34 @@
+/** The languages a diagnosis, a reply and a drill are written in. */
+export const LANGS = ["en", "zh"] as const;
+
+export type Lang = (typeof LANGS)[number];
+
+/** How much of a text its language is judged on: the opening says it, and a 5 MB paste is not scanned twice. */
+const SAMPLE_CHARS = 20_000;
+
+const isCjk = (code: number) => code >= 0x3400 && code <= 0x9fff;
+const isLatin = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/**
+ * The language a ticket is written in: Chinese when its opening has at least 4 CJK characters and at
+ * least as many as it has Latin words (two letters or more), so that pasted English output in a
+ * Chinese ticket does not make it English. Linear, one pass.
+ */
+export function languageOf(text: string): Lang {
+  const end = Math.min(text.length, SAMPLE_CHARS);
+  let cjk = 0;
+  let latinWords = 0;
+  let run = 0;
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (isCjk(code)) cjk++;
+    if (isLatin(code)) {
+      run++;
+      continue;
+    }
+    if (run >= 2) latinWords++;
+    run = 0;
+  }
+  if (run >= 2) latinWords++;
+  return cjk >= 4 && cjk >= latinWords ? "zh" : "en";
+}
