@@ -49,6 +49,27 @@ export async function getLiveLibrary(prisma: PrismaClient = getPrisma()): Promis
   return state.library;
 }
 
+/** The live library together with the library version it reflects (-1 without a readable database). */
+export async function getLiveLibrarySnapshot(prisma: PrismaClient = getPrisma()): Promise<{ library: ContentLibrary; version: number }> {
+  const state = stateOf(prisma);
+  await sync(prisma, state);
+  return { library: state.library, version: state.seen };
+}
+
+/**
+ * For the server's page cache: the library version this process has applied, and the sync to await
+ * first when one is due (undefined otherwise, so most requests wait for nothing).
+ */
+export function trackLibraryVersion(prisma: () => PrismaClient = getPrisma) {
+  return {
+    current: () => stateOf(prisma()).seen,
+    due: (): Promise<void> | undefined => {
+      const state = stateOf(prisma());
+      return state.syncing ?? (Date.now() - state.checkedAt < SYNC_INTERVAL_MS ? undefined : sync(prisma(), state));
+    },
+  };
+}
+
 /** The published in-app case with this id, if there is one the repository does not shadow. */
 export async function getPublishedInAppCase(id: string, prisma: PrismaClient = getPrisma()): Promise<CaseEntry | undefined> {
   const state = stateOf(prisma);
