@@ -79,6 +79,8 @@ export async function getPublishedInAppCase(id: string, prisma: PrismaClient = g
 
 /** Up to this many in-app cases are indexed before the first search is answered; past it, in the background. */
 const INDEX_AT_ONCE = 1_000;
+/** In-app cases indexed between two turns of the event loop while an index fills in the background. */
+const INDEX_BATCH = 250;
 
 /**
  * The search index over the live library; changes are applied to it in place. A process's first call
@@ -100,9 +102,9 @@ export async function getLiveSearchIndex(prisma: PrismaClient = getPrisma()): Pr
 
 /** Adds entries a batch at a time, yielding to requests in between; an entry changed or removed since is left to the sync that changed it. */
 async function indexInBatches(state: LiveState, index: SearchIndex, entries: CaseEntry[]): Promise<void> {
-  for (let from = 0; from < entries.length; from += INDEX_AT_ONCE) {
+  for (let from = 0; from < entries.length; from += INDEX_BATCH) {
     await new Promise((resolve) => setImmediate(resolve));
-    const current = entries.slice(from, from + INDEX_AT_ONCE).filter((entry) => state.inApp.get(entry.id) === entry);
+    const current = entries.slice(from, from + INDEX_BATCH).filter((entry) => state.inApp.get(entry.id) === entry);
     updateSearchIndex(index, { upsert: current.map(toCaseDocument) });
   }
 }
