@@ -20,8 +20,8 @@ const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-enco
 
 type CachedPage = { headers: Record<string, string | string[]>; body: Buffer; vary: string[]; etag?: string; libraryVersion?: number };
 
-/** Pages rendered from the live library: the case list, case pages and cause pages. */
-const LIBRARY_PAGE = /^\/(?:cases|causes)(?:\/[a-z0-9-]{1,100})?$/;
+/** Pages rendered from the live library: the home page, the case list, case pages and cause pages. */
+const LIBRARY_PAGE = /^\/(?:(?:cases|causes)(?:\/[a-z0-9-]{1,100})?)?$/;
 const VERSION_TAG = new RegExp(`<meta name="${LIBRARY_VERSION_META}" content="(-?\\d{1,12})"`);
 
 export type PageCache = {
