@@ -1,14 +1,19 @@
 import Link from "next/link";
 
 import { ENTRY_SYMPTOMS, matchesEntrySymptom } from "@/lib/content/entry-symptoms";
-import { getContentLibrary } from "@/lib/content/library";
 import { LAYERS } from "@/lib/content/schema";
+import { getLiveLibrarySnapshot } from "@/lib/library/live-library";
+import { LIBRARY_VERSION_META } from "@/lib/library/version-meta";
 
-export default function HomePage() {
-  const library = getContentLibrary();
+// Rendered per request: its counts include cases published in the app since the build.
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const { library, version } = await getLiveLibrarySnapshot();
 
   return (
     <>
+      <meta name={LIBRARY_VERSION_META} content={String(version)} />
       <section className="hero">
         <h1>Netriage</h1>
         <p className="lede">

@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 
 import { toCaseSummary } from "@/lib/content/case-summary";
 import { ENTRY_SYMPTOMS } from "@/lib/content/entry-symptoms";
-import { getLiveLibrary } from "@/lib/library/live-library";
+import { getLiveLibrarySnapshot } from "@/lib/library/live-library";
+import { LIBRARY_VERSION_META } from "@/lib/library/version-meta";
 import { CaseBrowser } from "@/components/cases/case-browser";
 
 export const metadata: Metadata = { title: "Cases" };
@@ -12,11 +13,12 @@ export const metadata: Metadata = { title: "Cases" };
 export const dynamic = "force-dynamic";
 
 export default async function CasesPage() {
-  const library = await getLiveLibrary();
+  const { library, version } = await getLiveLibrarySnapshot();
   const causes = library.rootCauses.map((c) => ({ id: c.id, title: c.frontmatter.title }));
   const symptoms = ENTRY_SYMPTOMS.map(({ id, label, causes }) => ({ id, label, causes: [...causes] }));
   return (
     <>
+      <meta name={LIBRARY_VERSION_META} content={String(version)} />
       <h1>Cases</h1>
       <Suspense>
         <CaseBrowser cases={library.cases.map(toCaseSummary)} causes={causes} symptoms={symptoms} />

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { LAYERS } from "@/lib/content/schema";
-import { getLiveLibrary } from "@/lib/library/live-library";
+import { getLiveLibrarySnapshot } from "@/lib/library/live-library";
+import { LIBRARY_VERSION_META } from "@/lib/library/version-meta";
 
 export const metadata: Metadata = { title: "Root causes" };
 
@@ -10,9 +11,10 @@ export const metadata: Metadata = { title: "Root causes" };
 export const dynamic = "force-dynamic";
 
 export default async function CausesPage() {
-  const library = await getLiveLibrary();
+  const { library, version } = await getLiveLibrarySnapshot();
   return (
     <>
+      <meta name={LIBRARY_VERSION_META} content={String(version)} />
       <h1>Root causes</h1>
       <p className="lede">Each cause: how it shows, how to confirm it with exact commands, and the fix.</p>
       {LAYERS.map((layer) => {

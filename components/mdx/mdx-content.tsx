@@ -32,12 +32,29 @@ function Anchor({ href = "", ...props }: ComponentProps<"a">) {
 
 const components = { pre: CodeBlock, a: Anchor };
 
+// Evaluating a compiled body is the costly part of rendering it: pages rendered per request (cases
+// written in the app) reuse the component of a code string they rendered before.
+const COMPONENTS_KEPT = 500;
+const componentsByCode = new Map<string, ReturnType<typeof getMDXComponent>>();
+
+function componentOf(code: string): ReturnType<typeof getMDXComponent> {
+  let component = componentsByCode.get(code);
+  if (component) componentsByCode.delete(code);
+  else component = getMDXComponent(code);
+  componentsByCode.set(code, component);
+  for (const oldest of componentsByCode.keys()) {
+    if (componentsByCode.size <= COMPONENTS_KEPT) break;
+    componentsByCode.delete(oldest);
+  }
+  return component;
+}
+
 /**
  * Renders compiled MDX on the server, so the browser needs no eval and no MDX runtime.
  * Only the copy buttons hydrate.
  */
 export function MdxContent({ code }: { code: string }) {
-  const Component = getMDXComponent(code);
+  const Component = componentOf(code);
   return (
     <div className="prose">
       <Component components={components} />

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 
 import { getCompiledEntry } from "@/lib/content/compiled";
 import { getContentLibrary } from "@/lib/content/library";
-import { getLiveLibrary } from "@/lib/library/live-library";
+import { getLiveLibrarySnapshot } from "@/lib/library/live-library";
+import { LIBRARY_VERSION_META } from "@/lib/library/version-meta";
 import { CaseList } from "@/components/cases/case-list";
 import { FeedbackPanel } from "@/components/library/feedback-panel";
 import { MdxContent } from "@/components/mdx/mdx-content";
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CausePage({ params }: Props) {
-  const library = await getLiveLibrary();
+  const { library, version } = await getLiveLibrarySnapshot();
   const entry = library.getRootCause((await params).id);
   if (!entry) notFound();
   const f = entry.frontmatter;
@@ -34,6 +35,7 @@ export default async function CausePage({ params }: Props) {
 
   return (
     <article className="entry">
+      <meta name={LIBRARY_VERSION_META} content={String(version)} />
       <header className="entry-header">
         <p className="eyebrow">
           Root cause · <code>{f.id}</code>
