@@ -2,9 +2,14 @@
 // Only responses Next itself marks as prerendered and never revalidated are kept, byte for byte with
 // their headers, and only requests those responses do not vary on are answered from it; everything
 // else goes to Next. A build never changes under a running server, so nothing needs invalidating.
+// Library pages rendered per request (case lists, cause pages, cases published in the app) carry the
+// library version they show (a meta tag): they are kept too, and answered only while the library is
+// still at that version.
 // The headers it relies on are Next's: test/server/next-prerender-contract.e2e.ts fails when an
 // upgrade changes them. NETRIAGE_PAGE_CACHE=false turns the cache off.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+
+import { LIBRARY_VERSION_META } from "../lib/library/version-meta";
 
 /** Next's mark on a page it prerendered (the header's presence). */
 export const PRERENDER_HEADER = "x-nextjs-prerender";
@@ -13,7 +18,14 @@ export const NEVER_REVALIDATED = "s-maxage=31536000";
 /** Headers that belong to one response on one connection, not to the page. */
 const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-encoding"]);
 
-type CachedPage = { headers: Record<string, string | string[]>; body: Buffer; vary: string[]; etag?: string };
+type CachedPage = { headers: Record<string, string | string[]>; body: Buffer; vary: string[]; etag?: string; libraryVersion?: number };
+
+/**
+ * Pages rendered from the live library, in both languages: the home page, the case list, case pages and
+ * cause pages. `/` itself is left out: its answer depends on the reader's language choice (proxy.ts).
+ */
+const LIBRARY_PAGE = /^(?!\/$)(?:\/zh)?(?:\/(?:cases|causes)(?:\/[a-z0-9-]{1,100})?)?$/;
+const VERSION_TAG = new RegExp(`<meta name="${LIBRARY_VERSION_META}" content="(-?\\d{1,12})"`);
 
 export type PageCache = {
   serve(request: IncomingMessage, response: ServerResponse): boolean;
@@ -21,7 +33,15 @@ export type PageCache = {
   readonly size: number;
 };
 
-export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxPageBytes = 2 * 1024 * 1024 } = {}): PageCache {
+export function createPageCache({
+  maxBytes = 64 * 1024 * 1024,
+  maxPageBytes = 2 * 1024 * 1024,
+  libraryVersion,
+}: {
+  maxBytes?: number;
+  maxPageBytes?: number;
+  /** The library version the process has applied; library pages are kept only with it. */ libraryVersion?: () => number;
+} = {}): PageCache {
   /** Insertion order is recency order. */
   const pages = new Map<string, CachedPage>();
   let bytes = 0;
@@ -50,6 +70,7 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxPageBytes = 2 
     const key = keyOf(request);
     const page = key && pages.get(key);
     if (!page || page.vary.some((name) => request.headers[name] !== undefined)) return false;
+    if (page.libraryVersion !== undefined && page.libraryVersion !== libraryVersion?.()) return false;
     pages.delete(key);
     pages.set(key, page);
     if (page.etag && request.headers["if-none-match"] === page.etag) {
@@ -68,11 +89,13 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxPageBytes = 2 
     if (!key || request.method !== "GET") return;
     const chunks: Buffer[] = [];
     let size = 0;
-    /** Decided at the first byte, when the headers are set: only a prerendered page is worth copying. */
+    /** Decided at the first byte, when the headers are set: only a prerendered page or a library page is worth copying. */
     let prerendered: boolean | undefined;
+    let libraryPage: boolean | undefined;
     const keep = (chunk: unknown, encoding: unknown) => {
       prerendered ??= response.getHeader(PRERENDER_HEADER) !== undefined;
-      if (!prerendered || chunk === undefined || chunk === null || typeof chunk === "function" || size > maxPageBytes) return;
+      libraryPage ??= !prerendered && libraryVersion !== undefined && LIBRARY_PAGE.test(key);
+      if (!(prerendered || libraryPage) || chunk === undefined || chunk === null || typeof chunk === "function" || size > maxPageBytes) return;
       const buffer = Buffer.isBuffer(chunk)
         ? chunk
         : chunk instanceof Uint8Array
@@ -97,10 +120,11 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxPageBytes = 2 
         .split(",")
         .map((name) => name.trim().toLowerCase())
         .filter(Boolean);
+      const body = Buffer.concat(chunks, size);
+      const version = libraryPage && response.statusCode === 200 ? VERSION_TAG.exec(body.toString("latin1")) : null;
       const cacheable =
-        prerendered &&
+        (prerendered ? headers["cache-control"] === NEVER_REVALIDATED : version !== null) &&
         response.statusCode === 200 &&
-        headers["cache-control"] === NEVER_REVALIDATED &&
         headers["set-cookie"] === undefined &&
         !vary.includes("*") &&
         size <= maxPageBytes &&
@@ -112,7 +136,13 @@ export function createPageCache({ maxBytes = 64 * 1024 * 1024, maxPageBytes = 2 
         if (value !== undefined && !PER_RESPONSE.has(name)) kept[name] = Array.isArray(value) ? value.map(String) : String(value);
       }
       kept["content-length"] = String(size);
-      store(key, { headers: kept, body: Buffer.concat(chunks, size), vary, etag: typeof headers.etag === "string" ? headers.etag : undefined });
+      store(key, {
+        headers: kept,
+        body,
+        vary,
+        etag: typeof headers.etag === "string" ? headers.etag : undefined,
+        libraryVersion: version ? Number(version[1]) : undefined,
+      });
     });
   }
 

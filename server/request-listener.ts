@@ -13,17 +13,18 @@ export function createRequestListener({
   siteHeaders,
   lane,
   pages,
+  librarySync,
   next,
 }: {
   siteHeaders: (pathname: string) => Record<string, string>;
   lane?: FastLane;
   pages?: PageCache;
+  /** The library sync to wait for before the page cache answers, when one is due (see trackLibraryVersion). */
+  librarySync?: () => Promise<void> | undefined;
   next: RequestHandler;
 }) {
-  return (request: IncomingMessage, response: ServerResponse): void => {
-    stampPeerAddress(request);
-    if (refuseUnanswerable(request, response, siteHeaders)) return;
-    if (lane?.(request, response) || pages?.serve(request, response)) return;
+  const answer = (request: IncomingMessage, response: ServerResponse): void => {
+    if (pages?.serve(request, response)) return;
     pages?.capture(request, response);
     endAfterRefusedBody(request, response);
     next(request, response).catch((error: unknown) => {
@@ -31,5 +32,17 @@ export function createRequestListener({
       if (!response.headersSent) response.writeHead(500, { "content-type": "application/json" });
       response.end(JSON.stringify({ error: "internal error" }));
     });
+  };
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    stampPeerAddress(request);
+    if (refuseUnanswerable(request, response, siteHeaders)) return;
+    if (lane?.(request, response)) return;
+    const due = pages && librarySync?.();
+    if (due)
+      due.then(
+        () => answer(request, response),
+        () => answer(request, response),
+      );
+    else answer(request, response);
   };
 }

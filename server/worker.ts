@@ -10,6 +10,7 @@ import next from "next";
 
 import { isLibraryPublic } from "../lib/auth/access";
 import { readEnv } from "../lib/env";
+import { trackLibraryVersion } from "../lib/library/live-library";
 import { createDiagnosisPool } from "./diagnosis-pool";
 import { createApiLane, headerRules, type FastLane, type HeaderRule } from "./fast-lane";
 import { createPageCache } from "./page-cache";
@@ -30,9 +31,10 @@ export async function startWorker({ port, hostname }: { port: number; hostname?:
     : undefined;
   const lane: FastLane | undefined = pool && createApiLane(rules, pool.diagnose, rsc?.varyHeader);
   // A private library checks every page request (proxy.ts): nothing may be answered from memory.
-  const pages = settings.NETRIAGE_PAGE_CACHE && isLibraryPublic(settings) ? createPageCache() : undefined;
+  const library = trackLibraryVersion();
+  const pages = settings.NETRIAGE_PAGE_CACHE && isLibraryPublic(settings) ? createPageCache({ libraryVersion: library.current }) : undefined;
 
-  const server = http.createServer(createRequestListener({ siteHeaders, lane, pages, next: handle }));
+  const server = http.createServer(createRequestListener({ siteHeaders, lane, pages, librarySync: library.due, next: handle }));
   server.listen(port, hostname, () => console.log(`ready on http://${hostname ?? "localhost"}:${port}`));
 
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

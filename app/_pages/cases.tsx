@@ -6,7 +6,8 @@ import { toCaseSummary } from "@/lib/content/case-summary";
 import { ENTRY_SYMPTOMS } from "@/lib/content/entry-symptoms";
 import { causeTitle, symptomLabel } from "@/lib/content/localized";
 import type { Locale } from "@/lib/i18n/locales";
-import { getLiveLibrary } from "@/lib/library/live-library";
+import { getLiveLibrarySnapshot } from "@/lib/library/live-library";
+import { LIBRARY_VERSION_META } from "@/lib/library/version-meta";
 import { CaseBrowser } from "@/components/cases/case-browser";
 
 export async function casesMetadata(locale: Locale): Promise<Metadata> {
@@ -18,11 +19,12 @@ export async function CasesPage({ locale }: { locale: Locale }) {
   setRequestLocale(locale);
   const t = await getTranslations("cases");
   // The live library: cases published in the app since the build are listed too.
-  const library = await getLiveLibrary();
+  const { library, version } = await getLiveLibrarySnapshot();
   const causes = library.rootCauses.map((c) => ({ id: c.id, title: causeTitle(c, locale) }));
   const symptoms = ENTRY_SYMPTOMS.map((s) => ({ id: s.id, label: symptomLabel(s, locale), causes: [...s.causes] }));
   return (
     <>
+      <meta name={LIBRARY_VERSION_META} content={String(version)} />
       <h1>{t("title")}</h1>
       <Suspense>
         <CaseBrowser cases={library.cases.map(toCaseSummary)} causes={causes} symptoms={symptoms} />

@@ -6,7 +6,8 @@ import { getCompiledEntry } from "@/lib/content/compiled";
 import { getContentLibrary } from "@/lib/content/library";
 import { causeSummary, titlesOf } from "@/lib/content/localized";
 import type { Locale } from "@/lib/i18n/locales";
-import { getLiveLibrary } from "@/lib/library/live-library";
+import { getLiveLibrarySnapshot } from "@/lib/library/live-library";
+import { LIBRARY_VERSION_META } from "@/lib/library/version-meta";
 import { CaseList } from "@/components/cases/case-list";
 import { MissingTranslationNote } from "@/components/i18n/missing-translation-note";
 import { FeedbackPanel } from "@/components/library/feedback-panel";
@@ -22,7 +23,7 @@ export async function causeMetadata(locale: Locale, { params }: CausePageProps):
 export async function CausePage({ locale, params }: CausePageProps & { locale: Locale }) {
   setRequestLocale(locale);
   // The live library: its case lists include cases published in the app since the build.
-  const library = await getLiveLibrary();
+  const { library, version } = await getLiveLibrarySnapshot();
   const entry = library.getRootCause((await params).id);
   if (!entry) notFound();
   const t = await getTranslations("cause");
@@ -39,6 +40,7 @@ export async function CausePage({ locale, params }: CausePageProps & { locale: L
 
   return (
     <article className="entry">
+      <meta name={LIBRARY_VERSION_META} content={String(version)} />
       <header className="entry-header">
         <p className="eyebrow">
           {t("eyebrow")} · <code>{f.id}</code>

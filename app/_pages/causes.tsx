@@ -4,7 +4,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { causeSummary, titlesOf } from "@/lib/content/localized";
 import { LAYERS } from "@/lib/content/schema";
 import type { Locale } from "@/lib/i18n/locales";
-import { getLiveLibrary } from "@/lib/library/live-library";
+import { getLiveLibrarySnapshot } from "@/lib/library/live-library";
+import { LIBRARY_VERSION_META } from "@/lib/library/version-meta";
 import { LocaleLink } from "@/components/i18n/locale-link";
 
 export async function causesMetadata(locale: Locale): Promise<Metadata> {
@@ -16,9 +17,10 @@ export async function CausesPage({ locale }: { locale: Locale }) {
   setRequestLocale(locale);
   const t = await getTranslations("causes");
   const layers = await getTranslations("enums.layer");
-  const library = await getLiveLibrary();
+  const { library, version } = await getLiveLibrarySnapshot();
   return (
     <>
+      <meta name={LIBRARY_VERSION_META} content={String(version)} />
       <h1>{t("title")}</h1>
       <p className="lede">{t("lede")}</p>
       {LAYERS.map((layer) => {

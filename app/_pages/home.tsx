@@ -1,10 +1,11 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import { ENTRY_SYMPTOMS, matchesEntrySymptom } from "@/lib/content/entry-symptoms";
-import { getContentLibrary } from "@/lib/content/library";
 import { causeTitle, symptomLabel } from "@/lib/content/localized";
 import { LAYERS } from "@/lib/content/schema";
 import type { Locale } from "@/lib/i18n/locales";
+import { getLiveLibrarySnapshot } from "@/lib/library/live-library";
+import { LIBRARY_VERSION_META } from "@/lib/library/version-meta";
 import { LanguageOffer } from "@/components/i18n/language-offer";
 import { LocaleLink } from "@/components/i18n/locale-link";
 
@@ -12,11 +13,12 @@ export async function HomePage({ locale }: { locale: Locale }) {
   setRequestLocale(locale);
   const t = await getTranslations("home");
   const layers = await getTranslations("enums.layer");
-  const library = getContentLibrary();
+  const { library, version } = await getLiveLibrarySnapshot();
   const other = locale === "zh" ? "en" : "zh";
 
   return (
     <>
+      <meta name={LIBRARY_VERSION_META} content={String(version)} />
       {locale === "en" && <LanguageOffer />}
       <section className="hero">
         <h1>Netriage</h1>

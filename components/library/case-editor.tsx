@@ -96,6 +96,8 @@ export function CaseEditor({ initial, canReview }: { initial?: EditorCase; canRe
   const [stale, setStale] = useState(false);
   const [comment, setComment] = useState("");
   const bodyRef = useRef<HTMLTextAreaElement>(null);
+  // The version and state the last answer gave: the next save or action names them, without waiting for the page to refresh.
+  const [saved, setSaved] = useState(initial && { version: initial.version, status: initial.status, fields: initial.fields, body: initial.body });
   const id = initial?.id ?? "";
 
   const current: Fields = { ...fields, ...Object.fromEntries(LIST_KEYS.map((key) => [key, splitLines(lists[key])])) };
@@ -150,18 +152,20 @@ export function CaseEditor({ initial, canReview }: { initial?: EditorCase; canRe
         router.replace(`/library/${created.id}/edit`);
         return;
       }
-      const saved = await fetchJson<{ version: number }>(`/api/cases/${id}`, { method: "PUT", body: { version: initial.version, fields: current, body } });
-      setMessage(TEXT.saved(saved.version));
+      const result = await fetchJson<EditorCase>(`/api/cases/${id}`, { method: "PUT", body: { version: saved?.version, fields: current, body } });
+      setSaved(result);
+      setMessage(TEXT.saved(result.version));
       router.refresh();
     });
 
   const act = (action: string, withComment = false) =>
     run(async () => {
       if (!initial) return;
-      const result = await fetchJson<{ status: LibraryState; version: number }>(`/api/cases/${id}/${action}`, {
+      const result = await fetchJson<EditorCase>(`/api/cases/${id}/${action}`, {
         method: "POST",
-        body: { version: initial.version, ...(withComment ? { comment } : {}) },
+        body: { version: saved?.version, ...(withComment ? { comment } : {}) },
       });
+      setSaved(result);
       setMessage(`${TEXT.status[result.status]} (version ${result.version}).`);
       setComment("");
       router.refresh();
@@ -170,8 +174,8 @@ export function CaseEditor({ initial, canReview }: { initial?: EditorCase; canRe
   const setField = <K extends keyof Fields>(key: K, value: Fields[K]) => setFields((f) => ({ ...f, [key]: value }));
   const toggle = (key: "platform" | "layers", value: string) =>
     setFields((f) => ({ ...f, [key]: f[key].includes(value as never) ? f[key].filter((v) => v !== value) : [...f[key], value] }));
-  const status = initial?.status ?? "draft";
-  const dirty = !initial || currentJson !== JSON.stringify(initial.fields) || body !== initial.body;
+  const status = saved?.status ?? "draft";
+  const dirty = !saved || currentJson !== JSON.stringify(saved.fields) || body !== saved.body;
 
   return (
     <div className="case-editor">

@@ -50,13 +50,30 @@ function anchorFor(locale: Locale) {
   };
 }
 
+// Evaluating a compiled body is the costly part of rendering it: pages rendered per request (cases
+// written in the app) reuse the component of a code string they rendered before.
+const COMPONENTS_KEPT = 500;
+const componentsByCode = new Map<string, ReturnType<typeof getMDXComponent>>();
+
+function componentOf(code: string): ReturnType<typeof getMDXComponent> {
+  let component = componentsByCode.get(code);
+  if (component) componentsByCode.delete(code);
+  else component = getMDXComponent(code);
+  componentsByCode.set(code, component);
+  for (const oldest of componentsByCode.keys()) {
+    if (componentsByCode.size <= COMPONENTS_KEPT) break;
+    componentsByCode.delete(oldest);
+  }
+  return component;
+}
+
 /**
  * Renders compiled MDX on the server, so the browser needs no eval and no MDX runtime.
  * Only the copy buttons hydrate. `lang` is the body's language when it differs from the page's.
  */
 export async function MdxContent({ code, locale, lang }: { code: string; locale: Locale; lang: Locale }) {
   const t = await getTranslations({ locale, namespace: "code" });
-  const Component = getMDXComponent(code);
+  const Component = componentOf(code);
   return (
     <div className="prose" lang={lang === locale ? undefined : lang}>
       <Component components={{ pre: codeBlockFor(t), a: anchorFor(locale) }} />

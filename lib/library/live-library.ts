@@ -49,6 +49,27 @@ export async function getLiveLibrary(prisma: PrismaClient = getPrisma()): Promis
   return state.library;
 }
 
+/** The live library together with the library version it reflects (-1 without a readable database). */
+export async function getLiveLibrarySnapshot(prisma: PrismaClient = getPrisma()): Promise<{ library: ContentLibrary; version: number }> {
+  const state = stateOf(prisma);
+  await sync(prisma, state);
+  return { library: state.library, version: state.seen };
+}
+
+/**
+ * For the server's page cache: the library version this process has applied, and the sync to await
+ * first when one is due (undefined otherwise, so most requests wait for nothing).
+ */
+export function trackLibraryVersion(prisma: () => PrismaClient = getPrisma) {
+  return {
+    current: () => stateOf(prisma()).seen,
+    due: (): Promise<void> | undefined => {
+      const state = stateOf(prisma());
+      return state.syncing ?? (Date.now() - state.checkedAt < SYNC_INTERVAL_MS ? undefined : sync(prisma(), state));
+    },
+  };
+}
+
 /** The published in-app case with this id, if there is one the repository does not shadow. */
 export async function getPublishedInAppCase(id: string, prisma: PrismaClient = getPrisma()): Promise<CaseEntry | undefined> {
   const state = stateOf(prisma);
@@ -56,16 +77,36 @@ export async function getPublishedInAppCase(id: string, prisma: PrismaClient = g
   return state.inApp.get(id);
 }
 
-/** The search index over the live library; changes are applied to it in place. */
+/** Up to this many in-app cases are indexed before the first search is answered; past it, in the background. */
+const INDEX_AT_ONCE = 1_000;
+/** In-app cases indexed between two turns of the event loop while an index fills in the background. */
+const INDEX_BATCH = 250;
+
+/**
+ * The search index over the live library; changes are applied to it in place. A process's first call
+ * loads the repository's index and adds the published in-app cases: at once when there are few, else
+ * in batches between requests, so a new instance answers searches from the start while its index fills.
+ */
 export async function getLiveSearchIndex(prisma: PrismaClient = getPrisma()): Promise<SearchIndex> {
   const state = stateOf(prisma);
   await sync(prisma, state);
   if (!state.search) {
     const index = loadSearchIndex(loadOrBuildSearchIndexData(getCacheDir(), getContentLibrary()).data);
-    updateSearchIndex(index, { upsert: [...state.inApp.values()].map(toCaseDocument) });
     state.search = index;
+    const pending = [...state.inApp.values()];
+    if (pending.length <= INDEX_AT_ONCE) updateSearchIndex(index, { upsert: pending.map(toCaseDocument) });
+    else void indexInBatches(state, index, pending);
   }
   return state.search;
+}
+
+/** Adds entries a batch at a time, yielding to requests in between; an entry changed or removed since is left to the sync that changed it. */
+async function indexInBatches(state: LiveState, index: SearchIndex, entries: CaseEntry[]): Promise<void> {
+  for (let from = 0; from < entries.length; from += INDEX_BATCH) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const current = entries.slice(from, from + INDEX_BATCH).filter((entry) => state.inApp.get(entry.id) === entry);
+    updateSearchIndex(index, { upsert: current.map(toCaseDocument) });
+  }
 }
 
 /** After this process changed published content: the next read syncs at once. */

@@ -36,6 +36,7 @@ async function pagesToCheck(): Promise<string[]> {
     ...(ticketDrill ? [ticketDrill] : []),
     ...(signalDrill ? [signalDrill] : []),
     "/train/progress",
+    "/insights",
     "/sign-in",
     "/account",
     "/admin/users",

@@ -95,13 +95,16 @@ describe("writing a case in the app, in Chromium", () => {
 describe.skipIf(!backends.includes("postgresql"))("two instances on one PostgreSQL", () => {
   let a: RunningServer;
   let b: RunningServer;
+  let browser: Browser;
   beforeAll(async () => {
+    browser = await launchBrowser();
     const url = await createMigratedDatabase("postgresql");
     await createPrisma(url).$disconnect();
     const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url, WEB_CONCURRENCY: "1" };
     [a, b] = await Promise.all([startServer(env), startServer(env)]);
   });
   afterAll(async () => {
+    await browser?.close();
     await Promise.all([a, b].filter(Boolean).map((server) => stopServer(server)));
   });
 
@@ -127,7 +130,12 @@ describe.skipIf(!backends.includes("postgresql"))("two instances on one PostgreS
     }
     console.log(`published on A, found by search on B after ${seenAfter} ms`);
     expect(seenAfter).toBeLessThan(2_000);
-    expect((await fetch(`${b.url}/cases/${created.id}`)).status).toBe(200);
-    expect(await (await fetch(`${b.url}/causes/${CAUSE}`)).text()).toContain(`/cases/${created.id}`);
+    // In a browser on B: the cause page lists it, and it opens.
+    const page = await browser.newPage();
+    await page.goto(`${b.url}/causes/${CAUSE}`);
+    await page.locator(`a[href='/cases/${created.id}']`).click();
+    await page.waitForURL(`${b.url}/cases/${created.id}`);
+    await expect.poll(() => page.locator("h1").textContent(), SLOW).toBe(draft.fields.title);
+    await page.close();
   });
 });

@@ -99,6 +99,8 @@ describe("site pages in Chromium", () => {
     const promised = Number(/(\d+) cases?/.exec((await card.locator(".card-meta").textContent()) ?? "")?.[1]);
     await card.click();
     await page.waitForURL(/symptom=dns/);
+    // The list is rendered per request (it includes cases published in the app): wait for it.
+    await expect.poll(() => page.locator(".case-row").count(), { timeout: 10_000 }).toBeGreaterThan(0);
     const titles = await page.locator(".case-row .case-title").allTextContents();
     expect(titles.some((t) => /dns/i.test(t))).toBe(true);
     // The card counts what the list it opens shows.

@@ -73,7 +73,14 @@ describe("production server against Next alone", () => {
     const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url, WEB_CONCURRENCY: "1" };
     [lane, nextOnly] = await Promise.all([startServer(env), startServer({ ...env, NETRIAGE_FAST_LANE: "false", NETRIAGE_PAGE_CACHE: "false" })]);
     baseUrl = lane.url;
-  });
+    // A lane just started may still be loading the engine in its diagnosis threads: wait until it diagnoses.
+    const diagnoses = async () => (await fetch(`${baseUrl}/api/diagnose`, { method: "POST", headers: json, body: JSON.stringify(TICKET) })).status;
+    const deadline = Date.now() + 90_000;
+    while ((await diagnoses()) !== 200) {
+      if (Date.now() > deadline) throw new Error("the lane did not diagnose within 90 s of starting");
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }, 150_000);
   afterAll(async () => {
     if (lane) await stopServer(lane);
     if (nextOnly) await stopServer(nextOnly);

@@ -121,4 +121,22 @@ describe("page cache", () => {
     expect(reachedNext).toEqual(["GET /a", "GET /b", "GET /c", "GET /b"]);
     expect(cache.size).toBe(2);
   });
+
+  it("keeps a library page rendered per request only while the library is at the version the page shows", async () => {
+    let version = 3;
+    const { "x-nextjs-prerender": _, ...dynamic } = { ...PRERENDERED, "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" };
+    const { get, reachedNext } = await serveThroughCache(
+      (path) => ({ headers: dynamic, body: `<html><meta name="netriage-library-version" content="${version}"/>${path}</html>` }),
+      { libraryVersion: () => version },
+    );
+    await get("/causes/x");
+    await get("/causes/x");
+    await get("/triage");
+    await get("/triage");
+    expect(reachedNext).toEqual(["GET /causes/x", "GET /triage", "GET /triage"]);
+    version = 4;
+    expect((await get("/causes/x")).body).toContain('content="4"');
+    expect((await get("/causes/x")).body).toContain('content="4"');
+    expect(reachedNext).toEqual(["GET /causes/x", "GET /triage", "GET /triage", "GET /causes/x"]);
+  });
 });

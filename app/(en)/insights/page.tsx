@@ -59,6 +59,7 @@ export default async function InsightsPage() {
         <h1>{T.title}</h1>
         <p className="lede">{T.lede}</p>
         <p>
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a JSON document, not a page */}
           <a href="/api/insights">{T.json}</a>
         </p>
       </header>

@@ -4,7 +4,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { compileCaseBody } from "@/lib/library/compile-body";
-import { getLiveLibrary, getPublishedInAppCase } from "@/lib/library/live-library";
+import { getLiveLibrarySnapshot, getPublishedInAppCase } from "@/lib/library/live-library";
+import { LIBRARY_VERSION_META } from "@/lib/library/version-meta";
 import { CaseArticle } from "@/components/cases/case-article";
 import { FeedbackPanel } from "@/components/library/feedback-panel";
 import { requireLibraryPage } from "@/app/_server/viewer";
@@ -23,7 +24,12 @@ export default async function LibraryCasePage({ params }: Props) {
   await requireLibraryPage(`/cases/${id}`);
   const entry = await getPublishedInAppCase(id);
   if (!entry) notFound();
-  const [library, compiled] = await Promise.all([getLiveLibrary(), compileCaseBody(entry.body, { persist: true })]);
-  // Cases written in the app have an English body only.
-  return <CaseArticle entry={entry} compiled={{ ...compiled, locale: "en" }} library={library} locale="en" feedback={<FeedbackPanel target={{ caseId: id }} />} />;
+  const [{ library, version }, compiled] = await Promise.all([getLiveLibrarySnapshot(), compileCaseBody(entry.body, { persist: true })]);
+  return (
+    <>
+      <meta name={LIBRARY_VERSION_META} content={String(version)} />
+      {/* Cases written in the app have an English body only. */}
+      <CaseArticle entry={entry} compiled={{ ...compiled, locale: "en" }} library={library} locale="en" feedback={<FeedbackPanel target={{ caseId: id }} />} />
+    </>
+  );
 }
