@@ -138,7 +138,9 @@ export async function TrainProgressPage({ locale, searchParams }: TrainProgressP
                   {weakest.map((c) => (
                     <li key={c.cause}>
                       <Link href={`/causes/${c.cause}`}>{titleOf(c.cause)}</Link>{" "}
-                      <span className="card-meta">{t("weakestLine", { accuracy: percent(c.accuracy), attempts: c.attempts, trend: trend(c.earlier, c.later) })}</span>
+                      <span className="card-meta">
+                        {t("weakestLine", { accuracy: percent(c.accuracy), attempts: c.attempts, trend: trend(c.earlier, c.later) })}
+                      </span>
                     </li>
                   ))}
                 </ol>
