@@ -1,4 +1,8 @@
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants.js";
+import createNextIntlPlugin from "next-intl/plugin";
+
+// The interface's strings: messages/<locale>.json, loaded per page by app/_i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./app/_i18n/request.ts");
 
 // Pages are static, so scripts cannot carry per-request nonces; Next's inline bootstrap needs
 // 'unsafe-inline'. 'unsafe-eval' is only for the dev server's hot reload.
@@ -41,4 +45,4 @@ const nextConfig = (phase) => ({
   },
 });
 
-export default nextConfig;
+export default (phase) => withNextIntl(nextConfig(phase));

@@ -1,13 +1,26 @@
-// With NETRIAGE_PUBLIC_LIBRARY=false the prerendered library pages (cases and causes) need sign-in
-// too; search and diagnosis check for themselves. Open libraries pass straight through.
+// Two jobs, both cheap and both before any page renders:
+// - `/`: a remembered language choice (cookie) sends a Chinese reader to `/zh`; with no choice yet, a
+//   browser that prefers Chinese (Accept-Language) gets the offer once (components/i18n/language-offer.tsx).
+// - With NETRIAGE_PUBLIC_LIBRARY=false the prerendered library pages (cases and causes, both languages)
+//   need sign-in too; search and diagnosis check for themselves. Open libraries pass straight through.
 import { NextResponse, type NextRequest } from "next/server";
 
 import { isLibraryPublic, requireLibraryReader, resolveViewer, SESSION_COOKIE } from "@/lib/auth/access";
 import { getPrisma } from "@/lib/db";
 import { readEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import {
+  LANGUAGE_OFFER_COOKIE,
+  LANGUAGE_OFFERED_COOKIE,
+  LOCALE_COOKIE,
+  LOCALE_COOKIE_MAX_AGE,
+  localizePath,
+  preferredLocale,
+  splitLocale,
+} from "@/lib/i18n/paths";
 
 export async function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname === "/") return offerLanguage(request);
   const settings = readEnv();
   if (isLibraryPublic(settings)) return NextResponse.next();
   try {
@@ -15,8 +28,24 @@ export async function proxy(request: NextRequest) {
     return NextResponse.next();
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return NextResponse.redirect(new URL(`/sign-in?next=${encodeURIComponent(request.nextUrl.pathname)}`, request.url));
+    const { pathname } = request.nextUrl;
+    return NextResponse.redirect(new URL(localizePath(`/sign-in?next=${encodeURIComponent(pathname)}`, splitLocale(pathname).locale), request.url));
   }
 }
 
-export const config = { matcher: ["/cases", "/cases/:path*", "/causes", "/causes/:path*"] };
+function offerLanguage(request: NextRequest): NextResponse {
+  const chosen = request.cookies.get(LOCALE_COOKIE)?.value;
+  // The answer depends on the cookie and Accept-Language: no shared cache (server/page-cache.ts keeps only
+  // Next's never-revalidated pages) may answer `/` for this proxy. Next keeps this Cache-Control, not a Vary.
+  const privateAnswer = { "Cache-Control": "private, no-cache" };
+  if (chosen === "zh") return NextResponse.redirect(new URL(localizePath("/", "zh"), request.url), { status: 307, headers: privateAnswer });
+  const response = NextResponse.next({ headers: privateAnswer });
+  if (chosen || request.cookies.has(LANGUAGE_OFFERED_COOKIE) || preferredLocale(request.headers.get("accept-language")) !== "zh") return response;
+  response.cookies.set(LANGUAGE_OFFER_COOKIE, "zh", { path: "/", sameSite: "lax" });
+  response.cookies.set(LANGUAGE_OFFERED_COOKIE, "1", { path: "/", sameSite: "lax", maxAge: LOCALE_COOKIE_MAX_AGE });
+  return response;
+}
+
+export const config = {
+  matcher: ["/", "/cases", "/cases/:path*", "/causes", "/causes/:path*", "/zh/cases", "/zh/cases/:path*", "/zh/causes", "/zh/causes/:path*"],
+};

@@ -1,13 +1,22 @@
+// Paths no language's catch-all takes (in practice none): a bare page, as the language layouts are not around it.
 import Link from "next/link";
 
-export default function NotFound() {
+import "./globals.css";
+
+export default function GlobalNotFound() {
   return (
-    <div className="not-found">
-      <h1>Not found</h1>
-      <p>There is no case or root cause at this address.</p>
-      <p>
-        <Link href="/cases">Browse all cases</Link> · <Link href="/causes">Browse root causes</Link>
-      </p>
-    </div>
+    <html lang="en">
+      <body>
+        <main className="site-main not-found">
+          <h1>Not found</h1>
+          <p>
+            <Link href="/">Netriage</Link> ·{" "}
+            <Link href="/zh" lang="zh-CN">
+              中文
+            </Link>
+          </p>
+        </main>
+      </body>
+    </html>
   );
 }

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { AppError, errorToResponse } from "../lib/http/errors";
 import { libraryRoutes } from "../lib/http/library-routes";
+import { saveSessionRoute } from "../lib/http/session-routes";
 import type { DiagnoseResult } from "../lib/triage/diagnose";
 import type { DiagnoseInput } from "../lib/triage/diagnose-schema";
 import { endAfterRequestBody } from "./request-guard";
@@ -16,33 +17,54 @@ export type FastLane = (request: IncomingMessage, response: ServerResponse) => b
 /** A header rule as the framework's build records it (routes-manifest.json). */
 export type HeaderRule = { regex: string; headers: { key: string; value: string }[]; has?: unknown; missing?: unknown };
 
-/** The headers that `rules` (first to last, later ones winning) give a response for `pathname`. */
-export function headersFor(rules: HeaderRule[], pathname: string): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const rule of rules) {
+/** The headers that `rules` (first to last, later ones winning) give a response, as a function of its path. */
+export function headerRules(rules: HeaderRule[]): (pathname: string) => Record<string, string> {
+  const compiled = rules.map((rule) => {
     if (rule.has !== undefined || rule.missing !== undefined) throw new Error(`header rule ${rule.regex}: "has" and "missing" conditions are not supported`);
-    if (!new RegExp(rule.regex).test(pathname)) continue;
-    for (const { key, value } of rule.headers) headers[key.toLowerCase()] = value;
-  }
-  return headers;
+    return { matches: new RegExp(rule.regex), headers: rule.headers };
+  });
+  return (pathname) => {
+    const headers: Record<string, string> = {};
+    for (const rule of compiled) {
+      if (!rule.matches.test(pathname)) continue;
+      for (const { key, value } of rule.headers) headers[key.toLowerCase()] = value;
+    }
+    return headers;
+  };
+}
+
+/** A route key's path as a matcher: a `:name` segment matches one segment of the request's path. */
+function pathMatcher(path: string): (pathname: string) => boolean {
+  if (!path.includes("/:")) return (pathname) => pathname === path;
+  const pattern = new RegExp(`^${path.replace(/\/:[^/]+/g, "/[^/]+")}$`);
+  return (pathname) => pattern.test(pathname);
 }
 
 /**
- * Serves `routes` ("METHOD /path", exact path; the query string is the handler's) with the headers
- * `rules` give each path and the `vary` the framework adds to every answer (the build records both),
- * as the framework would. Anything else is left alone.
+ * Serves `routes` ("METHOD /path", where a `:name` segment matches any one segment; the query string
+ * is the handler's) with the headers `rules` give the request's path and the `vary` the framework
+ * adds to every answer (the build records both), as the framework would. Anything else is left alone.
  */
 export function createFastLane(routes: Record<string, RouteHandler>, rules: HeaderRule[], vary?: string): FastLane {
-  const lanes = new Map(
-    Object.entries(routes).map(([route, handler]) => {
-      const headers = headersFor(rules, route.slice(route.indexOf(" ") + 1));
-      return [route, { handler, headers: vary ? { ...headers, vary } : headers }];
-    }),
-  );
+  const headersOf = headerRules(rules);
+  const withVary = (headers: Record<string, string>) => (vary ? { ...headers, vary } : headers);
+  const exact = new Map<string, { handler: RouteHandler; headers: Record<string, string> }>();
+  const patterns: { method: string; matches: (pathname: string) => boolean; handler: RouteHandler }[] = [];
+  for (const [route, handler] of Object.entries(routes)) {
+    const [method, path] = route.split(" ");
+    if (path.includes("/:")) patterns.push({ method, matches: pathMatcher(path), handler });
+    else exact.set(route, { handler, headers: withVary(headersOf(path)) });
+  }
+  const find = (method: string, pathname: string) => {
+    const lane = exact.get(`${method} ${pathname}`);
+    if (lane) return lane;
+    const route = patterns.find((candidate) => candidate.method === method && candidate.matches(pathname));
+    return route && { handler: route.handler, headers: withVary(headersOf(pathname)) };
+  };
   return (request, response) => {
     const url = request.url ?? "/";
     const query = url.indexOf("?");
-    const lane = lanes.get(`${request.method} ${query === -1 ? url : url.slice(0, query)}`);
+    const lane = find(request.method ?? "GET", query === -1 ? url : url.slice(0, query));
     if (!lane) return false;
     answer(lane.handler, lane.headers, request, response).catch((error: unknown) => {
       console.error(`failed to answer ${request.method} ${url}`, error);
@@ -53,9 +75,12 @@ export function createFastLane(routes: Record<string, RouteHandler>, rules: Head
   };
 }
 
-/** The lane serves the library's diagnosis and search routes; `runDiagnosis` keeps diagnoses off this thread. */
-export function createLibraryLane(rules: HeaderRule[], runDiagnosis: (input: DiagnoseInput) => Promise<DiagnoseResult>, vary?: string): FastLane {
-  return createFastLane(libraryRoutes(runDiagnosis), rules, vary);
+/**
+ * The lane serves the library's diagnosis and search routes and the session save, the hottest write;
+ * `runDiagnosis` keeps diagnoses off this thread.
+ */
+export function createApiLane(rules: HeaderRule[], runDiagnosis: (input: DiagnoseInput) => Promise<DiagnoseResult>, vary?: string): FastLane {
+  return createFastLane({ ...libraryRoutes(runDiagnosis), "PUT /api/sessions/:id": saveSessionRoute }, rules, vary);
 }
 
 async function answer(handler: RouteHandler, headers: Record<string, string>, request: IncomingMessage, response: ServerResponse): Promise<void> {

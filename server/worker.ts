@@ -1,6 +1,6 @@
 // One serving process: Next's request handler behind three shortcuts, in this order:
-// request-guard.ts refuses what no route can answer, fast-lane.ts answers diagnosis and search without
-// Next (diagnoses run in a pool of threads, diagnosis-pool.ts), and page-cache.ts answers repeat
+// request-guard.ts refuses what no route can answer, fast-lane.ts answers diagnosis, search and session saves
+// without Next (diagnoses run in a pool of threads, diagnosis-pool.ts), and page-cache.ts answers repeat
 // requests for prerendered pages from memory. Started by main.ts, once per worker.
 import fs from "node:fs";
 import http from "node:http";
@@ -11,7 +11,7 @@ import next from "next";
 import { isLibraryPublic } from "../lib/auth/access";
 import { readEnv } from "../lib/env";
 import { createDiagnosisPool } from "./diagnosis-pool";
-import { createLibraryLane, headersFor, type FastLane, type HeaderRule } from "./fast-lane";
+import { createApiLane, headerRules, type FastLane, type HeaderRule } from "./fast-lane";
 import { createPageCache } from "./page-cache";
 import { createRequestListener } from "./request-listener";
 
@@ -24,11 +24,11 @@ export async function startWorker({ port, hostname }: { port: number; hostname?:
   await app.prepare();
   const handle = app.getRequestHandler();
   const { headers: rules, rsc } = readRoutesManifest();
-  const siteHeaders = (pathname: string) => headersFor(rules, pathname);
+  const siteHeaders = headerRules(rules);
   const pool = settings.NETRIAGE_FAST_LANE
     ? createDiagnosisPool({ threadScript: new URL("./diagnosis-thread.mjs", import.meta.url), threads: DIAGNOSIS_THREADS })
     : undefined;
-  const lane: FastLane | undefined = pool && createLibraryLane(rules, pool.diagnose, rsc?.varyHeader);
+  const lane: FastLane | undefined = pool && createApiLane(rules, pool.diagnose, rsc?.varyHeader);
   // A private library checks every page request (proxy.ts): nothing may be answered from memory.
   const pages = settings.NETRIAGE_PAGE_CACHE && isLibraryPublic(settings) ? createPageCache() : undefined;
 

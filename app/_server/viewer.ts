@@ -7,6 +7,7 @@ import type { Role } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db";
 import { readEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import { localizePath, splitLocale } from "@/lib/i18n/paths";
 
 export async function getViewer(): Promise<Viewer> {
   return resolveViewer(getPrisma(), (await cookies()).get(SESSION_COOKIE)?.value, readEnv());
@@ -32,8 +33,8 @@ export async function requireLibraryPage(path: string): Promise<void> {
 }
 
 /**
- * For a page that needs sign-in: sends an anonymous visitor to /sign-in (and back to `path`
- * after), and answers 403 (app/forbidden.tsx) to a role that is too low.
+ * For a page that needs sign-in: sends an anonymous visitor to the sign-in page of the path's
+ * language (and back to `path` after), and answers 403 (forbidden.tsx) to a role that is too low.
  */
 export async function requirePageViewer(path: string, role: Role = "engineer"): Promise<Viewer> {
   const viewer = await getViewer();
@@ -42,6 +43,6 @@ export async function requirePageViewer(path: string, role: Role = "engineer"): 
     return viewer;
   } catch (error) {
     if (error instanceof AppError && error.status === 403) forbidden();
-    redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+    redirect(localizePath(`/sign-in?next=${encodeURIComponent(path)}`, splitLocale(path).locale));
   }
 }

@@ -2,13 +2,15 @@
 
 import { useState } from "react";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import type { Account } from "@/lib/auth/accounts";
-import { ROLE_DUTIES, ROLES, type Role } from "@/lib/auth/roles";
+import { ROLES, type Role } from "@/lib/auth/roles";
 import { createUserSchema } from "@/lib/auth/schemas";
 import { fetchJson } from "@/lib/http/fetch-json";
+import { useErrorMessage, useFieldErrorMessage } from "@/components/i18n/use-error-message";
 
 type NewAccountFields = z.input<typeof createUserSchema>;
 
@@ -16,6 +18,11 @@ type NewAccountFields = z.input<typeof createUserSchema>;
 export function AccountsAdmin({ initialAccounts, selfId }: { initialAccounts: Account[]; selfId: string }) {
   const [accounts, setAccounts] = useState(initialAccounts);
   const [error, setError] = useState<string>();
+  const t = useTranslations("accounts");
+  const roles = useTranslations("roles");
+  const duties = useTranslations("roleDuties");
+  const describe = useErrorMessage();
+  const fieldError = useFieldErrorMessage();
   const form = useForm<NewAccountFields>({ resolver: zodResolver(createUserSchema), defaultValues: { email: "", name: "", role: "engineer", password: "" } });
 
   const replace = (account: Account) => setAccounts((all) => all.map((a) => (a.id === account.id ? account : a)));
@@ -24,7 +31,7 @@ export function AccountsAdmin({ initialAccounts, selfId }: { initialAccounts: Ac
     try {
       replace(await fetchJson<Account>(`/api/users/${id}`, { method: "PATCH", body }));
     } catch (e) {
-      setError((e as Error).message);
+      setError(describe(e));
     }
   };
   const create = form.handleSubmit(async (fields) => {
@@ -34,7 +41,7 @@ export function AccountsAdmin({ initialAccounts, selfId }: { initialAccounts: Ac
       setAccounts((all) => [...all, account].sort((a, b) => a.email.localeCompare(b.email)));
       form.reset();
     } catch (e) {
-      setError((e as Error).message);
+      setError(describe(e));
     }
   });
 
@@ -48,10 +55,10 @@ export function AccountsAdmin({ initialAccounts, selfId }: { initialAccounts: Ac
       <table className="accounts">
         <thead>
           <tr>
-            <th>Email</th>
-            <th>Name</th>
-            <th>Role</th>
-            <th>State</th>
+            <th>{t("email")}</th>
+            <th>{t("name")}</th>
+            <th>{t("role")}</th>
+            <th>{t("state")}</th>
           </tr>
         </thead>
         <tbody>
@@ -61,23 +68,23 @@ export function AccountsAdmin({ initialAccounts, selfId }: { initialAccounts: Ac
               <td>{account.name}</td>
               <td>
                 <select
-                  aria-label={`Role of ${account.email}`}
+                  aria-label={t("roleOf", { email: account.email })}
                   value={account.role}
                   disabled={account.id === selfId}
                   onChange={(e) => change(account.id, { role: e.target.value as Role })}
                 >
                   {ROLES.map((role) => (
                     <option key={role} value={role}>
-                      {role}
+                      {roles(role)}
                     </option>
                   ))}
                 </select>
               </td>
               <td>
-                {account.disabled ? "disabled" : "active"}{" "}
+                {account.disabled ? t("disabled") : t("active")}{" "}
                 {account.id !== selfId && (
                   <button type="button" className="button" onClick={() => change(account.id, { disabled: !account.disabled })}>
-                    {account.disabled ? "Enable" : "Disable"}
+                    {account.disabled ? t("enable") : t("disable")}
                   </button>
                 )}
               </td>
@@ -86,42 +93,42 @@ export function AccountsAdmin({ initialAccounts, selfId }: { initialAccounts: Ac
         </tbody>
       </table>
 
-      <form onSubmit={create} className="panel" aria-label="New account" noValidate>
-        <h2>New account</h2>
+      <form onSubmit={create} className="panel" aria-label={t("newAccount")} noValidate>
+        <h2>{t("newAccount")}</h2>
         <label className="field">
-          <span>Email</span>
+          <span>{t("email")}</span>
           <input type="email" autoComplete="off" {...form.register("email")} />
         </label>
         {form.formState.errors.email && (
           <p className="field-error" role="alert">
-            email: {form.formState.errors.email.message}
+            {t("emailError", { message: fieldError(form.formState.errors.email.message) ?? "" })}
           </p>
         )}
         <label className="field">
-          <span>Name</span>
+          <span>{t("name")}</span>
           <input {...form.register("name")} />
         </label>
         <label className="field">
-          <span>Role</span>
+          <span>{t("role")}</span>
           <select {...form.register("role")}>
             {ROLES.map((role) => (
               <option key={role} value={role}>
-                {role}: {ROLE_DUTIES[role]}
+                {roles(role)}: {duties(role)}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span>First password (give it to them; they change it on their account page after signing in)</span>
+          <span>{t("firstPassword")}</span>
           <input type="password" autoComplete="new-password" {...form.register("password")} />
         </label>
         {form.formState.errors.password && (
           <p className="field-error" role="alert">
-            password: {form.formState.errors.password.message}
+            {t("passwordError", { message: fieldError(form.formState.errors.password.message) ?? "" })}
           </p>
         )}
         <button type="submit" className="button primary" disabled={form.formState.isSubmitting}>
-          Create account
+          {t("create")}
         </button>
       </form>
     </>

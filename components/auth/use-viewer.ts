@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 
 import type { Viewer } from "@/lib/auth/access";
 import { fetchJson } from "@/lib/http/fetch-json";
+import { localizePath, splitLocale } from "@/lib/i18n/paths";
 
 /** Who this browser is signed in as (from /api/auth/me); undefined until known. Pages stay static. */
 export function useViewer(): Viewer | undefined {
@@ -22,5 +23,6 @@ export function useViewer(): Viewer | undefined {
 
 /** Sends the browser to the sign-in page, to come back here after. */
 export function goToSignIn(): void {
-  window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+  const { locale } = splitLocale(window.location.pathname);
+  window.location.assign(localizePath(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`, locale));
 }

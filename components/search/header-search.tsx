@@ -2,9 +2,12 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { usePathname, useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 
+import { splitLocale } from "@/lib/i18n/paths";
 import type { SearchHit } from "@/lib/search/search";
-import { fetchSearch } from "@/components/search/fetch-search";
+import { useLocalePath, useLocalize } from "@/components/i18n/locale-link";
+import { fetchSearch, fitsInUrl, handOverLongQuery } from "@/components/search/fetch-search";
 import { HighlightedText } from "@/components/search/highlighted-text";
 import { useSlashToFocus } from "@/components/search/use-slash-to-focus";
 
@@ -15,12 +18,17 @@ const DEBOUNCE_MS = 150;
 export function HeaderSearch() {
   const pathname = usePathname();
   // The results page has its own, larger search box.
-  if (pathname === "/search") return null;
+  if (splitLocale(pathname).path === "/search") return null;
   return <HeaderSearchBox key={pathname} />;
 }
 
 function HeaderSearchBox() {
   const router = useRouter();
+  const t = useTranslations("headerSearch");
+  const kinds = useTranslations("search");
+  const localize = useLocalize();
+  const language = useLocale();
+  const searchPath = useLocalePath("/search");
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState("");
@@ -51,7 +59,7 @@ function HeaderSearchBox() {
   }, [query]);
 
   const showList = open && query.trim() !== "";
-  const resultsHref = `/search?${new URLSearchParams({ q: query.trim() })}`;
+  const resultsHref = `${searchPath}?${new URLSearchParams({ q: query.trim() })}`;
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
@@ -64,8 +72,17 @@ function HeaderSearchBox() {
     } else if (event.key === "Enter" && active >= 0 && hits[active]) {
       event.preventDefault();
       setOpen(false);
-      router.push(hits[active].url);
+      router.push(localize(hits[active].url));
     }
+  }
+
+  // A query too long for a URL goes to the results page by hand, which sends it in a POST body.
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    setOpen(false);
+    if (fitsInUrl(resultsHref)) return;
+    event.preventDefault();
+    handOverLongQuery(query.trim());
+    router.push(searchPath);
   }
 
   // Pasted log lines keep a space where their line breaks were (an input would drop the breaks).
@@ -86,7 +103,7 @@ function HeaderSearchBox() {
   }
 
   return (
-    <form role="search" action="/search" method="get" className="header-search" onSubmit={() => setOpen(false)}>
+    <form role="search" action={searchPath} method="get" className="header-search" onSubmit={onSubmit}>
       <input
         ref={inputRef}
         type="search"
@@ -100,8 +117,8 @@ function HeaderSearchBox() {
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
-        placeholder="Search cases, errors, logs…"
-        aria-label="Search cases and root causes"
+        placeholder={t("placeholder")}
+        aria-label={t("label")}
         aria-keyshortcuts="/"
         role="combobox"
         aria-expanded={showList}
@@ -116,7 +133,7 @@ function HeaderSearchBox() {
       </kbd>
       {showList && (
         <div className="search-popup">
-          <ul id={listId} role="listbox" aria-label="Search results" className="search-suggestions">
+          <ul id={listId} role="listbox" aria-label={t("results")} className="search-suggestions">
             {hits.map((hit, i) => (
               <li
                 key={hit.url}
@@ -128,15 +145,19 @@ function HeaderSearchBox() {
                 onMouseDown={(event) => {
                   event.preventDefault();
                   setOpen(false);
-                  router.push(hit.url);
+                  router.push(localize(hit.url));
                 }}
                 onMouseEnter={() => setActive(i)}
               >
-                <a href={hit.url} tabIndex={-1} className="search-hit-title">
-                  <HighlightedText text={hit.title} ranges={hit.highlights.title} />
+                <a href={localize(hit.url)} tabIndex={-1} className="search-hit-title">
+                  {language === "zh" ? (
+                    <HighlightedText text={hit.titleZh} ranges={hit.highlights.titleZh} />
+                  ) : (
+                    <HighlightedText text={hit.title} ranges={hit.highlights.title} />
+                  )}
                 </a>
-                <span className={`badge badge-${hit.kind}`}>{hit.kind === "case" ? "case" : "root cause"}</span>
-                <span className="search-hit-snippet">
+                <span className={`badge badge-${hit.kind}`}>{kinds(hit.kind === "case" ? "kindCase" : "kindCause")}</span>
+                <span className="search-hit-snippet" data-content-snippet>
                   <HighlightedText text={hit.snippet} ranges={hit.highlights.snippet} />
                 </span>
               </li>
@@ -151,7 +172,7 @@ function HeaderSearchBox() {
               router.push(resultsHref);
             }}
           >
-            {hits.length === 0 ? "No quick match: search all cases" : "All results and filters"} →
+            {hits.length === 0 ? t("noQuickMatch") : t("allResults")} →
           </a>
         </div>
       )}

@@ -2,16 +2,21 @@
 
 import { useState } from "react";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 
 import { fetchJson } from "@/lib/http/fetch-json";
 import { createLearnerSchema, type CreateLearnerInput } from "@/lib/training/schemas";
+import { useErrorMessage, useFieldErrorMessage } from "@/components/i18n/use-error-message";
 
 import type { Learner } from "./use-learner";
 
 /** Picks the learner by name; the same name (any case) continues the same progress. */
 export function LearnerPicker({ onPicked }: { onPicked: (learner: Learner) => void }) {
   const [error, setError] = useState<string>();
+  const t = useTranslations("training");
+  const describe = useErrorMessage();
+  const fieldError = useFieldErrorMessage();
   const { register, handleSubmit, formState } = useForm<CreateLearnerInput>({ resolver: zodResolver(createLearnerSchema), defaultValues: { name: "" } });
 
   const submit = handleSubmit(async ({ name }) => {
@@ -19,22 +24,22 @@ export function LearnerPicker({ onPicked }: { onPicked: (learner: Learner) => vo
     try {
       onPicked(await fetchJson<Learner>("/api/train/learners", { method: "POST", body: { name } }));
     } catch (e) {
-      setError((e as Error).message);
+      setError(describe(e));
     }
   });
 
   return (
-    <form onSubmit={submit} className="learner-picker" aria-label="Pick your name">
+    <form onSubmit={submit} className="learner-picker" aria-label={t("pickName")}>
       <label className="field">
-        <span>Your name (progress is saved under it)</span>
-        <input {...register("name")} autoComplete="nickname" placeholder="e.g. Mei Chen" />
+        <span>{t("yourName")}</span>
+        <input {...register("name")} autoComplete="nickname" placeholder={t("namePlaceholder")} />
       </label>
       <button type="submit" className="button primary" disabled={formState.isSubmitting}>
-        Start training
+        {t("startTraining")}
       </button>
       {formState.errors.name && (
         <p className="field-error" role="alert">
-          {formState.errors.name.message}
+          {fieldError(formState.errors.name.message)}
         </p>
       )}
       {error && (
@@ -48,9 +53,10 @@ export function LearnerPicker({ onPicked }: { onPicked: (learner: Learner) => vo
 
 /** The "who is training?" panel a drill shows until a learner is picked. */
 export function LearnerPanel({ onPicked }: { onPicked: (learner: Learner) => void }) {
+  const t = useTranslations("training");
   return (
     <section className="panel">
-      <h2>Who is training?</h2>
+      <h2>{t("whoIsTraining")}</h2>
       <LearnerPicker onPicked={onPicked} />
     </section>
   );

@@ -1,12 +1,14 @@
 "use client";
 
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 
 import { fetchJson } from "@/lib/http/fetch-json";
 import type { SignalPrompt } from "@/lib/training/exercise";
 import type { AttemptResult } from "@/lib/training/practice";
 import { MAX_DURATION_MS } from "@/lib/training/schemas";
+import { LocaleLink } from "@/components/i18n/locale-link";
+import { useErrorMessage } from "@/components/i18n/use-error-message";
 
 import { DrillResult } from "./drill-result";
 import { LearnerPanel } from "./learner-picker";
@@ -28,6 +30,9 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
   const { learner, knownLearner, setLearner } = useLearner();
   const startedAt = useRef(0);
   const [chosen, setChosen] = useState<number>();
+  const t = useTranslations("drill");
+  const lang = useLocale();
+  const describe = useErrorMessage();
   const [result, setResult] = useState<{ value: AttemptResult; durationMs: number }>();
   const [error, setError] = useState<string>();
 
@@ -42,17 +47,17 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
     const current = await knownLearner();
     if (!current) {
       setChosen(undefined);
-      return setError("Pick your name first: the score is saved under it.");
+      return setError(t("pickNameFirst"));
     }
     try {
       const value = await fetchJson<AttemptResult>("/api/train/attempts", {
         method: "POST",
-        body: { learnerId: current.id, exerciseId: prompt.id, durationMs, answer: { kind: "signal", line } },
+        body: { learnerId: current.id, exerciseId: prompt.id, durationMs, answer: { kind: "signal", line }, lang },
       });
       setResult({ value, durationMs });
     } catch (e) {
       setChosen(undefined);
-      setError((e as Error).message);
+      setError(describe(e));
     }
   }
 
@@ -63,16 +68,14 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
     <div className="drill">
       {learner === null && <LearnerPanel onPicked={setLearner} />}
       <section aria-labelledby="signal-title">
-        <h2 id="signal-title">Which line matters?</h2>
-        <p className="card-meta">
-          A {prompt.source} output quoted in a real case. Click the line (or focus it and press Enter; arrow keys move between lines).
-        </p>
+        <h2 id="signal-title">{t("whichLine")}</h2>
+        <p className="card-meta">{t("signalAbout", { source: prompt.source })}</p>
         {prompt.command && (
           <pre className="drill-code" data-kind="command">
             <code>{prompt.command}</code>
           </pre>
         )}
-        <ol className="output-lines" onKeyDown={moveFocus} aria-label="Output lines">
+        <ol className="output-lines" onKeyDown={moveFocus} aria-label={t("outputLines")}>
           {prompt.lines.map((line, i) => {
             const lineNumber = i + 1;
             const telling = tellingByLine.get(lineNumber);
@@ -83,8 +86,8 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
                   <span className="line-number" aria-hidden="true">
                     {lineNumber}
                   </span>
-                  <span className="visually-hidden">Line {lineNumber}: </span>
-                  <code>{line || <span className="visually-hidden">(empty)</span>}</code>
+                  <span className="visually-hidden">{t("line", { number: lineNumber })}</span>
+                  <code>{line || <span className="visually-hidden">{t("emptyLine")}</span>}</code>
                 </button>
                 {telling && (
                   <ul className="line-notes">
@@ -101,16 +104,16 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
                         )}
                         {item.favours.length > 0 && (
                           <>
-                            . Points to{" "}
+                            {t("sentenceEnd")} {t("pointsTo")}{" "}
                             {item.favours.map((f, j) => (
                               <span key={f.id}>
-                                {j > 0 && "; "}
-                                <Link href={`/causes/${f.id}`}>{f.title}</Link>
+                                {j > 0 && t("listSeparator")}
+                                <LocaleLink href={`/causes/${f.id}`}>{f.title}</LocaleLink>
                               </span>
                             ))}
                           </>
                         )}
-                        {lineNumber === chosen && <span className="badge">your choice</span>}
+                        {lineNumber === chosen && <span className="badge">{t("yourChoice")}</span>}
                       </li>
                     ))}
                   </ul>
@@ -127,12 +130,16 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
       </section>
       {result && feedback && (
         <section className="drill-feedback" aria-labelledby="feedback-title">
-          <h2 id="feedback-title">How you did</h2>
-          <DrillResult result={result.value} durationMs={result.durationMs} parts={[{ label: "Line", right: feedback.score.lineCorrect }]} />
+          <h2 id="feedback-title">{t("howYouDid")}</h2>
+          <DrillResult result={result.value} durationMs={result.durationMs} parts={[{ label: t("lineLabel"), right: feedback.score.lineCorrect }]} />
           <p>
-            {feedback.telling.length === 1 ? "The telling line is marked above" : `The ${feedback.telling.length} telling lines are marked above`}, with what
-            the evidence parsers read in each. The output comes from <Link href={`/cases/${feedback.caseId}`}>{feedback.caseTitle}</Link>; progress is filed
-            under <Link href={`/causes/${feedback.cause.id}`}>{feedback.cause.title}</Link>.
+            {t.rich("signalFeedback", {
+              count: feedback.telling.length,
+              case: (chunks) => <LocaleLink href={`/cases/${feedback.caseId}`}>{chunks}</LocaleLink>,
+              cause: (chunks) => <LocaleLink href={`/causes/${feedback.cause.id}`}>{chunks}</LocaleLink>,
+              caseTitle: feedback.caseTitle,
+              causeTitle: feedback.cause.title,
+            })}
           </p>
         </section>
       )}

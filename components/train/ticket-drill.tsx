@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import Link from "next/link";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useLocale, useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
@@ -11,6 +11,8 @@ import type { TicketPrompt } from "@/lib/training/exercise";
 import type { AttemptResult } from "@/lib/training/practice";
 import { MAX_DURATION_MS } from "@/lib/training/schemas";
 import type { TicketFeedback } from "@/lib/training/scoring";
+import { LocaleLink } from "@/components/i18n/locale-link";
+import { useErrorMessage, useFieldErrorMessage } from "@/components/i18n/use-error-message";
 
 import { DrillResult } from "./drill-result";
 import { LearnerPanel } from "./learner-picker";
@@ -30,6 +32,10 @@ export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
   const stepForm = useForm<z.infer<typeof stepSchema>>({ resolver: zodResolver(stepSchema), defaultValues: { stepId: "" } });
   const causeForm = useForm<z.infer<typeof causeSchema>>({ resolver: zodResolver(causeSchema), defaultValues: { causeId: "" } });
   const revealRef = useRef<HTMLElement>(null);
+  const t = useTranslations("drill");
+  const lang = useLocale();
+  const describe = useErrorMessage();
+  const fieldError = useFieldErrorMessage();
 
   useEffect(() => {
     startedAt.current = Date.now();
@@ -43,7 +49,7 @@ export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
     setError(undefined);
     const durationMs = Math.min(Date.now() - startedAt.current, MAX_DURATION_MS);
     const current = await knownLearner();
-    if (!current || !stepId) return setError("Pick your name first: the score is saved under it.");
+    if (!current || !stepId) return setError(t("pickNameFirst"));
     try {
       const value = await fetchJson<AttemptResult>("/api/train/attempts", {
         method: "POST",
@@ -52,11 +58,12 @@ export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
           exerciseId: prompt.id,
           durationMs,
           answer: { kind: "ticket", stepId, causeId },
+          lang,
         },
       });
       setResult({ value, durationMs });
     } catch (e) {
-      setError((e as Error).message);
+      setError(describe(e));
     }
   });
   const chosenStep = prompt.steps.find((s) => s.id === stepId);
@@ -67,46 +74,46 @@ export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
       {learner === null && <LearnerPanel onPicked={setLearner} />}
 
       <article className="ticket" aria-labelledby="ticket-title">
-        <h2 id="ticket-title">The ticket</h2>
-        <p className="card-meta">Decision tree: {prompt.symptomLabel}</p>
-        <h3>Issue</h3>
+        <h2 id="ticket-title">{t("theTicket")}</h2>
+        <p className="card-meta">{t("decisionTree", { symptom: prompt.symptomLabel })}</p>
+        <h3>{t("issue")}</h3>
         <TextBlocks blocks={prompt.issue} />
         {prompt.environment.length > 0 && (
           <>
-            <h3>Environment</h3>
+            <h3>{t("environment")}</h3>
             <TextBlocks blocks={prompt.environment} />
           </>
         )}
       </article>
 
-      <form onSubmit={chooseStep} className="drill-step" aria-label="First step">
+      <form onSubmit={chooseStep} className="drill-step" aria-label={t("firstStep")}>
         <fieldset className="answers" disabled={!!stepId}>
-          <legend>1. What do you run or ask first?</legend>
+          <legend>{t("question1")}</legend>
           {prompt.steps.map((step) => (
             <label key={step.id} className="answer-option">
               <input type="radio" value={step.id} {...stepForm.register("stepId")} />
               <span>
-                {step.kind === "command" && <span className="badge">run</span>} {step.label}
+                {step.kind === "command" && <span className="badge">{t("run")}</span>} {step.label}
               </span>
             </label>
           ))}
         </fieldset>
         {stepForm.formState.errors.stepId && (
           <p className="field-error" role="alert">
-            {stepForm.formState.errors.stepId.message}
+            {fieldError(stepForm.formState.errors.stepId.message)}
           </p>
         )}
         {!stepId && (
           <button type="submit" className="button primary">
-            Take this step
+            {t("takeStep")}
           </button>
         )}
       </form>
 
       {stepId && (
         <section className="drill-reveal" aria-labelledby="reveal-title" tabIndex={-1} ref={revealRef}>
-          <h2 id="reveal-title">2. What the case showed</h2>
-          <p className="card-meta">You chose: {chosenStep?.label}. Whatever you chose, here is what cracked the case.</p>
+          <h2 id="reveal-title">{t("question2")}</h2>
+          <p className="card-meta">{t("youChose", { step: chosenStep?.label ?? "" })}</p>
           {prompt.reveal.kind === "output" ? (
             <>
               {prompt.reveal.command && (
@@ -120,14 +127,14 @@ export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
             </>
           ) : (
             <>
-              <p>This case quotes no raw output, so here is what its diagnosis found (cause names hidden):</p>
+              <p>{t("noOutput")}</p>
               <TextBlocks blocks={prompt.reveal.blocks} />
             </>
           )}
 
-          <form onSubmit={submit} className="drill-step" aria-label="Root cause">
+          <form onSubmit={submit} className="drill-step" aria-label={t("rootCause")}>
             <fieldset className="answers" disabled={!!result}>
-              <legend>3. What is the root cause?</legend>
+              <legend>{t("question3")}</legend>
               {prompt.causes.map((cause) => (
                 <label key={cause.id} className="answer-option">
                   <input type="radio" value={cause.id} {...causeForm.register("causeId")} />
@@ -137,12 +144,12 @@ export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
             </fieldset>
             {causeForm.formState.errors.causeId && (
               <p className="field-error" role="alert">
-                {causeForm.formState.errors.causeId.message}
+                {fieldError(causeForm.formState.errors.causeId.message)}
               </p>
             )}
             {!result && (
               <button type="submit" className="button primary" disabled={causeForm.formState.isSubmitting}>
-                Submit answer
+                {t("submit")}
               </button>
             )}
             {error && (
@@ -156,13 +163,13 @@ export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
 
       {result && feedback && (
         <section className="drill-feedback" aria-labelledby="feedback-title">
-          <h2 id="feedback-title">4. How you did</h2>
+          <h2 id="feedback-title">{t("question4")}</h2>
           <DrillResult
             result={result.value}
             durationMs={result.durationMs}
             parts={[
-              { label: "First step", right: feedback.score.stepCorrect },
-              { label: "Root cause", right: feedback.score.causeCorrect },
+              { label: t("firstStep"), right: feedback.score.stepCorrect },
+              { label: t("rootCause"), right: feedback.score.causeCorrect },
             ]}
           />
           <TicketExplanation feedback={feedback} />
@@ -173,19 +180,20 @@ export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
 }
 
 function TicketExplanation({ feedback }: { feedback: TicketFeedback }) {
+  const t = useTranslations("drill");
   return (
     <div className="stack">
       <p>
-        The root cause: <Link href={`/causes/${feedback.cause.id}`}>{feedback.cause.title}</Link>
-        {feedback.chosenCause.id !== feedback.cause.id && <> (you chose {feedback.chosenCause.title})</>}. Case:{" "}
-        <Link href={`/cases/${feedback.caseId}`}>{feedback.caseTitle}</Link>
+        {t("theRootCause")} <LocaleLink href={`/causes/${feedback.cause.id}`}>{feedback.cause.title}</LocaleLink>
+        {feedback.chosenCause.id !== feedback.cause.id && <> {t("youChoseCause", { cause: feedback.chosenCause.title })}</>}
+        {t("sentenceEnd")} {t("case")} <LocaleLink href={`/cases/${feedback.caseId}`}>{feedback.caseTitle}</LocaleLink>
       </p>
-      <h3>First steps</h3>
+      <h3>{t("firstSteps")}</h3>
       <ul className="step-feedback">
         {feedback.steps.map((step) => (
           <li key={step.id} className={step.right ? "is-right" : "is-wrong"} data-chosen={step.id === feedback.chosenStep.id || undefined}>
-            <span className={step.right ? "mark-right" : "mark-wrong"}>{step.right ? "good first step" : "not the best first step"}</span>
-            {step.id === feedback.chosenStep.id && <span className="badge">your choice</span>}
+            <span className={step.right ? "mark-right" : "mark-wrong"}>{t(step.right ? "goodStep" : "notBestStep")}</span>
+            {step.id === feedback.chosenStep.id && <span className="badge">{t("yourChoice")}</span>}
             <strong>
               <InlineMarkdown text={step.title} />
             </strong>
@@ -200,11 +208,11 @@ function TicketExplanation({ feedback }: { feedback: TicketFeedback }) {
           </li>
         ))}
       </ul>
-      <h3>The case&apos;s reasoning</h3>
+      <h3>{t("reasoning")}</h3>
       <TextBlocks blocks={feedback.reasoning} />
       {feedback.evidence.length > 0 && (
         <>
-          <h3>What the triage engine reads in this case</h3>
+          <h3>{t("engineReads")}</h3>
           <ul className="evidence-list">
             {feedback.evidence.map((item) => (
               <li key={item.signal} className="evidence">
@@ -218,7 +226,7 @@ function TicketExplanation({ feedback }: { feedback: TicketFeedback }) {
                         (<InlineMarkdown text={item.detail} />)
                       </>
                     )}
-                    . Speaks for: {item.favours.map((f) => f.title).join("; ")}
+                    {t("sentenceEnd")} {t("speaksFor", { causes: item.favours.map((f) => f.title).join(t("listSeparator")) })}
                   </span>
                 </span>
               </li>
@@ -228,7 +236,7 @@ function TicketExplanation({ feedback }: { feedback: TicketFeedback }) {
       )}
       {feedback.spotNextTime.length > 0 && (
         <>
-          <h3>How to spot it next time</h3>
+          <h3>{t("spotNextTime")}</h3>
           <TextBlocks blocks={feedback.spotNextTime} />
         </>
       )}

@@ -1,10 +1,12 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 
 import { ApiError, fetchJson } from "@/lib/http/fetch-json";
 import type { QueueEntry } from "@/lib/training/practice";
+import { LocaleLink } from "@/components/i18n/locale-link";
+import { useErrorMessage } from "@/components/i18n/use-error-message";
 
 import { formatDueIn } from "./format";
 import { LearnerPicker } from "./learner-picker";
@@ -13,14 +15,12 @@ import { useLearner } from "./use-learner";
 export type DrillSummary = { id: string; kind: "ticket" | "signal"; label: string; teaser: string };
 
 function StatusBadge({ entry }: { entry?: QueueEntry }) {
+  const t = useTranslations("training");
+  const locale = useLocale() === "zh" ? "zh" : "en";
   if (!entry) return null;
-  if (entry.status === "new") return <span className="badge">new</span>;
-  if (entry.status === "due") return <span className="badge badge-due">due again</span>;
-  return (
-    <span className="badge badge-done">
-      box {entry.box} · back {entry.dueAt ? formatDueIn(entry.dueAt) : "later"}
-    </span>
-  );
+  if (entry.status === "new") return <span className="badge">{t("new")}</span>;
+  if (entry.status === "due") return <span className="badge badge-due">{t("dueAgain")}</span>;
+  return <span className="badge badge-done">{t("scheduled", { box: entry.box ?? 1, due: entry.dueAt ? formatDueIn(entry.dueAt, locale) : t("later") })}</span>;
 }
 
 /** The learner's name, their next drill, and every drill with where it stands for them. */
@@ -28,22 +28,27 @@ export function TrainingHome({ drills }: { drills: DrillSummary[] }) {
   const { learner, setLearner, signedIn } = useLearner();
   const [queue, setQueue] = useState<QueueEntry[]>();
   const [error, setError] = useState<string>();
+  const t = useTranslations("training");
+  const lang = useLocale();
+  const describe = useErrorMessage();
 
   useEffect(() => {
     setQueue(undefined);
     if (!learner) return;
     let live = true;
-    fetchJson<{ entries: QueueEntry[] }>(`/api/train/queue?learner=${encodeURIComponent(learner.id)}`)
+    fetchJson<{ entries: QueueEntry[] }>(`/api/train/queue?${new URLSearchParams({ learner: learner.id, lang })}`)
       .then((json) => live && setQueue(json.entries))
       .catch((e: Error) => {
         // The learner is unknown here (say, a fresh database): pick the name again.
         if (e instanceof ApiError && e.status === 404) return setLearner(null);
-        if (live) setError(e.message);
+        if (live) setError(describe(e));
       });
     return () => {
       live = false;
     };
-  }, [learner, setLearner]);
+    // describe changes with the language only, which reloads the page
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [learner, setLearner, lang]);
 
   const byId = new Map(queue?.map((entry) => [entry.id, entry]));
   const next = queue?.[0] && drills.find((d) => d.id === queue[0].id);
@@ -52,38 +57,35 @@ export function TrainingHome({ drills }: { drills: DrillSummary[] }) {
 
   return (
     <>
-      <section className="panel train-learner" aria-label="Learner">
+      <section className="panel train-learner" aria-label={t("learner")}>
         {learner === null && (
           <>
-            <h2>Who is training?</h2>
+            <h2>{t("whoIsTraining")}</h2>
             <LearnerPicker onPicked={setLearner} />
           </>
         )}
         {learner && (
           <>
             <p className="train-as">
-              Training as <strong data-testid="learner-name">{learner.name}</strong>{" "}
+              {t.rich("trainingAs", { name: learner.name, strong: (chunks) => <strong data-testid="learner-name">{chunks}</strong> })}{" "}
               {!signedIn && (
                 <button type="button" className="link-button" onClick={() => setLearner(null)}>
-                  Switch
+                  {t("switch")}
                 </button>
               )}
             </p>
             {next && (
               <p className="train-next">
                 <span>
-                  Next: <strong>{next.label}</strong> · {next.teaser} {queue?.[0].status === "due" && <span className="badge badge-due">due again</span>}
+                  {t.rich("next", { label: next.label, strong: (chunks) => <strong>{chunks}</strong> })} · {next.teaser}{" "}
+                  {queue?.[0].status === "due" && <span className="badge badge-due">{t("dueAgain")}</span>}
                 </span>
-                <Link href={`/train/${next.id}`} className="button primary">
-                  Start
-                </Link>
+                <LocaleLink href={`/train/${next.id}`} className="button primary">
+                  {t("start")}
+                </LocaleLink>
               </p>
             )}
-            {queue && (
-              <p className="card-meta">
-                {counts.due} due again · {counts.new} new · {counts.scheduled} scheduled for later
-              </p>
-            )}
+            {queue && <p className="card-meta">{t("counts", counts)}</p>}
           </>
         )}
         {error && (
@@ -98,17 +100,13 @@ export function TrainingHome({ drills }: { drills: DrillSummary[] }) {
         return (
           <section key={kind} aria-labelledby={`drills-${kind}`}>
             <h2 id={`drills-${kind}`}>
-              {kind === "ticket" ? "Ticket drills" : "Spot the signal"} <span className="result-count">({list.length})</span>
+              {t(kind === "ticket" ? "ticketDrills" : "signalDrills")} <span className="result-count">({list.length})</span>
             </h2>
-            <p className="card-meta">
-              {kind === "ticket"
-                ? "A real ticket: choose the first command or question, read what it showed, name the root cause."
-                : "A real output from a case: click the line that matters."}
-            </p>
+            <p className="card-meta">{t(kind === "ticket" ? "ticketDrillsAbout" : "signalDrillsAbout")}</p>
             <ul className="drill-list">
               {list.map((drill) => (
                 <li key={drill.id} className="drill-row">
-                  <Link href={`/train/${drill.id}`}>{drill.label}</Link>
+                  <LocaleLink href={`/train/${drill.id}`}>{drill.label}</LocaleLink>
                   <span className="card-sub">{drill.teaser}</span>
                   <StatusBadge entry={byId.get(drill.id)} />
                 </li>

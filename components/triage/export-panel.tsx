@@ -1,35 +1,41 @@
 "use client";
 
 import { useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 
 import { fetchText } from "@/lib/http/fetch-json";
+import { useErrorMessage } from "@/components/i18n/use-error-message";
 import { CopyButton } from "@/components/ui/copy-button";
 
 type Format = "reply" | "case";
 
-const LABELS: Record<Format, string> = { reply: "Reply to the customer", case: "Draft case entry (MDX)" };
+const FORMATS: Format[] = ["reply", "case"];
 
 export function ExportPanel({ sessionId, flush }: { sessionId: string; flush: () => Promise<void> }) {
   const [exported, setExported] = useState<{ format: Format; text: string }>();
   const [error, setError] = useState<string>();
+  const t = useTranslations("export");
+  const locale = useLocale();
+  const describe = useErrorMessage();
 
   async function load(format: Format) {
     setError(undefined);
     await flush();
     try {
-      setExported({ format, text: await fetchText(`/api/sessions/${sessionId}/export?format=${format}`) });
+      // lang: the reply follows the session's language, the page's.
+      setExported({ format, text: await fetchText(`/api/sessions/${sessionId}/export?format=${format}&lang=${locale}`) });
     } catch (e) {
-      setError((e as Error).message);
+      setError(describe(e));
     }
   }
 
   return (
     <section aria-labelledby="export-title" className="panel">
-      <h2 id="export-title">Export</h2>
+      <h2 id="export-title">{t("title")}</h2>
       <div className="button-row">
-        {(Object.keys(LABELS) as Format[]).map((format) => (
+        {FORMATS.map((format) => (
           <button key={format} type="button" className="button" onClick={() => void load(format)}>
-            {LABELS[format]}
+            {t(format)}
           </button>
         ))}
       </div>
@@ -37,10 +43,10 @@ export function ExportPanel({ sessionId, flush }: { sessionId: string; flush: ()
       {exported && (
         <div className="code-block" data-code-block data-kind={exported.format}>
           <div className="code-block-bar">
-            <span className="code-block-kind">{LABELS[exported.format]}</span>
+            <span className="code-block-kind">{t(exported.format)}</span>
             <CopyButton />
           </div>
-          <pre className="export-text" data-export={exported.format}>
+          <pre className="export-text" data-export={exported.format} data-content-snippet>
             {exported.text}
           </pre>
         </div>

@@ -3,12 +3,15 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import { fetchJson } from "@/lib/http/fetch-json";
 import { checkPastedText } from "@/lib/pasted-text";
 import { outputsSchema, ticketFieldsSchema, type CreateSessionInput } from "@/lib/sessions/session-schema";
+import { useLocalize } from "@/components/i18n/locale-link";
+import { useErrorMessage, useFieldErrorMessage } from "@/components/i18n/use-error-message";
 
 const outputFields = outputsSchema.element.shape;
 
@@ -29,6 +32,10 @@ async function createSession(body: CreateSessionInput): Promise<string> {
 export function NewTicketForm({ symptoms }: { symptoms: { id: string; label: string }[] }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
+  const t = useTranslations("newTicket");
+  const localize = useLocalize();
+  const describe = useErrorMessage();
+  const fieldError = useFieldErrorMessage();
   const { register, handleSubmit, formState } = useForm<NewTicket, unknown, NewTicketValues>({
     resolver: zodResolver(newTicketSchema),
     defaultValues: { ticketRef: "", title: "", description: "", command: "", output: "" },
@@ -37,9 +44,9 @@ export function NewTicketForm({ symptoms }: { symptoms: { id: string; label: str
   async function start(body: CreateSessionInput) {
     setError(undefined);
     try {
-      router.push(`/triage/${await createSession(body)}`);
+      router.push(localize(`/triage/${await createSession(body)}`));
     } catch (e) {
-      setError((e as Error).message);
+      setError(describe(e));
     }
   }
 
@@ -54,42 +61,42 @@ export function NewTicketForm({ symptoms }: { symptoms: { id: string; label: str
 
   return (
     <div className="new-ticket">
-      <form onSubmit={onSubmit} className="stack" aria-label="New triage from a ticket">
+      <form onSubmit={onSubmit} className="stack" aria-label={t("formLabel")}>
         <div className="field-row">
           <label className="field">
-            <span>Ticket reference</span>
-            <input {...register("ticketRef")} placeholder="e.g. CASE-12345" />
+            <span>{t("ticketRef")}</span>
+            <input {...register("ticketRef")} placeholder={t("ticketRefPlaceholder")} />
           </label>
           <label className="field grow">
-            <span>Title (optional)</span>
-            <input {...register("title")} placeholder="Defaults to the first line of the description" />
+            <span>{t("title")}</span>
+            <input {...register("title")} placeholder={t("titlePlaceholder")} />
           </label>
         </div>
         <label className="field">
-          <span>What the customer reports</span>
-          <textarea {...register("description")} rows={6} placeholder="Paste the ticket text: symptoms, error messages, environment (English or 中文)" />
+          <span>{t("description")}</span>
+          <textarea {...register("description")} rows={6} placeholder={t("descriptionPlaceholder")} />
           {formState.errors.description && (
             <span className="field-error" role="alert">
-              {formState.errors.description.message}
+              {fieldError(formState.errors.description.message)}
             </span>
           )}
         </label>
         <details>
-          <summary>Paste a command output too (optional)</summary>
+          <summary>{t("pasteOutput")}</summary>
           <div className="stack">
             <label className="field">
-              <span>Command</span>
-              <input {...register("command")} placeholder="e.g. netstat -s" className="mono" />
+              <span>{t("command")}</span>
+              <input {...register("command")} placeholder={t("commandPlaceholder")} className="mono" />
             </label>
             <label className="field">
-              <span>Output</span>
+              <span>{t("output")}</span>
               <textarea {...register("output")} rows={6} className="mono" />
             </label>
           </div>
         </details>
         <div>
           <button type="submit" className="button primary" disabled={formState.isSubmitting}>
-            Start triage
+            {t("start")}
           </button>
         </div>
         {error && (
@@ -99,7 +106,7 @@ export function NewTicketForm({ symptoms }: { symptoms: { id: string; label: str
         )}
       </form>
 
-      <h2>Or start from the symptom</h2>
+      <h2>{t("fromSymptom")}</h2>
       <ul className="card-grid">
         {symptoms.map((symptom) => (
           <li key={symptom.id} className="card">

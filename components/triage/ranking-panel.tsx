@@ -1,8 +1,11 @@
-import Link from "next/link";
+"use client";
+
+import { useTranslations } from "next-intl";
 
 import type { Confidence, RuledOutCause, WalkedCause } from "@/lib/triage/client-types";
+import { LocaleLink as Link } from "@/components/i18n/locale-link";
 
-import { evidenceSummary } from "./step-words";
+import { useStepWords } from "./step-words";
 
 type Props = {
   causes: WalkedCause[];
@@ -14,17 +17,19 @@ type Props = {
 
 export function RankingPanel({ causes, confidence, ruledOut = [], confirmed, onConfirm }: Props) {
   const undecided = confidence === "low" && !confirmed && causes.length > 1;
+  const t = useTranslations("ranking");
+  const { evidenceSummary } = useStepWords();
   return (
     <section aria-labelledby="ranking-title" className="ranking">
-      <h2 id="ranking-title">Likely root causes</h2>
+      <h2 id="ranking-title">{t("title")}</h2>
       {undecided && (
         <p className="card-meta undecided-note">
-          Not enough evidence yet: no cause is well supported. The next step separates{" "}
-          {causes
-            .slice(0, 3)
-            .map((c) => c.title)
-            .join(", ")}
-          .
+          {t("undecided", {
+            causes: causes
+              .slice(0, 3)
+              .map((c) => c.title)
+              .join(t("listSeparator")),
+          })}
         </p>
       )}
       <ol className="ranking-list">
@@ -54,7 +59,7 @@ export function RankingPanel({ causes, confidence, ruledOut = [], confirmed, onC
                         <span className="evidence-effect" aria-hidden>
                           {e.effect === "for" ? "+" : "−"}
                         </span>
-                        <span className="visually-hidden">{e.effect === "for" ? "For:" : "Against:"}</span>
+                        <span className="visually-hidden">{t(e.effect === "for" ? "for" : "against")}</span>
                         <span>
                           <code>{e.line}</code> <span className="card-meta">({e.source})</span>
                           {e.detail && <span className="evidence-detail">{e.detail}</span>}
@@ -64,30 +69,30 @@ export function RankingPanel({ causes, confidence, ruledOut = [], confirmed, onC
                   </ul>
                 </details>
               )}
-              {cause.decisive.length > 0 && <p className="card-meta">Shown directly by: {cause.decisive[0]}</p>}
+              {cause.decisive.length > 0 && <p className="card-meta">{t("shownBy", { signal: cause.decisive[0] })}</p>}
               {cause.preconditions
                 .filter((p) => p.state === "unknown")
                 .map((p) => (
                   <p key={p.id} className="card-meta">
-                    Still to check: {p.label}
+                    {t("stillToCheck", { label: p.label })}
                   </p>
                 ))}
               {cause.cases.length > 0 && (
                 <p className="card-meta">
-                  Past cases:{" "}
+                  {t("pastCases")}{" "}
                   {cause.cases.slice(0, 3).map((id, i) => (
                     <span key={id}>
-                      {i > 0 && ", "}
+                      {i > 0 && t("listSeparator")}
                       <Link href={`/cases/${id}`}>{id}</Link>
                     </span>
                   ))}
                 </p>
               )}
               {confirmed === cause.id ? (
-                <span className="badge badge-confirmed">confirmed</span>
+                <span className="badge badge-confirmed">{t("confirmed")}</span>
               ) : (
                 <button type="button" className="link-button" onClick={() => onConfirm(cause.id)}>
-                  Confirm this cause
+                  {t("confirm")}
                 </button>
               )}
             </li>
@@ -96,7 +101,7 @@ export function RankingPanel({ causes, confidence, ruledOut = [], confirmed, onC
       </ol>
       {ruledOut.length > 0 && (
         <details className="ruled-out">
-          <summary>Ruled out ({ruledOut.length})</summary>
+          <summary>{t("ruledOut", { count: ruledOut.length })}</summary>
           <ul>
             {ruledOut.map((cause) => (
               <li key={cause.id} data-ruled-out={cause.id}>

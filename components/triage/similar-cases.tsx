@@ -1,10 +1,11 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 import type { SimilarCasesRequest } from "@/lib/triage/client-types";
 import { mergeSimilarHits } from "@/lib/triage/similar-hits";
+import { LocaleLink as Link } from "@/components/i18n/locale-link";
 import { fetchSearch } from "@/components/search/fetch-search";
 
 type Hit = { id: string; title: string; snippet: string };
@@ -15,6 +16,7 @@ type Hit = { id: string; title: string; snippet: string };
  */
 export function SimilarCases({ request }: { request?: SimilarCasesRequest }) {
   const [hits, setHits] = useState<Hit[]>([]);
+  const t = useTranslations("session");
   const query = request?.query.trim() ?? "";
   const cause = request?.cause;
 
@@ -41,14 +43,16 @@ export function SimilarCases({ request }: { request?: SimilarCasesRequest }) {
   if (!query || hits.length === 0) return null;
   return (
     <section aria-labelledby="similar-title" className="panel">
-      <h2 id="similar-title">Similar past cases</h2>
+      <h2 id="similar-title">{t("similar")}</h2>
       <ul className="case-list compact">
         {hits.map((hit) => (
           <li key={hit.id} className="case-row">
             <Link href={`/cases/${hit.id}`} className="case-title">
               {hit.title}
             </Link>
-            <span className="card-meta">{hit.snippet}</span>
+            <span className="card-meta" data-content-snippet>
+              {hit.snippet}
+            </span>
           </li>
         ))}
       </ul>

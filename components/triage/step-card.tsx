@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
@@ -9,9 +10,10 @@ import { checkPastedText } from "@/lib/pasted-text";
 import { outputsSchema } from "@/lib/sessions/session-schema";
 import type { NextStep } from "@/lib/triage/client-types";
 import { fillCommand, readTicketFacts, type FilledCommand, type TicketText } from "@/lib/triage/fill-command";
+import { useFieldErrorMessage } from "@/components/i18n/use-error-message";
 import { CopyButton } from "@/components/ui/copy-button";
 
-import { whereToRun } from "./step-words";
+import { useStepWords } from "./step-words";
 
 type Props = {
   step: NextStep;
@@ -22,8 +24,6 @@ type Props = {
   onConfirm: (cause: string) => void;
 };
 
-const EYEBROWS: Record<NextStep["kind"], string> = { question: "Next question", command: "Next command", fix: "Confirmed: fix and verify" };
-
 const answerSchema = z.object({ answer: z.string().min(1, "Choose an answer") });
 /** One more output for the session, within the size limit it shares with what is already pasted. */
 function outputFormSchema(pastedTexts: readonly string[]) {
@@ -33,15 +33,16 @@ function outputFormSchema(pastedTexts: readonly string[]) {
 }
 
 export function StepCard({ step, ticket, onAnswer, onOutput, onConfirm }: Props) {
+  const t = useTranslations("step");
   return (
     <section className="step-card" aria-labelledby="next-step-title" data-step-id={step.id} data-step-kind={step.kind}>
-      <p className="eyebrow">{EYEBROWS[step.kind]}</p>
+      <p className="eyebrow">{t(`eyebrow.${step.kind}`)}</p>
       <h2 id="next-step-title">{step.text}</h2>
       <p className="why">
-        <strong>Why this step:</strong> {step.why}
+        <strong>{t("why")}</strong> {step.why}
       </p>
       {step.outcomes && step.outcomes.length > 0 && (
-        <ul className="outcomes" aria-label="What each outcome would mean">
+        <ul className="outcomes" aria-label={t("outcomes")}>
           {step.outcomes.map((outcome) => (
             <li key={outcome}>{outcome}</li>
           ))}
@@ -55,13 +56,15 @@ export function StepCard({ step, ticket, onAnswer, onOutput, onConfirm }: Props)
 }
 
 function QuestionStep({ step, onAnswer, onConfirm }: Pick<Props, "step" | "onAnswer" | "onConfirm">) {
+  const t = useTranslations("step");
+  const fieldError = useFieldErrorMessage();
   const { register, handleSubmit, formState } = useForm<{ answer: string }>({ resolver: zodResolver(answerSchema) });
   const submit = handleSubmit(({ answer }) => {
     if (step.confirms && answer === "yes") onConfirm(step.confirms);
     else onAnswer(step.id, answer);
   });
   return (
-    <form onSubmit={submit} className="stack" aria-label="Answer the question">
+    <form onSubmit={submit} className="stack" aria-label={t("answerTheQuestion")}>
       <fieldset className="answers">
         <legend className="visually-hidden">{step.text}</legend>
         {step.answers?.map((answer) => (
@@ -73,16 +76,16 @@ function QuestionStep({ step, onAnswer, onConfirm }: Pick<Props, "step" | "onAns
       </fieldset>
       {formState.errors.answer && (
         <p className="field-error" role="alert">
-          {formState.errors.answer.message}
+          {fieldError(formState.errors.answer.message)}
         </p>
       )}
       <div className="button-row">
         <button type="submit" className="button primary">
-          Answer
+          {t("answer")}
         </button>
         {!step.confirms && (
           <button type="button" className="button" onClick={() => onAnswer(step.id, "skip")}>
-            Don&apos;t know
+            {t("dontKnow")}
           </button>
         )}
       </div>
@@ -103,17 +106,16 @@ function CommandStep({ step, ticket, onAnswer, onOutput }: Pick<Props, "step" | 
     onOutput(filled.command, text);
     reset();
   });
+  const t = useTranslations("step");
+  const fieldError = useFieldErrorMessage();
+  const { whereToRun } = useStepWords();
   const where = step.whereText ?? whereToRun(step.where);
 
   return (
     <div className="stack">
-      {where && (
-        <p className="where">
-          Run it <strong>{where}</strong>.
-        </p>
-      )}
+      {where && <p className="where">{t.rich("runIt", { where, strong: (chunks) => <strong>{chunks}</strong> })}</p>}
       {variants.length > 1 && (
-        <div className="variant-tabs" role="group" aria-label="Platform">
+        <div className="variant-tabs" role="group" aria-label={t("platform")}>
           {variants.map(([name]) => (
             <button
               key={name}
@@ -129,8 +131,15 @@ function CommandStep({ step, ticket, onAnswer, onOutput }: Pick<Props, "step" | 
       )}
       <div className="code-block" data-code-block data-kind="command">
         <div className="code-block-bar">
-          <span className="code-block-kind">command</span>
-          <CopyButton text={filled.command} label={copyLabel(filled)} />
+          <span className="code-block-kind">{t("command")}</span>
+          <CopyButton
+            text={filled.command}
+            label={
+              filled.unfilled.length === 0
+                ? undefined
+                : t("copyWithPlaceholders", { count: filled.unfilled.length, names: filled.unfilled.map((name) => `<${name}>`).join(", ") })
+            }
+          />
         </div>
         <pre className="command-line" data-testid="next-command">
           <code>
@@ -138,14 +147,16 @@ function CommandStep({ step, ticket, onAnswer, onOutput }: Pick<Props, "step" | 
               segment.kind === "text" ? (
                 <span key={i}>{segment.text}</span>
               ) : segment.value === undefined ? (
-                <mark key={i} className="placeholder placeholder-unfilled" title="Not in the ticket: fill it in below">
+                <mark key={i} className="placeholder placeholder-unfilled" title={t("unfilledTitle")}>
                   {`<${segment.name}>`}
                 </mark>
               ) : (
                 <span
                   key={i}
                   className="placeholder placeholder-filled"
-                  title={segment.from === "edited" ? `<${segment.name}>, as you typed it` : `<${segment.name}>, from the ${segment.from}`}
+                  title={t(segment.from === "edited" ? "filledTyped" : segment.from === "output" ? "filledOutput" : "filledTicket", {
+                    name: `<${segment.name}>`,
+                  })}
                 >
                   {segment.value}
                 </span>
@@ -156,24 +167,24 @@ function CommandStep({ step, ticket, onAnswer, onOutput }: Pick<Props, "step" | 
       </div>
       <PlaceholderFields filled={filled} edited={edited} onEdit={setEdited} />
       <p className="look-for">
-        <strong>Look for:</strong> {step.lookFor}
+        <strong>{t("lookFor")}</strong> {step.lookFor}
       </p>
-      <form onSubmit={submit} className="stack" aria-label="Paste the output">
+      <form onSubmit={submit} className="stack" aria-label={t("pasteTheOutput")}>
         <label className="field">
-          <span>Paste its output</span>
-          <textarea {...register("text")} rows={8} className="mono" placeholder="Paste the whole output; two snapshots of counters are compared." />
+          <span>{t("pasteItsOutput")}</span>
+          <textarea {...register("text")} rows={8} className="mono" placeholder={t("outputPlaceholder")} />
         </label>
         {formState.errors.text && (
           <p className="field-error" role="alert">
-            {formState.errors.text.message}
+            {fieldError(formState.errors.text.message)}
           </p>
         )}
         <div className="button-row">
           <button type="submit" className="button primary">
-            Read output
+            {t("readOutput")}
           </button>
           <button type="button" className="button" onClick={() => onAnswer(step.id, "skip")}>
-            Can&apos;t run this
+            {t("cantRun")}
           </button>
         </div>
       </form>
@@ -182,12 +193,13 @@ function CommandStep({ step, ticket, onAnswer, onOutput }: Pick<Props, "step" | 
 }
 
 function FixStep({ step }: { step: NextStep }) {
+  const t = useTranslations("step");
   return (
     <div className="stack">
       <pre className="fix-text">{step.fix}</pre>
       {step.verify && step.verify.length > 0 && (
         <>
-          <h3>How to verify</h3>
+          <h3>{t("howToVerify")}</h3>
           <ul>
             {step.verify.map((line) => (
               <li key={line}>{line}</li>
@@ -197,12 +209,6 @@ function FixStep({ step }: { step: NextStep }) {
       )}
     </div>
   );
-}
-
-function copyLabel(filled: FilledCommand): string {
-  const left = filled.unfilled.length;
-  if (left === 0) return "Copy";
-  return `Copy (${left} placeholder${left === 1 ? "" : "s"} to fill: ${filled.unfilled.map((name) => `<${name}>`).join(", ")})`;
 }
 
 /** One field per placeholder name, filled with what the ticket gave; typing replaces it in the command. */
@@ -215,6 +221,7 @@ function PlaceholderFields({
   edited: Record<string, string>;
   onEdit: (edited: Record<string, string>) => void;
 }) {
+  const t = useTranslations("step");
   const placeholders = new Map<string, { found?: string; from?: string }>();
   for (const segment of filled.segments) {
     if (segment.kind === "placeholder" && !placeholders.has(segment.name))
@@ -223,18 +230,12 @@ function PlaceholderFields({
   if (placeholders.size === 0) return null;
   return (
     <fieldset className="placeholder-fields">
-      <legend>Values in the command</legend>
+      <legend>{t("values")}</legend>
       {[...placeholders].map(([name, { found, from }]) => (
         <label key={name} className={`field placeholder-field${filled.unfilled.includes(name) ? " is-unfilled" : ""}`}>
           <span>
             <code>{`<${name}>`}</code>{" "}
-            {filled.unfilled.includes(name)
-              ? "not in the ticket: type it"
-              : from === "edited"
-                ? "as you typed it"
-                : from === "output"
-                  ? "from a pasted output"
-                  : "from the ticket"}
+            {t(filled.unfilled.includes(name) ? "valueMissing" : from === "edited" ? "valueTyped" : from === "output" ? "valueOutput" : "valueTicket")}
           </span>
           <input className="mono" value={edited[name] ?? found ?? ""} placeholder={name} onChange={(e) => onEdit({ ...edited, [name]: e.target.value })} />
         </label>

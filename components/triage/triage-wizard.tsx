@@ -1,10 +1,12 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
 
 import { fetchJson } from "@/lib/http/fetch-json";
 import type { DiagnoseResult, InferredAnswer, TriageSessionView } from "@/lib/triage/client-types";
 import type { StepSummary } from "@/lib/triage/step-catalog";
+import { useErrorMessage } from "@/components/i18n/use-error-message";
 import { CopyButton } from "@/components/ui/copy-button";
 
 import { ExportPanel } from "./export-panel";
@@ -20,11 +22,11 @@ type Props = { initialSession: TriageSessionView; steps: Record<string, StepSumm
 const CONFIRM_QUESTION = "confirm-cause";
 
 const SAVE_LABELS: Record<SaveState, string> = {
-  saved: "Saved",
-  saving: "Saving…",
-  offline: "Offline: retrying",
-  conflict: "Changed elsewhere",
-  error: "Not saved",
+  saved: "saved",
+  saving: "saving",
+  offline: "offline",
+  conflict: "conflict",
+  error: "error",
 };
 
 export function TriageWizard({ initialSession, steps, canShare = false }: Props) {
@@ -32,6 +34,10 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
   const [result, setResult] = useState<DiagnoseResult>();
   const [diagnoseError, setDiagnoseError] = useState<string>();
   const autosave = useAutosave(session.id, initialSession.version, setSession);
+  const t = useTranslations("session");
+  const statuses = useTranslations("triage.status");
+  const locale = useLocale();
+  const describe = useErrorMessage();
 
   const update = useCallback(
     (change: Partial<TriageSessionView>) => {
@@ -42,8 +48,9 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
   );
 
   const diagnoseInput = useMemo(
-    () => ({ description: session.description, outputs: session.outputs, answers: session.answers }),
-    [session.description, session.outputs, session.answers],
+    // lang: the result's texts follow the page's language.
+    () => ({ description: session.description, outputs: session.outputs, answers: session.answers, lang: locale }),
+    [session.description, session.outputs, session.answers, locale],
   );
 
   useEffect(() => {
@@ -53,13 +60,15 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
         setResult(await fetchJson<DiagnoseResult>("/api/diagnose", { method: "POST", body: diagnoseInput, signal: controller.signal }));
         setDiagnoseError(undefined);
       } catch (error) {
-        if (!controller.signal.aborted) setDiagnoseError((error as Error).message);
+        if (!controller.signal.aborted) setDiagnoseError(describe(error));
       }
     }, 150);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
+    // describe changes with the language only, which reloads the page
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [diagnoseInput]);
 
   const ticket = useMemo(() => ({ description: session.description, outputs: session.outputs }), [session.description, session.outputs]);
@@ -90,40 +99,42 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
       <header className="triage-header">
         <div>
           <p className="eyebrow">
-            Triage session {session.ticketRef && <span className="badge">{session.ticketRef}</span>}
-            <span className={`badge badge-${session.status}`}>{session.status}</span>
+            {t("eyebrow")} {session.ticketRef && <span className="badge">{session.ticketRef}</span>}
+            <span className={`badge badge-${session.status}`}>{statuses(session.status)}</span>
           </p>
           <h1>{session.title}</h1>
         </div>
         <div className="button-row">
-          <CopyButton label="Copy link" text={() => window.location.href} />
+          <CopyButton label={t("copyLink")} text={() => window.location.href} />
           <p className={`save-state save-${autosave.state}`} role="status" aria-live="polite">
-            {SAVE_LABELS[autosave.state]}
+            {t(`save.${SAVE_LABELS[autosave.state]}`)}
             {autosave.state === "conflict" && (
               <>
                 <button type="button" className="link-button" onClick={() => void autosave.merge()}>
-                  Merge my changes
+                  {t("merge")}
                 </button>
                 <button type="button" className="link-button" onClick={reload}>
-                  Reload (drop mine)
+                  {t("reload")}
                 </button>
               </>
             )}
           </p>
         </div>
       </header>
-      {autosave.message && autosave.state !== "saved" && <p className="field-error">{autosave.message}</p>}
+      {autosave.message && autosave.state !== "saved" && (
+        <p className="field-error">{locale === "en" ? autosave.message : t("saveProblem", { message: autosave.message })}</p>
+      )}
 
       <div className="triage-layout">
         <div className="triage-step">
           {result ? (
             <StepCard step={result.next} ticket={ticket} onAnswer={answer} onOutput={addOutput} onConfirm={confirm} />
           ) : (
-            <p>{diagnoseError ? `Could not diagnose: ${diagnoseError}` : "Reading the ticket…"}</p>
+            <p>{diagnoseError ? t("diagnoseFailed", { message: diagnoseError }) : t("reading")}</p>
           )}
         </div>
 
-        <aside className="triage-aside" aria-label="Causes and similar cases">
+        <aside className="triage-aside" aria-label={t("asideLabel")}>
           {result && (
             <RankingPanel
               causes={result.rootCauses.slice(0, 6)}
@@ -136,7 +147,7 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
           <SimilarCases request={result?.similar} />
           {result && result.signals.length > 0 && (
             <details className="panel">
-              <summary>{result.signals.length} signals read</summary>
+              <summary>{t("signalsRead", { count: result.signals.length })}</summary>
               <ul className="evidence-list">
                 {result.signals.map((s, i) => (
                   <li key={i}>
@@ -150,9 +161,9 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
 
         <div className="triage-main">
           <section aria-labelledby="ticket-title" className="panel">
-            <h2 id="ticket-title">Ticket</h2>
+            <h2 id="ticket-title">{t("ticket")}</h2>
             <label className="field">
-              <span>Description</span>
+              <span>{t("description")}</span>
               <textarea value={session.description} rows={5} onChange={(e) => update({ description: e.target.value })} />
             </label>
           </section>
@@ -167,20 +178,19 @@ export function TriageWizard({ initialSession, steps, canShare = false }: Props)
           />
 
           <section aria-labelledby="notes-title" className="panel">
-            <h2 id="notes-title">Notes</h2>
+            <h2 id="notes-title">{t("notes")}</h2>
             <textarea
               aria-labelledby="notes-title"
               value={session.notes}
               rows={4}
               onChange={(e) => update({ notes: e.target.value })}
-              placeholder="What you tried, what the customer said…"
+              placeholder={t("notesPlaceholder")}
             />
           </section>
 
           {canShare && (
             <label className="check-field">
-              <input type="checkbox" checked={session.shared} onChange={(e) => update({ shared: e.target.checked })} /> Shared with the team (every signed-in
-              engineer can open and edit it)
+              <input type="checkbox" checked={session.shared} onChange={(e) => update({ shared: e.target.checked })} /> {t("shared")}
             </label>
           )}
 
@@ -201,22 +211,29 @@ type HistoryProps = {
 };
 
 function History({ session, steps, inferred, onChange, onRemove, onRemoveOutput }: HistoryProps) {
+  const t = useTranslations("session");
+  // "description", "answer" or "output N" (lib/triage/inferred-answers.ts).
+  const sourceLabel = (source: string) => {
+    const output = /^output (\d+)$/.exec(source);
+    if (output) return t("source.output", { number: Number(output[1]) });
+    return t(source === "answer" ? "source.answer" : "source.description");
+  };
   const answered = Object.entries(session.answers);
   const shownInferred = inferred.filter((a) => steps[a.questionId] && session.answers[a.questionId] === undefined);
   if (answered.length === 0 && session.outputs.length === 0 && shownInferred.length === 0) return null;
   return (
     <section aria-labelledby="history-title" className="panel">
-      <h2 id="history-title">Steps so far</h2>
+      <h2 id="history-title">{t("stepsSoFar")}</h2>
       <ul className="history-list">
         {answered.map(([id, value]) => {
           const step = steps[id];
           if (!step) {
             return (
               <li key={id} className="history-item" data-answer-id={id}>
-                <span>{id === CONFIRM_QUESTION ? "Confirm the leading cause?" : id}</span>
-                <span className="badge">{id === CONFIRM_QUESTION ? (value === "no" ? "No, keep looking" : value) : value}</span>
+                <span>{id === CONFIRM_QUESTION ? t("confirmLeading") : id}</span>
+                <span className="badge">{id === CONFIRM_QUESTION ? (value === "no" ? t("keepLooking") : value) : value}</span>
                 <button type="button" className="link-button" onClick={() => onRemove(id)}>
-                  Undo
+                  {t("undo")}
                 </button>
               </li>
             );
@@ -225,19 +242,19 @@ function History({ session, steps, inferred, onChange, onRemove, onRemoveOutput 
             <li key={id} className="history-item" data-answer-id={id}>
               <span>{step.text}</span>
               {step.kind === "question" ? (
-                <select aria-label={`Change answer: ${step.text}`} value={value} onChange={(e) => onChange(id, e.target.value)}>
+                <select aria-label={t("changeAnswer", { step: step.text })} value={value} onChange={(e) => onChange(id, e.target.value)}>
                   {step.answers.map((a) => (
                     <option key={a.value} value={a.value}>
                       {a.label}
                     </option>
                   ))}
-                  <option value="skip">Don&apos;t know</option>
+                  <option value="skip">{t("dontKnow")}</option>
                 </select>
               ) : (
-                <span className="badge">skipped</span>
+                <span className="badge">{t("skipped")}</span>
               )}
               <button type="button" className="link-button" onClick={() => onRemove(id)}>
-                Undo
+                {t("undo")}
               </button>
             </li>
           );
@@ -248,13 +265,10 @@ function History({ session, steps, inferred, onChange, onRemove, onRemoveOutput 
             <li key={`inferred-${inferredAnswer.questionId}`} className="history-item" data-inferred-id={inferredAnswer.questionId}>
               <span>
                 {step.text}
-                <span className="inferred-note">
-                  {" "}
-                  Inferred from the {inferredAnswer.source}: “{inferredAnswer.line}”
-                </span>
+                <span className="inferred-note"> {t("inferred", { source: sourceLabel(inferredAnswer.source), line: inferredAnswer.line })}</span>
               </span>
               <select
-                aria-label={`Change inferred answer: ${step.text}`}
+                aria-label={t("changeInferred", { step: step.text })}
                 value={inferredAnswer.value}
                 onChange={(e) => onChange(inferredAnswer.questionId, e.target.value)}
               >
@@ -271,12 +285,12 @@ function History({ session, steps, inferred, onChange, onRemove, onRemoveOutput 
           <li key={`output-${index}`} className="history-item">
             <details>
               <summary>
-                Output {index + 1}: <code>{output.command ?? "pasted"}</code>
+                {t("output", { number: index + 1 })} <code>{output.command ?? t("pasted")}</code>
               </summary>
               <pre className="pasted-output">{output.text}</pre>
             </details>
             <button type="button" className="link-button" onClick={() => onRemoveOutput(index)}>
-              Remove
+              {t("remove")}
             </button>
           </li>
         ))}

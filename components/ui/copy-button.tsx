@@ -1,11 +1,13 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 
 type Props = { text?: string | (() => string); label?: string };
 
 /** Copies `text`, or the text of the nearest code block when none is given. */
-export function CopyButton({ text, label = "Copy" }: Props) {
+export function CopyButton({ text, label }: Props) {
+  const t = useTranslations("common");
   const [copied, setCopied] = useState(false);
 
   async function copy(button: HTMLButtonElement) {
@@ -16,8 +18,8 @@ export function CopyButton({ text, label = "Copy" }: Props) {
   }
 
   return (
-    <button type="button" className="copy-button" onClick={(event) => void copy(event.currentTarget)} aria-label={label}>
-      {copied ? "Copied" : label}
+    <button type="button" className="copy-button" onClick={(event) => void copy(event.currentTarget)} aria-label={label ?? t("copy")}>
+      {copied ? t("copied") : (label ?? t("copy"))}
     </button>
   );
 }

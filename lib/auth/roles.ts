@@ -5,12 +5,6 @@ export const ROLES = ["engineer", "trainer", "admin"] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export const ROLE_DUTIES: Record<Role, string> = {
-  engineer: "triage: own and shared sessions, own training",
-  trainer: "also the training progress of every learner",
-  admin: "also accounts",
-};
-
 export function hasRole(role: Role, required: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(required);
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 
 import { z } from "zod";
 
+import { checkCatalogues } from "../i18n/catalogues";
 import { checkTrainingExercises } from "../training/check-exercises";
 import { lintTrees } from "../triage/lint-trees";
 import { readTrees, TREES_DIR } from "../triage/load-trees";
@@ -11,8 +12,9 @@ import { MdxCompileError } from "./compile-mdx";
 import { cacheKeyOf } from "./compiled";
 import { checkContentRules } from "./content-rules";
 import { ENTRY_SYMPTOMS } from "./entry-symptoms";
+import { checkLanguagePair, listMissingZhPages, ZH_PAGE_REQUIRED, zhFileOf } from "./language-pairs";
 import { readContent, ROOT_CAUSES_DIR } from "./load-content";
-import type { ContentEntry, ContentProblem } from "./parse-entry";
+import type { CaseZhPage, ContentEntry, ContentProblem, RootCauseZhPage } from "./parse-entry";
 import { ROOT_CAUSE_IDS } from "./root-cause-ids";
 import { SEED_FILES } from "./schema";
 
@@ -24,20 +26,47 @@ const inventorySchema = z.object({
 
 export type CheckOptions = {
   contentDir: string;
+  /** The message catalogues (`messages/<locale>.json`); their keys must match. */
+  messagesDir?: string;
   cache: CompileCache;
   /** When set, only these files (paths as printed, `content/...`) are compiled and reported. */
   onlyFiles?: string[];
 };
 
+/** What content:check found: problems fail it, notes are listed only (pages still to be written). */
+export type CheckReport = { problems: ContentProblem[]; notes: ContentProblem[] };
+
 /** Checks every entry, compile, reference, taxonomy page and inventory id; returns all problems. */
-export async function checkContent({ contentDir, cache, onlyFiles }: CheckOptions): Promise<ContentProblem[]> {
+export async function checkContent(options: CheckOptions): Promise<ContentProblem[]> {
+  return (await checkContentReport(options)).problems;
+}
+
+/** checkContent, plus the notes: English pages still without their Chinese page while that is allowed. */
+export async function checkContentReport({ contentDir, messagesDir, cache, onlyFiles }: CheckOptions): Promise<CheckReport> {
   const raw = readContent(contentDir);
   const problems: ContentProblem[] = [];
-  const entries: ContentEntry[] = [];
-  for (const result of [...raw.cases, ...raw.rootCauses]) {
-    if (result.ok) entries.push(result.entry);
+  const zhPages = new Map<string, CaseZhPage | RootCauseZhPage>();
+  for (const result of [...raw.zhCases, ...raw.zhRootCauses]) {
+    if (result.ok) zhPages.set(result.entry.file, result.entry);
     else problems.push(...result.problems);
   }
+  const entries: ContentEntry[] = [];
+  for (const result of [...raw.cases, ...raw.rootCauses]) {
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const zh = zhPages.get(zhFileOf(result.entry));
+    zhPages.delete(zhFileOf(result.entry));
+    entries.push(zh ? ({ ...result.entry, zh } as ContentEntry) : result.entry);
+  }
+  for (const orphan of zhPages.values()) {
+    problems.push({ file: orphan.file, line: 1, message: `no English page ${orphan.file.replace(/^content\/zh\//, "content/")} for this Chinese page` });
+  }
+  for (const entry of entries) problems.push(...checkLanguagePair(entry));
+  const missingZh = listMissingZhPages(entries);
+  if (ZH_PAGE_REQUIRED) problems.push(...missingZh);
+  if (messagesDir) problems.push(...checkCatalogues(messagesDir));
 
   const caseFileIds = new Set(raw.cases.map((r) => (r.ok ? r.entry.id : fileStemOf(r.problems[0].file))));
   const inventory = readInventory(contentDir);
@@ -54,7 +83,11 @@ export async function checkContent({ contentDir, cache, onlyFiles }: CheckOption
   }
 
   const causeFiles = new Set(fs.existsSync(path.join(contentDir, ROOT_CAUSES_DIR)) ? fs.readdirSync(path.join(contentDir, ROOT_CAUSES_DIR)) : []);
-  for (const entry of entries) problems.push(...checkInternalLinks(entry, { cases: caseFileIds, causes: new Set(ROOT_CAUSE_IDS) }));
+  const known = { cases: caseFileIds, causes: new Set(ROOT_CAUSE_IDS) };
+  for (const entry of entries) {
+    problems.push(...checkInternalLinks(entry, known));
+    if (entry.zh) problems.push(...checkInternalLinks(entry.zh, known));
+  }
   for (const entry of entries) problems.push(...checkContentRules(entry));
 
   for (const id of ROOT_CAUSE_IDS) {
@@ -79,18 +112,25 @@ export async function checkContent({ contentDir, cache, onlyFiles }: CheckOption
   problems.push(...checkTrainingExercises(entries, readTrees(contentDir).trees));
 
   const wanted = onlyFiles ? new Set(onlyFiles.map(normalise)) : undefined;
-  for (const entry of entries) {
-    if (wanted && !wanted.has(normalise(entry.file))) continue;
+  const pages = entries.flatMap((entry) => [
+    { file: entry.file, key: cacheKeyOf(entry, "en"), source: entry.source },
+    ...(entry.zh ? [{ file: entry.zh.file, key: cacheKeyOf(entry, "zh"), source: entry.zh.source }] : []),
+  ]);
+  for (const page of pages) {
+    if (wanted && !wanted.has(normalise(page.file))) continue;
     try {
-      await cache.getCompiled(cacheKeyOf(entry), entry.source);
+      await cache.getCompiled(page.key, page.source);
     } catch (error) {
       const line = error instanceof MdxCompileError ? (error.line ?? 1) : 1;
-      problems.push({ file: entry.file, line, message: `MDX does not compile: ${error instanceof Error ? error.message : String(error)}` });
+      problems.push({ file: page.file, line, message: `MDX does not compile: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
 
-  const sorted = problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return wanted ? sorted.filter((p) => wanted.has(normalise(p.file))) : sorted;
+  const only = (list: ContentProblem[]) => {
+    const sorted = list.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    return wanted ? sorted.filter((p) => wanted.has(normalise(p.file))) : sorted;
+  };
+  return { problems: only(problems), notes: ZH_PAGE_REQUIRED ? [] : only(missingZh) };
 }
 
 /** Tree schema and lint problems, located at the node's line in its JSON file. */
@@ -118,7 +158,10 @@ function checkTrees(contentDir: string): ContentProblem[] {
 const INTERNAL_LINK = /\]\(\/(cases|causes)\/([^)\s#?]+)/g;
 
 /** Markdown links to /cases/<id> and /causes/<id> must point at an entry that exists. */
-function checkInternalLinks(entry: ContentEntry, known: { cases: Set<string>; causes: Set<string> }): ContentProblem[] {
+function checkInternalLinks(
+  entry: Pick<ContentEntry, "file" | "body" | "bodyStartLine">,
+  known: { cases: Set<string>; causes: Set<string> },
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   entry.body.split("\n").forEach((text, index) => {
     for (const [, section, id] of text.matchAll(INTERNAL_LINK)) {

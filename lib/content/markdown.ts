@@ -123,16 +123,18 @@ export function readBlocks(body: string): TextBlock[] {
 
 /**
  * Searchable plain text: code blocks keep their content (commands and outputs are what engineers
- * paste), markup goes, links keep their label, table rows stay rows. One line per source line.
+ * paste) unless `code` is false, markup goes, links keep their label, table rows stay rows. One line
+ * per source line.
  */
-export function markdownToPlainText(body: string): string {
+export function markdownToPlainText(body: string, { code = true }: { code?: boolean } = {}): string {
   const lines: string[] = [];
   const push = (text: string) => {
     for (const line of text.split("\n")) if (line.trim()) lines.push(line.trim());
   };
   const read = (node: Nodes) => {
-    if (node.type === "code") push(node.value);
-    else if (node.type === "heading" || node.type === "paragraph") push(nodeText(node));
+    if (node.type === "code") {
+      if (code) push(node.value);
+    } else if (node.type === "heading" || node.type === "paragraph") push(nodeText(node));
     else if (node.type === "table") tableRows(node).forEach(push);
     else if (node.type === "html") push(node.value);
     else if ("children" in node) for (const child of node.children as Nodes[]) read(child);

@@ -46,12 +46,23 @@ export function extractEvidence({ description, outputs = [] }: EvidenceInput): S
 
 /** Cuts over-long lines (binary blobs, minified logs) so parsers stay linear. */
 export function boundLines(text: string): string {
-  if (!text.includes("\r") && text.length <= MAX_PARSED_LINE) return text;
+  if (!text.includes("\r") && !hasLineLongerThan(text, MAX_PARSED_LINE)) return text;
   return text
     .replace(/\r\n?/g, "\n")
     .split("\n")
     .map((line) => (line.length > MAX_PARSED_LINE ? line.slice(0, MAX_PARSED_LINE) : line))
     .join("\n");
+}
+
+function hasLineLongerThan(text: string, limit: number): boolean {
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf("\n", start);
+    if ((end < 0 ? text.length : end) - start > limit) return true;
+    if (end < 0) return false;
+    start = end + 1;
+  }
+  return false;
 }
 
 /**

@@ -2,7 +2,7 @@ import { FIELD_WEIGHTS, fieldValues, SEARCH_FIELDS, type SearchDocument } from "
 import { indexTerms } from "./tokenize";
 
 /** Bump whenever tokenizing, field weights or the stored shape change: cached indexes are then rebuilt. */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 /** The prebuilt, JSON-serialisable index: documents plus an inverted index of stemmed terms. */
 export type SearchIndexData = {

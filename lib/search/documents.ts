@@ -24,6 +24,7 @@ export const searchDocumentSchema = z.object({
   commands: z.array(z.string()),
   tags: z.array(z.string()),
   body: z.string().describe("the MDX body as plain text, one paragraph, list item or code line per line"),
+  bodyZh: z.string().describe("the Chinese page's symptoms (or summary) and prose, one per line; its code is the English page's, so it is left out"),
 });
 
 export type SearchDocument = z.infer<typeof searchDocumentSchema>;
@@ -38,6 +39,7 @@ export const FIELD_WEIGHTS = {
   commands: 1.5,
   tags: 1.5,
   body: 1,
+  bodyZh: 1,
 } as const;
 
 export type SearchField = keyof typeof FIELD_WEIGHTS;
@@ -54,7 +56,7 @@ export function toSearchDocuments(library: Pick<ContentLibrary, "cases" | "rootC
   return [...library.cases.map(toCaseDocument), ...library.rootCauses.map(toCauseDocument)];
 }
 
-export function toCaseDocument({ frontmatter: f, body }: CaseEntry): SearchDocument {
+export function toCaseDocument({ frontmatter: f, body, zh }: CaseEntry): SearchDocument {
   return {
     id: f.id,
     kind: "case",
@@ -70,10 +72,11 @@ export function toCaseDocument({ frontmatter: f, body }: CaseEntry): SearchDocum
     commands: f.commands,
     tags: f.tags,
     body: mdxToPlainText(body),
+    bodyZh: zh ? [...zh.frontmatter.symptoms, markdownToPlainText(zh.body, { code: false })].join("\n") : "",
   };
 }
 
-export function toCauseDocument({ frontmatter: f, body }: RootCauseEntry): SearchDocument {
+export function toCauseDocument({ frontmatter: f, body, zh }: RootCauseEntry): SearchDocument {
   return {
     id: f.id,
     kind: "cause",
@@ -89,6 +92,7 @@ export function toCauseDocument({ frontmatter: f, body }: RootCauseEntry): Searc
     commands: [],
     tags: [],
     body: mdxToPlainText(body),
+    bodyZh: zh ? [zh.frontmatter.summary, markdownToPlainText(zh.body, { code: false })].join("\n") : "",
   };
 }
 

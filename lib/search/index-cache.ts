@@ -23,10 +23,12 @@ const cachedIndexSchema = z.object({
     .refine((index) => index.terms.length === index.postings.length, "terms and postings differ in length"),
 });
 
-/** sha256 over the index version and every entry's key and source, in a fixed order. */
+/** sha256 over the index version and every entry's key and source (its Chinese page's too), in a fixed order. */
 export function computeSearchInputHash(entries: ContentEntry[]): string {
   const hash = createHash("sha256").update(String(SEARCH_INDEX_VERSION));
-  const keyed = entries.map((entry) => ({ key: `${entry.kind}-${entry.id}`, source: entry.source })).sort((a, b) => a.key.localeCompare(b.key));
+  const keyed = entries
+    .map((entry) => ({ key: `${entry.kind}-${entry.id}`, source: entry.zh ? `${entry.source}\0${entry.zh.source}` : entry.source }))
+    .sort((a, b) => a.key.localeCompare(b.key));
   for (const { key, source } of keyed) hash.update("\0").update(key).update("\0").update(source);
   return hash.digest("hex");
 }

@@ -98,7 +98,10 @@ const snippetLineCache = new WeakMap<SearchDocument, { text: string; terms: Set<
 function snippetLines(doc: SearchDocument): { text: string; terms: Set<string> }[] {
   let lines = snippetLineCache.get(doc);
   if (!lines) {
-    lines = [...doc.errorStrings, ...doc.symptoms, ...doc.body.split("\n"), ...doc.aliases].map((text) => ({ text, terms: termsOf(text) }));
+    lines = [...doc.errorStrings, ...doc.symptoms, ...doc.body.split("\n"), ...doc.bodyZh.split("\n"), ...doc.aliases].map((text) => ({
+      text,
+      terms: termsOf(text),
+    }));
     snippetLineCache.set(doc, lines);
   }
   return lines;

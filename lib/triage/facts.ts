@@ -53,6 +53,10 @@ const KERNEL_WORDS = /\b(?:linux|kernel)(?: version)?[ -]?v?([2-6])\.(\d{1,2}|x)
 const UNAME = /\b([2-6])\.(\d{1,2})\.\d{1,3}-[\w.-]+/;
 const TW_RECYCLE_ABSENT = /cannot stat \/proc\/sys\/net\/ipv4\/tcp_tw_recycle|unknown key ['"]?net\.ipv4\.tcp_tw_recycle/i;
 
+/** A word every pattern above needs on its line; the others are not read (a 5 MB paste is mostly such lines). */
+const FACT_WORDS =
+  /linux|kernel|内核|\d\.\d{1,2}\.\d{1,3}-|centos|rhel|red hat|rocky|alma|ubuntu|debian|stretch|buster|bullseye|bookworm|amazon|al2023|amzn2|tcp_tw_recycle/i;
+
 const UDP_OR_DNS_SIGNALS: SignalId[] = [
   "text-dns",
   "text-udp",
@@ -164,7 +168,7 @@ export function readFacts(input: FactInput, signals: Signal[], lang: Lang = "en"
   const words = WORDS[lang];
   const texts = [
     { text: input.description, source: words.description },
-    ...input.outputs.map((o, i) => ({ text: `${o.command ?? ""}\n${o.text}`, source: words.output(i) })),
+    ...input.outputs.map((o, i) => ({ text: linesWith(FACT_WORDS, `${o.command ?? ""}\n${o.text}`), source: words.output(i) })),
   ];
   const facts: EnvironmentFacts = {};
   const kernel = readKernel(texts);
@@ -196,4 +200,17 @@ export function readFacts(input: FactInput, signals: Signal[], lang: Lang = "en"
   if (kernelAnswer === "before-4-12") facts.kernel = { major: 4, minor: 0, line: words.kernelBefore412, source: words.answer };
   if (kernelAnswer === "4-12-or-later") facts.kernel = { major: 4, minor: 12, line: words.kernel412OrLater, source: words.answer };
   return facts;
+}
+
+/** The lines of `text` on which `words` occur, in order. */
+function linesWith(words: RegExp, text: string): string {
+  const lines: string[] = [];
+  const global = new RegExp(words.source, `${words.flags}g`);
+  for (let match = global.exec(text); match; match = global.exec(text)) {
+    const start = text.lastIndexOf("\n", match.index) + 1;
+    const end = text.indexOf("\n", match.index);
+    lines.push(text.slice(start, end < 0 ? undefined : end));
+    global.lastIndex = end < 0 ? text.length : end + 1;
+  }
+  return lines.join("\n");
 }

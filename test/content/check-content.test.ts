@@ -6,10 +6,10 @@ import { promisify } from "node:util";
 
 import { beforeEach, describe, expect, it } from "vitest";
 
-import { checkContent, formatProblem } from "@/lib/content/check-content";
+import { checkContent, checkContentReport, formatProblem } from "@/lib/content/check-content";
 import { createCompileCache } from "@/lib/content/compile-cache";
 
-import { caseSource } from "../factories";
+import { caseSource, caseZhSource } from "../factories";
 
 const ROOT = path.join(import.meta.dirname, "../..");
 
@@ -57,6 +57,36 @@ describe("checkContent", () => {
     const problems = await checkContent({ contentDir: dir, cache: createCompileCache(cacheDir) });
     const mdx = problems.find((p) => p.message.startsWith("MDX does not compile"));
     expect(mdx?.line).toBe(source.split("\n").indexOf("Use {broken") + 1);
+  });
+
+  it("checks Chinese pages: their own errors, orphans, disagreements with the English page, and lists the missing ones", async () => {
+    writeContent(dir, { "case-a": caseSource({ id: "case-a" }), "case-b": caseSource({ id: "case-b" }) }, ["case-a", "case-b"]);
+    fs.mkdirSync(path.join(dir, "zh", "cases"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "zh", "cases", "case-a.mdx"), caseZhSource({ id: "case-a", symptoms: ["一", "二"] }, "## 问题\n\nUse {broken\n"));
+    fs.writeFileSync(path.join(dir, "zh", "cases", "case-x.mdx"), caseZhSource({ id: "case-x" }));
+    const { problems, notes } = await checkContentReport({ contentDir: dir, cache: createCompileCache(cacheDir) });
+    const printed = problems.map(formatProblem);
+
+    expect(printed).toContain('content/zh/cases/case-a.mdx:6: missing section "## 环境"');
+    expect(printed).toContain("content/zh/cases/case-x.mdx:1: no English page content/cases/case-x.mdx for this Chinese page");
+    expect(notes.map(formatProblem)).toEqual([
+      "content/cases/case-a.mdx:1: missing Chinese page content/zh/cases/case-a.mdx",
+      "content/cases/case-b.mdx:1: missing Chinese page content/zh/cases/case-b.mdx",
+    ]);
+  });
+
+  it("reports a Chinese page that disagrees with the English one, and compiles it", async () => {
+    writeContent(dir, { "case-a": caseSource({ id: "case-a" }) }, ["case-a"]);
+    fs.mkdirSync(path.join(dir, "zh", "cases"), { recursive: true });
+    const zhBody = ["问题", "环境", "诊断", "原因", "解决", "下次如何识别"]
+      .map((h) => `## ${h}\n\n正文。\n`)
+      .join("\n")
+      .replace("## 解决\n\n正文。", "## 解决\n\n用 {broken");
+    fs.writeFileSync(path.join(dir, "zh", "cases", "case-a.mdx"), caseZhSource({ id: "case-a", symptoms: ["一", "二"] }, zhBody));
+    const printed = (await checkContent({ contentDir: dir, cache: createCompileCache(cacheDir) })).map(formatProblem);
+
+    expect(printed).toContain("content/zh/cases/case-a.mdx:4: symptoms: 2 listed, the English page lists 1 (same order and count)");
+    expect(printed).toContainEqual(expect.stringMatching(/^content\/zh\/cases\/case-a\.mdx:\d+: MDX does not compile/));
   });
 });
 

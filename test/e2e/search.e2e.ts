@@ -60,6 +60,33 @@ describe("search in Chromium", () => {
     await page.close();
   });
 
+  it("shows results for a 2,000-character Chinese query on Enter, from the header box and from the search page, never by a refused GET", async () => {
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    const refused: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() >= 400) refused.push(`${response.request().method()} ${response.status()} ${response.url().slice(0, 80)}`);
+    });
+    const query = "跨 VPC 访问 NodePort 时好时坏".repeat(100).slice(0, 2000);
+    await page.goto(`${baseUrl}/cases`, { waitUntil: "networkidle" });
+    await page.getByRole("combobox", { name: "Search cases and root causes" }).fill(query);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/search$/, { timeout: 10_000 });
+    const firstResult = page.locator(".search-results .search-hit-title").first();
+    const firstTitle = () => firstResult.textContent({ timeout: 1_000 }).catch(() => "");
+    await expect.poll(firstTitle, { timeout: 10_000 }).toMatch(/NodePort/);
+    expect(await page.getByRole("textbox", { name: "Search" }).inputValue()).toBe(query);
+
+    const box = page.getByRole("textbox", { name: "Search" });
+    await box.fill("DNS 解析偶尔 5 秒 ".repeat(160).slice(0, 2000));
+    await box.press("Enter");
+    await expect.poll(firstTitle, { timeout: 10_000 }).toMatch(/DNS/);
+    expect(page.url()).toBe(`${baseUrl}/search`);
+    expect(refused).toEqual([]);
+    expect(problems).toEqual({ consoleErrors: [], offsiteRequests: [] });
+    await page.close();
+  });
+
   it("keeps pasted log lines apart in the header box and opens the first result with the keyboard", async () => {
     const page = await context.newPage();
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });

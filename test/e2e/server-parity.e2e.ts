@@ -1,4 +1,4 @@
-// The production server answers diagnosis and search itself (server/fast-lane.ts) and repeat page
+// The production server answers diagnosis, search and session saves itself (server/fast-lane.ts) and repeat page
 // requests from memory (server/page-cache.ts). Two checks against a second server that sends
 // everything to Next (NETRIAGE_FAST_LANE=false, NETRIAGE_PAGE_CACHE=false):
 // - every request the lane serves gets the same status, body and headers from both;
@@ -87,6 +87,32 @@ describe("production server against Next alone", () => {
     const viaLane = await answer(`${baseUrl}${route}`, init);
     const viaNext = await answer(`${nextOnly.url}${route}`, init);
     expect(viaLane).toEqual(viaNext);
+  });
+
+  it("saves a session alike through the fast lane and through Next: the save, a stale version, a bad field, bad JSON, an unknown id", async () => {
+    const create = { method: "POST", headers: json, body: JSON.stringify({ title: "parity", description: TICKET.description }) };
+    const idOn = async (url: string) => ((await (await fetch(`${url}/api/sessions`, create)).json()) as { id: string }).id;
+    const ids = { lane: await idOn(baseUrl), next: await idOn(nextOnly.url) };
+    const saves: { path: (id: string) => string; body: string }[] = [
+      { path: (id) => `/api/sessions/${id}`, body: JSON.stringify({ version: 1, notes: "first save", answers: { symptom: "dns" } }) },
+      { path: (id) => `/api/sessions/${id}`, body: JSON.stringify({ version: 1, notes: "stale" }) },
+      { path: (id) => `/api/sessions/${id}`, body: JSON.stringify({ version: 2, status: "someday" }) },
+      { path: (id) => `/api/sessions/${id}`, body: "{notes" },
+      { path: () => "/api/sessions/no-such-session", body: JSON.stringify({ version: 1 }) },
+      { path: () => "/api/sessions/%ff", body: JSON.stringify({ version: 1 }) },
+    ];
+    // Ids and clock readings differ between the two databases; everything else must not.
+    const comparable = ({ status, headers, body }: Answer, id: string) => ({
+      status,
+      headers,
+      body: body.replaceAll(id, "<id>").replace(/"\d{4}-\d\d-\d\dT[\d:.]+Z"/g, '"<time>"'),
+    });
+    for (const save of saves) {
+      const init = { method: "PUT", headers: json, body: save.body };
+      const viaLane = comparable(await answer(`${baseUrl}${save.path(ids.lane)}`, init), ids.lane);
+      const viaNext = comparable(await answer(`${nextOnly.url}${save.path(ids.next)}`, init), ids.next);
+      expect(viaLane, save.body).toEqual(viaNext);
+    }
   });
 
   it("gets from Next the prerender headers the page cache keeps pages by", async () => {

@@ -16,6 +16,7 @@ export function searchDocument(overrides: Partial<SearchDocument> & { id: string
     commands: [],
     tags: [],
     body: "",
+    bodyZh: "",
     ...overrides,
   };
 }

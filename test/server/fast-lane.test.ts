@@ -9,7 +9,7 @@ import { searchContent } from "@/lib/search/search";
 import { diagnose } from "@/lib/triage/diagnose";
 import { MAX_DIAGNOSE_BYTES } from "@/lib/triage/diagnose-schema";
 import { getTriageKnowledge } from "@/lib/triage/knowledge";
-import { createFastLane, createLibraryLane, headersFor, type HeaderRule, type RouteHandler } from "@/server/fast-lane";
+import { createApiLane, createFastLane, headerRules, type HeaderRule, type RouteHandler } from "@/server/fast-lane";
 
 // These tests talk to a server of their own on 127.0.0.1: undo the setup's network ban.
 vi.unstubAllGlobals();
@@ -35,7 +35,7 @@ afterEach(async () => {
 });
 
 /** A server with the lane in front of a stand-in for Next that records what reached it. */
-async function serve(lane = createLibraryLane(RULES, async (input) => diagnose(input, getTriageKnowledge()))) {
+async function serve(lane = createApiLane(RULES, async (input) => diagnose(input, getTriageKnowledge()))) {
   const reachedFramework: string[] = [];
   const server = http.createServer((request, response) => {
     if (lane(request, response)) return;
@@ -122,6 +122,26 @@ describe("fast lane", () => {
     expect(seen).toEqual([{ cookie: "session=s1", url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/echo\?x=1$/), body: "ü body" }]);
   });
 
+  it("matches a :name segment to exactly one path segment and leaves other paths to the framework", async () => {
+    const paths: string[] = [];
+    const record: RouteHandler = async (request) => {
+      paths.push(new URL(request.url).pathname);
+      return Response.json({ ok: true });
+    };
+    const { call, reachedFramework } = await serve(createFastLane({ "PUT /api/sessions/:id": record }, RULES));
+    expect((await call("/api/sessions/abc?x=1", { method: "PUT", body: "{}" })).status).toBe(200);
+    for (const path of ["/api/sessions", "/api/sessions/", "/api/sessions/abc/audit", "/api/sessionsX/abc"]) await call(path, { method: "PUT", body: "{}" });
+    await call("/api/sessions/abc");
+    expect(paths).toEqual(["/api/sessions/abc"]);
+    expect(reachedFramework).toEqual([
+      "PUT /api/sessions",
+      "PUT /api/sessions/",
+      "PUT /api/sessions/abc/audit",
+      "PUT /api/sessionsX/abc",
+      "GET /api/sessions/abc",
+    ]);
+  });
+
   it("adds the Vary the framework adds to its route answers", async () => {
     const ok: RouteHandler = async () => Response.json({ ok: true });
     const { call } = await serve(createFastLane({ "GET /ok": ok }, RULES, "rsc, next-router-state-tree"));
@@ -142,7 +162,7 @@ describe("fast lane", () => {
   });
 });
 
-describe("headersFor", () => {
+describe("headerRules", () => {
   it("applies every matching rule, later ones winning, and refuses conditions it cannot check", () => {
     const rules: HeaderRule[] = [
       ...RULES,
@@ -154,12 +174,12 @@ describe("headersFor", () => {
         ],
       },
     ];
-    expect(headersFor(rules, "/api/search")).toEqual({
+    expect(headerRules(rules)("/api/search")).toEqual({
       "content-security-policy": "default-src 'self'",
       "x-content-type-options": "nosniff, later",
       "cache-control": "no-store",
     });
-    expect(headersFor(rules, "/cases")).toEqual({ "content-security-policy": "default-src 'self'", "x-content-type-options": "nosniff" });
-    expect(() => headersFor([{ ...RULES[0], has: [{ type: "header", key: "x" }] }], "/api/search")).toThrow(/not supported/);
+    expect(headerRules(rules)("/cases")).toEqual({ "content-security-policy": "default-src 'self'", "x-content-type-options": "nosniff" });
+    expect(() => headerRules([{ ...RULES[0], has: [{ type: "header", key: "x" }] }])).toThrow(/not supported/);
   });
 });

@@ -7,7 +7,7 @@ import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { createDiagnosisPool, type DiagnosisPool } from "../../server/diagnosis-pool";
-import { createLibraryLane, headersFor, type HeaderRule } from "../../server/fast-lane";
+import { createApiLane, headerRules, type HeaderRule } from "../../server/fast-lane";
 import { createRequestListener } from "../../server/request-listener";
 import { bundleDiagnosisThread } from "./thread-bundle";
 
@@ -26,8 +26,8 @@ beforeAll(async () => {
   pool = createDiagnosisPool({ threadScript: await bundleDiagnosisThread(), threads: 2 });
   server = http.createServer(
     createRequestListener({
-      siteHeaders: (pathname) => headersFor(RULES, pathname),
-      lane: createLibraryLane(RULES, pool.diagnose),
+      siteHeaders: (pathname) => headerRules(RULES)(pathname),
+      lane: createApiLane(RULES, pool.diagnose),
       next: async (request, response) => {
         if (request.url === "/peer")
           return void response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(request.headers["x-netriage-peer-address"]));

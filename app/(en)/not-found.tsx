@@ -1,0 +1,3 @@
+import { NotFoundPage } from "@/app/_pages/not-found";
+
+export default NotFoundPage;

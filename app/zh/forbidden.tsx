@@ -1,0 +1,3 @@
+import { ForbiddenPage } from "@/app/_pages/not-found";
+
+export default ForbiddenPage;

@@ -1,0 +1,5 @@
+import { HomePage } from "@/app/_pages/home";
+
+export default function Page() {
+  return <HomePage locale="zh" />;
+}

@@ -1,0 +1,7 @@
+import { trainMetadata, TrainPage } from "@/app/_pages/train";
+
+export const generateMetadata = () => trainMetadata("zh");
+
+export default function Page() {
+  return <TrainPage locale="zh" />;
+}
