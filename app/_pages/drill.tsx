@@ -18,14 +18,14 @@ export function drillParams() {
 
 export async function drillMetadata(locale: Locale, { params }: DrillPageProps): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: "training" });
-  const exercise = getExerciseCatalogue().get((await params).id);
+  const exercise = getExerciseCatalogue(locale).get((await params).id);
   return { title: t(exercise?.kind === "signal" ? "signalDrill" : "ticketDrill") };
 }
 
 export async function DrillPage({ locale, params }: DrillPageProps & { locale: Locale }) {
   setRequestLocale(locale);
   const { id } = await params;
-  const catalogue = getExerciseCatalogue();
+  const catalogue = getExerciseCatalogue(locale);
   const exercise = EXERCISE_ID_PATTERN.test(id) ? catalogue.get(id) : undefined;
   if (!exercise) notFound();
   const t = await getTranslations("training");
@@ -33,7 +33,7 @@ export async function DrillPage({ locale, params }: DrillPageProps & { locale: L
   return (
     <>
       <p className="eyebrow">
-        <LocaleLink href="/train">{t("title")}</LocaleLink> · {drillLabels(catalogue.exercises).get(id)}
+        <LocaleLink href="/train">{t("title")}</LocaleLink> · {drillLabels(catalogue.exercises, locale).get(id)}
       </p>
       <h1>{t(prompt.kind === "ticket" ? "ticketDrill" : "signalDrill")}</h1>
       {prompt.kind === "ticket" ? <TicketDrillView prompt={prompt} /> : <SignalDrillView prompt={prompt} />}

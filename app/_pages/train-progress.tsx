@@ -47,8 +47,8 @@ export async function TrainProgressPage({ locale, searchParams }: TrainProgressP
   if (selectedId && !selectedId.success) notFound();
 
   const prisma = getPrisma();
-  const catalogue = getExerciseCatalogue();
-  const labels = drillLabels(catalogue.exercises);
+  const catalogue = getExerciseCatalogue(locale);
+  const labels = drillLabels(catalogue.exercises, locale);
   const learners = await listLearners(prisma);
   const selected = selectedId?.success ? learners.find((l) => l.id === selectedId.data) : undefined;
   if (selectedId && !selected) notFound();
@@ -138,7 +138,9 @@ export async function TrainProgressPage({ locale, searchParams }: TrainProgressP
                   {weakest.map((c) => (
                     <li key={c.cause}>
                       <Link href={`/causes/${c.cause}`}>{titleOf(c.cause)}</Link>{" "}
-                      <span className="card-meta">{t("weakestLine", { accuracy: percent(c.accuracy), attempts: c.attempts, trend: trend(c.earlier, c.later) })}</span>
+                      <span className="card-meta">
+                        {t("weakestLine", { accuracy: percent(c.accuracy), attempts: c.attempts, trend: trend(c.earlier, c.later) })}
+                      </span>
                     </li>
                   ))}
                 </ol>

@@ -15,9 +15,9 @@ export async function trainMetadata(locale: Locale): Promise<Metadata> {
 export async function TrainPage({ locale }: { locale: Locale }) {
   setRequestLocale(locale);
   const t = await getTranslations("training");
-  const { exercises } = getExerciseCatalogue();
-  const labels = drillLabels(exercises);
-  const drills = exercises.map((e) => ({ id: e.id, kind: e.kind, label: labels.get(e.id) ?? e.id, teaser: teaserOf(e) }));
+  const { exercises } = getExerciseCatalogue(locale);
+  const labels = drillLabels(exercises, locale);
+  const drills = exercises.map((e) => ({ id: e.id, kind: e.kind, label: labels.get(e.id) ?? e.id, teaser: teaserOf(e, locale) }));
   return (
     <>
       <header className="hero">

@@ -32,7 +32,7 @@ export async function TriageSessionPage({ locale, params }: TriageSessionPagePro
       <>
         <TriageWizard
           initialSession={session}
-          steps={buildStepCatalog(getTriageKnowledge())}
+          steps={buildStepCatalog(getTriageKnowledge(), locale)}
           canShare={viewer.signInRequired && (viewer.user?.email === session.createdBy || viewer.user?.role === "admin")}
         />
         {viewer.signInRequired && <AuditList entries={audit} />}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 
 import { fetchJson } from "@/lib/http/fetch-json";
 import type { SignalPrompt } from "@/lib/training/exercise";
@@ -31,6 +31,7 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
   const startedAt = useRef(0);
   const [chosen, setChosen] = useState<number>();
   const t = useTranslations("drill");
+  const lang = useLocale();
   const describe = useErrorMessage();
   const [result, setResult] = useState<{ value: AttemptResult; durationMs: number }>();
   const [error, setError] = useState<string>();
@@ -51,7 +52,7 @@ export function SignalDrillView({ prompt }: { prompt: SignalPrompt }) {
     try {
       const value = await fetchJson<AttemptResult>("/api/train/attempts", {
         method: "POST",
-        body: { learnerId: current.id, exerciseId: prompt.id, durationMs, answer: { kind: "signal", line } },
+        body: { learnerId: current.id, exerciseId: prompt.id, durationMs, answer: { kind: "signal", line }, lang },
       });
       setResult({ value, durationMs });
     } catch (e) {

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
@@ -33,6 +33,7 @@ export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
   const causeForm = useForm<z.infer<typeof causeSchema>>({ resolver: zodResolver(causeSchema), defaultValues: { causeId: "" } });
   const revealRef = useRef<HTMLElement>(null);
   const t = useTranslations("drill");
+  const lang = useLocale();
   const describe = useErrorMessage();
   const fieldError = useFieldErrorMessage();
 
@@ -57,6 +58,7 @@ export function TicketDrillView({ prompt }: { prompt: TicketPrompt }) {
           exerciseId: prompt.id,
           durationMs,
           answer: { kind: "ticket", stepId, causeId },
+          lang,
         },
       });
       setResult({ value, durationMs });

@@ -29,13 +29,14 @@ export function TrainingHome({ drills }: { drills: DrillSummary[] }) {
   const [queue, setQueue] = useState<QueueEntry[]>();
   const [error, setError] = useState<string>();
   const t = useTranslations("training");
+  const lang = useLocale();
   const describe = useErrorMessage();
 
   useEffect(() => {
     setQueue(undefined);
     if (!learner) return;
     let live = true;
-    fetchJson<{ entries: QueueEntry[] }>(`/api/train/queue?learner=${encodeURIComponent(learner.id)}`)
+    fetchJson<{ entries: QueueEntry[] }>(`/api/train/queue?${new URLSearchParams({ learner: learner.id, lang })}`)
       .then((json) => live && setQueue(json.entries))
       .catch((e: Error) => {
         // The learner is unknown here (say, a fresh database): pick the name again.
@@ -47,7 +48,7 @@ export function TrainingHome({ drills }: { drills: DrillSummary[] }) {
     };
     // describe changes with the language only, which reloads the page
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [learner, setLearner]);
+  }, [learner, setLearner, lang]);
 
   const byId = new Map(queue?.map((entry) => [entry.id, entry]));
   const next = queue?.[0] && drills.find((d) => d.id === queue[0].id);

@@ -58,8 +58,8 @@ const MIN_CAUSE_CHOICES = 3;
 const COMMAND_CHOICES = 4;
 const MAX_RIGHT_CHOICES = 2;
 const MIN_WRONG_CHOICES = 2;
-/** An Issue shorter than this once redacted cannot carry a ticket. */
-const MIN_ISSUE_CHARS = 40;
+/** An Issue shorter than this once redacted cannot carry a ticket; Chinese says as much in about half the characters. */
+const MIN_ISSUE_CHARS: Record<Lang, number> = { en: 40, zh: 20 };
 
 type RatedStep = DrillStep & {
   strength: number;
@@ -98,14 +98,14 @@ export function buildTicketDrill(entry: CaseEntry, context: DrillContext): Build
 
   const terms = causes.flatMap((c) => context.causeTerms.get(c.id) ?? []);
   const redact = (text: string) => redactKeyTerms(text, terms);
-  const saysTooLittle = (text: string) =>
+  const saysTooLittle = (text: string, lang: Lang) =>
     blocksToText(parseBlocks(redact(text)))
       .replaceAll(REDACTED, "")
-      .trim().length < MIN_ISSUE_CHARS;
-  if (saysTooLittle(issue)) return fail("the Issue says too little once the key terms of the offered causes are redacted");
+      .trim().length < MIN_ISSUE_CHARS[lang];
+  if (saysTooLittle(issue, "en")) return fail("the Issue says too little once the key terms of the offered causes are redacted");
   // A Chinese page that says too little once redacted leaves the drill to the English text.
   const translated = sectionsOf(entry, context.lang);
-  const shown = saysTooLittle(translated.issue) ? sectionsOf(entry, "en") : translated;
+  const shown = entry.zh && context.lang === "zh" && saysTooLittle(translated.issue, "zh") ? sectionsOf(entry, "en") : translated;
   const shownDiagnosis = parseBlocks(shown.diagnosis);
   const reveal: Reveal = telling
     ? { kind: "output", ...(telling.output.command ? { command: telling.output.command } : {}), output: telling.output.text }
@@ -114,12 +114,16 @@ export function buildTicketDrill(entry: CaseEntry, context: DrillContext): Build
   // What the engine reads in what the case observed: the ticket, its outputs and its error strings. The
   // Diagnosis prose explains ("with tcp_tw_recycle on, the kernel drops..."); it is not read as a setting.
   const quoted = [...outputs, ...(f.errorStrings.length > 0 ? [{ text: f.errorStrings.join("\n") }] : [])].map(({ text }) => ({ text }));
-  const evidence = describeEvidence(
-    extractEvidence({ description: markdownToPlainText(`${issue}\n\n${environment}`), outputs: quoted }),
-    context.titleOf,
-    causes.map((c) => c.id),
-    context.lang,
-  ).filter((line) => line.favours.length > 0);
+  // The evidence quotes the text the learner read; when the Chinese text shows none of it, the English text's.
+  const evidenceIn = (ticket: string) =>
+    describeEvidence(
+      extractEvidence({ description: markdownToPlainText(ticket), outputs: quoted }),
+      context.titleOf,
+      causes.map((c) => c.id),
+      context.lang,
+    ).filter((line) => line.favours.length > 0);
+  const shownEvidence = shown === translated && context.lang === "zh" ? evidenceIn(`${shown.issue}\n\n${shown.environment}`) : [];
+  const evidence = shownEvidence.length > 0 ? shownEvidence : evidenceIn(`${issue}\n\n${environment}`);
   const reasoningShown = parseBlocks(shown.cause);
   evidence.sort((a, b) => weightOf(b.signal, cause) - weightOf(a.signal, cause));
 

@@ -92,7 +92,7 @@ const ZH: typeof EN = {
     "any-host": "在受影响的主机上",
   },
   causeWithScore: (title, word, percent) => `${title}（${word}，${percent}）`,
-  commandOutcome: (meaning, rises, decides, cause) => zh`如果${meaning}${rises ? "在两次快照之间上涨" : ""}，${decides ? "就是" : "则指向"}${cause}。`,
+  commandOutcome: (meaning, rises, decides, cause) => zh`如果${meaning}${rises ? "（两次快照之间计数在上涨）" : ""}，${decides ? "就是" : "则指向"}${cause}。`,
   answerPointsTo: (label, causes) => zh`“${label}”指向${causes.join("或")}。`,
   answerSpeaksAgainst: (label, causes) => zh`“${label}”不支持${causes.join("和")}。`,
   startFromSymptom: "工单里还看不出任何方向：先从现象入手。",

@@ -102,6 +102,26 @@ describe("a drill from a case with a Chinese page", () => {
     expect(drill.caseTitle).toBe("请求卡住");
   });
 
+  it("quotes the Chinese text in the evidence it explains", () => {
+    expect(drill.explanation.evidence.some((line) => CJK.test(line.line))).toBe(true);
+  });
+
+  it("keeps a short Chinese Issue (Chinese says in 20 characters what English says in 40), and falls back to English when the Chinese names nothing but the answer", () => {
+    const withIssue = (issue: string) => {
+      const page = parseCaseZhPage(
+        "content/zh/cases/leaky-close-wait.mdx",
+        caseZhSource({ id: "leaky-close-wait", title: "请求卡住" }, zhBody.replace(/## 问题\n\n[^\n]*\n/, `## 问题\n\n${issue}\n`)),
+        "problem",
+      );
+      if (!page.ok) throw new Error(page.problems.map((p) => p.message).join("; "));
+      const catalogue = buildCatalogueFromEntries([...content.cases, { ...entry, zh: page.entry }], content.rootCauses, trees, "zh");
+      const built = catalogue.exercises.find((e): e is TicketDrill => e.kind === "ticket" && e.caseId === entry.id)!;
+      return blocksToText(built.issue);
+    };
+    expect(withIssue("接口请求跑几个小时后就卡住，服务器上某个状态的 socket 越来越多，重启后恢复。")).toMatch(/^接口请求/);
+    expect(withIssue("CLOSE_WAIT 堆积（应用未关闭连接），连接泄漏。")).toMatch(/^Requests to the API hang/);
+  });
+
   it("redacts the Chinese title and Chinese aliases of the causes it offers, leaving no key term of any of them in either language", () => {
     const issue = blocksToText(prompt.issue);
     expect(issue).not.toContain("CLOSE_WAIT 堆积（应用未关闭连接）");

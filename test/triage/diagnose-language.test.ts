@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { diagnose, type DiagnoseResult } from "@/lib/triage/diagnose";
 import { diagnoseInputSchema } from "@/lib/triage/diagnose-schema";
 import { languageOf } from "@/lib/triage/language";
+import { buildStepCatalog } from "@/lib/triage/step-catalog";
 import { loadTicketSets } from "@/lib/triage/tickets";
 import { confirmQuestionId } from "@/lib/triage/walk-questions";
 
@@ -104,6 +105,21 @@ describe("diagnose in English and in Chinese", () => {
     expect(zh.ruledOut.find((c) => c.id === "syn-queue-overflow")?.reason).toBe("你已经排除了它。");
     expect(decisionOf(zh)).toEqual(decisionOf(en));
     expect(textsOf(zh).filter((text) => !CJK.test(text))).toEqual([]);
+  });
+
+  it("lists every step the wizard can show as answered in Chinese, with the same ids and answer values", () => {
+    const en = buildStepCatalog(knowledge, "en");
+    const zh = buildStepCatalog(knowledge, "zh");
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    const notChinese = Object.entries(zh).flatMap(([id, step]) =>
+      [step.text, ...step.answers.map((a) => a.label)].filter((text) => !CJK.test(text)).map((text) => `${id}: ${text}`),
+    );
+    expect(notChinese).toEqual([]);
+    for (const [id, step] of Object.entries(zh))
+      expect(
+        step.answers.map((a) => a.value),
+        id,
+      ).toEqual(en[id].answers.map((a) => a.value));
   });
 
   it("rejects a language it does not write", () => {
