@@ -4,7 +4,7 @@
 // - With NETRIAGE_PUBLIC_LIBRARY=false the prerendered library pages (cases and causes, both languages)
 //   need sign-in too; search and diagnosis check for themselves. Open libraries pass straight through.
 // - `/cases/<id>` (and `/zh/cases/<id>`) for an id the repository does not hold is served by the page of
-//   cases published in the app (app/(en)/library/[id]), rendered at request time.
+//   cases published in the app (app/_pages/library-case.tsx), rendered at request time.
 import { NextResponse, type NextRequest } from "next/server";
 
 import { isLibraryPublic, requireLibraryReader, resolveViewer, SESSION_COOKIE } from "@/lib/auth/access";
@@ -22,12 +22,12 @@ import {
   splitLocale,
 } from "@/lib/i18n/paths";
 
-const CASE_PATH = /^(?:\/zh)?\/cases\/([a-z0-9-]{1,100})$/;
+const CASE_PATH = /^(\/zh)?\/cases\/([a-z0-9-]{1,100})$/;
 
 function pass(request: NextRequest): NextResponse {
-  const id = CASE_PATH.exec(request.nextUrl.pathname)?.[1];
+  const [, zh = "", id] = CASE_PATH.exec(request.nextUrl.pathname) ?? [];
   if (!id || getContentLibrary().getCase(id)) return NextResponse.next();
-  return NextResponse.rewrite(new URL(`/library/${id}`, request.url));
+  return NextResponse.rewrite(new URL(`${zh}/library/${id}`, request.url));
 }
 
 export async function proxy(request: NextRequest) {

@@ -1,0 +1,43 @@
+// A case published in the app, as readers see it at /cases/<id> and /zh/cases/<id> (proxy.ts rewrites
+// there for ids the repository does not hold): rendered at request time, so a publish shows at once
+// without a rebuild. Such cases have an English body only; a Chinese page says so above it.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { setRequestLocale } from "next-intl/server";
+
+import type { Locale } from "@/lib/i18n/locales";
+import { localizePath } from "@/lib/i18n/paths";
+import { compileCaseBody } from "@/lib/library/compile-body";
+import { getLiveLibrarySnapshot, getPublishedInAppCase } from "@/lib/library/live-library";
+import { LIBRARY_VERSION_META } from "@/lib/library/version-meta";
+import { CaseArticle } from "@/components/cases/case-article";
+import { FeedbackPanel } from "@/components/library/feedback-panel";
+import { requireLibraryPage } from "@/app/_server/viewer";
+
+export type LibraryCasePageProps = { params: Promise<{ id: string }> };
+
+export async function libraryCaseMetadata({ params }: LibraryCasePageProps): Promise<Metadata> {
+  const entry = await getPublishedInAppCase((await params).id);
+  return entry ? { title: entry.frontmatter.title, description: entry.frontmatter.symptoms.join("; ") } : {};
+}
+
+export async function LibraryCasePage({ locale, params }: LibraryCasePageProps & { locale: Locale }) {
+  setRequestLocale(locale);
+  const { id } = await params;
+  await requireLibraryPage(localizePath(`/cases/${id}`, locale));
+  const entry = await getPublishedInAppCase(id);
+  if (!entry) notFound();
+  const [{ library, version }, compiled] = await Promise.all([getLiveLibrarySnapshot(), compileCaseBody(entry.body, { persist: true })]);
+  return (
+    <>
+      <meta name={LIBRARY_VERSION_META} content={String(version)} />
+      <CaseArticle
+        entry={entry}
+        compiled={{ ...compiled, locale: "en" }}
+        library={library}
+        locale={locale}
+        feedback={<FeedbackPanel target={{ caseId: id }} />}
+      />
+    </>
+  );
+}

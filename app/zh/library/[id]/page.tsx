@@ -1,0 +1,8 @@
+import { libraryCaseMetadata, LibraryCasePage, type LibraryCasePageProps } from "@/app/_pages/library-case";
+
+export const dynamic = "force-dynamic";
+export const generateMetadata = libraryCaseMetadata;
+
+export default function Page(props: LibraryCasePageProps) {
+  return <LibraryCasePage locale="zh" {...props} />;
+}
