@@ -5,7 +5,6 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import type { Locale } from "@/lib/i18n/locales";
-import { localizePath } from "@/lib/i18n/paths";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { LocaleLink } from "@/components/i18n/locale-link";
@@ -22,7 +21,6 @@ export async function siteMetadata(locale: Locale): Promise<Metadata> {
   return {
     title: { default: "Netriage", template: `%s · Netriage` },
     description: t("description"),
-    alternates: { languages: { en: "/", "zh-CN": localizePath("/", "zh") } },
   };
 }
 

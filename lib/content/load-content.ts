@@ -33,8 +33,12 @@ export type RawContent = {
   zhRootCauses: ParseResult<RootCauseZhPage>[];
 };
 
-/** Reads and parses every entry and Chinese page under contentDir, keeping failures (for content:check). */
-export function readContent(contentDir: string): RawContent {
+/**
+ * Reads and parses every entry and Chinese page under contentDir, keeping failures (for content:check).
+ * `zhSections: false` skips checking the Chinese pages' sections (reading a Markdown tree per page), which
+ * content:check does; loading for the app then costs little more than English alone.
+ */
+export function readContent(contentDir: string, { zhSections = true }: { zhSections?: boolean } = {}): RawContent {
   const cases = listMdxFiles(path.join(contentDir, CASES_DIR)).map((file) => parseCaseEntry(relativeTo(contentDir, file), fs.readFileSync(file, "utf8")));
   const caseTypes = new Map(cases.flatMap((result) => (result.ok ? [[result.entry.id, result.entry.frontmatter.type] as const] : [])));
   return {
@@ -43,17 +47,20 @@ export function readContent(contentDir: string): RawContent {
       parseRootCauseEntry(relativeTo(contentDir, file), fs.readFileSync(file, "utf8")),
     ),
     zhCases: listMdxFiles(path.join(contentDir, ZH_DIR, CASES_DIR)).map((file) =>
-      parseCaseZhPage(relativeTo(contentDir, file), fs.readFileSync(file, "utf8"), caseTypes.get(path.basename(file, ".mdx"))),
+      parseCaseZhPage(relativeTo(contentDir, file), fs.readFileSync(file, "utf8"), zhSections ? caseTypes.get(path.basename(file, ".mdx")) : undefined),
     ),
     zhRootCauses: listMdxFiles(path.join(contentDir, ZH_DIR, ROOT_CAUSES_DIR)).map((file) =>
-      parseRootCauseZhPage(relativeTo(contentDir, file), fs.readFileSync(file, "utf8")),
+      parseRootCauseZhPage(relativeTo(contentDir, file), fs.readFileSync(file, "utf8"), zhSections),
     ),
   };
 }
 
-/** Loads all entries with their Chinese pages; throws ContentError (`file: field: message`) on the first bad one. */
+/**
+ * Loads all entries with their Chinese pages; throws ContentError (`file: field: message`) on the first bad
+ * one. The Chinese pages' sections are left to content:check.
+ */
 export function loadContent(contentDir: string): { cases: CaseEntry[]; rootCauses: RootCauseEntry[] } {
-  const raw = readContent(contentDir);
+  const raw = readContent(contentDir, { zhSections: false });
   const zhCases = new Map(unwrapAll(raw.zhCases).map((page) => [page.frontmatter.id, page]));
   const zhRootCauses = new Map<string, RootCauseZhPage>(unwrapAll(raw.zhRootCauses).map((page) => [page.frontmatter.id, page]));
   return {

@@ -79,14 +79,15 @@ export function parseRootCauseEntry(file: string, source: string): ParseResult<R
 
 /**
  * Parses a Chinese page. `headings` is the English entry's kind of body (its required sections are
- * checked in their Chinese form); undefined when the English entry is missing or invalid.
+ * checked in their Chinese form); undefined when the English entry is missing or invalid, or when the
+ * caller leaves the sections unchecked.
  */
 export function parseCaseZhPage(file: string, source: string, headings: HeadingKey | undefined): ParseResult<CaseZhPage> {
   return parsePage(file, source, caseZhFrontmatterSchema, () => headings && REQUIRED_HEADINGS_ZH[headings]);
 }
 
-export function parseRootCauseZhPage(file: string, source: string): ParseResult<RootCauseZhPage> {
-  return parsePage(file, source, rootCauseZhFrontmatterSchema, () => REQUIRED_HEADINGS_ZH.rootCause);
+export function parseRootCauseZhPage(file: string, source: string, checkSections = true): ParseResult<RootCauseZhPage> {
+  return parsePage(file, source, rootCauseZhFrontmatterSchema, () => (checkSections ? REQUIRED_HEADINGS_ZH.rootCause : undefined));
 }
 
 function parseEntry<E extends ContentEntry>(file: string, source: string, kind: EntryKind): ParseResult<E> {

@@ -41,6 +41,15 @@ async function pagesToCheck(): Promise<string[]> {
     "/account",
     "/admin/users",
     "/cases/no-such-case",
+    // The Chinese pages of each kind (same markup, other language: lang attributes, wrapping, contrast).
+    "/zh",
+    "/zh/cases/anytunnel-container-syn-dropped-tw-recycle",
+    "/zh/causes/tcp-tw-recycle-nat-timestamps",
+    "/zh/search?q=conntrack",
+    `/zh/triage/${session.id}`,
+    "/zh/train",
+    ...(ticketDrill ? [`/zh${ticketDrill}`] : []),
+    "/zh/sign-in",
   ];
 }
 
@@ -80,7 +89,7 @@ describe("accessibility (axe-core, WCAG 2 A and AA)", () => {
       for (const path of paths) {
         await page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
         await page.locator("h1").first().waitFor();
-        if (path.startsWith("/triage/")) await page.locator(".step-card").waitFor();
+        if (/^(\/zh)?\/triage\//.test(path)) await page.locator(".step-card").waitFor();
         failures.push(...describeViolations(`${path} [${scheme}, ${viewport.width}px]`, await axeViolations(page)));
       }
       await page.close();

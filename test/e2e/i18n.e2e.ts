@@ -202,4 +202,38 @@ describe("pages in English and Chinese", () => {
     expect(new URL(acceptingPage.url()).pathname).toBe("/zh");
     await accepting.close();
   });
+
+  it("walks a Chinese ticket to a confirmed cause and exports a Chinese reply, all in Chinese", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/zh/triage/${sessions.zh}`, { waitUntil: "networkidle" });
+    const card = page.locator(".step-card");
+    await card.waitFor();
+    expect(await card.locator(".eyebrow").textContent()).toMatch(/^(下一个问题|下一条命令)$/);
+    expect(await card.locator("h2").textContent()).toMatch(CJK);
+    expect(await page.locator("#ranking-title").textContent()).toBe("可能的根因");
+
+    await page.locator(".ranking-item").first().getByRole("button", { name: "确认此根因" }).click();
+    await expect.poll(() => card.getAttribute("data-step-kind"), { timeout: 15_000 }).toBe("fix");
+    await expect.poll(() => page.getByRole("status").textContent(), { timeout: 10_000 }).toBe("已保存");
+    await page.getByRole("button", { name: "给客户的回复" }).click();
+    const reply = (await page.locator("[data-export=reply]").textContent({ timeout: 15_000 })) ?? "";
+    expect(reply).toMatch(CJK);
+    await page.close();
+  });
+
+  it("takes a ticket drill in Chinese, from the name to the feedback", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/zh/train/${ticketDrill?.id}`, { waitUntil: "networkidle" });
+    await page.getByLabel("你的名字（训练进度按名字保存）").fill("中文学员");
+    await page.getByRole("button", { name: "开始训练" }).click();
+    await page.locator(".drill-step input[type=radio]").first().check();
+    await page.getByRole("button", { name: "就这么做" }).click();
+    await page.locator("#reveal-title").waitFor();
+    await page.locator(".drill-reveal input[type=radio]").first().check();
+    await page.getByRole("button", { name: "提交答案" }).click();
+    await page.locator("[data-testid=drill-score]").waitFor({ timeout: 15_000 });
+    expect(await page.locator("#feedback-title").textContent()).toBe("4. 答题结果");
+    expect(await page.locator(".drill-feedback").textContent()).toMatch(CJK);
+    await page.close();
+  });
 });

@@ -141,14 +141,28 @@ describe("production server against Next alone", () => {
     expect(dynamic.headers.get(PRERENDER_HEADER) !== null && dynamic.headers.get("cache-control") === NEVER_REVALIDATED).toBe(false);
   });
 
-  it("serves a cached page exactly as Next serves it", async () => {
-    const route = "/cases/k8s-dns-5s-conntrack-dnat-race";
-    await answer(`${baseUrl}${route}`); // the first request fills the cache
-    const cached = await answer(`${baseUrl}${route}`);
-    const fromNext = await answer(`${nextOnly.url}${route}`);
-    expect(cached.status).toBe(200);
-    const { "x-nextjs-cache": _, ...cachedHeaders } = cached.headers;
-    const { "x-nextjs-cache": __, ...nextHeaders } = fromNext.headers;
-    expect({ ...cached, headers: cachedHeaders }).toEqual({ ...fromNext, headers: nextHeaders });
+  // Prerendered pages of both languages (cause pages and the home page are rendered per request).
+  for (const route of ["/cases/k8s-dns-5s-conntrack-dnat-race", "/zh/cases/alb-502-keepalive-race"]) {
+    it(`serves a cached page exactly as Next serves it: ${route}`, async () => {
+      await answer(`${baseUrl}${route}`); // the first request fills the cache
+      const cached = await answer(`${baseUrl}${route}`);
+      const fromNext = await answer(`${nextOnly.url}${route}`);
+      expect(cached.status).toBe(200);
+      const { "x-nextjs-cache": _, ...cachedHeaders } = cached.headers;
+      const { "x-nextjs-cache": __, ...nextHeaders } = fromNext.headers;
+      expect({ ...cached, headers: cachedHeaders }).toEqual({ ...fromNext, headers: nextHeaders });
+    });
+  }
+
+  it("never answers '/' from the cache: a remembered language choice still sends the reader to /zh", async () => {
+    await answer(`${baseUrl}/`);
+    const plain = await fetch(`${baseUrl}/`, { redirect: "manual" });
+    await plain.text();
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get("cache-control")).toBe("private, no-cache");
+    const chosen = await fetch(`${baseUrl}/`, { redirect: "manual", headers: { cookie: "netriage_locale=zh" } });
+    await chosen.text();
+    expect(chosen.status).toBe(307);
+    expect(chosen.headers.get("location")).toBe("/zh");
   });
 });
