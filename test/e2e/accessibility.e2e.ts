@@ -16,6 +16,11 @@ async function pagesToCheck(): Promise<string[]> {
       outputs: [{ command: "netstat -s", text: "    3631476 passive connections rejected because of time stamp" }],
     }),
   }).then((r) => r.json() as Promise<{ id: string }>);
+  const draft = await fetch(`${baseUrl}/api/cases`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ title: "Accessibility check of the case editor" }),
+  }).then((r) => r.json() as Promise<{ id: string }>);
   const queue = await fetch(`${baseUrl}/train`).then((r) => r.text());
   const drills = [...new Set([...queue.matchAll(/href="(\/train\/[ts]-[\da-f]+)"/g)].map((m) => m[1]))];
   const ticketDrill = drills.find((d) => d.startsWith("/train/t-"));
@@ -37,6 +42,10 @@ async function pagesToCheck(): Promise<string[]> {
     ...(signalDrill ? [signalDrill] : []),
     "/train/progress",
     "/insights",
+    "/library",
+    "/library/new",
+    `/library/${draft.id}/edit`,
+    "/review",
     "/sign-in",
     "/account",
     "/admin/users",
