@@ -12,7 +12,7 @@ import { MdxCompileError } from "./compile-mdx";
 import { cacheKeyOf } from "./compiled";
 import { checkContentRules } from "./content-rules";
 import { ENTRY_SYMPTOMS } from "./entry-symptoms";
-import { checkLanguagePair, listMissingZhPages, ZH_PAGE_REQUIRED, zhFileOf } from "./language-pairs";
+import { checkLanguagePair, listMissingZhPages, zhFileOf } from "./language-pairs";
 import { readContent, ROOT_CAUSES_DIR } from "./load-content";
 import type { CaseZhPage, ContentEntry, ContentProblem, RootCauseZhPage } from "./parse-entry";
 import { ROOT_CAUSE_IDS } from "./root-cause-ids";
@@ -33,16 +33,11 @@ export type CheckOptions = {
   onlyFiles?: string[];
 };
 
-/** What content:check found: problems fail it, notes are listed only (pages still to be written). */
-export type CheckReport = { problems: ContentProblem[]; notes: ContentProblem[] };
-
-/** Checks every entry, compile, reference, taxonomy page and inventory id; returns all problems. */
-export async function checkContent(options: CheckOptions): Promise<ContentProblem[]> {
-  return (await checkContentReport(options)).problems;
-}
-
-/** checkContent, plus the notes: English pages still without their Chinese page while that is allowed. */
-export async function checkContentReport({ contentDir, messagesDir, cache, onlyFiles }: CheckOptions): Promise<CheckReport> {
+/**
+ * Checks every entry (in both languages: a page without its Chinese page is a problem), compile,
+ * reference, taxonomy page and inventory id; returns all problems.
+ */
+export async function checkContent({ contentDir, messagesDir, cache, onlyFiles }: CheckOptions): Promise<ContentProblem[]> {
   const raw = readContent(contentDir);
   const problems: ContentProblem[] = [];
   const zhPages = new Map<string, CaseZhPage | RootCauseZhPage>();
@@ -64,8 +59,7 @@ export async function checkContentReport({ contentDir, messagesDir, cache, onlyF
     problems.push({ file: orphan.file, line: 1, message: `no English page ${orphan.file.replace(/^content\/zh\//, "content/")} for this Chinese page` });
   }
   for (const entry of entries) problems.push(...checkLanguagePair(entry));
-  const missingZh = listMissingZhPages(entries);
-  if (ZH_PAGE_REQUIRED) problems.push(...missingZh);
+  problems.push(...listMissingZhPages(entries));
   if (messagesDir) problems.push(...checkCatalogues(messagesDir));
 
   const caseFileIds = new Set(raw.cases.map((r) => (r.ok ? r.entry.id : fileStemOf(r.problems[0].file))));
@@ -130,7 +124,7 @@ export async function checkContentReport({ contentDir, messagesDir, cache, onlyF
     const sorted = list.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
     return wanted ? sorted.filter((p) => wanted.has(normalise(p.file))) : sorted;
   };
-  return { problems: only(problems), notes: ZH_PAGE_REQUIRED ? [] : only(missingZh) };
+  return only(problems);
 }
 
 /** Tree schema and lint problems, located at the node's line in its JSON file. */

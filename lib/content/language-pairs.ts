@@ -8,12 +8,6 @@ import type { InlineCode, Nodes } from "mdast";
 import { listCodeBlocks, nodeText, parseMarkdown } from "./markdown";
 import type { CaseZhPage, ContentEntry, ContentProblem, ParsedPage } from "./parse-entry";
 
-/**
- * Whether an English page without its Chinese page is a problem. The Chinese pages are being written;
- * until all are in, a missing one is listed (`listMissingZhPages`) but does not fail content:check.
- */
-export const ZH_PAGE_REQUIRED = false;
-
 /** The Chinese file that belongs to an English entry. */
 export function zhFileOf(entry: Pick<ContentEntry, "file">): string {
   return entry.file.replace(/^content\//, "content/zh/");
