@@ -1,26 +1,14 @@
 "use client";
 
 import { useEffect, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 
 import { fetchJson, fetchText } from "@/lib/http/fetch-json";
+import { useErrorMessage } from "@/components/i18n/use-error-message";
 
-const TEXT = {
-  heading: "Was this useful?",
-  solved: "This solved my ticket",
-  solvedThanks: "Thanks: counted as solving your ticket.",
-  reused: (n: number) => (n === 1 ? "Solved 1 ticket" : `Solved ${n} tickets`),
-  flag: "Flag a problem",
-  kind: "What is wrong",
-  kinds: { outdated: "Outdated", incorrect: "Incorrect", unclear: "Unclear" },
-  comment: "Comment",
-  suggest: "Suggest an edit to the case file",
-  suggestion: "Suggested case file (MDX)",
-  send: "Send flag",
-  flagged: "Thanks: the flag is in the reviewers' queue.",
-  linked: "Linked to your triage session.",
-} as const;
+const FLAG_KINDS = ["outdated", "incorrect", "unclear"] as const;
 
-type FlagKind = keyof typeof TEXT.kinds;
+type FlagKind = (typeof FLAG_KINDS)[number];
 type Target = { caseId: string } | { causeId: string };
 
 /**
@@ -28,6 +16,8 @@ type Target = { caseId: string } | { causeId: string };
  * on case and cause pages. Counts load after the page, so prerendered pages stay prerendered.
  */
 export function FeedbackPanel({ target }: { target: Target }) {
+  const t = useTranslations("feedback");
+  const describe = useErrorMessage();
   const [solved, setSolved] = useState<number>();
   const [sessionId, setSessionId] = useState<string>();
   const [solvedSent, setSolvedSent] = useState(false);
@@ -51,7 +41,7 @@ export function FeedbackPanel({ target }: { target: Target }) {
       await fetchJson("/api/feedback", { method: "POST", body: { ...target, ...(sessionId ? { sessionId } : {}), ...body } });
       return true;
     } catch (e) {
-      setError((e as Error).message);
+      setError(describe(e));
       return false;
     }
   }
@@ -73,64 +63,64 @@ export function FeedbackPanel({ target }: { target: Target }) {
     try {
       setSuggestion(await fetchText(`/api/cases/${encodeURIComponent(target.caseId)}/source`));
     } catch (e) {
-      setError((e as Error).message);
+      setError(describe(e));
     }
   }
 
   return (
     <section className="feedback-panel" aria-labelledby="feedback-title">
-      <h2 id="feedback-title">{TEXT.heading}</h2>
-      {solved !== undefined && solved > 0 && <p data-reuse-count={solved}>{TEXT.reused(solved)}</p>}
+      <h2 id="feedback-title">{t("heading")}</h2>
+      {solved !== undefined && solved > 0 && <p data-reuse-count={solved}>{t("reused", { count: solved })}</p>}
       {solvedSent && (
         <p role="status">
-          {TEXT.solvedThanks} {sessionId && TEXT.linked}
+          {t("solvedThanks")} {sessionId && t("linked")}
         </p>
       )}
       <div className="button-row">
         {!solvedSent && (
           <button type="button" className="button" onClick={() => void markSolved()}>
-            {TEXT.solved}
+            {t("solved")}
           </button>
         )}
         {flagState === "closed" && (
           <button type="button" className="button" onClick={() => setFlagState("open")}>
-            {TEXT.flag}
+            {t("flag")}
           </button>
         )}
       </div>
       {flagState === "open" && (
-        <form onSubmit={(event) => void flag(event)} aria-label={TEXT.flag}>
+        <form onSubmit={(event) => void flag(event)} aria-label={t("flag")}>
           <label className="field">
-            <span>{TEXT.kind}</span>
+            <span>{t("kind")}</span>
             <select value={kind} onChange={(event) => setKind(event.target.value as FlagKind)}>
-              {(Object.keys(TEXT.kinds) as FlagKind[]).map((k) => (
+              {FLAG_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {TEXT.kinds[k]}
+                  {t(`kinds.${k}`)}
                 </option>
               ))}
             </select>
           </label>
           <label className="field">
-            <span>{TEXT.comment}</span>
+            <span>{t("comment")}</span>
             <textarea value={comment} onChange={(event) => setComment(event.target.value)} rows={3} />
           </label>
           {"caseId" in target &&
             (suggestion === undefined ? (
               <button type="button" className="button link" onClick={() => void startSuggestion()}>
-                {TEXT.suggest}
+                {t("suggest")}
               </button>
             ) : (
               <label className="field">
-                <span>{TEXT.suggestion}</span>
+                <span>{t("suggestion")}</span>
                 <textarea className="mono" value={suggestion} onChange={(event) => setSuggestion(event.target.value)} rows={16} />
               </label>
             ))}
           <button type="submit" className="button primary">
-            {TEXT.send}
+            {t("send")}
           </button>
         </form>
       )}
-      {flagState === "sent" && <p role="status">{TEXT.flagged}</p>}
+      {flagState === "sent" && <p role="status">{t("flagged")}</p>}
       {error && (
         <p className="field-error" role="alert">
           {error}
