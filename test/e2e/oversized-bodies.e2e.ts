@@ -5,17 +5,9 @@ import net from "node:net";
 
 import { describe, expect, inject, it } from "vitest";
 
-const baseUrl = inject("baseUrl");
+import { chunked } from "@/test/chunked-body";
 
-function chunked(body: Buffer, size = 64 * 1024): Buffer {
-  const parts: Buffer[] = [];
-  for (let at = 0; at < body.length; at += size) {
-    const piece = body.subarray(at, at + size);
-    parts.push(Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from("\r\n"));
-  }
-  parts.push(Buffer.from("0\r\n\r\n"));
-  return Buffer.concat(parts);
-}
+const baseUrl = inject("baseUrl");
 
 /** Writes the head and the whole body, then reads the answer (the connection kept alive); rejects on a reset. */
 function sendAllThenRead(path: string, body: Buffer): Promise<string> {

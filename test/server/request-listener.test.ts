@@ -6,6 +6,8 @@ import net, { type AddressInfo } from "node:net";
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
+import { chunked } from "@/test/chunked-body";
+
 import { createDiagnosisPool, type DiagnosisPool } from "../../server/diagnosis-pool";
 import { createApiLane, headerRules, type HeaderRule } from "../../server/fast-lane";
 import { createRequestListener } from "../../server/request-listener";
@@ -94,16 +96,6 @@ function sendAllThenRead(head: string, body: Buffer): Promise<{ statusLine: stri
       socket.resume();
     });
   });
-}
-
-function chunked(body: Buffer, size = 64 * 1024): Buffer {
-  const parts: Buffer[] = [];
-  for (let at = 0; at < body.length; at += size) {
-    const piece = body.subarray(at, at + size);
-    parts.push(Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from("\r\n"));
-  }
-  parts.push(Buffer.from("0\r\n\r\n"));
-  return Buffer.concat(parts);
 }
 
 const OVERSIZED = Buffer.from(JSON.stringify({ description: "x".repeat(7 * MB) }));
