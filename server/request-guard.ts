@@ -67,16 +67,24 @@ export function endAfterRequestBody(request: IncomingMessage, response: ServerRe
     return;
   }
   response.write(body);
+  discardRest(request, limits, () => request.socket.destroy());
+  request.once("end", () => response.end());
+}
+
+/**
+ * Reads the rest of `request`'s body and drops it; past `limits` (bytes or time) calls `cut`. The body's
+ * reader's own listeners go first: a "readable" listener would keep the stream from flowing.
+ */
+function discardRest(request: IncomingMessage, limits: typeof DISCARD_LIMITS, cut: () => void): void {
   let bytes = 0;
-  const cut = () => request.socket.destroy();
   const timer = setTimeout(cut, limits.ms);
   timer.unref();
   request.removeAllListeners("data");
+  request.removeAllListeners("readable");
   request.on("data", (chunk: Buffer) => {
     bytes += chunk.length;
     if (bytes > limits.bytes) cut();
   });
-  request.once("end", () => response.end());
   request.once("close", () => clearTimeout(timer));
   request.resume();
 }
@@ -97,18 +105,7 @@ export function endAfterRefusedBody(request: IncomingMessage, response: ServerRe
   const drain = () => {
     if (draining) return;
     draining = true;
-    let bytes = 0;
-    const timer = setTimeout(() => destroy(), limits.ms);
-    timer.unref();
-    // The reader's own listeners go; a "readable" listener would keep the stream from flowing.
-    request.removeAllListeners("data");
-    request.removeAllListeners("readable");
-    request.on("data", (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (bytes > limits.bytes) destroy();
-    });
-    request.once("close", () => clearTimeout(timer));
-    request.resume();
+    discardRest(request, limits, () => destroy());
   };
   request.destroy = (error?: Error) => {
     if (request.complete || socket.destroyed) return destroy(error);

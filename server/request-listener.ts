@@ -37,7 +37,8 @@ export function createRequestListener({
     stampPeerAddress(request);
     if (refuseUnanswerable(request, response, siteHeaders)) return;
     if (lane?.(request, response)) return;
-    const due = pages && librarySync?.();
+    // Only a GET or HEAD can be answered from the page cache; nothing else waits for a library sync.
+    const due = pages && (request.method === "GET" || request.method === "HEAD") ? librarySync?.() : undefined;
     if (due)
       due.then(
         () => answer(request, response),

@@ -46,19 +46,16 @@ export function SearchForm({ query, selected, filters, children }: Props) {
   const pending = useRef<AbortController>(undefined);
   useSlashToFocus(inputRef);
 
-  // The header's search box hands over a query too long for a URL.
-  useEffect(() => {
-    const handedOver = takeLongQuery();
-    if (!handedOver) return;
-    setText(handedOver);
-    navigate(handedOver, choices);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival
-  }, []);
-
   // Back and forward change the URL under us; follow it unless the person is typing.
   useEffect(() => {
     if (document.activeElement !== inputRef.current) setText(query);
   }, [query]);
+
+  // The header's search box hands over a query too long for a URL; the typing effect below sends it.
+  useEffect(() => {
+    const handedOver = takeLongQuery();
+    if (handedOver) setText(handedOver);
+  }, []);
 
   function navigate(nextText: string, nextChoices: typeof choices) {
     const params: Record<string, string> = {};

@@ -13,7 +13,7 @@ import { AppError } from "../http/errors";
 import { MAX_CASE_BODY } from "./case-fields";
 import { unifiedDiff } from "./line-diff";
 import { getLiveLibrary } from "./live-library";
-import { isReviewer } from "./repository";
+import { requireReviewer } from "./repository";
 
 export const FEEDBACK_KINDS = ["solved", "outdated", "incorrect", "unclear"] as const;
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
@@ -106,12 +106,8 @@ export async function listOpenFlags(prisma: PrismaClient, limit = 200): Promise<
   const rows = await prisma.feedback.findMany({ where: { kind: { not: "solved" }, resolvedAt: null }, orderBy: { createdAt: "desc" }, take: limit });
   const ids = [...new Set(rows.flatMap((r) => (r.createdById ? [r.createdById] : [])))];
   const users = ids.length > 0 ? await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } }) : [];
-  return rows.map((r) => toView(r, new Map(users.map((u) => [u.id, u.email]))));
-}
-
-function requireReviewer(viewer: Viewer): void {
-  if (viewer.signInRequired && !viewer.user) throw new AppError(401, "sign in first");
-  if (!isReviewer(viewer)) throw new AppError(403, `this needs the trainer role; you are ${viewer.user?.role ?? "signed out"}`);
+  const emails = new Map(users.map((u) => [u.id, u.email]));
+  return rows.map((r) => toView(r, emails));
 }
 
 async function findFeedback(prisma: PrismaClient, id: string): Promise<Feedback> {

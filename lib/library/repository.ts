@@ -314,7 +314,8 @@ export async function actOnLibraryCase(
   return toView(prisma, saved);
 }
 
-function requireReviewer(viewer: Viewer): string | null {
+/** The reviewer acting (null with no accounts): 401 signed out, 403 below the trainer role. */
+export function requireReviewer(viewer: Viewer): string | null {
   const userId = requireWriter(viewer);
   if (!isReviewer(viewer)) throw new AppError(403, `this needs the trainer role; you are ${viewer.user?.role ?? "signed out"}`);
   return userId;

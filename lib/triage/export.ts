@@ -42,8 +42,6 @@ export function escapeMdx(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\{/g, "&#123;").replace(/\}/g, "&#125;");
 }
 
-const SINCE_BOOT = /\bsince boot\b/;
-
 /** Makes site links absolute from the public URL, or drops them (keeping their text) without one. */
 export function absoluteLinks(markdown: string, publicUrl?: string): string {
   const base = publicUrl === undefined ? undefined : withoutTrailingSlashes(publicUrl);
@@ -95,7 +93,7 @@ function findingsFor(result: DiagnoseResult, cause: RootCauseId, lang: Lang): { 
       findings.push({ signal, text: `${meaning}：\`${signal.line}\`` });
       continue;
     }
-    const detail = signal.detail && !SINCE_BOOT.test(signal.detail) && !signal.detail.includes(signal.line) ? ` (${signal.detail})` : "";
+    const detail = signal.detail && !signal.sinceBoot && !signal.detail.includes(signal.line) ? ` (${signal.detail})` : "";
     findings.push({ signal, text: `${meaning}: \`${signal.line}\`${detail}` });
   }
   return findings;
@@ -195,7 +193,7 @@ export function buildCustomerReply(
   });
   const inDescription = findings.filter((f) => !listed.has(f.signal.id));
   if (inDescription.length > 0) checked.push([`- ${words.description}${words.colon}`, ...inDescription.map((f) => `  - ${f.text}`)].join("\n"));
-  if (findings.some((f) => f.signal.detail && SINCE_BOOT.test(f.signal.detail))) checked.push("", words.snapshot);
+  if (findings.some((f) => f.signal.sinceBoot)) checked.push("", words.snapshot);
 
   const zh = lang === "zh";
   const title = zh ? (cause.titleZh ?? cause.title) : cause.title;

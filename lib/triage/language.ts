@@ -1,7 +1,8 @@
-/** The languages a diagnosis, a reply and a drill are written in. */
-export const LANGS = ["en", "zh"] as const;
+import { LOCALES, type Locale } from "../i18n/locales";
 
-export type Lang = (typeof LANGS)[number];
+/** The languages a diagnosis, a reply and a drill are written in: the interface's. */
+export const LANGS = LOCALES;
+export type Lang = Locale;
 
 /** How much of a text its language is judged on: the opening says it, and a 5 MB paste is not scanned twice. */
 const SAMPLE_CHARS = 20_000;
