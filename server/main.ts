@@ -7,19 +7,22 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
+import { createRunStoreDir } from "./page-store";
+
 // As `next start` does: the production builds of React and Next.
 (process.env as Record<string, string>).NODE_ENV = "production";
 
 if (cluster.isPrimary) {
+  const workerEnv = { NETRIAGE_PAGE_STORE: createRunStoreDir() };
   const workers = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
   cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: process.argv.slice(2) });
-  for (let i = 0; i < workers; i++) cluster.fork();
+  for (let i = 0; i < workers; i++) cluster.fork(workerEnv);
 
   let stopping = false;
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
     console.error(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-    cluster.fork();
+    cluster.fork(workerEnv);
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {

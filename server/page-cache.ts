@@ -4,12 +4,15 @@
 // else goes to Next. A build never changes under a running server, so nothing needs invalidating.
 // Library pages rendered per request (case lists, cause pages, cases published in the app) carry the
 // library version they show (a meta tag): they are kept too, and answered only while the library is
-// still at that version.
+// still at that version; a page of a case published in the app, until that case or one it lists changes.
+// Those pages are as many as the cases, so they are also kept on disk (page-store.ts), where every
+// worker of the build finds a page any of them rendered.
 // The headers it relies on are Next's: test/server/next-prerender-contract.e2e.ts fails when an
 // upgrade changes them. NETRIAGE_PAGE_CACHE=false turns the cache off.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 
 import { LIBRARY_VERSION_META } from "../lib/library/version-meta";
+import type { PageStore } from "./page-store";
 
 /** Next's mark on a page it prerendered (the header's presence). */
 export const PRERENDER_HEADER = "x-nextjs-prerender";
@@ -18,17 +21,29 @@ export const NEVER_REVALIDATED = "s-maxage=31536000";
 /** Headers that belong to one response on one connection, not to the page. */
 const PER_RESPONSE = new Set(["date", "connection", "keep-alive", "transfer-encoding"]);
 
-type CachedPage = { headers: Record<string, string | string[]>; body: Buffer; vary: string[]; etag?: string; libraryVersion?: number };
+export type CachedPage = { headers: Record<string, string | string[]>; body: Buffer; vary: string[]; etag?: string; libraryVersion?: number };
 
 /**
  * Pages rendered from the live library, in both languages: the home page, the case list, case pages and
  * cause pages. `/` itself is left out: its answer depends on the reader's language choice (proxy.ts).
  */
 const LIBRARY_PAGE = /^(?!\/$)(?:\/zh)?(?:\/(?:cases|causes)(?:\/[a-z0-9-]{1,100})?)?$/;
+/** A case page; which of them belong to cases published in the app, the library knows. */
+const CASE_PAGE = /^(?:\/zh)?\/cases\/([a-z0-9-]{1,100})$/;
 const VERSION_TAG = new RegExp(`<meta name="${LIBRARY_VERSION_META}" content="(-?\\d{1,12})"`);
+
+/** What the process knows of the library (lib/library/live-library.ts, trackLibraryVersion). */
+export type LibraryVersions = {
+  /** The library version the process has applied. */
+  current(): number;
+  /** The version at which the page of this in-app case last changed; undefined for other ids. */
+  casePageChangedAt(id: string): number | undefined;
+};
 
 export type PageCache = {
   serve(request: IncomingMessage, response: ServerResponse): boolean;
+  /** Answers `request` from the disk store when it holds a fresh page for it; undefined when no store applies. */
+  serveStored(request: IncomingMessage, response: ServerResponse): Promise<boolean> | undefined;
   capture(request: IncomingMessage, response: ServerResponse): void;
   readonly size: number;
 };
@@ -36,11 +51,15 @@ export type PageCache = {
 export function createPageCache({
   maxBytes = 64 * 1024 * 1024,
   maxPageBytes = 2 * 1024 * 1024,
-  libraryVersion,
+  library,
+  store,
 }: {
   maxBytes?: number;
   maxPageBytes?: number;
-  /** The library version the process has applied; library pages are kept only with it. */ libraryVersion?: () => number;
+  /** Library pages are kept only with it. */
+  library?: LibraryVersions;
+  /** Where pages of in-app cases are kept beyond memory. */
+  store?: PageStore;
 } = {}): PageCache {
   /** Insertion order is recency order. */
   const pages = new Map<string, CachedPage>();
@@ -52,7 +71,7 @@ export function createPageCache({
     return request.url;
   }
 
-  function store(key: string, page: CachedPage): void {
+  function remember(key: string, page: CachedPage): void {
     const previous = pages.get(key);
     if (previous) bytes -= previous.body.length;
     pages.delete(key);
@@ -65,22 +84,50 @@ export function createPageCache({
     }
   }
 
+  /** The id of the in-app case whose page `key` is, if it is one. */
+  function inAppCaseOf(key: string): string | undefined {
+    const id = CASE_PAGE.exec(key)?.[1];
+    return id !== undefined && library?.casePageChangedAt(id) !== undefined ? id : undefined;
+  }
+
+  function fits(request: IncomingMessage, key: string, page: CachedPage): boolean {
+    if (page.vary.some((name) => request.headers[name] !== undefined)) return false;
+    if (page.libraryVersion === undefined) return true;
+    const caseId = inAppCaseOf(key);
+    if (caseId === undefined) return page.libraryVersion === library?.current();
+    return page.libraryVersion >= (library?.casePageChangedAt(caseId) ?? Infinity);
+  }
+
+  function send(request: IncomingMessage, response: ServerResponse, page: CachedPage): void {
+    if (page.etag && request.headers["if-none-match"] === page.etag) {
+      response.writeHead(304, { etag: page.etag, "cache-control": String(page.headers["cache-control"] ?? "") });
+      response.end();
+      return;
+    }
+    response.writeHead(200, page.headers);
+    response.end(request.method === "HEAD" ? undefined : page.body);
+  }
+
   /** Answers `request` from memory if a kept page fits it; returns whether it did. */
   function serve(request: IncomingMessage, response: ServerResponse): boolean {
     const key = keyOf(request);
     const page = key && pages.get(key);
-    if (!page || page.vary.some((name) => request.headers[name] !== undefined)) return false;
-    if (page.libraryVersion !== undefined && page.libraryVersion !== libraryVersion?.()) return false;
+    if (!page || !fits(request, key, page)) return false;
     pages.delete(key);
     pages.set(key, page);
-    if (page.etag && request.headers["if-none-match"] === page.etag) {
-      response.writeHead(304, { etag: page.etag, "cache-control": String(page.headers["cache-control"] ?? "") });
-      response.end();
-      return true;
-    }
-    response.writeHead(200, page.headers);
-    response.end(request.method === "HEAD" ? undefined : page.body);
+    send(request, response, page);
     return true;
+  }
+
+  function serveStored(request: IncomingMessage, response: ServerResponse): Promise<boolean> | undefined {
+    const key = keyOf(request);
+    if (!store || !key || inAppCaseOf(key) === undefined) return undefined;
+    return store.read(key).then((page) => {
+      if (!page || !fits(request, key, page)) return false;
+      remember(key, page);
+      send(request, response, page);
+      return true;
+    });
   }
 
   /** Watches Next answer `request`, and keeps the answer if it is a prerendered page. */
@@ -94,7 +141,7 @@ export function createPageCache({
     let libraryPage: boolean | undefined;
     const keep = (chunk: unknown, encoding: unknown) => {
       prerendered ??= response.getHeader(PRERENDER_HEADER) !== undefined;
-      libraryPage ??= !prerendered && libraryVersion !== undefined && LIBRARY_PAGE.test(key);
+      libraryPage ??= !prerendered && library !== undefined && LIBRARY_PAGE.test(key);
       if (!(prerendered || libraryPage) || chunk === undefined || chunk === null || typeof chunk === "function" || size > maxPageBytes) return;
       const buffer = Buffer.isBuffer(chunk)
         ? chunk
@@ -136,18 +183,21 @@ export function createPageCache({
         if (value !== undefined && !PER_RESPONSE.has(name)) kept[name] = Array.isArray(value) ? value.map(String) : String(value);
       }
       kept["content-length"] = String(size);
-      store(key, {
+      const page: CachedPage = {
         headers: kept,
         body,
         vary,
         etag: typeof headers.etag === "string" ? headers.etag : undefined,
         libraryVersion: version ? Number(version[1]) : undefined,
-      });
+      };
+      remember(key, page);
+      if (store && page.libraryVersion !== undefined && inAppCaseOf(key) !== undefined) store.write(key, page);
     });
   }
 
   return {
     serve,
+    serveStored,
     capture,
     get size() {
       return pages.size;

@@ -8,7 +8,7 @@ import { endAfterRefusedBody, refuseUnanswerable } from "./request-guard";
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
-/** The order every request meets: its peer address stamped, the guard, the fast lane, the page cache, then Next. */
+/** The order every request meets: its peer address stamped, the guard, the fast lane, the page cache (memory, then disk), then Next. */
 export function createRequestListener({
   siteHeaders,
   lane,
@@ -23,8 +23,7 @@ export function createRequestListener({
   librarySync?: () => Promise<void> | undefined;
   next: RequestHandler;
 }) {
-  const answer = (request: IncomingMessage, response: ServerResponse): void => {
-    if (pages?.serve(request, response)) return;
+  const toNext = (request: IncomingMessage, response: ServerResponse): void => {
     pages?.capture(request, response);
     endAfterRefusedBody(request, response);
     next(request, response).catch((error: unknown) => {
@@ -32,6 +31,15 @@ export function createRequestListener({
       if (!response.headersSent) response.writeHead(500, { "content-type": "application/json" });
       response.end(JSON.stringify({ error: "internal error" }));
     });
+  };
+  const answer = (request: IncomingMessage, response: ServerResponse): void => {
+    if (pages?.serve(request, response)) return;
+    const stored = pages?.serveStored(request, response);
+    if (!stored) return toNext(request, response);
+    stored.then(
+      (served) => served || toNext(request, response),
+      () => toNext(request, response),
+    );
   };
   return (request: IncomingMessage, response: ServerResponse): void => {
     stampPeerAddress(request);

@@ -1,7 +1,8 @@
 // One serving process: Next's request handler behind three shortcuts, in this order:
 // request-guard.ts refuses what no route can answer, fast-lane.ts answers diagnosis, search and session saves
 // without Next (diagnoses run in a pool of threads, diagnosis-pool.ts), and page-cache.ts answers repeat
-// requests for prerendered pages from memory. Started by main.ts, once per worker.
+// requests for prerendered and library pages from memory, and pages of in-app cases from disk too
+// (page-store.ts). Started by main.ts, once per worker.
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -14,6 +15,7 @@ import { trackLibraryVersion } from "../lib/library/live-library";
 import { createDiagnosisPool } from "./diagnosis-pool";
 import { createApiLane, headerRules, type FastLane, type HeaderRule } from "./fast-lane";
 import { createPageCache } from "./page-cache";
+import { createPageStore } from "./page-store";
 import { createRequestListener } from "./request-listener";
 
 /** Threads per serving process that run diagnoses. */
@@ -32,7 +34,12 @@ export async function startWorker({ port, hostname }: { port: number; hostname?:
   const lane: FastLane | undefined = pool && createApiLane(rules, pool.diagnose, rsc?.varyHeader);
   // A private library checks every page request (proxy.ts): nothing may be answered from memory.
   const library = trackLibraryVersion();
-  const pages = settings.NETRIAGE_PAGE_CACHE && isLibraryPublic(settings) ? createPageCache({ libraryVersion: library.current }) : undefined;
+  /** Set by main.ts for its workers. */
+  const storeDir = process.env.NETRIAGE_PAGE_STORE;
+  const pages =
+    settings.NETRIAGE_PAGE_CACHE && isLibraryPublic(settings)
+      ? createPageCache({ library, store: storeDir ? createPageStore(storeDir) : undefined })
+      : undefined;
 
   const server = http.createServer(createRequestListener({ siteHeaders, lane, pages, librarySync: library.due, next: handle }));
   server.listen(port, hostname, () => console.log(`ready on http://${hostname ?? "localhost"}:${port}`));

@@ -25,6 +25,8 @@ type LiveState = {
   syncing?: Promise<void>;
   /** Published in-app cases whose id the repository does not hold. */
   inApp: Map<string, CaseEntry>;
+  /** Per in-app case id: the library version at which its page last changed (itself or a case it lists). */
+  pageChangedAt: Map<string, number>;
   library: ContentLibrary;
   search?: SearchIndex;
   /** Whether an unreadable database was reported already. */
@@ -36,7 +38,7 @@ const states = new WeakMap<PrismaClient, LiveState>();
 function stateOf(prisma: PrismaClient): LiveState {
   let state = states.get(prisma);
   if (!state) {
-    state = { seen: -1, checkedAt: 0, inApp: new Map(), library: getContentLibrary() };
+    state = { seen: -1, checkedAt: 0, inApp: new Map(), pageChangedAt: new Map(), library: getContentLibrary() };
     states.set(prisma, state);
   }
   return state;
@@ -57,12 +59,14 @@ export async function getLiveLibrarySnapshot(prisma: PrismaClient = getPrisma())
 }
 
 /**
- * For the server's page cache: the library version this process has applied, and the sync to await
- * first when one is due (undefined otherwise, so most requests wait for nothing).
+ * For the server's page cache: the library version this process has applied, the version at which an
+ * in-app case's page last changed (undefined for an id it has never seen published), and the sync to
+ * await first when one is due (undefined otherwise, so most requests wait for nothing).
  */
 export function trackLibraryVersion(prisma: () => PrismaClient = getPrisma) {
   return {
     current: () => stateOf(prisma()).seen,
+    casePageChangedAt: (id: string): number | undefined => stateOf(prisma()).pageChangedAt.get(id),
     due: (): Promise<void> | undefined => {
       const state = stateOf(prisma());
       return state.syncing ?? (Date.now() - state.checkedAt < SYNC_INTERVAL_MS ? undefined : sync(prisma(), state));
@@ -166,17 +170,44 @@ function applyChanges(state: LiveState, rows: LibraryCase[]): void {
   const repository = getContentLibrary();
   const upsert: CaseEntry[] = [];
   const remove: string[] = [];
+  const changed: ChangedCase[] = [];
   for (const row of rows) {
     if (repository.getCase(row.id)) continue;
+    const before = state.inApp.get(row.id);
     const entry = row.status === "published" ? toCaseEntry(row) : undefined;
     if (entry) {
       state.inApp.set(row.id, entry);
       upsert.push(entry);
     } else if (state.inApp.delete(row.id)) remove.push(row.id);
+    if (before || entry)
+      changed.push({ id: row.id, version: row.libraryVersion, lists: [...(before?.frontmatter.related ?? []), ...(entry?.frontmatter.related ?? [])] });
   }
+  markChangedPages(state, changed);
   if (upsert.length === 0 && remove.length === 0) return;
   state.library = createContentLibrary([...repository.cases, ...state.inApp.values()], repository.rootCauses);
   if (state.search) updateSearchIndex(state.search, { upsert: upsert.map(toCaseDocument), remove: remove.map((id) => ({ kind: "case" as const, id })) });
+}
+
+type ChangedCase = { id: string; version: number; lists: string[] };
+
+/**
+ * An in-app case's page shows the case and the cases related to it either way (ContentLibrary.relatedCases):
+ * a change to any of them changes the page. Linear in the number of in-app cases.
+ */
+function markChangedPages(state: LiveState, changed: ChangedCase[]): void {
+  if (changed.length === 0) return;
+  const mark = (id: string, version: number) => state.pageChangedAt.set(id, Math.max(state.pageChangedAt.get(id) ?? version, version));
+  const versionOf = new Map<string, number>();
+  for (const { id, version, lists } of changed) {
+    mark(id, version);
+    for (const listed of lists) mark(listed, version);
+    versionOf.set(id, version);
+  }
+  for (const entry of state.inApp.values())
+    for (const listed of entry.frontmatter.related) {
+      const version = versionOf.get(listed);
+      if (version !== undefined) mark(entry.id, version);
+    }
 }
 
 /** A published row as a library entry (it passed every check when published; one that no longer parses is left out, logged). */

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 
 import { createPrisma } from "@/lib/db";
 import { splitCaseMdx } from "@/lib/library/case-fields";
-import { getLiveLibrary, getLiveSearchIndex, SYNC_INTERVAL_MS } from "@/lib/library/live-library";
+import { getLiveLibrary, getLiveSearchIndex, SYNC_INTERVAL_MS, trackLibraryVersion } from "@/lib/library/live-library";
 import { actOnLibraryCase, createLibraryCase } from "@/lib/library/repository";
 import { rankContent } from "@/lib/search/search";
 import { backends, createMigratedDatabase, ROOT } from "@/test/db/databases";
@@ -35,6 +35,32 @@ describe.each(backends)("the live library on %s", (dialect) => {
     expect((await getLiveLibrary(reader)).getCase(created.id)).toBeUndefined();
     expect(await found(reader, "kookaburra")).toEqual([]);
     await Promise.all([writer.$disconnect(), reader.$disconnect()]);
+  });
+
+  it("tells at which version each in-app case's page last changed: the case itself or a case related to it either way", async () => {
+    const prisma = createPrisma(await createMigratedDatabase(dialect));
+    const tracker = trackLibraryVersion(() => prisma);
+    const publish = async (title: string, related: string[]) => {
+      const { id } = await createLibraryCase(prisma, { ...fields, id: undefined, title, related, body });
+      await actOnLibraryCase(prisma, id, "publish");
+      return id;
+    };
+    const listed = await publish("Wombat listed case", []);
+    const lister = await publish("Wombat lister case", [listed]);
+    const apart = await publish("Wombat unrelated case", []);
+    await getLiveLibrary(prisma);
+    const at = () => [listed, lister, apart].map((id) => tracker.casePageChangedAt(id));
+    // Published one after the other at versions 1, 2 and 3: the listed case's page changed when its lister was published.
+    expect(tracker.current()).toBe(3);
+    expect(at()).toEqual([2, 2, 3]);
+    expect(tracker.casePageChangedAt("k8s-dns-5s-conntrack-dnat-race")).toBeUndefined();
+
+    await actOnLibraryCase(prisma, lister, "archive");
+    await new Promise((resolve) => setTimeout(resolve, SYNC_INTERVAL_MS + 50));
+    await getLiveLibrary(prisma);
+    expect(tracker.current()).toBe(4);
+    expect(at()).toEqual([4, 4, 3]);
+    await prisma.$disconnect();
   });
 
   it("keeps the repository's version of an id it holds", async () => {

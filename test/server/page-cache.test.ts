@@ -1,10 +1,14 @@
 // The serving worker's page cache, in front of a stand-in for Next that answers as Next does.
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { createPageCache } from "@/server/page-cache";
+import { createPageStore } from "@/server/page-store";
 
 // These tests talk to a server of their own on 127.0.0.1: undo the setup's network ban.
 vi.unstubAllGlobals();
@@ -39,6 +43,11 @@ async function serveThroughCache(answer: (path: string) => Answer, options?: Par
   const reachedNext: string[] = [];
   const server = http.createServer((request, response) => {
     if (cache.serve(request, response)) return;
+    const stored = cache.serveStored(request, response);
+    if (stored) void stored.then((served) => served || toNext(request, response));
+    else toNext(request, response);
+  });
+  const toNext = (request: http.IncomingMessage, response: http.ServerResponse) => {
     cache.capture(request, response);
     reachedNext.push(`${request.method} ${request.url}`);
     const { status = 200, headers = PRERENDERED, body = `<html>${request.url} ü</html>`, streamed = false } = answer(request.url ?? "");
@@ -49,7 +58,7 @@ async function serveThroughCache(answer: (path: string) => Answer, options?: Par
     response.write(bytes.subarray(0, 5));
     response.write(bytes.subarray(5).toString("latin1"), "latin1");
     response.end();
-  });
+  };
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   servers.push(server);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -127,7 +136,7 @@ describe("page cache", () => {
     const { "x-nextjs-prerender": _, ...dynamic } = { ...PRERENDERED, "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" };
     const { get, reachedNext } = await serveThroughCache(
       (path) => ({ headers: dynamic, body: `<html><meta name="netriage-library-version" content="${version}"/>${path}</html>` }),
-      { libraryVersion: () => version },
+      { library: { current: () => version, casePageChangedAt: () => undefined } },
     );
     await get("/causes/x");
     await get("/causes/x");
@@ -138,5 +147,65 @@ describe("page cache", () => {
     expect((await get("/causes/x")).body).toContain('content="4"');
     expect((await get("/causes/x")).body).toContain('content="4"');
     expect(reachedNext).toEqual(["GET /causes/x", "GET /triage", "GET /triage", "GET /causes/x"]);
+  });
+
+  describe("pages of cases published in the app", () => {
+    const { "x-nextjs-prerender": _, ...dynamic } = { ...PRERENDERED, "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" };
+    /** The library: version 5; case "in-app" last changed at 3, "other" at 5; the pages show the version they were rendered at. */
+    const changedAt = new Map([
+      ["in-app", 3],
+      ["other", 5],
+    ]);
+    let version = 5;
+    const library = { current: () => version, casePageChangedAt: (id: string) => changedAt.get(id) };
+    const page = (path: string): Answer => ({ headers: dynamic, body: `<html><meta name="netriage-library-version" content="${version}"/>${path}</html>` });
+    const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), "netriage-page-store-"));
+
+    it("keeps an in-app case's page across publishes of unrelated cases, until the case or one it lists changes", async () => {
+      version = 5;
+      const { get, reachedNext } = await serveThroughCache(page, { library });
+      await get("/cases/in-app");
+      await get("/zh/cases/in-app");
+      await get("/causes/x");
+      version = 6; // another case published
+      await get("/cases/in-app");
+      await get("/zh/cases/in-app");
+      await get("/causes/x");
+      expect(reachedNext).toEqual(["GET /cases/in-app", "GET /zh/cases/in-app", "GET /causes/x", "GET /causes/x"]);
+      changedAt.set("in-app", 6); // the case itself, or one it lists, changed at 6: a page rendered at 5 is stale
+      await get("/cases/in-app");
+      await get("/cases/in-app");
+      expect(reachedNext.slice(4)).toEqual(["GET /cases/in-app"]);
+      changedAt.set("in-app", 3);
+    });
+
+    it("finds a page another worker rendered on disk, answers from memory after, and skips a stale or broken file", async () => {
+      version = 5;
+      const dir = scratch();
+      const first = await serveThroughCache(page, { library, store: createPageStore(dir) });
+      const rendered = await first.get("/cases/in-app");
+      await first.get("/triage");
+      await vi.waitFor(() => expect(fs.readdirSync(dir)).toHaveLength(1));
+
+      const second = await serveThroughCache(() => ({ body: "rendered again" }), { library, store: createPageStore(dir) });
+      const fromDisk = await second.get("/cases/in-app");
+      expect({ ...fromDisk, headers: withoutFraming(fromDisk.headers) }).toEqual({ ...rendered, headers: withoutFraming(rendered.headers) });
+      await second.get("/cases/in-app");
+      await second.get("/triage");
+      await second.get("/cases/in-app", { headers: { rsc: "1" } });
+      expect(second.reachedNext).toEqual(["GET /triage", "GET /cases/in-app"]);
+
+      changedAt.set("in-app", 6);
+      const third = await serveThroughCache(() => ({ body: "rendered again" }), { library, store: createPageStore(dir) });
+      expect((await third.get("/cases/in-app")).body).toBe("rendered again");
+      changedAt.set("in-app", 3);
+
+      const [file] = fs.readdirSync(dir);
+      fs.writeFileSync(path.join(dir, file), "{not json\n");
+      const fourth = await serveThroughCache(() => ({ body: "rendered again" }), { library, store: createPageStore(dir) });
+      expect((await fourth.get("/cases/in-app")).body).toBe("rendered again");
+      expect(fourth.reachedNext).toEqual(["GET /cases/in-app"]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
   });
 });

@@ -1,0 +1,81 @@
+// Pages of cases published in the app, kept on disk beside the build: one file per page, in a
+// directory of the server run (see createRunStoreDir), shared by every worker of the server.
+// A file is a JSON head (headers, vary, etag, library version), a newline, and the gzipped body;
+// reading, zipping and unzipping run off the event loop. A file that cannot be read is a miss.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
+
+import type { CachedPage } from "./page-cache";
+
+const gzip = promisify(zlib.gzip);
+const gunzip = promisify(zlib.gunzip);
+
+export type PageStore = {
+  read(key: string): Promise<CachedPage | undefined>;
+  write(key: string, page: CachedPage): void;
+};
+
+type Head = Omit<CachedPage, "body">;
+
+export function createPageStore(dir: string): PageStore {
+  fs.mkdirSync(dir, { recursive: true });
+  const fileOf = (key: string) => path.join(dir, createHash("sha256").update(key).digest("hex").slice(0, 40));
+  let warned = false;
+
+  async function read(key: string): Promise<CachedPage | undefined> {
+    let bytes: Buffer;
+    try {
+      bytes = await fs.promises.readFile(fileOf(key));
+    } catch {
+      return undefined;
+    }
+    try {
+      const newline = bytes.indexOf(10);
+      const head = JSON.parse(bytes.subarray(0, newline).toString("utf8")) as Head & { key: string };
+      if (head.key !== key) return undefined;
+      const { key: _, ...rest } = head;
+      return { ...rest, body: await gunzip(bytes.subarray(newline + 1)) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  function write(key: string, { body, ...head }: CachedPage): void {
+    const file = fileOf(key);
+    const partial = `${file}.${process.pid}.partial`;
+    gzip(body)
+      .then((zipped) => fs.promises.writeFile(partial, Buffer.concat([Buffer.from(`${JSON.stringify({ key, ...head })}\n`), zipped])))
+      .then(() => fs.promises.rename(partial, file))
+      .catch((error: unknown) => {
+        if (!warned) console.warn(`pages of in-app cases are not kept on disk: ${error instanceof Error ? error.message : String(error)}`);
+        warned = true;
+      });
+  }
+
+  return { read, write };
+}
+
+const STORES = path.resolve(".next/netriage/pages");
+
+/**
+ * A new store directory for this server run (its primary process): pages are kept for one run, since
+ * another run may serve another database. Stores of runs no longer alive are removed.
+ */
+export function createRunStoreDir(): string {
+  fs.mkdirSync(STORES, { recursive: true });
+  for (const name of fs.readdirSync(STORES)) if (!isRunning(Number(name))) fs.rmSync(path.join(STORES, name), { recursive: true, force: true });
+  return path.join(STORES, String(process.pid));
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
