@@ -137,5 +137,12 @@ describe.skipIf(!backends.includes("postgresql"))("two instances on one PostgreS
     await page.waitForURL(`${b.url}/cases/${created.id}`);
     await expect.poll(() => page.locator("h1").textContent(), SLOW).toBe(draft.fields.title);
     await page.close();
+
+    // B keeps the page it rendered (in memory and on disk); an edit of the case on A replaces it there.
+    expect(await (await fetch(`${b.url}/cases/${created.id}`)).text()).toContain(draft.fields.title);
+    const renamed = "Wallaby pods see 5 s DNS delays after a node pool upgrade";
+    const { version } = await (await fetch(`${a.url}/api/cases/${created.id}`)).json();
+    expect((await postJson(`${a.url}/api/cases/${created.id}`, { version, fields: { ...fields, title: renamed }, body: BODY }, "PUT")).status).toBe(200);
+    await expect.poll(async () => (await fetch(`${b.url}/cases/${created.id}`)).text(), SLOW).toContain(renamed);
   });
 });
