@@ -16,7 +16,9 @@ export type FastLane = (request: IncomingMessage, response: ServerResponse) => b
 export type HeaderRule = { regex: string; headers: { key: string; value: string }[]; has?: unknown; missing?: unknown };
 
 /** The headers that `rules` (first to last, later ones winning) give a response, as a function of its path. */
-export function headerRules(rules: HeaderRule[]): (pathname: string) => Record<string, string> {
+export type SiteHeaders = (pathname: string) => Record<string, string>;
+
+export function headerRules(rules: HeaderRule[]): SiteHeaders {
   const compiled = rules.map((rule) => {
     if (rule.has !== undefined || rule.missing !== undefined) throw new Error(`header rule ${rule.regex}: "has" and "missing" conditions are not supported`);
     return { matches: new RegExp(rule.regex), headers: rule.headers };
@@ -40,11 +42,11 @@ function pathMatcher(path: string): (pathname: string) => boolean {
 
 /**
  * Serves `routes` ("METHOD /path", where a `:name` segment matches any one segment; the query string
- * is the handler's) with the headers `rules` give the request's path and the `vary` the framework
- * adds to every answer (the build records both), as the framework would. Anything else is left alone.
+ * is the handler's) with the headers the site's rules give the request's path (`headersOf`, from
+ * headerRules) and the `vary` the framework adds to every answer (the build records both), as the
+ * framework would. Anything else is left alone.
  */
-export function createFastLane(routes: Record<string, RouteHandler>, rules: HeaderRule[], vary?: string): FastLane {
-  const headersOf = headerRules(rules);
+export function createFastLane(routes: Record<string, RouteHandler>, headersOf: SiteHeaders, vary?: string): FastLane {
   const withVary = (headers: Record<string, string>) => (vary ? { ...headers, vary } : headers);
   const exact = new Map<string, { handler: RouteHandler; headers: Record<string, string> }>();
   const patterns: { method: string; matches: (pathname: string) => boolean; handler: RouteHandler }[] = [];
@@ -77,8 +79,8 @@ export function createFastLane(routes: Record<string, RouteHandler>, rules: Head
  * The lane serves the library's diagnosis and search routes and the session save, the hottest write;
  * `runDiagnosis` keeps diagnoses off this thread.
  */
-export function createApiLane(rules: HeaderRule[], runDiagnosis: RunDiagnosis, vary?: string): FastLane {
-  return createFastLane({ ...libraryRoutes(runDiagnosis), "PUT /api/sessions/:id": saveSessionRoute }, rules, vary);
+export function createApiLane(headersOf: SiteHeaders, runDiagnosis: RunDiagnosis, vary?: string): FastLane {
+  return createFastLane({ ...libraryRoutes(runDiagnosis), "PUT /api/sessions/:id": saveSessionRoute }, headersOf, vary);
 }
 
 async function answer(handler: RouteHandler, headers: Record<string, string>, request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -23,7 +23,9 @@ const DIAGNOSIS_THREADS = 2;
 
 export async function startWorker({ port, hostname }: { port: number; hostname?: string }): Promise<void> {
   const settings = readEnv();
-  const app = next({ dev: false, hostname: hostname ?? "localhost", port });
+  // Next builds the URL a proxy.ts rewrite is read against from this hostname, and the URL proxy.ts sees
+  // from "localhost": any other name (the -H address) makes every rewrite an HTTP request to itself.
+  const app = next({ dev: false, hostname: "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
   const { headers: rules, rsc } = readRoutesManifest();
@@ -31,7 +33,7 @@ export async function startWorker({ port, hostname }: { port: number; hostname?:
   const pool = settings.NETRIAGE_FAST_LANE
     ? createDiagnosisPool({ threadScript: new URL("./diagnosis-thread.mjs", import.meta.url), threads: DIAGNOSIS_THREADS })
     : undefined;
-  const lane: FastLane | undefined = pool && createApiLane(rules, pool.diagnose, rsc?.varyHeader);
+  const lane: FastLane | undefined = pool && createApiLane(siteHeaders, pool.diagnose, rsc?.varyHeader);
   // A private library checks every page request (proxy.ts): nothing may be answered from memory.
   const library = trackLibraryVersion();
   /** Set by main.ts for its workers. */

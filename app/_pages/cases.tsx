@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
+import { caseListQuerySchema, filterCases, pageOfCases } from "@/lib/content/case-filter";
 import { toCaseSummary } from "@/lib/content/case-summary";
 import { ENTRY_SYMPTOMS } from "@/lib/content/entry-symptoms";
 import { causeTitle, symptomLabel } from "@/lib/content/localized";
@@ -15,19 +16,25 @@ export async function casesMetadata(locale: Locale): Promise<Metadata> {
   return { title: t("title"), description: t("description") };
 }
 
-export async function CasesPage({ locale }: { locale: Locale }) {
+export type CasesPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function CasesPage({ locale, searchParams }: CasesPageProps & { locale: Locale }) {
   setRequestLocale(locale);
+  const query = caseListQuerySchema.parse(await searchParams);
   const t = await getTranslations("cases");
   // The live library: cases published in the app since the build are listed too.
   const { library, version } = await getLiveLibrarySnapshot();
   const causes = library.rootCauses.map((c) => ({ id: c.id, title: causeTitle(c, locale) }));
-  const symptoms = ENTRY_SYMPTOMS.map((s) => ({ id: s.id, label: symptomLabel(s, locale), causes: [...s.causes] }));
+  const symptoms = ENTRY_SYMPTOMS.map((s) => ({ id: s.id, label: symptomLabel(s, locale) }));
+  const cases = library.cases.map(toCaseSummary);
+  const matching = filterCases(cases, query, ENTRY_SYMPTOMS.find((s) => s.id === query.symptom)?.causes);
+  const { rows, page, pageCount } = pageOfCases(matching, query.page);
   return (
     <>
       <meta name={LIBRARY_VERSION_META} content={String(version)} />
       <h1>{t("title")}</h1>
       <Suspense>
-        <CaseBrowser cases={library.cases.map(toCaseSummary)} causes={causes} symptoms={symptoms} />
+        <CaseBrowser rows={rows} matched={matching.length} total={cases.length} page={page} pageCount={pageCount} causes={causes} symptoms={symptoms} />
       </Suspense>
     </>
   );

@@ -3,6 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 
+import { CASE_FILTER_KEYS, type CaseFilterKey } from "@/lib/content/case-filter";
 import type { CaseSummary } from "@/lib/content/case-summary";
 import { titlesOf } from "@/lib/content/localized";
 import { CASE_STATUSES, CASE_TYPES, LAYERS, PLATFORMS } from "@/lib/content/schema";
@@ -11,19 +12,21 @@ import { LocaleLink } from "@/components/i18n/locale-link";
 
 type Option = { value: string; label: string };
 type Props = {
-  cases: CaseSummary[];
+  /** One page of the cases the filters let through (filtered on the server, lib/content/case-filter.ts). */
+  rows: CaseSummary[];
+  matched: number;
+  total: number;
+  page: number;
+  pageCount: number;
   causes: { id: string; title: string }[];
-  symptoms: { id: string; label: string; causes: string[] }[];
+  symptoms: { id: string; label: string }[];
 };
 
-const FILTER_KEYS = ["symptom", "platform", "layer", "cause", "status", "type"] as const;
-type FilterKey = (typeof FILTER_KEYS)[number];
-
-export function CaseBrowser({ cases, causes, symptoms }: Props) {
+export function CaseBrowser({ rows, matched, total, page, pageCount, causes, symptoms }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const selected = (key: FilterKey) => params.get(key) ?? "";
+  const selected = (key: CaseFilterKey) => params.get(key) ?? "";
   const t = useTranslations("cases");
   const enums = useTranslations("enums");
   const filterLabels = useTranslations("filters");
@@ -32,7 +35,7 @@ export function CaseBrowser({ cases, causes, symptoms }: Props) {
   const named = (group: "platform" | "layer" | "status" | "type", values: readonly string[]): Option[] =>
     values.map((value) => ({ value, label: enums(`${group}.${value}`) }));
 
-  const options: Record<FilterKey, { label: string; options: Option[] }> = {
+  const options: Record<CaseFilterKey, { label: string; options: Option[] }> = {
     symptom: { label: filterLabels("symptom"), options: symptoms.map((s) => ({ value: s.id, label: s.label })) },
     platform: { label: filterLabels("platform"), options: named("platform", PLATFORMS) },
     layer: { label: filterLabels("layer"), options: named("layer", LAYERS) },
@@ -41,34 +44,25 @@ export function CaseBrowser({ cases, causes, symptoms }: Props) {
     type: { label: filterLabels("type"), options: named("type", CASE_TYPES) },
   };
 
-  const symptomCauses = symptoms.find((s) => s.id === selected("symptom"))?.causes;
-  const visible = cases.filter(
-    (c) =>
-      (!symptomCauses || c.causes.some((cause) => symptomCauses.includes(cause))) &&
-      (!selected("platform") || c.platform.some((p) => p === selected("platform"))) &&
-      (!selected("layer") || c.layers.some((l) => l === selected("layer"))) &&
-      (!selected("cause") || c.causes.includes(selected("cause"))) &&
-      (!selected("status") || c.status === selected("status")) &&
-      (!selected("type") || c.type === selected("type")),
-  );
-
-  function setFilter(key: FilterKey, value: string) {
+  /** The list's URL with `key` set to `value` (removed when empty); a new filter starts at page 1. */
+  function hrefWith(key: CaseFilterKey | "page", value: string): string {
     const next = new URLSearchParams(params.toString());
-    if (value) next.set(key, value);
+    if (key !== "page") next.delete("page");
+    if (value && !(key === "page" && value === "1")) next.set(key, value);
     else next.delete(key);
     const query = next.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    return query ? `${pathname}?${query}` : pathname;
   }
 
-  const active = FILTER_KEYS.some((key) => selected(key));
+  const active = CASE_FILTER_KEYS.some((key) => selected(key));
 
   return (
     <div className="case-browser">
       <form className="filters" aria-label={t("filterLabel")} onSubmit={(event) => event.preventDefault()}>
-        {FILTER_KEYS.map((key) => (
+        {CASE_FILTER_KEYS.map((key) => (
           <label key={key} className="filter">
             <span>{options[key].label}</span>
-            <select name={key} value={selected(key)} onChange={(event) => setFilter(key, event.target.value)}>
+            <select name={key} value={selected(key)} onChange={(event) => router.replace(hrefWith(key, event.target.value), { scroll: false })}>
               <option value="">{filterLabels("all")}</option>
               {options[key].options.map((option) => (
                 <option key={option.value} value={option.value}>
@@ -86,10 +80,10 @@ export function CaseBrowser({ cases, causes, symptoms }: Props) {
       </form>
 
       <p className="result-count" aria-live="polite">
-        {t("shown", { shown: visible.length, total: cases.length })}
+        {t("shown", { shown: matched, total })}
       </p>
       <ul className="case-list">
-        {visible.map((c) => {
+        {rows.map((c) => {
           const titles = titlesOf(c, language);
           return (
             <li key={c.id} className="case-row">
@@ -112,7 +106,14 @@ export function CaseBrowser({ cases, causes, symptoms }: Props) {
           );
         })}
       </ul>
-      {visible.length === 0 && <p>{t("noMatch")}</p>}
+      {matched === 0 && <p>{t("noMatch")}</p>}
+      {pageCount > 1 && (
+        <nav className="pager" aria-label={t("pages")}>
+          {page > 1 && <a href={hrefWith("page", String(page - 1))}>{t("previousPage")}</a>}
+          <span>{t("pageOf", { page, pageCount })}</span>
+          {page < pageCount && <a href={hrefWith("page", String(page + 1))}>{t("nextPage")}</a>}
+        </nav>
+      )}
     </div>
   );
 }

@@ -92,18 +92,21 @@ function bestSnippet(doc: SearchDocument, terms: ReadonlySet<string>): { text: s
   return excerpt(best.text, findMatches(best.text, terms).ranges, SNIPPET_LENGTH);
 }
 
-// Each document's candidate snippet lines with their terms, worked out the first time it is a hit.
-const snippetLineCache = new WeakMap<SearchDocument, { text: string; terms: Set<string> }[]>();
+/** Documents whose snippet lines are kept: the repository's and the most recent hits of a large library. */
+const SNIPPET_CACHE_DOCUMENTS = 1_000;
+// Each document's candidate snippet lines with their terms, worked out when it is a hit; least recently used first.
+const snippetLineCache = new Map<SearchDocument, { text: string; terms: Set<string> }[]>();
 
 function snippetLines(doc: SearchDocument): { text: string; terms: Set<string> }[] {
   let lines = snippetLineCache.get(doc);
-  if (!lines) {
+  if (lines) snippetLineCache.delete(doc);
+  else
     lines = [...doc.errorStrings, ...doc.symptoms, ...doc.body.split("\n"), ...doc.bodyZh.split("\n"), ...doc.aliases].map((text) => ({
       text,
       terms: termsOf(text),
     }));
-    snippetLineCache.set(doc, lines);
-  }
+  snippetLineCache.set(doc, lines);
+  if (snippetLineCache.size > SNIPPET_CACHE_DOCUMENTS) snippetLineCache.delete(snippetLineCache.keys().next().value!);
   return lines;
 }
 

@@ -146,3 +146,64 @@ describe.skipIf(!backends.includes("postgresql"))("two instances on one PostgreS
     await expect.poll(async () => (await fetch(`${b.url}/cases/${created.id}`)).text(), SLOW).toContain(renamed);
   });
 });
+
+describe("a library longer than one page of the case list", () => {
+  const IN_APP = 45;
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const url = await createMigratedDatabase("sqlite");
+    const prisma = createPrisma(url);
+    const { id: _id, ...fields } = REFERENCE;
+    await prisma.libraryCase.createMany({
+      data: Array.from({ length: IN_APP }, (_, n) => ({
+        id: `platypus-case-${n}`,
+        status: "published",
+        title: `Platypus case ${n}`,
+        fields: JSON.stringify({ ...fields, title: `Platypus case ${n}`, related: [] }),
+        body: BODY,
+        libraryVersion: 1,
+        publishedAt: new Date(),
+      })),
+    });
+    await prisma.libraryState.create({ data: { id: 1, version: 1 } });
+    await prisma.$disconnect();
+    server = await startServer({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url, WEB_CONCURRENCY: "1" });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await stopServer(server);
+  });
+
+  it("serves an in-app case's page by a rewrite inside the server, not by an HTTP request to itself", async () => {
+    // The server listens on 127.0.0.1 (-H): a rewrite read against another host name would be proxied.
+    const response = await fetch(`${server.url}/cases/platypus-case-0`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-middleware-rewrite")).toBe("/library/platypus-case-0");
+    expect(await response.text()).toContain("Platypus case 0");
+  });
+
+  it("shows the list a page at a time, and a filter starts again at its first page", async () => {
+    const page = await browser.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${server.url}/cases`, { waitUntil: "networkidle" });
+    const total = Number(/of (\d+) cases/.exec((await page.locator(".result-count").textContent()) ?? "")?.[1]);
+    expect(total).toBeGreaterThan(100);
+    expect(await page.locator(".case-row").count()).toBe(100);
+    await expect.poll(() => page.getByText("Page 1 of 2").count()).toBe(1);
+
+    await page.getByRole("link", { name: "Next page" }).click();
+    await page.waitForURL(/[?&]page=2/);
+    await expect.poll(() => page.locator(".case-row").count(), SLOW).toBe(total - 100);
+    expect(await page.getByRole("link", { name: "Next page" }).count()).toBe(0);
+
+    await page.selectOption("select[name=cause]", CAUSE);
+    await page.waitForURL((url) => url.searchParams.get("cause") === CAUSE && !url.searchParams.has("page"));
+    await expect.poll(() => page.getByText("Page 1 of 1").count(), SLOW).toBe(0);
+    const titles = await page.locator(".case-row .case-title").allTextContents();
+    expect(titles.filter((title) => title.startsWith("Platypus case")).length).toBe(IN_APP);
+    expect(problems).toEqual({ consoleErrors: [], offsiteRequests: [] });
+    await page.close();
+  });
+});

@@ -35,7 +35,7 @@ afterEach(async () => {
 });
 
 /** A server with the lane in front of a stand-in for Next that records what reached it. */
-async function serve(lane = createApiLane(RULES, async (input) => diagnose(input, getTriageKnowledge()))) {
+async function serve(lane = createApiLane(headerRules(RULES), async (input) => diagnose(input, getTriageKnowledge()))) {
   const reachedFramework: string[] = [];
   const server = http.createServer((request, response) => {
     if (lane(request, response)) return;
@@ -115,7 +115,7 @@ describe("fast lane", () => {
       headers.append("set-cookie", "b=2; HttpOnly");
       return new Response("ok", { status: 201, headers });
     };
-    const { call } = await serve(createFastLane({ "PUT /echo": echo }, RULES));
+    const { call } = await serve(createFastLane({ "PUT /echo": echo }, headerRules(RULES)));
     const response = await call("/echo?x=1", { method: "PUT", headers: { cookie: "session=s1" }, body: "ü body" });
     expect(response.status).toBe(201);
     expect(response.headers.getSetCookie()).toEqual(["a=1; HttpOnly", "b=2; HttpOnly"]);
@@ -128,7 +128,7 @@ describe("fast lane", () => {
       paths.push(new URL(request.url).pathname);
       return Response.json({ ok: true });
     };
-    const { call, reachedFramework } = await serve(createFastLane({ "PUT /api/sessions/:id": record }, RULES));
+    const { call, reachedFramework } = await serve(createFastLane({ "PUT /api/sessions/:id": record }, headerRules(RULES)));
     expect((await call("/api/sessions/abc?x=1", { method: "PUT", body: "{}" })).status).toBe(200);
     for (const path of ["/api/sessions", "/api/sessions/", "/api/sessions/abc/audit", "/api/sessionsX/abc"]) await call(path, { method: "PUT", body: "{}" });
     await call("/api/sessions/abc");
@@ -144,7 +144,7 @@ describe("fast lane", () => {
 
   it("adds the Vary the framework adds to its route answers", async () => {
     const ok: RouteHandler = async () => Response.json({ ok: true });
-    const { call } = await serve(createFastLane({ "GET /ok": ok }, RULES, "rsc, next-router-state-tree"));
+    const { call } = await serve(createFastLane({ "GET /ok": ok }, headerRules(RULES), "rsc, next-router-state-tree"));
     expect((await call("/ok")).headers.get("vary")).toBe("rsc, next-router-state-tree");
   });
 
@@ -153,7 +153,7 @@ describe("fast lane", () => {
     const failing: RouteHandler = async () => {
       throw new Error("secret detail");
     };
-    const { call } = await serve(createFastLane({ "GET /fail": failing }, RULES));
+    const { call } = await serve(createFastLane({ "GET /fail": failing }, headerRules(RULES)));
     const response = await call("/fail");
     expect([response.status, response.text]).toEqual([500, JSON.stringify({ error: "internal error" })]);
     expect(response.headers.get("content-security-policy")).toBe("default-src 'self'");

@@ -29,7 +29,7 @@ beforeAll(async () => {
   server = http.createServer(
     createRequestListener({
       siteHeaders: (pathname) => headerRules(RULES)(pathname),
-      lane: createApiLane(RULES, pool.diagnose),
+      lane: createApiLane(headerRules(RULES), pool.diagnose),
       next: async (request, response) => {
         if (request.url === "/peer")
           return void response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(request.headers["x-netriage-peer-address"]));

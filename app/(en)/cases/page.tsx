@@ -1,9 +1,9 @@
-import { casesMetadata, CasesPage } from "@/app/_pages/cases";
+import { casesMetadata, CasesPage, type CasesPageProps } from "@/app/_pages/cases";
 
 // Rendered per request: the list includes cases published in the app since the build.
 export const dynamic = "force-dynamic";
 export const generateMetadata = () => casesMetadata("en");
 
-export default function Page() {
-  return <CasesPage locale="en" />;
+export default function Page({ searchParams }: CasesPageProps) {
+  return <CasesPage locale="en" searchParams={searchParams} />;
 }
