@@ -11,7 +11,7 @@ import next from "next";
 
 import { isLibraryPublic } from "../lib/auth/access";
 import { readEnv } from "../lib/env";
-import { trackLibraryVersion } from "../lib/library/live-library";
+import { getLiveSearchIndex, trackLibraryVersion } from "../lib/library/live-library";
 import { createDiagnosisPool } from "./diagnosis-pool";
 import { createApiLane, headerRules, type FastLane, type HeaderRule } from "./fast-lane";
 import { createPageCache } from "./page-cache";
@@ -43,6 +43,8 @@ export async function startWorker({ port, hostname }: { port: number; hostname?:
       ? createPageCache({ library, store: storeDir ? createPageStore(storeDir) : undefined })
       : undefined;
 
+  // The library loaded and the search index filling before the first request rather than during it.
+  await getLiveSearchIndex();
   const server = http.createServer(createRequestListener({ siteHeaders, lane, pages, librarySync: library.due, next: handle }));
   server.listen(port, hostname, () => console.log(`ready on http://${hostname ?? "localhost"}:${port}`));
 

@@ -9,10 +9,10 @@ import type { CaseEntry } from "../content/parse-entry";
 import { caseFrontmatterSchema } from "../content/schema";
 import { getPrisma, sqliteStatementsOf } from "../db";
 import { getCacheDir } from "../env";
-import { toCaseDocument } from "../search/documents";
+import { toCaseDocument, type SearchDocument } from "../search/documents";
 import { loadOrBuildSearchIndexData } from "../search/index-cache";
 import { loadSearchIndex, type SearchIndex } from "../search/search-index";
-import { updateSearchIndex } from "../search/update-index";
+import { createBulkAdd, updateSearchIndex } from "../search/update-index";
 import { draftFieldsSchema, toCaseMdx } from "./case-fields";
 
 /** How stale an instance's view of published in-app cases may be. */
@@ -83,13 +83,13 @@ export async function getPublishedInAppCase(id: string, prisma: PrismaClient = g
 
 /** Up to this many in-app cases are indexed before the first search is answered; past it, in the background. */
 const INDEX_AT_ONCE = 1_000;
-/** In-app cases indexed between two turns of the event loop while an index fills in the background. */
-const INDEX_BATCH = 250;
+/** Longest stretch a background fill holds the event loop before it lets requests in. */
+const INDEX_SLICE_MS = 10;
 
 /**
  * The search index over the live library; changes are applied to it in place. A process's first call
  * loads the repository's index and adds the published in-app cases: at once when there are few, else
- * in batches between requests, so a new instance answers searches from the start while its index fills.
+ * in the background, so a new instance answers searches from the start while its index fills.
  */
 export async function getLiveSearchIndex(prisma: PrismaClient = getPrisma()): Promise<SearchIndex> {
   const state = stateOf(prisma);
@@ -99,18 +99,30 @@ export async function getLiveSearchIndex(prisma: PrismaClient = getPrisma()): Pr
     state.search = index;
     const pending = [...state.inApp.values()];
     if (pending.length <= INDEX_AT_ONCE) updateSearchIndex(index, { upsert: pending.map(toCaseDocument) });
-    else void indexInBatches(state, index, pending);
+    else void indexInBackground(state, index, pending);
   }
   return state.search;
 }
 
-/** Adds entries a batch at a time, yielding to requests in between; an entry changed or removed since is left to the sync that changed it. */
-async function indexInBatches(state: LiveState, index: SearchIndex, entries: CaseEntry[]): Promise<void> {
-  for (let from = 0; from < entries.length; from += INDEX_BATCH) {
-    await new Promise((resolve) => setImmediate(resolve));
-    const current = entries.slice(from, from + INDEX_BATCH).filter((entry) => state.inApp.get(entry.id) === entry);
-    updateSearchIndex(index, { upsert: current.map(toCaseDocument) });
+/**
+ * Weighs the entries' terms (the costly part) a slice of time at a time, yielding to requests in
+ * between, then puts them into the index in one step. An entry changed or removed meanwhile is left
+ * to the sync that changed it.
+ */
+async function indexInBackground(state: LiveState, index: SearchIndex, entries: CaseEntry[]): Promise<void> {
+  const bulk = createBulkAdd(index);
+  const entryOf = new Map<SearchDocument, CaseEntry>();
+  let sliceStart = performance.now();
+  for (const entry of entries) {
+    if (performance.now() - sliceStart > INDEX_SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+    const document = toCaseDocument(entry);
+    entryOf.set(document, entry);
+    bulk.add(document);
   }
+  bulk.commit((document) => state.inApp.get(document.id) !== entryOf.get(document));
 }
 
 /** After this process changed published content: the next read syncs at once. */

@@ -67,6 +67,60 @@ export function updateSearchIndex(
   refreshIdf(index);
 }
 
+/**
+ * Adds many documents without holding the caller for long: `add` weighs one document and files its
+ * terms (the costly part, run between other work), `commit` puts every added document into the index
+ * in one cheap step (one concatenation per term). A document `isStale` rejects at commit (changed
+ * since it was added, and applied by updateSearchIndex meanwhile) is left out.
+ */
+export function createBulkAdd(index: SearchIndex) {
+  const added: SearchDocument[] = [];
+  const pending = new Map<string, { ordinals: number[]; weights: number[] }>();
+  return {
+    add(doc: SearchDocument): void {
+      const ordinal = added.length;
+      added.push(doc);
+      for (const [term, weight] of documentTermWeights(doc, index.averageLengths)) {
+        let filed = pending.get(term);
+        if (!filed) pending.set(term, (filed = { ordinals: [], weights: [] }));
+        filed.ordinals.push(ordinal);
+        filed.weights.push(weight);
+      }
+    },
+    commit(isStale: (doc: SearchDocument) => boolean): void {
+      const numbers = numbersOf(index);
+      const base = index.documents.length;
+      added.forEach((doc, ordinal) => {
+        index.documents.push(doc);
+        if (isStale(doc)) return void index.removed.add(base + ordinal);
+        const old = numbers.get(keyOf(doc));
+        if (old !== undefined) index.removed.add(old);
+        numbers.set(keyOf(doc), base + ordinal);
+      });
+      const newTerms: string[] = [];
+      for (const [term, { ordinals, weights }] of pending) {
+        let t = index.termNumbers.get(term);
+        if (t === undefined) {
+          t = index.terms.length;
+          index.terms.push(term);
+          index.termNumbers.set(term, t);
+          index.postingDocs.push(new Int32Array(0));
+          index.postingWeights.push(new Float32Array(0));
+          addTypoKeys(index.typoNeighbours, term, t);
+          newTerms.push(term);
+        }
+        index.postingDocs[t] = concatInt(
+          index.postingDocs[t],
+          ordinals.map((ordinal) => base + ordinal),
+        );
+        index.postingWeights[t] = concatFloat(index.postingWeights[t], weights);
+      }
+      if (newTerms.length > 0) index.addedTerms = [...index.addedTerms, ...newTerms].sort();
+      refreshIdf(index);
+    },
+  };
+}
+
 /** BM25 inverse document frequencies over the documents still in the index. */
 function refreshIdf(index: SearchIndex): void {
   const count = index.documents.length - index.removed.size;

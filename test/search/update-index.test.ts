@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { SearchDocument } from "@/lib/search/documents";
 import { rankContent } from "@/lib/search/search";
 import { buildSearchIndex } from "@/lib/search/search-index";
-import { updateSearchIndex } from "@/lib/search/update-index";
+import { createBulkAdd, updateSearchIndex } from "@/lib/search/update-index";
 
 const doc = (id: string, title: string, body = ""): SearchDocument => ({
   id,
@@ -50,5 +50,38 @@ describe("updateSearchIndex", () => {
     const incremental = buildSearchIndex([...built]);
     updateSearchIndex(incremental, { upsert: [added] });
     expect(ids(incremental, "dns timeout five")).toEqual(ids(buildSearchIndex([...built, added]), "dns timeout five"));
+  });
+});
+
+describe("createBulkAdd", () => {
+  const base = () => [doc("a", "conntrack table full", "nf_conntrack: table full, dropping packet"), doc("b", "mtu blackhole on vpn")];
+  const added = [
+    doc("c", "hairpin traffic dropped by kube-proxy", "hairpin mode off on the bridge"),
+    doc("d", "conntrack insert failed under dns load", "insert_failed grows"),
+    doc("a", "listen queue overflow", "SYNs to LISTEN sockets dropped"),
+  ];
+  const scores = (index: ReturnType<typeof buildSearchIndex>, query: string) => rankContent(index, query).map((r) => [r.document.id, r.score]);
+
+  it("leaves the index as updateSearchIndex does with the same documents", () => {
+    const one = buildSearchIndex(base());
+    updateSearchIndex(one, { upsert: added });
+    const bulk = buildSearchIndex(base());
+    const adding = createBulkAdd(bulk);
+    for (const d of added) adding.add(d);
+    expect(ids(bulk, "hairpin")).toEqual([]);
+    adding.commit(() => false);
+    for (const query of ["hairpin", "conntrack", "listen queue", "conntrak insert", "table full", "vpn"])
+      expect(scores(bulk, query)).toEqual(scores(one, query));
+  });
+
+  it("leaves out a document changed while it waited, and keeps the change", () => {
+    const index = buildSearchIndex(base());
+    const adding = createBulkAdd(index);
+    const stale = doc("c", "hairpin traffic dropped by kube-proxy");
+    adding.add(stale);
+    updateSearchIndex(index, { upsert: [doc("c", "asymmetric routing drops replies")] });
+    adding.commit((d) => d === stale);
+    expect(ids(index, "hairpin")).toEqual([]);
+    expect(ids(index, "asymmetric routing")).toEqual(["c"]);
   });
 });
