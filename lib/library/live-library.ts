@@ -13,6 +13,8 @@ import { toCaseDocument } from "../search/documents";
 import { loadOrBuildSearchIndexData } from "../search/index-cache";
 import { loadSearchIndex, type SearchIndex } from "../search/search-index";
 import { updateSearchIndex } from "../search/update-index";
+import { learnedCaseOf } from "../triage/knowledge";
+import { boundPerCause, MAX_LEARNED_TEXTS_PER_CAUSE, type LearnedCase } from "../triage/learned";
 import { draftFieldsSchema, toCaseMdx } from "./case-fields";
 
 /** How stale an instance's view of published in-app cases may be. */
@@ -25,6 +27,10 @@ type LiveState = {
   syncing?: Promise<void>;
   /** Published in-app cases whose id the repository does not hold. */
   inApp: Map<string, CaseEntry>;
+  /** The library version at which each in-app case last changed (newest first for the engine). */
+  changedAt: Map<string, number>;
+  /** What the engine learns of the in-app cases, for the version seen. */
+  learned?: { seen: number; cases: LearnedCase[] };
   library: ContentLibrary;
   search?: SearchIndex;
   /** Whether an unreadable database was reported already. */
@@ -36,7 +42,7 @@ const states = new WeakMap<PrismaClient, LiveState>();
 function stateOf(prisma: PrismaClient): LiveState {
   let state = states.get(prisma);
   if (!state) {
-    state = { seen: -1, checkedAt: 0, inApp: new Map(), library: getContentLibrary() };
+    state = { seen: -1, checkedAt: 0, inApp: new Map(), changedAt: new Map(), library: getContentLibrary() };
     states.set(prisma, state);
   }
   return state;
@@ -68,6 +74,36 @@ export function trackLibraryVersion(prisma: () => PrismaClient = getPrisma) {
       return state.syncing ?? (Date.now() - state.checkedAt < SYNC_INTERVAL_MS ? undefined : sync(prisma(), state));
     },
   };
+}
+
+/** The published in-app cases (the repository does not hold their ids) and the library version they reflect. */
+export async function getLiveInAppCases(prisma: PrismaClient = getPrisma()): Promise<{ version: number; cases: CaseEntry[] }> {
+  const state = stateOf(prisma);
+  await sync(prisma, state);
+  return { version: state.seen, cases: [...state.inApp.values()] };
+}
+
+/**
+ * What the engine learns from the published in-app cases (problem cases with a confirmed cause): the
+ * MAX_LEARNED_TEXTS_PER_CAUSE most recently changed of each cause, newest first, and the library
+ * version they reflect. Worked out once per version.
+ */
+export async function getLiveLearnedCases(prisma: PrismaClient = getPrisma()): Promise<{ version: number; cases: LearnedCase[] }> {
+  const state = stateOf(prisma);
+  await sync(prisma, state);
+  if (state.learned?.seen !== state.seen) {
+    const newestFirst = [...state.inApp.values()].sort(
+      (a, b) => (state.changedAt.get(b.id) ?? 0) - (state.changedAt.get(a.id) ?? 0) || a.id.localeCompare(b.id),
+    );
+    state.learned = {
+      seen: state.seen,
+      cases: boundPerCause(
+        newestFirst.flatMap((entry) => learnedCaseOf(entry) ?? []),
+        MAX_LEARNED_TEXTS_PER_CAUSE,
+      ),
+    };
+  }
+  return { version: state.seen, cases: state.learned.cases };
 }
 
 /** The published in-app case with this id, if there is one the repository does not shadow. */
@@ -171,8 +207,12 @@ function applyChanges(state: LiveState, rows: LibraryCase[]): void {
     const entry = row.status === "published" ? toCaseEntry(row) : undefined;
     if (entry) {
       state.inApp.set(row.id, entry);
+      state.changedAt.set(row.id, row.libraryVersion);
       upsert.push(entry);
-    } else if (state.inApp.delete(row.id)) remove.push(row.id);
+    } else if (state.inApp.delete(row.id)) {
+      state.changedAt.delete(row.id);
+      remove.push(row.id);
+    }
   }
   if (upsert.length === 0 && remove.length === 0) return;
   state.library = createContentLibrary([...repository.cases, ...state.inApp.values()], repository.rootCauses);
