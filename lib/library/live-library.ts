@@ -29,6 +29,8 @@ type LiveState = {
   inApp: Map<string, CaseEntry>;
   /** The library version at which each in-app case last changed (newest first for the engine). */
   changedAt: Map<string, number>;
+  /** The in-app cases most recently changed first, for the version seen. */
+  ordered?: { seen: number; cases: CaseEntry[] };
   /** What the engine learns of the in-app cases, for the version seen. */
   learned?: { seen: number; cases: LearnedCase[] };
   library: ContentLibrary;
@@ -76,11 +78,11 @@ export function trackLibraryVersion(prisma: () => PrismaClient = getPrisma) {
   };
 }
 
-/** The published in-app cases (the repository does not hold their ids) and the library version they reflect. */
+/** The published in-app cases (the repository does not hold their ids), most recently changed first, and the library version they reflect. */
 export async function getLiveInAppCases(prisma: PrismaClient = getPrisma()): Promise<{ version: number; cases: CaseEntry[] }> {
   const state = stateOf(prisma);
   await sync(prisma, state);
-  return { version: state.seen, cases: [...state.inApp.values()] };
+  return { version: state.seen, cases: newestFirst(state) };
 }
 
 /**
@@ -92,18 +94,21 @@ export async function getLiveLearnedCases(prisma: PrismaClient = getPrisma()): P
   const state = stateOf(prisma);
   await sync(prisma, state);
   if (state.learned?.seen !== state.seen) {
-    const newestFirst = [...state.inApp.values()].sort(
-      (a, b) => (state.changedAt.get(b.id) ?? 0) - (state.changedAt.get(a.id) ?? 0) || a.id.localeCompare(b.id),
+    const cases = boundPerCause(
+      newestFirst(state).flatMap((entry) => learnedCaseOf(entry) ?? []),
+      MAX_LEARNED_TEXTS_PER_CAUSE,
     );
-    state.learned = {
-      seen: state.seen,
-      cases: boundPerCause(
-        newestFirst.flatMap((entry) => learnedCaseOf(entry) ?? []),
-        MAX_LEARNED_TEXTS_PER_CAUSE,
-      ),
-    };
+    state.learned = { seen: state.seen, cases };
   }
   return { version: state.seen, cases: state.learned.cases };
+}
+
+function newestFirst(state: LiveState): CaseEntry[] {
+  if (state.ordered?.seen !== state.seen) {
+    const changedAt = (entry: CaseEntry) => state.changedAt.get(entry.id) ?? 0;
+    state.ordered = { seen: state.seen, cases: [...state.inApp.values()].sort((a, b) => changedAt(b) - changedAt(a) || a.id.localeCompare(b.id)) };
+  }
+  return state.ordered.cases;
 }
 
 /** The published in-app case with this id, if there is one the repository does not shadow. */
