@@ -32,13 +32,24 @@ const DRILL_PATH = /^(\/zh)?\/train\/([a-z0-9-]{1,20})$/;
 function pass(request: NextRequest): NextResponse {
   const [, zh = "", id] = CASE_PATH.exec(request.nextUrl.pathname) ?? [];
   if (!id || getContentLibrary().getCase(id)) return NextResponse.next();
-  return NextResponse.rewrite(new URL(`${zh}/library/${id}`, request.url));
+  return rewriteTo(request, `${zh}/library/${id}`);
 }
 
 /** A drill of a case published in the app is served by the live drill page; the repository's are prerendered. */
 function passDrill(request: NextRequest, zh: string, id: string): NextResponse {
   if (!EXERCISE_ID_PATTERN.test(id) || getExerciseCatalogue().get(id)) return NextResponse.next();
-  return NextResponse.rewrite(new URL(`${zh}/train/library/${id}`, request.url));
+  return rewriteTo(request, `${zh}/train/library/${id}`);
+}
+
+/**
+ * Serves `pathname` in place of the request's path, keeping its query and Next's own origin: a URL
+ * built from `request.url` can name another origin than Next's, and Next then proxies it over HTTP
+ * (which failed for the router's `_rsc` requests).
+ */
+function rewriteTo(request: NextRequest, pathname: string): NextResponse {
+  const url = request.nextUrl.clone();
+  url.pathname = pathname;
+  return NextResponse.rewrite(url);
 }
 
 export async function proxy(request: NextRequest) {
