@@ -115,6 +115,8 @@ describe("writing a case in the app, in Chromium", () => {
     await page.waitForURL(/\/triage\/[a-z0-9]+$/, SLOW);
     const similar = page.locator("section[aria-labelledby=similar-title]");
     await expect.poll(() => similar.locator(`a[href^='/cases/${id}?session=']`).count(), SLOW).toBe(1);
+    // The engine (the diagnosis threads) learned it too: its cause lists it among its past cases (two documented ones come first).
+    await expect.poll(() => page.locator(`li[data-cause=${CAUSE}] a[href='/cases/${id}']`).count(), SLOW).toBe(1);
 
     const drill = exerciseIdOf("ticket", id);
     await page.goto(`${baseUrl}/train`);
