@@ -37,7 +37,10 @@ export async function startWorker({ port, hostname }: { port: number; hostname?:
     ? createDiagnosisPool({ threadScript: new URL("./diagnosis-thread.mjs", import.meta.url), threads: DIAGNOSIS_THREADS })
     : undefined;
   const lane: FastLane | undefined = pool && createApiLane(rules, pool.diagnose, rsc?.varyHeader);
-  if (pool) setInterval(() => void getLiveLearnedSet().then(pool.warm), KNOWLEDGE_WARM_INTERVAL_MS).unref();
+  if (pool) {
+    const warm = () => getLiveLearnedSet().then(pool.warm, (error: unknown) => console.error("could not read what the engine learns from", error));
+    setInterval(warm, KNOWLEDGE_WARM_INTERVAL_MS).unref();
+  }
   // A private library checks every page request (proxy.ts): nothing may be answered from memory.
   const library = trackLibraryVersion();
   const pages = settings.NETRIAGE_PAGE_CACHE && isLibraryPublic(settings) ? createPageCache({ libraryVersion: library.current }) : undefined;
