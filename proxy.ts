@@ -4,7 +4,9 @@
 // - With NETRIAGE_PUBLIC_LIBRARY=false the prerendered library pages (cases and causes, both languages)
 //   need sign-in too; search and diagnosis check for themselves. Open libraries pass straight through.
 // - `/cases/<id>` (and `/zh/cases/<id>`) for an id the repository does not hold is served by the page of
-//   cases published in the app (app/_pages/library-case.tsx), rendered at request time.
+//   cases published in the app (app/_pages/library-case.tsx), rendered at request time; likewise
+//   `/train/<id>` for a drill the repository's catalogue does not hold goes to the live drill page
+//   (`/train/library/<id>`), open as the repository's drills are.
 import { NextResponse, type NextRequest } from "next/server";
 
 import { isLibraryPublic, requireLibraryReader, resolveViewer, SESSION_COOKIE } from "@/lib/auth/access";
@@ -21,17 +23,39 @@ import {
   preferredLocale,
   splitLocale,
 } from "@/lib/i18n/paths";
+import { getExerciseCatalogue } from "@/lib/training/catalogue";
+import { EXERCISE_ID_PATTERN } from "@/lib/training/exercise";
 
 const CASE_PATH = /^(\/zh)?\/cases\/([a-z0-9-]{1,100})$/;
+const DRILL_PATH = /^(\/zh)?\/train\/([a-z0-9-]{1,20})$/;
 
 function pass(request: NextRequest): NextResponse {
   const [, zh = "", id] = CASE_PATH.exec(request.nextUrl.pathname) ?? [];
   if (!id || getContentLibrary().getCase(id)) return NextResponse.next();
-  return NextResponse.rewrite(new URL(`${zh}/library/${id}`, request.url));
+  return rewriteTo(request, `${zh}/library/${id}`);
+}
+
+/** A drill of a case published in the app is served by the live drill page; the repository's are prerendered. */
+function passDrill(request: NextRequest, zh: string, id: string): NextResponse {
+  if (!EXERCISE_ID_PATTERN.test(id) || getExerciseCatalogue().get(id)) return NextResponse.next();
+  return rewriteTo(request, `${zh}/train/library/${id}`);
+}
+
+/**
+ * Serves `pathname` in place of the request's path, keeping its query and Next's own origin: a URL
+ * built from `request.url` can name another origin than Next's, and Next then proxies it over HTTP
+ * (which failed for the router's `_rsc` requests).
+ */
+function rewriteTo(request: NextRequest, pathname: string): NextResponse {
+  const url = request.nextUrl.clone();
+  url.pathname = pathname;
+  return NextResponse.rewrite(url);
 }
 
 export async function proxy(request: NextRequest) {
   if (request.nextUrl.pathname === "/") return offerLanguage(request);
+  const [, zh = "", drill] = DRILL_PATH.exec(request.nextUrl.pathname) ?? [];
+  if (drill) return passDrill(request, zh, drill);
   const settings = readEnv();
   if (isLibraryPublic(settings)) return pass(request);
   try {
@@ -58,5 +82,17 @@ function offerLanguage(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  matcher: ["/", "/cases", "/cases/:path*", "/causes", "/causes/:path*", "/zh/cases", "/zh/cases/:path*", "/zh/causes", "/zh/causes/:path*"],
+  matcher: [
+    "/",
+    "/train/:id",
+    "/zh/train/:id",
+    "/cases",
+    "/cases/:path*",
+    "/causes",
+    "/causes/:path*",
+    "/zh/cases",
+    "/zh/cases/:path*",
+    "/zh/causes",
+    "/zh/causes/:path*",
+  ],
 };

@@ -1,9 +1,12 @@
-// npm run --silent triage < ticket.json: one diagnose request on stdin, the result as JSON on stdout.
-// Bad input: a message on stderr and exit code 2.
+// npm run --silent triage < ticket.json: one diagnose request on stdin, the result as JSON on stdout,
+// with what the engine learns from DATABASE_URL (confirmed sessions, published in-app cases) when it
+// can be read. Bad input: a message on stderr and exit code 2.
 import { ZodError } from "zod";
 
+import { closePrisma } from "../lib/db";
 import { FieldError } from "../lib/field-error";
 import { formatZodError } from "../lib/http/errors";
+import { getLiveLearnedSet } from "../lib/library/live-knowledge";
 import { diagnose } from "../lib/triage/diagnose";
 import { diagnoseInputSchema, MAX_DIAGNOSE_BYTES } from "../lib/triage/diagnose-schema";
 import { getTriageKnowledge } from "../lib/triage/knowledge";
@@ -29,7 +32,10 @@ try {
 }
 
 try {
-  const result = diagnose(diagnoseInputSchema.parse(body), getTriageKnowledge());
+  const input = diagnoseInputSchema.parse(body);
+  const learned = await getLiveLearnedSet();
+  await closePrisma();
+  const result = diagnose(input, getTriageKnowledge(learned));
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } catch (error) {
   if (error instanceof ZodError) fail(formatZodError(error));

@@ -27,6 +27,8 @@ export type DiagnosisPoolOptions = {
 export type DiagnosisPool = {
   /** Diagnoses with the library plus `learned` (a thread relearns when its key changes). */
   diagnose(input: DiagnoseInput, learned?: LearnedSet): Promise<DiagnoseResult>;
+  /** Sends a changed `learned` to every thread now, so each rebuilds its knowledge before its next diagnosis asks for it. */
+  warm(learned: LearnedSet): void;
   close(): Promise<void>;
 };
 
@@ -93,16 +95,20 @@ export function createDiagnosisPool({
     else task.reject(new Error(`diagnosis failed in its thread: ${reply.message}`));
   }
 
+  /** Tells the thread of a change (it rebuilds on receipt, after any diagnosis it is running). */
+  function teach(slot: Slot, learned: LearnedSet): void {
+    if (slot.learnedKey === learned.key) return;
+    slot.worker.postMessage({ learned } satisfies LearnedUpdate);
+    slot.learnedKey = learned.key;
+  }
+
   function dispatch(): void {
     for (const slot of slots) {
       if (queue.length === 0) return;
       if (!slot.ready || slot.task) continue;
       const task = queue.shift() as Task;
       slot.task = task;
-      if (slot.learnedKey !== task.learned.key) {
-        slot.worker.postMessage({ learned: task.learned } satisfies LearnedUpdate);
-        slot.learnedKey = task.learned.key;
-      }
+      teach(slot, task.learned);
       slot.worker.postMessage({ id: task.id, input: task.input } satisfies DiagnosisTask);
     }
   }
@@ -120,13 +126,19 @@ export function createDiagnosisPool({
     );
   }
 
+  function warm(learned: LearnedSet): void {
+    for (const slot of slots) if (slot.ready) teach(slot, learned);
+  }
+
   return {
+    warm,
     diagnose(input, learned = NOTHING_LEARNED) {
       if (closed) return Promise.reject(new Error("diagnosis pool is closed"));
       if (startFailure !== undefined) return Promise.reject(startFailure);
       if (queue.length >= queueLimit) {
         return Promise.reject(new AppError(503, `too many diagnoses waiting (limit ${queueLimit}); try again shortly`, { "retry-after": "5" }));
       }
+      warm(learned);
       return new Promise<DiagnoseResult>((resolve, reject) => {
         const task = { id: nextId++, input, learned, resolve, reject } as Task;
         task.timer = setTimeout(() => expire(task), timeLimitMs);

@@ -14,7 +14,7 @@ import { NOTHING_LEARNED, type LearnedSet } from "../lib/triage/learned";
 const DIAGNOSIS_THREAD_NICENESS = 10;
 
 export type DiagnosisTask = { id: number; input: DiagnoseInput };
-/** Sent before a task when the confirmed sessions the engine learns from changed since this thread last heard. */
+/** Sent when what the engine learns from (confirmed sessions, in-app cases) changed since this thread last heard. */
 export type LearnedUpdate = { learned: LearnedSet };
 export type DiagnosisReply =
   { id: number; ok: true; result: ReturnType<typeof diagnose> } | { id: number; ok: false; fieldError?: { path: string; message: string }; message: string };
@@ -31,6 +31,8 @@ engineVersionOf(getTriageKnowledge());
 port.on("message", (message: DiagnosisTask | LearnedUpdate) => {
   if ("learned" in message) {
     learned = message.learned;
+    // Rebuilt now, so the next diagnosis does not wait for it.
+    engineVersionOf(getTriageKnowledge(learned));
     return;
   }
   const { id, input } = message;

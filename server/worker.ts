@@ -11,6 +11,7 @@ import next from "next";
 
 import { isLibraryPublic } from "../lib/auth/access";
 import { readEnv } from "../lib/env";
+import { getLiveLearnedSet } from "../lib/library/live-knowledge";
 import { getLiveSearchIndex, trackLibraryVersion } from "../lib/library/live-library";
 import { createDiagnosisPool } from "./diagnosis-pool";
 import { createApiLane, headerRules, type FastLane, type HeaderRule } from "./fast-lane";
@@ -20,6 +21,12 @@ import { createRequestListener } from "./request-listener";
 
 /** Threads per serving process that run diagnoses. */
 const DIAGNOSIS_THREADS = 2;
+/**
+ * How often a worker with a diagnosis pool looks for a change to what the engine learns from (one
+ * library version read; confirmed sessions at most every LEARNED_RECHECK_MS), so the threads rebuild
+ * their knowledge after a publish rather than on the next diagnosis.
+ */
+const KNOWLEDGE_WARM_INTERVAL_MS = 1_000;
 
 export async function startWorker({ port, hostname }: { port: number; hostname?: string }): Promise<void> {
   const settings = readEnv();
@@ -34,6 +41,10 @@ export async function startWorker({ port, hostname }: { port: number; hostname?:
     ? createDiagnosisPool({ threadScript: new URL("./diagnosis-thread.mjs", import.meta.url), threads: DIAGNOSIS_THREADS })
     : undefined;
   const lane: FastLane | undefined = pool && createApiLane(siteHeaders, pool.diagnose, rsc?.varyHeader);
+  if (pool) {
+    const warm = () => getLiveLearnedSet().then(pool.warm, (error: unknown) => console.error("could not read what the engine learns from", error));
+    setInterval(warm, KNOWLEDGE_WARM_INTERVAL_MS).unref();
+  }
   // A private library checks every page request (proxy.ts): nothing may be answered from memory.
   const library = trackLibraryVersion();
   /** Set by main.ts for its workers. */

@@ -6,26 +6,31 @@ import type { Locale } from "@/lib/i18n/locales";
 import { getExerciseCatalogue } from "@/lib/training/catalogue";
 import { drillLabels } from "@/lib/training/drill-labels";
 import { EXERCISE_ID_PATTERN, toPrompt } from "@/lib/training/exercise";
+import { getLiveExerciseCatalogue } from "@/lib/training/live-catalogue";
 import { LocaleLink } from "@/components/i18n/locale-link";
 import { SignalDrillView } from "@/components/train/signal-drill";
 import { TicketDrillView } from "@/components/train/ticket-drill";
 
 export type DrillPageProps = { params: Promise<{ id: string }> };
+/** `live`: a drill of a case published in the app (proxy.ts rewrites /train/<id> there), read from the live catalogue per request. */
+type DrillSource = { live?: boolean };
+
+const catalogueOf = (locale: Locale, live = false) => (live ? getLiveExerciseCatalogue(locale) : getExerciseCatalogue(locale));
 
 export function drillParams() {
   return getExerciseCatalogue().exercises.map((e) => ({ id: e.id }));
 }
 
-export async function drillMetadata(locale: Locale, { params }: DrillPageProps): Promise<Metadata> {
+export async function drillMetadata(locale: Locale, { params, live }: DrillPageProps & DrillSource): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: "training" });
-  const exercise = getExerciseCatalogue(locale).get((await params).id);
+  const exercise = (await catalogueOf(locale, live)).get((await params).id);
   return { title: t(exercise?.kind === "signal" ? "signalDrill" : "ticketDrill") };
 }
 
-export async function DrillPage({ locale, params }: DrillPageProps & { locale: Locale }) {
+export async function DrillPage({ locale, params, live }: DrillPageProps & DrillSource & { locale: Locale }) {
   setRequestLocale(locale);
   const { id } = await params;
-  const catalogue = getExerciseCatalogue(locale);
+  const catalogue = await catalogueOf(locale, live);
   const exercise = EXERCISE_ID_PATTERN.test(id) ? catalogue.get(id) : undefined;
   if (!exercise) notFound();
   const t = await getTranslations("training");

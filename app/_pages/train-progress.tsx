@@ -7,8 +7,8 @@ import { causeTitle } from "@/lib/content/localized";
 import { getPrisma } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/locales";
 import { localizePath } from "@/lib/i18n/paths";
-import { getExerciseCatalogue } from "@/lib/training/catalogue";
 import { drillLabels } from "@/lib/training/drill-labels";
+import { getLiveExerciseCatalogue } from "@/lib/training/live-catalogue";
 import { accuracyByCause, accuracyByDay, summariseLearners, tally, weakestCauses } from "@/lib/training/progress";
 import { listAttempts, listLearners } from "@/lib/training/repository";
 import { learnerIdSchema } from "@/lib/training/schemas";
@@ -47,7 +47,7 @@ export async function TrainProgressPage({ locale, searchParams }: TrainProgressP
   if (selectedId && !selectedId.success) notFound();
 
   const prisma = getPrisma();
-  const catalogue = getExerciseCatalogue(locale);
+  const catalogue = await getLiveExerciseCatalogue(locale);
   const labels = drillLabels(catalogue.exercises, locale);
   const learners = await listLearners(prisma);
   const selected = selectedId?.success ? learners.find((l) => l.id === selectedId.data) : undefined;

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import type { Locale } from "@/lib/i18n/locales";
-import { getExerciseCatalogue } from "@/lib/training/catalogue";
 import { drillLabels, teaserOf } from "@/lib/training/drill-labels";
+import { getLiveExerciseCatalogue } from "@/lib/training/live-catalogue";
 import { LocaleLink } from "@/components/i18n/locale-link";
 import { TrainingHome } from "@/components/train/training-home";
 
@@ -15,7 +15,7 @@ export async function trainMetadata(locale: Locale): Promise<Metadata> {
 export async function TrainPage({ locale }: { locale: Locale }) {
   setRequestLocale(locale);
   const t = await getTranslations("training");
-  const { exercises } = getExerciseCatalogue(locale);
+  const { exercises } = await getLiveExerciseCatalogue(locale);
   const labels = drillLabels(exercises, locale);
   const drills = exercises.map((e) => ({ id: e.id, kind: e.kind, label: labels.get(e.id) ?? e.id, teaser: teaserOf(e, locale) }));
   return (

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { CJK_CHAR } from "../i18n/cjk";
 import { ROOT_CAUSE_IDS } from "./root-cause-ids";
 
 export const SEED_FILES = [
@@ -32,8 +33,6 @@ export const LAYERS = ["physical", "link", "network", "transport", "dns", "appli
 export const CASE_TYPES = ["problem", "how-to", "technique"] as const;
 export const CASE_STATUSES = ["resolved", "unresolved"] as const;
 
-const CJK = /[\u3400-\u9fff]/;
-
 export const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase kebab-case slug");
 
 export const rootCauseIdSchema = z.enum(ROOT_CAUSE_IDS, {
@@ -46,12 +45,12 @@ export const rootCauseIdSchema = z.enum(ROOT_CAUSE_IDS, {
 
 const phrase = z.string().trim().min(1);
 const phraseList = z.array(phrase);
-const chinesePhrase = phrase.refine((t) => CJK.test(t), "must contain Chinese text");
+const chinesePhrase = phrase.refine((t) => CJK_CHAR.test(t), "must contain Chinese text");
 const aliasList = z
   .array(phrase)
   .min(2)
-  .refine((aliases) => aliases.some((a) => CJK.test(a)), "needs at least one Chinese alias")
-  .refine((aliases) => aliases.some((a) => !CJK.test(a)), "needs at least one English alias");
+  .refine((aliases) => aliases.some((a) => CJK_CHAR.test(a)), "needs at least one Chinese alias")
+  .refine((aliases) => aliases.some((a) => !CJK_CHAR.test(a)), "needs at least one English alias");
 
 export const caseFrontmatterSchema = z
   .object({

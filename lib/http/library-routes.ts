@@ -3,10 +3,10 @@
 import { isLibraryPublic, requireLibraryReader, viewerFromRequest } from "../auth/access";
 import { getPrisma } from "../db";
 import { readEnv } from "../env";
+import { getLiveLearnedSet } from "../library/live-knowledge";
 import { getLiveSearchIndex } from "../library/live-library";
 import { searchContent } from "../search/search";
 import { parseSearchInput, parseSearchParams, toSearchOptions } from "../search/search-params";
-import { getLearnedSet } from "../sessions/confirmed";
 import { diagnose, type DiagnoseResult } from "../triage/diagnose";
 import { diagnoseInputSchema, MAX_DIAGNOSE_BYTES, type DiagnoseInput } from "../triage/diagnose-schema";
 import { getTriageKnowledge } from "../triage/knowledge";
@@ -19,7 +19,7 @@ async function requireLibraryRequest(request: Request): Promise<void> {
   if (!isLibraryPublic(settings)) requireLibraryReader(await viewerFromRequest(getPrisma(), request, settings), settings);
 }
 
-/** Runs one diagnosis with the library plus the confirmed sessions of `learned`. */
+/** Runs one diagnosis with the repository plus what `learned` holds (confirmed sessions, published in-app cases). */
 export type RunDiagnosis = (input: DiagnoseInput, learned: LearnedSet) => Promise<DiagnoseResult>;
 
 /**
@@ -30,7 +30,7 @@ export function createDiagnoseRoute(runDiagnosis: RunDiagnosis) {
   return withRoute(async (request: Request) => {
     await requireLibraryRequest(request);
     const input = diagnoseInputSchema.parse(await readJsonBody(request, MAX_DIAGNOSE_BYTES));
-    return Response.json(await runDiagnosis(input, await getLearnedSet(getPrisma())));
+    return Response.json(await runDiagnosis(input, await getLiveLearnedSet(getPrisma())));
   });
 }
 

@@ -13,6 +13,8 @@ import { toCaseDocument, type SearchDocument } from "../search/documents";
 import { loadOrBuildSearchIndexData } from "../search/index-cache";
 import { loadSearchIndex, type SearchIndex } from "../search/search-index";
 import { createBulkAdd, updateSearchIndex } from "../search/update-index";
+import { learnedCaseOf } from "../triage/knowledge";
+import { boundPerCause, MAX_LEARNED_TEXTS_PER_CAUSE, type LearnedCase } from "../triage/learned";
 import { draftFieldsSchema, toCaseMdx } from "./case-fields";
 
 /** How stale an instance's view of published in-app cases may be. */
@@ -27,6 +29,12 @@ type LiveState = {
   inApp: Map<string, CaseEntry>;
   /** Per in-app case id: the library version at which its page last changed (itself or a case it lists). */
   pageChangedAt: Map<string, number>;
+  /** The library version at which each in-app case last changed (newest first for the engine). */
+  changedAt: Map<string, number>;
+  /** The in-app cases most recently changed first, for the version seen. */
+  ordered?: { seen: number; cases: CaseEntry[] };
+  /** What the engine learns of the in-app cases, for the version seen. */
+  learned?: { seen: number; cases: LearnedCase[] };
   library: ContentLibrary;
   search?: SearchIndex;
   /** Whether an unreadable database was reported already. */
@@ -38,7 +46,7 @@ const states = new WeakMap<PrismaClient, LiveState>();
 function stateOf(prisma: PrismaClient): LiveState {
   let state = states.get(prisma);
   if (!state) {
-    state = { seen: -1, checkedAt: 0, inApp: new Map(), pageChangedAt: new Map(), library: getContentLibrary() };
+    state = { seen: -1, checkedAt: 0, inApp: new Map(), pageChangedAt: new Map(), changedAt: new Map(), library: getContentLibrary() };
     states.set(prisma, state);
   }
   return state;
@@ -72,6 +80,39 @@ export function trackLibraryVersion(prisma: () => PrismaClient = getPrisma) {
       return state.syncing ?? (Date.now() - state.checkedAt < SYNC_INTERVAL_MS ? undefined : sync(prisma(), state));
     },
   };
+}
+
+/** The published in-app cases (the repository does not hold their ids), most recently changed first, and the library version they reflect. */
+export async function getLiveInAppCases(prisma: PrismaClient = getPrisma()): Promise<{ version: number; cases: CaseEntry[] }> {
+  const state = stateOf(prisma);
+  await sync(prisma, state);
+  return { version: state.seen, cases: newestFirst(state) };
+}
+
+/**
+ * What the engine learns from the published in-app cases (problem cases with a confirmed cause): the
+ * MAX_LEARNED_TEXTS_PER_CAUSE most recently changed of each cause, newest first, and the library
+ * version they reflect. Worked out once per version.
+ */
+export async function getLiveLearnedCases(prisma: PrismaClient = getPrisma()): Promise<{ version: number; cases: LearnedCase[] }> {
+  const state = stateOf(prisma);
+  await sync(prisma, state);
+  if (state.learned?.seen !== state.seen) {
+    const cases = boundPerCause(
+      newestFirst(state).flatMap((entry) => learnedCaseOf(entry) ?? []),
+      MAX_LEARNED_TEXTS_PER_CAUSE,
+    );
+    state.learned = { seen: state.seen, cases };
+  }
+  return { version: state.seen, cases: state.learned.cases };
+}
+
+function newestFirst(state: LiveState): CaseEntry[] {
+  if (state.ordered?.seen !== state.seen) {
+    const changedAt = (entry: CaseEntry) => state.changedAt.get(entry.id) ?? 0;
+    state.ordered = { seen: state.seen, cases: [...state.inApp.values()].sort((a, b) => changedAt(b) - changedAt(a) || a.id.localeCompare(b.id)) };
+  }
+  return state.ordered.cases;
 }
 
 /** The published in-app case with this id, if there is one the repository does not shadow. */
@@ -189,8 +230,12 @@ function applyChanges(state: LiveState, rows: LibraryCase[]): void {
     const entry = row.status === "published" ? toCaseEntry(row) : undefined;
     if (entry) {
       state.inApp.set(row.id, entry);
+      state.changedAt.set(row.id, row.libraryVersion);
       upsert.push(entry);
-    } else if (state.inApp.delete(row.id)) remove.push(row.id);
+    } else if (state.inApp.delete(row.id)) {
+      state.changedAt.delete(row.id);
+      remove.push(row.id);
+    }
     if (before || entry)
       changed.push({ id: row.id, version: row.libraryVersion, lists: [...(before?.frontmatter.related ?? []), ...(entry?.frontmatter.related ?? [])] });
   }

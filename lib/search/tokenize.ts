@@ -2,6 +2,7 @@
  * Text analysis shared by indexing, querying and highlighting. Every function here runs in time
  * linear in its input, so pasted logs of any size are safe.
  */
+import { CJK_RANGE } from "../i18n/cjk";
 
 const STOP_WORDS = new Set(
   (
@@ -16,7 +17,8 @@ const MAX_TOKEN_LENGTH = 64;
 // A Han run, or a word run: letters and digits, with joiners (_ . : / -) only between them, as in
 // tcp_tw_recycle, net.core.somaxconn, 10.0.0.1:80, etc/hosts, keep-alive. Word characters and joiners
 // are disjoint classes, so matching never backtracks more than one joiner run: linear time.
-const HAN = "\\u3400-\\u9fff\\uf900-\\ufaff";
+// Han: the CJK range plus the compatibility ideographs (U+F900-U+FAFF).
+const HAN = `${CJK_RANGE}\\uf900-\\ufaff`;
 const WORD_CHAR = `(?:[^\\P{L}${HAN}]|\\p{N})`;
 const RUN = new RegExp(`([${HAN}]+)|${WORD_CHAR}+(?:[_.:/-]+${WORD_CHAR}+)*`, "gu");
 

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 
 import { isRootCauseId, type RootCauseId } from "../content/root-cause-ids";
-import { NOTHING_LEARNED, type LearnedSet, type LearnedTicket } from "../triage/learned";
+import { boundPerCause, MAX_LEARNED_TEXTS_PER_CAUSE, NOTHING_LEARNED, type LearnedSet, type LearnedTicket } from "../triage/learned";
 import { storedAnswersSchema, storedOutputsSchema } from "./session-schema";
 import { parseShownDiagnosis, type ShownDiagnosis } from "./shown-diagnosis";
 
@@ -13,11 +13,15 @@ export type ConfirmedSession = LearnedTicket & {
   confirmedAt: Date | null;
 };
 
-/** Every confirmed session, most recently confirmed first (sessions without a confirmation time last, newest first). */
-export async function readConfirmedSessions(prisma: PrismaClient): Promise<ConfirmedSession[]> {
+const CONFIRMED = { status: "confirmed", confirmedCause: { not: null } };
+/** Most recently confirmed first (sessions without a confirmation time last, newest first). */
+const NEWEST_CONFIRMED_FIRST = [{ confirmedAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }, { id: "asc" }] as const;
+
+/** Every confirmed session (`ids`: only those), most recently confirmed first. */
+export async function readConfirmedSessions(prisma: PrismaClient, ids?: string[]): Promise<ConfirmedSession[]> {
   const rows = await prisma.triageSession.findMany({
-    where: { status: "confirmed", confirmedCause: { not: null } },
-    orderBy: [{ confirmedAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }, { id: "asc" }],
+    where: { ...CONFIRMED, ...(ids ? { id: { in: ids } } : {}) },
+    orderBy: [...NEWEST_CONFIRMED_FIRST],
     select: { id: true, description: true, outputs: true, answers: true, confirmedCause: true, shownDiagnosis: true, createdAt: true, confirmedAt: true },
   });
   return rows.flatMap((row) => {
@@ -44,15 +48,25 @@ export const LEARNED_RECHECK_MS = 30_000;
 let current: { set: LearnedSet; checkedAt: number } | undefined;
 let loading: Promise<LearnedSet> | undefined;
 
+/** The confirmed sessions the knowledge uses: the MAX_LEARNED_TEXTS_PER_CAUSE most recent of each cause, newest first. */
+async function readLearnedTickets(prisma: PrismaClient): Promise<LearnedTicket[]> {
+  const labels = await prisma.triageSession.findMany({ where: CONFIRMED, orderBy: [...NEWEST_CONFIRMED_FIRST], select: { id: true, confirmedCause: true } });
+  const kept = boundPerCause(
+    labels.flatMap(({ id, confirmedCause }) => (confirmedCause && isRootCauseId(confirmedCause) ? [{ id, cause: confirmedCause }] : [])),
+    MAX_LEARNED_TEXTS_PER_CAUSE,
+  );
+  const sessions = await readConfirmedSessions(
+    prisma,
+    kept.map((label) => label.id),
+  );
+  return sessions.map(({ id, cause, description, outputs }) => ({ id, cause, description, outputs }));
+}
+
 async function readLearnedSet(prisma: PrismaClient, known: LearnedSet | undefined): Promise<LearnedSet> {
-  const stats = await prisma.triageSession.aggregate({
-    where: { status: "confirmed", confirmedCause: { not: null } },
-    _count: { _all: true },
-    _max: { updatedAt: true },
-  });
+  const stats = await prisma.triageSession.aggregate({ where: CONFIRMED, _count: { _all: true }, _max: { updatedAt: true } });
   if (stats._count._all === 0) return NOTHING_LEARNED;
   const key = `${stats._count._all}:${stats._max.updatedAt?.toISOString() ?? ""}`;
-  return key === known?.key ? known : { key, tickets: await readConfirmedSessions(prisma) };
+  return key === known?.key ? known : { key, tickets: await readLearnedTickets(prisma), cases: [] };
 }
 
 /**

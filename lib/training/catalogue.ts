@@ -1,4 +1,5 @@
 import { createContentLibrary, getContentLibrary, type ContentLibrary } from "../content/library";
+import { causeTitle } from "../content/localized";
 import { getSectionMarkdown, type CaseEntry, type RootCauseEntry } from "../content/parse-entry";
 import type { RootCauseId } from "../content/root-cause-ids";
 import { REQUIRED_HEADINGS_ZH } from "../content/schema";
@@ -21,6 +22,10 @@ export type ExerciseCatalogue = {
   causeTerms: Map<RootCauseId, KeyTerm[]>;
   get(id: string): Exercise | undefined;
   titleOf(id: RootCauseId): string;
+  /** The drills a case yields (a ticket drill when it is a resolved problem that allows one, then its signal drills), with this catalogue's context. */
+  drillsOf(entry: CaseEntry): Exercise[];
+  /** This catalogue with `more` drills: each kind's after its own of that kind, so its own keep their labels (numbered per kind). */
+  withDrills(more: Exercise[]): ExerciseCatalogue;
 };
 
 export const isResolvedProblem = (entry: CaseEntry) => entry.frontmatter.type === "problem" && entry.frontmatter.status === "resolved";
@@ -32,11 +37,11 @@ export const isResolvedProblem = (entry: CaseEntry) => entry.frontmatter.type ==
  */
 export function buildExerciseCatalogue(library: ContentLibrary, knowledge: TriageKnowledge, lang: Lang = "en"): ExerciseCatalogue {
   const titleOf = (id: RootCauseId) => {
-    const frontmatter = library.getRootCause(id)?.frontmatter;
-    return (lang === "zh" ? frontmatter?.titleZh : frontmatter?.title) ?? id;
+    const cause = library.getRootCause(id);
+    return cause ? causeTitle(cause, lang) : id;
   };
   const [issueZh, environmentZh] = REQUIRED_HEADINGS_ZH.problem;
-  const tickets = library.cases
+  const ticketTexts = library.cases
     .filter((c) => c.frontmatter.type === "problem")
     .flatMap((c) => {
       const cause = c.frontmatter.rootCause ?? c.id;
@@ -44,20 +49,41 @@ export function buildExerciseCatalogue(library: ContentLibrary, knowledge: Triag
       const chinese = c.zh && { cause, text: `${getSectionMarkdown(c.zh.body, issueZh)}\n${getSectionMarkdown(c.zh.body, environmentZh)}` };
       return chinese ? [english, chinese] : [english];
     });
-  const causeTerms = buildCauseTerms(library.rootCauses, tickets);
+  const causeTerms = buildCauseTerms(library.rootCauses, ticketTexts);
   const context = { knowledge, causeTerms, titleOf, lang };
 
-  const exercises: Exercise[] = [];
+  const tickets: Exercise[] = [];
   const failures: ExerciseFailure[] = [];
   for (const entry of library.cases.filter(isResolvedProblem)) {
     const result = buildTicketDrill(entry, context);
-    if (result.ok) exercises.push(result.exercise);
+    if (result.ok) tickets.push(result.exercise);
     else failures.push({ caseId: entry.id, file: entry.file, reason: result.reason });
   }
-  for (const entry of library.cases) exercises.push(...buildSignalDrills(entry, titleOf, lang));
-
-  const byId = new Map(exercises.map((e) => [e.id, e]));
-  return { lang, exercises, failures, causeTerms, get: (id) => byId.get(id), titleOf };
+  const signals = library.cases.flatMap((entry) => buildSignalDrills(entry, titleOf, lang));
+  const drillsOf = (entry: CaseEntry): Exercise[] => {
+    const ticket = isResolvedProblem(entry) ? buildTicketDrill(entry, context) : undefined;
+    return [...(ticket?.ok ? [ticket.exercise] : []), ...buildSignalDrills(entry, titleOf, lang)];
+  };
+  const assemble = (exercises: Exercise[]): ExerciseCatalogue => {
+    const byId = new Map(exercises.map((e) => [e.id, e]));
+    return {
+      lang,
+      exercises,
+      failures,
+      causeTerms,
+      get: (id) => byId.get(id),
+      titleOf,
+      drillsOf,
+      withDrills: (more) =>
+        assemble([
+          ...exercises.filter((e) => e.kind === "ticket"),
+          ...more.filter((e) => e.kind === "ticket"),
+          ...exercises.filter((e) => e.kind === "signal"),
+          ...more.filter((e) => e.kind === "signal"),
+        ]),
+    };
+  };
+  return assemble([...tickets, ...signals]);
 }
 
 /** The catalogue of given entries and trees (content:check builds it before the library can load). */

@@ -3,7 +3,7 @@ import type { Signal } from "../evidence/signal";
 import { weightOf, weightsOf } from "../evidence/signals";
 import type { SignalId } from "../evidence/vocabulary";
 import type { Lang } from "../triage/language";
-import { meaningOf } from "../triage/words";
+import { detailIn, meaningOf } from "../triage/words";
 import type { EvidenceLine } from "./exercise";
 
 /** A weight from this value up is "typical of the cause" (see lib/evidence/signals/define.ts). */
@@ -33,7 +33,6 @@ export function describeEvidence(signals: Signal[], titleOf: (id: RootCauseId) =
       .sort((a, b) => b[1] - a[1])
       .slice(0, causes ? undefined : 3)
       .map(([id, weight]) => ({ id, title: titleOf(id), weight }));
-    const detail = signal.detail && !(lang === "zh" && signal.parser === "text") ? { detail: signal.detail } : {};
-    return [{ signal: signal.id, meaning: meaningOf(signal.id, lang), line: signal.line, ...detail, favours }];
+    return [{ signal: signal.id, meaning: meaningOf(signal.id, lang), line: signal.line, ...detailIn(signal, lang), favours }];
   });
 }

@@ -1,5 +1,6 @@
 import type { RootCauseEntry } from "../content/parse-entry";
 import type { RootCauseId } from "../content/root-cause-ids";
+import { CJK_CHAR, CJK_RANGE } from "../i18n/cjk";
 
 /** What replaces a redacted term in a prompt. */
 export const REDACTED = "[…]";
@@ -10,8 +11,7 @@ export const REDACTED = "[…]";
  */
 const MAX_CAUSES_PER_TERM = 2;
 
-const CJK = /[\u3400-\u9fff]/;
-const CJK_RUNS = /[\u3400-\u9fff]+/g;
+const CJK_RUNS = new RegExp(`[${CJK_RANGE}]+`, "g");
 /** Chinese terms are runs of CJK characters and their parts from this length on ("半连接" of "半连接队列溢出"). */
 const MIN_CHINESE_TERM = 3;
 const STOPWORDS = new Set("a an and are as at by for from in into is it its of on or over than the to with without".split(" "));
@@ -26,7 +26,7 @@ export function tokenize(text: string): string[] {
   return text
     .split(/[\s,()"]+/)
     .map((raw) => trimPunctuation(raw).replace(/'s$/i, ""))
-    .filter((word) => word.length >= 2 && !CJK.test(word))
+    .filter((word) => word.length >= 2 && !CJK_CHAR.test(word))
     .map(singular);
 }
 
@@ -98,10 +98,10 @@ export function buildCauseTerms(rootCauses: RootCauseEntry[], tickets: TicketTex
       const candidates = [
         ...titleTerms(title, id),
         ...aliases
-          .filter((alias) => !CJK.test(alias))
+          .filter((alias) => !CJK_CHAR.test(alias))
           .flatMap(tokenize)
           .filter(isTechnicalToken),
-        ...[titleZh, ...aliases.filter((alias) => CJK.test(alias))].flatMap(chineseParts),
+        ...[titleZh, ...aliases.filter((alias) => CJK_CHAR.test(alias))].flatMap(chineseParts),
       ];
       const words = dedupe(candidates.map((c) => c.toLowerCase()))
         .map((term) => ({ term, pattern: termPattern(term) }))

@@ -1,3 +1,4 @@
+import { caseTitle } from "../content/localized";
 import type { CaseEntry } from "../content/parse-entry";
 import type { RootCauseId } from "../content/root-cause-ids";
 import { extractEvidence } from "../evidence/extract";
@@ -44,7 +45,7 @@ export function buildSignalDrills(entry: CaseEntry, titleOf: (id: RootCauseId) =
         kind: "signal",
         id: exerciseIdOf("signal", `${entry.id}:${index}`),
         caseId: entry.id,
-        caseTitle: lang === "zh" ? (entry.zh?.frontmatter.title ?? entry.frontmatter.titleZh) : entry.frontmatter.title,
+        caseTitle: caseTitle(entry, lang),
         rootCause,
         source: getParser(signals[0].parser)?.title ?? DRILL_WORDS[lang].commandOutput,
         ...(output.command ? { command: output.command } : {}),

@@ -1,4 +1,5 @@
 import { ENTRY_SYMPTOMS, type EntrySymptom } from "../content/entry-symptoms";
+import { caseTitle, symptomLabel } from "../content/localized";
 import { markdownToPlainText } from "../content/markdown";
 import { getSectionMarkdown, type CaseEntry } from "../content/parse-entry";
 import type { RootCauseId } from "../content/root-cause-ids";
@@ -133,10 +134,10 @@ export function buildTicketDrill(entry: CaseEntry, context: DrillContext): Build
       kind: "ticket",
       id: exerciseIdOf("ticket", entry.id),
       caseId: entry.id,
-      caseTitle: context.lang === "zh" ? (entry.zh?.frontmatter.title ?? f.titleZh) : f.title,
+      caseTitle: caseTitle(entry, context.lang),
       rootCause: cause,
       // The symptom label is the library's own wording, shown whole: redaction is for the case's text.
-      symptom: { id: symptom.id, label: context.lang === "zh" ? symptom.labelZh : symptom.label },
+      symptom: { id: symptom.id, label: symptomLabel(symptom, context.lang) },
       issue: parseBlocks(redact(shown.issue)),
       environment: parseBlocks(redact(shown.environment)),
       // Positional ids: a tree node id ("cc-conntrack") would name what the label redacts.

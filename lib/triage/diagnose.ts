@@ -1,4 +1,5 @@
 import { ENTRY_SYMPTOMS } from "../content/entry-symptoms";
+import { symptomLabel } from "../content/localized";
 import type { RootCauseId } from "../content/root-cause-ids";
 import { deriveSignals } from "../evidence/derive";
 import { extractEvidence } from "../evidence/extract";
@@ -13,7 +14,7 @@ import { fillCommandFromTicket } from "./fill-command";
 import { inferAnswer, type InferredAnswer } from "./inferred-answers";
 import type { TriageKnowledge } from "./knowledge";
 import { languageOf, type Lang } from "./language";
-import { knowledgeIn, localizeNode } from "./localize";
+import { knowledgeIn } from "./localize";
 import {
   chooseNextStep,
   commandKeyOf,
@@ -23,6 +24,7 @@ import {
   relevantTrees,
   SKIP_ANSWER,
   SYMPTOM_QUESTION_ID,
+  walkQuestionsIn,
   type NextStep,
   type PathContext,
 } from "./next-step";
@@ -32,7 +34,7 @@ import { rankRootCauses, type CauseBoost, type RankedCause } from "./rank";
 import { similarCasesRequest, type SimilarCasesRequest } from "./similar-cases";
 import { ticketText } from "./tickets";
 import type { QuestionNode, TreeNode } from "./tree-schema";
-import { ANOTHER_SYMPTOM_ID, causeOfConfirmId, NOT_YET, verdictsOf, WALK_QUESTIONS } from "./walk-questions";
+import { ANOTHER_SYMPTOM_ID, causeOfConfirmId, NOT_YET, verdictsOf } from "./walk-questions";
 import { observationOf, WORDS } from "./words";
 
 /** A ranked cause as the walk shows it: with a word for its likelihood, its preconditions and what decides it. */
@@ -156,10 +158,7 @@ export function diagnose(input: DiagnoseInput, baseKnowledge: TriageKnowledge): 
   });
   const next = chosen.command ? { ...chosen, filled: fillCommandFromTicket(chosen.command, { description: input.description, outputs }) } : chosen;
 
-  const inferredAnswers = [
-    ...relevantTrees({ trees: knowledge.trees, answers, ranked: remaining }).flatMap((t) => t.nodes),
-    ...WALK_QUESTIONS.map((question) => localizeNode(question, lang)),
-  ]
+  const inferredAnswers = [...relevantTrees({ trees: knowledge.trees, answers, ranked: remaining }).flatMap((t) => t.nodes), ...walkQuestionsIn(lang)]
     .flatMap((node) => (node.kind === "question" && answers[node.id] === undefined ? [infer(node)] : []))
     .filter((a, i, all): a is InferredAnswer => a !== undefined && all.findIndex((b) => b?.questionId === a.questionId) === i);
 
@@ -211,7 +210,7 @@ function symptomBoosts(answers: Record<string, string>, lang: Lang): CauseBoost[
   for (const id of [SYMPTOM_QUESTION_ID, ANOTHER_SYMPTOM_ID]) {
     const symptom = ENTRY_SYMPTOMS.find((s) => s.id === answers[id]);
     if (!symptom) continue;
-    const reason = WORDS[lang].entrySymptom(lang === "en" ? symptom.label : symptom.labelZh);
+    const reason = WORDS[lang].entrySymptom(symptomLabel(symptom, lang));
     for (const cause of symptom.causes) boosts.push({ cause, weight: SYMPTOM_BOOST, reason });
   }
   return boosts;

@@ -1,3 +1,4 @@
+import { isCjkCode } from "../i18n/cjk";
 import { LOCALES, type Locale } from "../i18n/locales";
 
 /** The languages a diagnosis, a reply and a drill are written in: the interface's. */
@@ -7,7 +8,6 @@ export type Lang = Locale;
 /** How much of a text its language is judged on: the opening says it, and a 5 MB paste is not scanned twice. */
 const SAMPLE_CHARS = 20_000;
 
-const isCjk = (code: number) => code >= 0x3400 && code <= 0x9fff;
 const isLatin = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /**
@@ -22,7 +22,7 @@ export function languageOf(text: string): Lang {
   let run = 0;
   for (let i = 0; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (isCjk(code)) cjk++;
+    if (isCjkCode(code)) cjk++;
     if (isLatin(code)) {
       run++;
       continue;

@@ -6,7 +6,7 @@ import { canDecide, decisiveEvidence } from "./decisive";
 import type { EnvironmentFacts } from "./facts";
 import type { FilledCommand } from "./fill-command";
 import type { InferredAnswer } from "./inferred-answers";
-import type { Lang } from "./language";
+import { LANGS, type Lang } from "./language";
 import { localizeNode } from "./localize";
 import { PARSER_SIGNALS } from "./parser-signals";
 import { commandOutcomes, likelihoodWord, questionOutcomes, takesTwoSnapshots } from "./plain-words";
@@ -71,6 +71,20 @@ export const SYMPTOM_QUESTION: QuestionNode = {
   textZh: "工单描述的是哪一类问题？",
   answers: ENTRY_SYMPTOMS.map((s) => ({ value: s.id, label: s.label, labelZh: s.labelZh, signals: [], next: s.id })),
 };
+
+/** The walk's own questions (the symptom question, then WALK_QUESTIONS) with their texts in each language, localised once. */
+const BUILT_IN_QUESTIONS = Object.fromEntries(LANGS.map((lang) => [lang, [SYMPTOM_QUESTION, ...WALK_QUESTIONS].map((q) => localizeNode(q, lang))])) as Record<
+  Lang,
+  QuestionNode[]
+>;
+
+/** A question in `lang`: the walk's own (SYMPTOM_QUESTION, WALK_QUESTIONS) come localised already. */
+export function builtInQuestion(question: QuestionNode, lang: Lang): QuestionNode {
+  return BUILT_IN_QUESTIONS[lang].find((q) => q.id === question.id) ?? localizeNode(question, lang);
+}
+
+/** WALK_QUESTIONS in `lang`. */
+export const walkQuestionsIn = (lang: Lang): QuestionNode[] => BUILT_IN_QUESTIONS[lang].slice(1);
 
 /** How many leading causes a step is judged on. */
 const LEADING = 6;
@@ -287,7 +301,7 @@ export function chooseNextStep(context: StepContext): NextStep {
   const observed = new Set(context.signals.map((s) => s.id));
   const hasTicketEvidence = context.signals.some((s) => s.source.kind !== "answer");
   if (!hasTicketEvidence && context.answers[SYMPTOM_QUESTION_ID] === undefined) {
-    return toStep(localizeNode(SYMPTOM_QUESTION, lang), "symptom", words.startFromSymptom, [], lang);
+    return toStep(builtInQuestion(SYMPTOM_QUESTION, lang), "symptom", words.startFromSymptom, [], lang);
   }
 
   const leading = context.ranked.slice(0, LEADING);
@@ -352,10 +366,10 @@ function widenStep(context: StepContext, leader: RankedCause | undefined, temper
   for (const question of [WHAT_CHANGED_QUESTION, ANOTHER_SYMPTOM_QUESTION]) {
     if (answerOf(question, context) !== undefined) continue;
     const why = `${words.nothingSeparates}${question.id === WHAT_CHANGED_ID ? words.changeNamesCause : words.anotherSymptom}`;
-    return withGain(toStep(localizeNode(question, lang), "widen", why, [], lang), rate(question, tempered, observed, false).gain);
+    return withGain(toStep(builtInQuestion(question, lang), "widen", why, [], lang), rate(question, tempered, observed, false).gain);
   }
   if (leader) return confirmStep(leader, [], context, []);
-  return toStep(localizeNode(SYMPTOM_QUESTION, lang), "symptom", words.nothingPoints, [], lang);
+  return toStep(builtInQuestion(SYMPTOM_QUESTION, lang), "symptom", words.nothingPoints, [], lang);
 }
 
 function confirmStep(cause: RankedCause, decisive: Signal[], context: StepContext, openPreconditions: PreconditionResult[]): NextStep {
@@ -426,8 +440,7 @@ function toStep(node: QuestionNode | CommandNode, purpose: StepPurpose, why: str
 
 /** Every question and command by id: the trees', the symptom question and the walk's own, the built-in ones in `lang`. */
 export function indexNodes(trees: Tree[], lang: Lang = "en"): Map<string, TreeNode> {
-  const nodes = new Map<string, TreeNode>([[SYMPTOM_QUESTION_ID, localizeNode(SYMPTOM_QUESTION, lang)]]);
-  for (const question of WALK_QUESTIONS) nodes.set(question.id, localizeNode(question, lang));
+  const nodes = new Map<string, TreeNode>(BUILT_IN_QUESTIONS[lang].map((question) => [question.id, question]));
   for (const tree of trees) for (const node of tree.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
   return nodes;
 }

@@ -5,7 +5,7 @@ import type { SignalId } from "../evidence/vocabulary";
 import type { TriageKnowledge } from "./knowledge";
 import type { Lang } from "./language";
 import { textModelEvidence, type WordingEvidence } from "./text-model";
-import { meaningOf, WORDS } from "./words";
+import { detailIn, meaningOf, WORDS } from "./words";
 
 export type EvidenceItem = {
   /**
@@ -120,7 +120,7 @@ export function rankRootCauses(signals: Signal[], knowledge: TriageKnowledge, bo
         line: signal.line,
         source: describeSource(signal, lang),
         meaning: meaningOf(signal.id, lang),
-        ...(signal.detail && !(lang === "zh" && signal.parser === "text") ? { detail: signal.detail } : {}),
+        ...detailIn(signal, lang),
       });
     }
     for (const boost of boosts.filter((b) => b.cause === id)) {

@@ -1,4 +1,5 @@
-const CJK_CHAR = /[\u3400-\u9fff]/;
+import { CJK_CHAR } from "../i18n/cjk";
+
 const LATIN_CHAR = /[A-Za-z0-9`_]/;
 
 function join(left: string, right: string): string {

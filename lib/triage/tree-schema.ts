@@ -4,15 +4,15 @@ import { ENTRY_SYMPTOMS } from "../content/entry-symptoms";
 import { rootCauseIdSchema, slugSchema } from "../content/schema";
 import { PARSER_IDS } from "../evidence/parser-ids";
 import { isSignalId, type SignalId } from "../evidence/vocabulary";
+import { CJK_CHAR } from "../i18n/cjk";
 
 export const COMMAND_LOCATIONS = ["client", "server", "load-balancer", "proxy", "node", "pod", "both-ends", "dns-client", "any-host"] as const;
 
-const CJK = /[\u3400-\u9fff]/;
 /** The Chinese text of a field: every node carries its texts in English and in Chinese. */
 const chineseText = z
   .string()
   .min(1)
-  .refine((text) => CJK.test(text), "must contain Chinese text");
+  .refine((text) => CJK_CHAR.test(text), "must contain Chinese text");
 
 const signalIdSchema = z.custom<SignalId>((value) => typeof value === "string" && isSignalId(value), {
   error: (issue) => `unknown signal id "${String(issue.input)}"`,

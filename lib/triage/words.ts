@@ -171,3 +171,11 @@ export function sourceName(signal: Signal, lang: Lang): string {
   if (signal.source.kind === "output") return words.output(signal.source.index);
   return signal.source.kind === "answer" ? words.answer : words.description;
 }
+
+/**
+ * The parser's own note on a reading (English), as a result in `lang` shows it: a Chinese result
+ * leaves out the prose reader's note ("the ticket says ..."), whose line and meaning say it all.
+ */
+export function detailIn(signal: Pick<Signal, "detail" | "parser">, lang: Lang): { detail?: string } {
+  return signal.detail && !(lang === "zh" && signal.parser === "text") ? { detail: signal.detail } : {};
+}

@@ -1,6 +1,7 @@
 // A case goes from a confirmed triage session to the library without a rebuild: Add to library,
 // complete the draft in the editor, submit, publish; then it is listed on /cases and on its cause's
-// page, found by search, and readers can say it solved their ticket or flag it for review.
+// page, found by search, and readers can say it solved their ticket or flag it for review. A published
+// case also reaches the engine (a diagnosis suggests it) and training (its drill opens), at once.
 import fs from "node:fs";
 import path from "node:path";
 
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { createPrisma } from "@/lib/db";
 import { splitCaseMdx } from "@/lib/library/case-fields";
+import { exerciseIdOf } from "@/lib/training/stable-hash";
 
 import { backends, createMigratedDatabase } from "../db/databases";
 import { launchBrowser, watchPage } from "./browser";
@@ -29,6 +31,16 @@ async function confirmedSession(server: string, description: string): Promise<st
   const confirmed = await postJson(`${server}/api/sessions/${session.id}`, { version: 1, status: "confirmed", confirmedCause: CAUSE }, "PUT");
   expect(confirmed.status).toBe(200);
   return session.id;
+}
+
+/** Writes the session's draft into a complete case of CAUSE through the API and publishes it; returns its id. */
+async function publishFromSession(server: string, sessionId: string, titleZh: string): Promise<string> {
+  const created = await (await postJson(`${server}/api/cases`, { fromSession: sessionId })).json();
+  const draft = await (await fetch(`${server}/api/cases/${created.id}`)).json();
+  const fields = { ...draft.fields, titleZh, aliases: REFERENCE.aliases };
+  expect((await postJson(`${server}/api/cases/${created.id}`, { version: 1, fields, body: BODY }, "PUT")).status).toBe(200);
+  expect((await postJson(`${server}/api/cases/${created.id}/publish`, {})).status).toBe(200);
+  return created.id;
 }
 
 describe("writing a case in the app, in Chromium", () => {
@@ -90,6 +102,34 @@ describe("writing a case in the app, in Chromium", () => {
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.offsiteRequests).toEqual([]);
   }, 180_000);
+
+  it("suggests a just-published case in a diagnosis' similar cases and serves its drill, without a rebuild", async () => {
+    const ticket = "Numbat pods see 5 s DNS delays behind the platypus gateway";
+    const id = await publishFromSession(baseUrl, await confirmedSession(baseUrl, ticket), "袋熊 Pod 经鸭嘴兽网关 DNS 解析偶尔 5 秒延时");
+    const page = await (await browser.newContext()).newPage();
+    const problems = watchPage(page);
+
+    await page.goto(`${baseUrl}/triage`, { waitUntil: "networkidle" });
+    await page.getByLabel("What the customer reports").fill(`${ticket} again since Monday`);
+    await page.getByRole("button", { name: "Start triage" }).click();
+    await page.waitForURL(/\/triage\/[a-z0-9]+$/, SLOW);
+    const similar = page.locator("section[aria-labelledby=similar-title]");
+    await expect.poll(() => similar.locator(`a[href^='/cases/${id}?session=']`).count(), SLOW).toBe(1);
+    // The engine (the diagnosis threads) learned it too: its cause lists it among its past cases (two documented ones come first).
+    await expect.poll(() => page.locator(`li[data-cause=${CAUSE}] a[href='/cases/${id}']`).count(), SLOW).toBe(1);
+
+    const drill = exerciseIdOf("ticket", id);
+    await page.goto(`${baseUrl}/train`);
+    await expect.poll(() => page.locator(`a[href='/train/${drill}']`).count(), SLOW).toBe(1);
+    await page.locator(`a[href='/train/${drill}']`).click();
+    await page.waitForURL(`${baseUrl}/train/${drill}`, SLOW);
+    await expect.poll(() => page.locator("h1").textContent(), SLOW).toBe("Ticket drill");
+    const zh = await page.goto(`${baseUrl}/zh/train/${drill}`);
+    expect(zh?.status()).toBe(200);
+    expect((await fetch(`${baseUrl}/train/t-0000000000`)).status).toBe(404);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.offsiteRequests).toEqual([]);
+  }, 120_000);
 });
 
 describe.skipIf(!backends.includes("postgresql"))("two instances on one PostgreSQL", () => {

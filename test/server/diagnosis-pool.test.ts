@@ -46,6 +46,7 @@ describe("diagnosis pool", () => {
     const learned: LearnedSet = {
       key: "1:2026-12-06T00:00:00.000Z",
       tickets: [{ id: "s1", cause: "dns-resolution-failure", description: "resolver walks every search domain before the real name", outputs: [] }],
+      cases: [],
     };
     const diagnoses = pool();
     const withLearned = await diagnoses.diagnose(TICKET, learned);

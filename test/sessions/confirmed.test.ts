@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forgetLearnedSet, getLearnedSet, LEARNED_RECHECK_MS, readConfirmedSessions } from "@/lib/sessions/confirmed";
 import { createSession, getSession, updateSession } from "@/lib/sessions/repository";
 import { updateSessionSchema } from "@/lib/sessions/session-schema";
-import { NOTHING_LEARNED } from "@/lib/triage/learned";
+import { MAX_LEARNED_TEXTS_PER_CAUSE, NOTHING_LEARNED } from "@/lib/triage/learned";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { backends, createTestPrisma } from "@/test/db/databases";
 
@@ -50,6 +50,24 @@ describe.each(backends)("confirmed sessions on %s", (dialect) => {
     ]);
     expect(await getLearnedSet(prisma, 1_000 + 2 * LEARNED_RECHECK_MS)).toBe(later);
     expect((await readConfirmedSessions(prisma)).map((s) => s.id)).toEqual([created.id]);
+  });
+
+  it("reads only what the knowledge uses: the most recent sessions of each cause, up to the bound", { timeout: 60_000 }, async () => {
+    for (let i = 0; i <= MAX_LEARNED_TEXTS_PER_CAUSE; i++) {
+      const created = await createSession(prisma, { description: `MTU black hole ticket ${i}` });
+      await updateSession(prisma, created.id, { version: 1, confirmedCause: "mtu-mismatch", status: "confirmed" });
+    }
+    const learned = await getLearnedSet(prisma, 10 * LEARNED_RECHECK_MS);
+    const mtu = learned.tickets.filter((t) => t.cause === "mtu-mismatch").map((t) => t.id);
+    expect(mtu).toHaveLength(MAX_LEARNED_TEXTS_PER_CAUSE);
+    expect(mtu).toEqual(
+      (await readConfirmedSessions(prisma))
+        .filter((s) => s.cause === "mtu-mismatch")
+        .slice(0, MAX_LEARNED_TEXTS_PER_CAUSE)
+        .map((s) => s.id),
+    );
+    expect(learned.tickets.filter((t) => t.cause === "tcp-tw-recycle-nat-timestamps")).toHaveLength(1);
+    expect(Object.keys(learned.tickets[0]).sort()).toEqual(["cause", "description", "id", "outputs"]);
   });
 });
 

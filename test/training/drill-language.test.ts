@@ -72,7 +72,8 @@ describe("drills in Chinese", () => {
 describe("a drill from a case with a Chinese page", () => {
   const entry = syntheticCase(
     "leaky-close-wait",
-    { rootCause: "close-wait-leak", symptoms: ["requests hang"] },
+    // titleZh is the Chinese page's title, as content:check requires of a pair.
+    { rootCause: "close-wait-leak", symptoms: ["requests hang"], titleZh: "请求卡住" },
     {
       Issue: "Requests to the API hang after a few hours. The server shows thousands of sockets in one state and restarting the service clears it.",
       Environment: "A Go service on Linux behind nginx.",

@@ -2,7 +2,7 @@
 import { getPrisma } from "@/lib/db";
 import { readJsonBody, withRoute } from "@/lib/http/errors";
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
-import { getExerciseCatalogue } from "@/lib/training/catalogue";
+import { getLiveExerciseCatalogue } from "@/lib/training/live-catalogue";
 import { submitAttempt } from "@/lib/training/practice";
 import { assertLearnerAccess } from "@/lib/training/repository";
 import { createAttemptSchema, MAX_TRAINING_BODY_BYTES } from "@/lib/training/schemas";
@@ -14,7 +14,7 @@ export const POST = withRoute(async (request: Request) => {
   const viewer = await requireRequestViewer(request);
   const input = createAttemptSchema.parse(await readJsonBody(request, MAX_TRAINING_BODY_BYTES));
   await assertLearnerAccess(getPrisma(), viewer, input.learnerId);
-  return Response.json(await submitAttempt(getPrisma(), getExerciseCatalogue(input.lang), input), { status: 201 });
+  return Response.json(await submitAttempt(getPrisma(), await getLiveExerciseCatalogue(input.lang), input), { status: 201 });
 });
 
 const notAllowed = methodNotAllowed("POST");

@@ -2,7 +2,7 @@
 import { getPrisma } from "@/lib/db";
 import { withRoute } from "@/lib/http/errors";
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
-import { getExerciseCatalogue } from "@/lib/training/catalogue";
+import { getLiveExerciseCatalogue } from "@/lib/training/live-catalogue";
 import { getLearnerQueue } from "@/lib/training/practice";
 import { assertLearnerAccess } from "@/lib/training/repository";
 import { queueQuerySchema } from "@/lib/training/schemas";
@@ -14,7 +14,7 @@ export const GET = withRoute(async (request: Request) => {
   const viewer = await requireRequestViewer(request);
   const { learner, lang } = queueQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   await assertLearnerAccess(getPrisma(), viewer, learner);
-  return Response.json(await getLearnerQueue(getPrisma(), getExerciseCatalogue(lang), learner));
+  return Response.json(await getLearnerQueue(getPrisma(), await getLiveExerciseCatalogue(lang), learner));
 });
 
 const notAllowed = methodNotAllowed("GET");
