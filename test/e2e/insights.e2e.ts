@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createPrisma } from "@/lib/db";
 import type { Insights } from "@/lib/insights/insights";
-import { INSIGHTS_TEXT } from "@/components/insights/strings";
 import type { PrismaClient } from "@/generated/prisma/client";
 
+import en from "../../messages/en.json";
 import { createMigratedDatabase } from "../db/databases";
 import { DRAFT_TITLE, NO_RESULT_QUERY, OPEN_FLAG_COMMENT, seedInsights } from "../insights/seed";
 import { axeViolations } from "./axe";
@@ -89,7 +89,7 @@ describe("insights in Chromium", () => {
     const page = await browser.newPage();
     const problems = watchPage(page);
     await page.goto(`${server.url}/insights`, { waitUntil: "networkidle" });
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(INSIGHTS_TEXT.title);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(en.insights.title);
 
     const noResult = page.locator("section[aria-labelledby=no-result] tbody tr");
     expect(await noResult.allTextContents()).toEqual(
@@ -103,7 +103,7 @@ describe("insights in Chromium", () => {
     expect(await firstGuess.locator("p").first().textContent()).toContain(
       `On 61 confirmed sessions, the current engine's top cause was the confirmed one ${percent}`,
     );
-    expect(await firstGuess.getByRole("img", { name: INSIGHTS_TEXT.calibrationChartTitle }).count()).toBe(1);
+    expect(await firstGuess.getByRole("img", { name: en.insights.calibrationChartTitle }).count()).toBe(1);
     expect(await firstGuess.locator("circle.calibration-point").count()).toBe(insights.firstGuess.calibration.length);
 
     const unconfirmed = page.locator("section[aria-labelledby=unconfirmed]");
