@@ -202,7 +202,11 @@ export function CaseEditor({ initial, canReview, causes }: { initial?: EditorCas
             </select>
           </FieldBox>
           <FieldBox label={t("rootCause")} problems={problemsAt("rootCause")} describe={problemText}>
-            <select value={fields.rootCause ?? ""} onChange={(event) => setField("rootCause", (event.target.value || null) as Fields["rootCause"])}>
+            <select
+              name="rootCause"
+              value={fields.rootCause ?? ""}
+              onChange={(event) => setField("rootCause", (event.target.value || null) as Fields["rootCause"])}
+            >
               <option value="">{t("none")}</option>
               {causes.map((cause) => (
                 <option key={cause.id} value={cause.id}>
@@ -274,7 +278,7 @@ export function CaseEditor({ initial, canReview, causes }: { initial?: EditorCas
         <p role="status" data-check-state={checking ? "checking" : problemTotal === 0 ? "ok" : "problems"}>
           {checking ? t("checking") : problemTotal === 0 ? t("ready") : t("problemCount", { count: problemTotal })}
         </p>
-        <h1>{fields.title}</h1>
+        <h1 data-content-snippet>{fields.title}</h1>
         {preview}
       </aside>
 
