@@ -113,6 +113,15 @@ export function CaseEditor({ initial, canReview, causes }: { initial?: EditorCas
     );
   };
 
+  /** What went wrong with a save or a step: a refusal (422) names the failed check, in the editor's language where the catalogues name it. */
+  const failure = (e: unknown): string => {
+    const [, line, field, text = ""] = /^(?:body line (\d+)|([\w.]+)): (.*)$/s.exec(e instanceof Error ? e.message : "") ?? [];
+    const named = locale !== "en" && e instanceof ApiError && e.status === 422 ? problemMessage(text) : undefined;
+    if (!named) return describe(e);
+    const where = line ? t("line", { line: Number(line) }) : field;
+    return t("refused", { where, problem: t(`problems.${named.key}`, named.values) }) + (named.detail ? ` ${named.detail}` : "");
+  };
+
   const problemsAt = (field: string) => [
     ...problems.filter((p): p is Extract<CaseProblem, { field: string }> => "field" in p && p.field.split(".")[0] === field).map((p) => p.message),
     ...(fieldError?.field === field ? [fieldError.error] : []),
@@ -135,7 +144,7 @@ export function CaseEditor({ initial, canReview, causes }: { initial?: EditorCas
       await work();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && /saved by someone else/.test(e.message)) setStale(true);
-      setError(describe(e));
+      setError(failure(e));
     }
   }
 
@@ -243,7 +252,7 @@ export function CaseEditor({ initial, canReview, causes }: { initial?: EditorCas
             onChange={(event) => setField("source", { file: fields.source?.file ?? "netriage-library", section: event.target.value })}
           />
         </FieldBox>
-        <FieldBox label={t("body")} problems={[]} describe={problemText}>
+        <FieldBox label={t("body")} problems={problemsAt("body")} describe={problemText}>
           <textarea ref={bodyRef} className="mono case-body" rows={28} value={body} onChange={(event) => setBody(event.target.value)} spellCheck={false} />
         </FieldBox>
         <p className="card-meta" data-section-headings>

@@ -321,7 +321,15 @@ describe("pages in English and Chinese", () => {
     expect(await page.locator("h1").textContent()).toBe(titleZh);
     await page.goto(`${baseUrl}/zh/library`, { waitUntil: "networkidle" });
     expect(await page.locator(`section[aria-labelledby=state-published] a[href='/zh/cases/${id}']`).count()).toBe(1);
-    expect(problems.consoleErrors).toEqual([]);
+
+    // Publishing an unfinished draft is refused, with the failed check named in Chinese.
+    await page.goto(`${baseUrl}/zh/library/${draftId}/edit`, { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "发布" }).click();
+    const refusal = page.locator(".case-actions [role=alert]");
+    await refusal.waitFor(SLOW);
+    expect(await refusal.textContent()).toMatch(/^未完成：[\w.]+：\S*[\u3400-\u9fff]/);
+    expect(await refusal.textContent()).not.toMatch(ENGLISH_RUN);
+    expect(problems.consoleErrors.filter((error) => !/422/.test(error))).toEqual([]);
     expect(problems.offsiteRequests).toEqual([]);
   }, 180_000);
 });
