@@ -319,6 +319,8 @@ describe("pages in English and Chinese", () => {
     await page.goto(`${baseUrl}/zh/cases/${id}`, { waitUntil: "networkidle" });
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
     expect(await page.locator("h1").textContent()).toBe(titleZh);
+    expect(await page.locator("[data-missing-translation]").count()).toBe(1);
+    expect((await interfaceTexts(page, "zh-CN")).filter((text) => ENGLISH_RUN.test(text))).toEqual([]);
     await page.goto(`${baseUrl}/zh/library`, { waitUntil: "networkidle" });
     expect(await page.locator(`section[aria-labelledby=state-published] a[href='/zh/cases/${id}']`).count()).toBe(1);
 
