@@ -10,7 +10,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { previewCaseSchema } from "@/lib/library/case-fields";
 import type { CaseProblem } from "@/lib/library/check-case";
 import { previewCase } from "@/lib/library/preview";
-import { MdxPreview } from "@/components/mdx/mdx-content";
+import { renderMdxPreview } from "@/components/mdx/mdx-content";
 import { getViewer } from "@/app/_server/viewer";
 
 export type PreviewResult = { problems: CaseProblem[]; preview: ReactNode } | { error: string; field?: string };
@@ -26,5 +26,5 @@ export async function renderCasePreview(input: unknown, locale: Locale): Promise
   }
   const { id, fields, body } = parsed.data;
   const { problems, code } = await previewCase(getPrisma(), id, fields, body);
-  return { problems, preview: code === null ? null : await MdxPreview({ code, locale }) };
+  return { problems, preview: code === null ? null : await renderMdxPreview(code, locale) };
 }

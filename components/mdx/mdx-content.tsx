@@ -1,4 +1,4 @@
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactElement } from "react";
 import Link from "next/link";
 import { getMDXComponent } from "mdx-bundler/client";
 import { getTranslations } from "next-intl/server";
@@ -101,8 +101,8 @@ function plainCodeBlockFor(t: Translate) {
   };
 }
 
-/** Compiled MDX as MdxContent renders it, with no client component inside (no copy buttons, plain links). */
-export async function MdxPreview({ code, locale }: { code: string; locale: Locale }) {
+/** Compiled MDX as MdxContent renders it, with no client component inside (no copy buttons, plain links): for a server function's answer. */
+export async function renderMdxPreview(code: string, locale: Locale): Promise<ReactElement> {
   const t = await getTranslations({ locale, namespace: "code" });
   const Component = getMDXComponent(code);
   const Anchor = ({ href = "", ...props }: ComponentProps<"a">) => <a href={href.startsWith("/") ? localizePath(href, locale) : href} {...props} />;
