@@ -10,19 +10,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 import { isLibraryPublic, requireLibraryReader, resolveViewer, SESSION_COOKIE } from "@/lib/auth/access";
+import { signInPath } from "@/lib/auth/next-path";
 import { getContentLibrary } from "@/lib/content/library";
 import { getPrisma } from "@/lib/db";
 import { readEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
-import {
-  LANGUAGE_OFFER_COOKIE,
-  LANGUAGE_OFFERED_COOKIE,
-  LOCALE_COOKIE,
-  LOCALE_COOKIE_MAX_AGE,
-  localizePath,
-  preferredLocale,
-  splitLocale,
-} from "@/lib/i18n/paths";
+import { LANGUAGE_OFFER_COOKIE, LANGUAGE_OFFERED_COOKIE, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, localizePath, preferredLocale } from "@/lib/i18n/paths";
 import { getExerciseCatalogue } from "@/lib/training/catalogue";
 import { EXERCISE_ID_PATTERN } from "@/lib/training/exercise";
 
@@ -63,8 +56,7 @@ export async function proxy(request: NextRequest) {
     return pass(request);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const { pathname } = request.nextUrl;
-    return NextResponse.redirect(new URL(localizePath(`/sign-in?next=${encodeURIComponent(pathname)}`, splitLocale(pathname).locale), request.url));
+    return NextResponse.redirect(new URL(signInPath(request.nextUrl.pathname), request.url));
   }
 }
 

@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 
+import { caseTitle } from "@/lib/content/localized";
 import type { Locale } from "@/lib/i18n/locales";
 import { localizePath } from "@/lib/i18n/paths";
 import { compileCaseBody } from "@/lib/library/compile-body";
@@ -16,9 +17,9 @@ import { requireLibraryPage } from "@/app/_server/viewer";
 
 export type LibraryCasePageProps = { params: Promise<{ id: string }> };
 
-export async function libraryCaseMetadata({ params }: LibraryCasePageProps): Promise<Metadata> {
+export async function libraryCaseMetadata(locale: Locale, { params }: LibraryCasePageProps): Promise<Metadata> {
   const entry = await getPublishedInAppCase((await params).id);
-  return entry ? { title: entry.frontmatter.title, description: entry.frontmatter.symptoms.join("; ") } : {};
+  return entry ? { title: caseTitle(entry, locale), description: entry.frontmatter.symptoms.join("; ") } : {};
 }
 
 export async function LibraryCasePage({ locale, params }: LibraryCasePageProps & { locale: Locale }) {

@@ -3,11 +3,11 @@ import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 
 import { isLibraryPublic, requireUser, resolveViewer, SESSION_COOKIE, viewerFromRequest, type Viewer } from "@/lib/auth/access";
+import { signInPath } from "@/lib/auth/next-path";
 import type { Role } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db";
 import { readEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
-import { localizePath, splitLocale } from "@/lib/i18n/paths";
 
 export async function getViewer(): Promise<Viewer> {
   return resolveViewer(getPrisma(), (await cookies()).get(SESSION_COOKIE)?.value, readEnv());
@@ -43,6 +43,6 @@ export async function requirePageViewer(path: string, role: Role = "engineer"): 
     return viewer;
   } catch (error) {
     if (error instanceof AppError && error.status === 403) forbidden();
-    redirect(localizePath(`/sign-in?next=${encodeURIComponent(path)}`, splitLocale(path).locale));
+    redirect(signInPath(path));
   }
 }

@@ -1,55 +1,18 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
+import { Fragment, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 
-import { ROOT_CAUSE_IDS } from "@/lib/content/root-cause-ids";
-import { CASE_STATUSES, CASE_TYPES, LAYERS, PLATFORMS } from "@/lib/content/schema";
+import { CASE_STATUSES, CASE_TYPES, LAYERS, PLATFORMS, REQUIRED_HEADINGS, REQUIRED_HEADINGS_ZH } from "@/lib/content/schema";
 import { ApiError, fetchJson } from "@/lib/http/fetch-json";
+import { isLocale } from "@/lib/i18n/locales";
 import type { CaseFields, LibraryState } from "@/lib/library/case-fields";
 import type { CaseProblem } from "@/lib/library/check-case";
-import { renderCasePreview } from "@/app/(en)/library/preview-action";
-
-const TEXT = {
-  fields: "Fields",
-  title: "Title",
-  titleZh: "Chinese title",
-  type: "Type",
-  caseStatus: "Outcome",
-  rootCause: "Root cause",
-  none: "(none)",
-  suspectedCauses: "Suspected causes (one id per line)",
-  ruledOutCauses: "Ruled-out causes (one id per line)",
-  relatedCauses: "Related causes (one id per line)",
-  platform: "Platform",
-  layers: "Layers",
-  symptoms: "Symptoms (one per line)",
-  errorStrings: "Error strings, exact (one per line)",
-  commands: "Commands, exact (one per line)",
-  tags: "Tags (one per line)",
-  aliases: "Aliases, English and Chinese (one per line)",
-  sourceSection: "Ticket or section",
-  related: "Related case ids (one per line)",
-  body: "Body (MDX)",
-  bodyProblems: "Problems in the body",
-  line: (n: number) => `Line ${n}`,
-  preview: "Preview",
-  checking: "Checking…",
-  ready: "Passes every content check.",
-  problemCount: (n: number) => (n === 1 ? "1 problem to fix before publishing." : `${n} problems to fix before publishing.`),
-  save: "Save",
-  create: "Create draft",
-  submit: "Submit for review",
-  publish: "Publish",
-  requestChanges: "Request changes",
-  comment: "Comment",
-  archive: "Archive",
-  reviewComment: "Review comment",
-  saved: (v: number) => `Saved (version ${v}).`,
-  stale: "Someone else saved this case since you opened it. Reload to see their version (copy your changes first).",
-  reload: "Reload",
-  status: { draft: "Draft", "in-review": "In review", published: "Published", archived: "Archived" },
-} as const;
+import { problemMessage } from "@/lib/library/problem-messages";
+import { useLocalize } from "@/components/i18n/locale-link";
+import { useErrorMessage } from "@/components/i18n/use-error-message";
+import { renderCasePreview } from "@/app/_server/case-preview";
 
 type Fields = Omit<CaseFields, "id">;
 type ListKey = "suspectedCauses" | "ruledOutCauses" | "relatedCauses" | "symptoms" | "errorStrings" | "commands" | "tags" | "aliases" | "related";
@@ -77,11 +40,18 @@ const BLANK: Fields = {
   related: [],
 };
 
-const BLANK_BODY = ["Issue", "Environment", "Diagnosis", "Cause", "Resolution", "How to spot it next time"].map((h) => `## ${h}\n\n`).join("");
+const BLANK_BODY = REQUIRED_HEADINGS.problem.map((h) => `## ${h}\n\n`).join("");
+
+type CauseChoice = { id: string; title: string };
 
 /** The case editor: fields and MDX body, problems next to the field or line, a live preview, and the review actions. */
-export function CaseEditor({ initial, canReview }: { initial?: EditorCase; canReview: boolean }) {
+export function CaseEditor({ initial, canReview, causes }: { initial?: EditorCase; canReview: boolean; causes: CauseChoice[] }) {
   const router = useRouter();
+  const t = useTranslations("editor");
+  const enums = useTranslations("enums");
+  const locale = useLocale();
+  const localize = useLocalize();
+  const describe = useErrorMessage();
   const [fields, setFields] = useState<Fields>(initial?.fields ?? BLANK);
   const [body, setBody] = useState(initial?.body ?? BLANK_BODY);
   const [lists, setLists] = useState(
@@ -106,7 +76,7 @@ export function CaseEditor({ initial, canReview }: { initial?: EditorCase; canRe
   useEffect(() => {
     const timer = setTimeout(() => {
       startChecking(async () => {
-        const result = await renderCasePreview(id || "new-case", JSON.parse(currentJson), body);
+        const result = await renderCasePreview({ id: id || "new-case", fields: JSON.parse(currentJson), body }, isLocale(locale) ? locale : "en");
         if ("error" in result) {
           setFieldError(result);
           return;
@@ -117,7 +87,40 @@ export function CaseEditor({ initial, canReview }: { initial?: EditorCase; canRe
       });
     }, 500);
     return () => clearTimeout(timer);
-  }, [id, currentJson, body]);
+  }, [id, currentJson, body, locale]);
+
+  /** A check's message in the editor's language: English pages show the check's own words. */
+  const problemText = (text: string): ReactNode => {
+    if (locale === "en") return text;
+    const named = problemMessage(text);
+    if (!named) {
+      return (
+        <>
+          {t("problems.other")} <span lang="en">{text}</span>
+        </>
+      );
+    }
+    return (
+      <>
+        {t(`problems.${named.key}`, named.values)}
+        {named.detail && (
+          <>
+            {" "}
+            <code>{named.detail}</code>
+          </>
+        )}
+      </>
+    );
+  };
+
+  /** What went wrong with a save or a step: a refusal (422) names the failed check, in the editor's language where the catalogues name it. */
+  const failure = (e: unknown): string => {
+    const [, line, field, text = ""] = /^(?:body line (\d+)|([\w.]+)): (.*)$/s.exec(e instanceof Error ? e.message : "") ?? [];
+    const named = locale !== "en" && e instanceof ApiError && e.status === 422 ? problemMessage(text) : undefined;
+    if (!named) return describe(e);
+    const where = line ? t("line", { line: Number(line) }) : field;
+    return t("refused", { where, problem: t(`problems.${named.key}`, named.values) }) + (named.detail ? ` ${named.detail}` : "");
+  };
 
   const problemsAt = (field: string) => [
     ...problems.filter((p): p is Extract<CaseProblem, { field: string }> => "field" in p && p.field.split(".")[0] === field).map((p) => p.message),
@@ -141,7 +144,7 @@ export function CaseEditor({ initial, canReview }: { initial?: EditorCase; canRe
       await work();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && /saved by someone else/.test(e.message)) setStale(true);
-      setError((e as Error).message);
+      setError(failure(e));
     }
   }
 
@@ -149,12 +152,12 @@ export function CaseEditor({ initial, canReview }: { initial?: EditorCase; canRe
     run(async () => {
       if (!initial) {
         const created = await fetchJson<{ id: string }>("/api/cases", { method: "POST", body: { ...current, body } });
-        router.replace(`/library/${created.id}/edit`);
+        router.replace(localize(`/library/${created.id}/edit`));
         return;
       }
       const result = await fetchJson<EditorCase>(`/api/cases/${id}`, { method: "PUT", body: { version: saved?.version, fields: current, body } });
       setSaved(result);
-      setMessage(TEXT.saved(result.version));
+      setMessage(t("saved", { version: result.version }));
       router.refresh();
     });
 
@@ -166,7 +169,7 @@ export function CaseEditor({ initial, canReview }: { initial?: EditorCase; canRe
         body: { version: saved?.version, ...(withComment ? { comment } : {}) },
       });
       setSaved(result);
-      setMessage(`${TEXT.status[result.status]} (version ${result.version}).`);
+      setMessage(t("moved", { state: t(`states.${result.status}`), version: result.version }));
       setComment("");
       router.refresh();
     });
@@ -176,71 +179,100 @@ export function CaseEditor({ initial, canReview }: { initial?: EditorCase; canRe
     setFields((f) => ({ ...f, [key]: f[key].includes(value as never) ? f[key].filter((v) => v !== value) : [...f[key], value] }));
   const status = saved?.status ?? "draft";
   const dirty = !saved || currentJson !== JSON.stringify(saved.fields) || body !== saved.body;
+  const problemTotal = problems.length + (fieldError ? 1 : 0);
+  const headingsZh = REQUIRED_HEADINGS_ZH[fields.type];
 
   return (
     <div className="case-editor">
-      <form className="panel" aria-label={TEXT.fields} onSubmit={(event) => event.preventDefault()} noValidate>
-        <FieldBox label={TEXT.title} problems={problemsAt("title")}>
+      <form className="panel" aria-label={t("fields")} onSubmit={(event) => event.preventDefault()} noValidate>
+        <FieldBox label={t("title")} problems={problemsAt("title")} describe={problemText}>
           <input value={fields.title} onChange={(event) => setField("title", event.target.value)} required />
         </FieldBox>
-        <FieldBox label={TEXT.titleZh} problems={problemsAt("titleZh")}>
+        <FieldBox label={t("titleZh")} problems={problemsAt("titleZh")} describe={problemText}>
           <input lang="zh" value={fields.titleZh} onChange={(event) => setField("titleZh", event.target.value)} />
         </FieldBox>
         <div className="field-row">
-          <FieldBox label={TEXT.type} problems={problemsAt("type")}>
+          <FieldBox label={t("type")} problems={problemsAt("type")} describe={problemText}>
             <select value={fields.type} onChange={(event) => setField("type", event.target.value as Fields["type"])}>
-              {CASE_TYPES.map((t) => (
-                <option key={t}>{t}</option>
+              {CASE_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {enums(`type.${type}`)}
+                </option>
               ))}
             </select>
           </FieldBox>
-          <FieldBox label={TEXT.caseStatus} problems={problemsAt("status")}>
+          <FieldBox label={t("caseStatus")} problems={problemsAt("status")} describe={problemText}>
             <select value={fields.status} onChange={(event) => setField("status", event.target.value as Fields["status"])}>
-              {CASE_STATUSES.map((s) => (
-                <option key={s}>{s}</option>
+              {CASE_STATUSES.map((caseStatus) => (
+                <option key={caseStatus} value={caseStatus}>
+                  {enums(`status.${caseStatus}`)}
+                </option>
               ))}
             </select>
           </FieldBox>
-          <FieldBox label={TEXT.rootCause} problems={problemsAt("rootCause")}>
-            <select value={fields.rootCause ?? ""} onChange={(event) => setField("rootCause", (event.target.value || null) as Fields["rootCause"])}>
-              <option value="">{TEXT.none}</option>
-              {ROOT_CAUSE_IDS.map((c) => (
-                <option key={c}>{c}</option>
+          <FieldBox label={t("rootCause")} problems={problemsAt("rootCause")} describe={problemText}>
+            <select
+              name="rootCause"
+              value={fields.rootCause ?? ""}
+              onChange={(event) => setField("rootCause", (event.target.value || null) as Fields["rootCause"])}
+            >
+              <option value="">{t("none")}</option>
+              {causes.map((cause) => (
+                <option key={cause.id} value={cause.id}>
+                  {cause.title}
+                </option>
               ))}
             </select>
           </FieldBox>
         </div>
         <CheckGroup
-          label={TEXT.platform}
-          values={PLATFORMS}
+          label={t("platform")}
+          values={PLATFORMS.map((value) => ({ value, label: enums(`platform.${value}`) }))}
           chosen={fields.platform}
           onToggle={(v) => toggle("platform", v)}
           problems={problemsAt("platform")}
+          describe={problemText}
         />
-        <CheckGroup label={TEXT.layers} values={LAYERS} chosen={fields.layers} onToggle={(v) => toggle("layers", v)} problems={problemsAt("layers")} />
+        <CheckGroup
+          label={t("layers")}
+          values={LAYERS.map((value) => ({ value, label: enums(`layer.${value}`) }))}
+          chosen={fields.layers}
+          onToggle={(v) => toggle("layers", v)}
+          problems={problemsAt("layers")}
+          describe={problemText}
+        />
         {LIST_KEYS.map((key) => (
-          <FieldBox key={key} label={TEXT[key]} problems={problemsAt(key)}>
+          <FieldBox key={key} label={t(key)} problems={problemsAt(key)} describe={problemText}>
             <textarea rows={3} value={lists[key]} onChange={(event) => setLists((l) => ({ ...l, [key]: event.target.value }))} />
           </FieldBox>
         ))}
-        <FieldBox label={TEXT.sourceSection} problems={problemsAt("source")}>
+        <FieldBox label={t("sourceSection")} problems={problemsAt("source")} describe={problemText}>
           <input
             value={fields.source?.section ?? ""}
             onChange={(event) => setField("source", { file: fields.source?.file ?? "netriage-library", section: event.target.value })}
           />
         </FieldBox>
-        <FieldBox label={TEXT.body} problems={[]}>
+        <FieldBox label={t("body")} problems={problemsAt("body")} describe={problemText}>
           <textarea ref={bodyRef} className="mono case-body" rows={28} value={body} onChange={(event) => setBody(event.target.value)} spellCheck={false} />
         </FieldBox>
+        <p className="card-meta" data-section-headings>
+          {t("sections")}{" "}
+          {REQUIRED_HEADINGS[fields.type].map((heading, i) => (
+            <Fragment key={heading}>
+              {i > 0 && " · "}
+              <code>## {heading}</code> (<code lang="zh">## {headingsZh[i]}</code>)
+            </Fragment>
+          ))}
+        </p>
         {bodyProblems.length > 0 && (
-          <section aria-label={TEXT.bodyProblems}>
+          <section aria-label={t("bodyProblems")}>
             <ul className="plain-list">
               {bodyProblems.map((p) => (
                 <li key={`${p.line}:${p.message}`} className="field-error">
                   <button type="button" className="button link" onClick={() => goToLine(p.line)}>
-                    {TEXT.line(p.line)}
+                    {t("line", { line: p.line })}
                   </button>
-                  : {p.message}
+                  : {problemText(p.message)}
                 </li>
               ))}
             </ul>
@@ -248,51 +280,51 @@ export function CaseEditor({ initial, canReview }: { initial?: EditorCase; canRe
         )}
       </form>
 
-      <aside className="panel case-preview" aria-label={TEXT.preview}>
+      <aside className="panel case-preview" aria-label={t("preview")}>
         <p className="eyebrow">
-          {TEXT.status[status]} · {TEXT.preview}
+          {t(`states.${status}`)} · {t("preview")}
         </p>
-        <p role="status" data-check-state={checking ? "checking" : problems.length === 0 && !fieldError ? "ok" : "problems"}>
-          {checking ? TEXT.checking : problems.length === 0 && !fieldError ? TEXT.ready : TEXT.problemCount(problems.length + (fieldError ? 1 : 0))}
+        <p role="status" data-check-state={checking ? "checking" : problemTotal === 0 ? "ok" : "problems"}>
+          {checking ? t("checking") : problemTotal === 0 ? t("ready") : t("problemCount", { count: problemTotal })}
         </p>
-        <h1>{fields.title}</h1>
+        <h1 data-content-snippet>{fields.title}</h1>
         {preview}
       </aside>
 
-      <section className="panel case-actions" aria-label="Actions">
+      <section className="panel case-actions" aria-label={t("actions")}>
         <div className="button-row">
           <button type="button" className="button primary" onClick={() => void save()} disabled={!dirty && !!initial}>
-            {initial ? TEXT.save : TEXT.create}
+            {initial ? t("save") : t("create")}
           </button>
           {initial && status === "draft" && (
             <button type="button" className="button" onClick={() => void act("submit")} disabled={dirty}>
-              {TEXT.submit}
+              {t("submit")}
             </button>
           )}
           {initial && canReview && status !== "published" && (
             <button type="button" className="button" onClick={() => void act("publish")} disabled={dirty}>
-              {TEXT.publish}
+              {t("publish")}
             </button>
           )}
           {initial && canReview && status !== "archived" && (
             <button type="button" className="button" onClick={() => void act("archive")} disabled={dirty}>
-              {TEXT.archive}
+              {t("archive")}
             </button>
           )}
         </div>
         {initial && (
           <div className="field-row">
             <label className="field grow">
-              <span>{TEXT.reviewComment}</span>
+              <span>{t("reviewComment")}</span>
               <textarea rows={2} value={comment} onChange={(event) => setComment(event.target.value)} />
             </label>
             <div className="button-row">
               <button type="button" className="button" onClick={() => void act("comment", true)} disabled={!comment.trim()}>
-                {TEXT.comment}
+                {t("comment")}
               </button>
               {canReview && status === "in-review" && (
                 <button type="button" className="button" onClick={() => void act("request-changes", true)} disabled={!comment.trim()}>
-                  {TEXT.requestChanges}
+                  {t("requestChanges")}
                 </button>
               )}
             </div>
@@ -306,7 +338,7 @@ export function CaseEditor({ initial, canReview }: { initial?: EditorCase; canRe
         )}
         {stale && (
           <button type="button" className="button" onClick={() => window.location.reload()}>
-            {TEXT.reload}
+            {t("reload")}
           </button>
         )}
       </section>
@@ -321,16 +353,22 @@ function splitLines(text: string): string[] {
     .filter(Boolean);
 }
 
-function FieldBox({ label, problems, children }: { label: string; problems: string[]; children: ReactNode }) {
+type Describe = (message: string) => ReactNode;
+
+function FieldProblems({ problems, describe }: { problems: string[]; describe: Describe }) {
+  return problems.map((problem) => (
+    <span key={problem} className="field-error" role="alert">
+      {describe(problem)}
+    </span>
+  ));
+}
+
+function FieldBox({ label, problems, describe, children }: { label: string; problems: string[]; describe: Describe; children: ReactNode }) {
   return (
     <label className="field">
       <span>{label}</span>
       {children}
-      {problems.map((problem) => (
-        <span key={problem} className="field-error" role="alert">
-          {problem}
-        </span>
-      ))}
+      <FieldProblems problems={problems} describe={describe} />
     </label>
   );
 }
@@ -341,26 +379,24 @@ function CheckGroup({
   chosen,
   onToggle,
   problems,
+  describe,
 }: {
   label: string;
-  values: readonly string[];
+  values: { value: string; label: string }[];
   chosen: readonly string[];
   onToggle: (value: string) => void;
   problems: string[];
+  describe: Describe;
 }) {
   return (
     <fieldset className="field check-group">
       <legend>{label}</legend>
-      {values.map((value) => (
+      {values.map(({ value, label: valueLabel }) => (
         <label key={value} className="check">
-          <input type="checkbox" checked={chosen.includes(value)} onChange={() => onToggle(value)} /> {value}
+          <input type="checkbox" checked={chosen.includes(value)} onChange={() => onToggle(value)} /> {valueLabel}
         </label>
       ))}
-      {problems.map((problem) => (
-        <span key={problem} className="field-error" role="alert">
-          {problem}
-        </span>
-      ))}
+      <FieldProblems problems={problems} describe={describe} />
     </fieldset>
   );
 }

@@ -1,20 +1,19 @@
 "use client";
 
 import { useState } from "react";
-import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 
 import { fetchJson } from "@/lib/http/fetch-json";
 import type { FeedbackView } from "@/lib/library/feedback";
-
-const TEXT = {
-  patch: "Suggested edit as a patch",
-  resolve: "Mark resolved",
-  resolved: "Resolved.",
-  by: (who: string | null) => who ?? "local user",
-} as const;
+import { LocaleLink } from "@/components/i18n/locale-link";
+import { useErrorMessage } from "@/components/i18n/use-error-message";
 
 /** Open flags, each with its page, comment, suggested edit (a patch to download) and a button to close it. */
 export function FlagQueue({ flags }: { flags: FeedbackView[] }) {
+  const t = useTranslations("review");
+  const kinds = useTranslations("feedback.kinds");
+  const format = useFormatter();
+  const describe = useErrorMessage();
   const [resolved, setResolved] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string>();
 
@@ -24,7 +23,7 @@ export function FlagQueue({ flags }: { flags: FeedbackView[] }) {
       await fetchJson(`/api/feedback/${id}`, { method: "PATCH", body: { resolved: true } });
       setResolved((done) => new Set([...done, id]));
     } catch (e) {
-      setError((e as Error).message);
+      setError(describe(e));
     }
   }
 
@@ -36,21 +35,21 @@ export function FlagQueue({ flags }: { flags: FeedbackView[] }) {
           return (
             <li key={flag.id} className="panel" data-flag={flag.kind}>
               <p>
-                <span className="badge">{flag.kind}</span> <Link href={href}>{flag.caseId ?? flag.causeId}</Link> · {TEXT.by(flag.createdBy)} ·{" "}
-                <time dateTime={flag.createdAt}>{flag.createdAt.slice(0, 10)}</time>
+                <span className="badge">{kinds(flag.kind)}</span> <LocaleLink href={href}>{flag.caseId ?? flag.causeId}</LocaleLink> ·{" "}
+                {flag.createdBy ?? t("localUser")} · <time dateTime={flag.createdAt}>{format.dateTime(new Date(flag.createdAt), { dateStyle: "medium" })}</time>
               </p>
-              {flag.comment && <blockquote>{flag.comment}</blockquote>}
+              {flag.comment && <blockquote data-content-snippet>{flag.comment}</blockquote>}
               <p className="button-row">
                 {flag.hasSuggestion && (
                   <a className="button" href={`/api/feedback/${flag.id}/patch`} download={`${flag.caseId}.patch`}>
-                    {TEXT.patch}
+                    {t("patch")}
                   </a>
                 )}
                 {resolved.has(flag.id) ? (
-                  <span role="status">{TEXT.resolved}</span>
+                  <span role="status">{t("resolved")}</span>
                 ) : (
                   <button type="button" className="button" onClick={() => void resolve(flag.id)}>
-                    {TEXT.resolve}
+                    {t("resolve")}
                   </button>
                 )}
               </p>

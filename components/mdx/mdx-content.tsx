@@ -1,4 +1,4 @@
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactElement } from "react";
 import Link from "next/link";
 import { getMDXComponent } from "mdx-bundler/client";
 import { getTranslations } from "next-intl/server";
@@ -21,15 +21,20 @@ const KIND_KEYS: Record<string, string> = {
 };
 
 type Translate = (key: string, values?: Record<string, string>) => string;
+type PreProps = ComponentProps<"pre"> & { "data-language"?: string };
+
+/** What a fenced block holds (command, output, or an excerpt named in words), its label, and whether it wraps. */
+function blockKind(props: PreProps, t: Translate): { kind: string; label: string; wraps: boolean } {
+  const language = props["data-language"] ?? "text";
+  const kind = COMMAND_LANGUAGES.has(language) ? "command" : language === "text" ? "output" : (LANGUAGE_KINDS[language] ?? language);
+  // Excerpts (source, filters, scripts) wrap; commands and outputs keep their columns and scroll.
+  return { kind, label: KIND_KEYS[kind] ? t(`kind.${KIND_KEYS[kind]}`) : kind, wraps: language in LANGUAGE_KINDS };
+}
 
 function codeBlockFor(t: Translate) {
-  return function CodeBlock(props: ComponentProps<"pre"> & { "data-language"?: string }) {
-    const language = props["data-language"] ?? "text";
-    const kind = COMMAND_LANGUAGES.has(language) ? "command" : language === "text" ? "output" : (LANGUAGE_KINDS[language] ?? language);
-    const label = KIND_KEYS[kind] ? t(`kind.${KIND_KEYS[kind]}`) : kind;
-    // Excerpts (source, filters, scripts) wrap; commands and outputs keep their columns and scroll, so the
-    // scrolling block takes keyboard focus.
-    const wraps = language in LANGUAGE_KINDS;
+  return function CodeBlock(props: PreProps) {
+    const { kind, label, wraps } = blockKind(props, t);
+    // A scrolling block takes keyboard focus.
     return (
       <div className="code-block" data-code-block data-kind={kind} data-wrap={wraps || undefined}>
         <div className="code-block-bar">
@@ -82,27 +87,28 @@ export async function MdxContent({ code, locale, lang }: { code: string; locale:
 }
 
 /** A code block without client parts, for the editor's preview (a server function's answer can hold no client component). */
-function PlainCodeBlock(props: ComponentProps<"pre"> & { "data-language"?: string }) {
-  const language = props["data-language"] ?? "text";
-  const kind = COMMAND_LANGUAGES.has(language) ? "command" : language === "text" ? "output" : (LANGUAGE_KINDS[language] ?? language);
-  return (
-    <div className="code-block" data-kind={kind}>
-      <div className="code-block-bar">
-        <span className="code-block-kind">{kind}</span>
+function plainCodeBlockFor(t: Translate) {
+  return function PlainCodeBlock(props: PreProps) {
+    const { kind, label, wraps } = blockKind(props, t);
+    return (
+      <div className="code-block" data-kind={kind} data-wrap={wraps || undefined}>
+        <div className="code-block-bar">
+          <span className="code-block-kind">{label}</span>
+        </div>
+        <pre {...props} tabIndex={wraps ? undefined : 0} />
       </div>
-      <pre {...props} tabIndex={0} />
-    </div>
-  );
+    );
+  };
 }
 
-const previewComponents = { pre: PlainCodeBlock, a: (props: ComponentProps<"a">) => <a {...props} /> };
-
-/** Compiled MDX as MdxContent renders it, with no client component inside (no copy buttons, plain links). */
-export function MdxPreview({ code }: { code: string }) {
+/** Compiled MDX as MdxContent renders it, with no client component inside (no copy buttons, plain links): for a server function's answer. */
+export async function renderMdxPreview(code: string, locale: Locale): Promise<ReactElement> {
+  const t = await getTranslations({ locale, namespace: "code" });
   const Component = getMDXComponent(code);
+  const Anchor = ({ href = "", ...props }: ComponentProps<"a">) => <a href={href.startsWith("/") ? localizePath(href, locale) : href} {...props} />;
   return (
     <div className="prose">
-      <Component components={previewComponents} />
+      <Component components={{ pre: plainCodeBlockFor(t), a: Anchor }} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 
 import { fetchJson, fetchText } from "@/lib/http/fetch-json";
+import { useLocalize } from "@/components/i18n/locale-link";
 import { useErrorMessage } from "@/components/i18n/use-error-message";
 import { CopyButton } from "@/components/ui/copy-button";
 
@@ -19,6 +20,7 @@ export function ExportPanel({ sessionId, flush }: { sessionId: string; flush: ()
   const locale = useLocale();
   const describe = useErrorMessage();
   const router = useRouter();
+  const localize = useLocalize();
 
   async function load(format: Format) {
     setError(undefined);
@@ -37,7 +39,7 @@ export function ExportPanel({ sessionId, flush }: { sessionId: string; flush: ()
     await flush();
     try {
       const created = await fetchJson<{ id: string }>("/api/cases", { method: "POST", body: { fromSession: sessionId } });
-      router.push(`/library/${created.id}/edit`);
+      router.push(localize(`/library/${created.id}/edit`));
     } catch (e) {
       setError(describe(e));
     }

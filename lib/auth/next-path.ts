@@ -1,3 +1,5 @@
+import { localizePath, splitLocale } from "../i18n/paths";
+
 // Any origin works as the base: only whether the parsed URL stays on it matters.
 const BASE = "http://netriage.invalid";
 
@@ -21,4 +23,9 @@ export function safeNextPath(next: string | null | undefined, fallback = "/triag
   if (!next?.startsWith("/")) return fallback;
   const path = sameOriginPath(next);
   return path !== null && !path.startsWith("//") && sameOriginPath(path) === path ? path : fallback;
+}
+
+/** The sign-in page in the language of `path` (`/zh/...` signs in on `/zh/sign-in`), coming back to `path` after. */
+export function signInPath(path: string): string {
+  return localizePath(`/sign-in?next=${encodeURIComponent(path)}`, splitLocale(path).locale);
 }

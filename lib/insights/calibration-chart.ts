@@ -1,6 +1,7 @@
 import type { ReliabilityBin } from "../triage/calibration";
 
-export type CalibrationPoint = { cx: number; cy: number; r: number; label: string };
+/** A bin's point, with its mean score shown and share right (whole percents) and its number of sessions. */
+export type CalibrationPoint = { cx: number; cy: number; r: number; shown: number; right: number; count: number };
 export type CalibrationLayout = {
   width: number;
   height: number;
@@ -28,7 +29,9 @@ export function layoutCalibrationChart(bins: ReliabilityBin[], { plot = 260, lef
       cx: left + bin.meanConfidence * plot,
       cy: top + (1 - bin.accuracy) * plot,
       r: 3 + 7 * Math.sqrt(bin.count / most),
-      label: `shown ${Math.round(bin.meanConfidence * 100)}%, right ${Math.round(bin.accuracy * 100)}% of ${bin.count}`,
+      shown: Math.round(bin.meanConfidence * 100),
+      right: Math.round(bin.accuracy * 100),
+      count: bin.count,
     })),
   };
 }

@@ -37,13 +37,14 @@ export const FIRST_GUESS_SESSIONS = 500;
 /** How many rows each table lists. */
 export const LISTED = 20;
 export const NO_SYMPTOM = "No entry symptom chosen";
-const DURATION_BUCKETS = [
-  { label: "under 15 min", upTo: 15 },
-  { label: "15 to 60 min", upTo: 60 },
-  { label: "1 to 4 h", upTo: 240 },
-  { label: "4 to 24 h", upTo: 1440 },
-  { label: "over a day", upTo: Number.POSITIVE_INFINITY },
-];
+/** The ranges of time to a confirmed cause, in the order of `timeToConfirm.buckets` (`key` names each in the catalogues). */
+export const DURATION_BUCKETS = [
+  { key: "under15m", label: "under 15 min", upTo: 15 },
+  { key: "to1h", label: "15 to 60 min", upTo: 60 },
+  { key: "to4h", label: "1 to 4 h", upTo: 240 },
+  { key: "to1d", label: "4 to 24 h", upTo: 1440 },
+  { key: "overDay", label: "over a day", upTo: Number.POSITIVE_INFINITY },
+] as const;
 
 const ratio = (part: number, whole: number) => (whole === 0 ? 0 : Number((part / whole).toFixed(4)));
 

@@ -57,6 +57,9 @@ export const caseActionSchema = z
   .object({ version: z.number().int().positive().optional(), comment: z.string().trim().max(10_000, "at most 10,000 characters").optional() })
   .strict();
 
+/** The editor's preview: the case as written so far (the id it has or will have, its fields and body). */
+export const previewCaseSchema = z.object({ id: z.string().max(100), fields: draftFieldsSchema.omit({ id: true }), body: bodySchema }).strict();
+
 export type CreateCaseInput = z.input<typeof createCaseSchema>;
 export type SaveCaseInput = z.infer<typeof saveCaseSchema>;
 

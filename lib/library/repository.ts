@@ -138,8 +138,8 @@ export async function listLibraryCases(
   }));
 }
 
-/** Path segments beside case ids (/api/cases/preview, /library/new). */
-const RESERVED_IDS = new Set(["preview", "new"]);
+/** Path segments beside case ids (/library/new). */
+const RESERVED_IDS = new Set(["new"]);
 
 async function isTaken(prisma: PrismaClient, id: string): Promise<boolean> {
   return getContentLibrary().getCase(id) !== undefined || (await prisma.libraryCase.count({ where: { id } })) > 0;

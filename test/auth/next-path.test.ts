@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { safeNextPath } from "@/lib/auth/next-path";
+import { safeNextPath, signInPath } from "@/lib/auth/next-path";
 
 // What a browser does with a redirect target, for the bypasses (WHATWG URL parsing, as browsers do).
 const landsOn = (path: string) => new URL(path, "https://netriage.example/sign-in").origin;
@@ -55,6 +55,22 @@ describe("safeNextPath", () => {
       const path = safeNextPath(next);
       expect(landsOn(path)).toBe("https://netriage.example");
       expect(path).toBe(next);
+    }
+  });
+});
+
+describe("signInPath", () => {
+  it("signs in on the page's language and comes back to the page, query included", () => {
+    expect(signInPath("/library/new")).toBe("/sign-in?next=%2Flibrary%2Fnew");
+    expect(signInPath("/zh/library/x/edit")).toBe("/zh/sign-in?next=%2Fzh%2Flibrary%2Fx%2Fedit");
+    expect(signInPath("/zh")).toBe("/zh/sign-in?next=%2Fzh");
+    expect(signInPath("/zh/search?q=a&b=c")).toBe("/zh/sign-in?next=%2Fzh%2Fsearch%3Fq%3Da%26b%3Dc");
+  });
+
+  it("gives a next that safeNextPath keeps as it was", () => {
+    for (const path of ["/review", "/zh/insights", "/zh/cases/x?session=1"]) {
+      const next = new URL(signInPath(path), "https://netriage.example").searchParams.get("next");
+      expect(safeNextPath(next)).toBe(path);
     }
   });
 });

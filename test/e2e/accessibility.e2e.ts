@@ -59,6 +59,10 @@ async function pagesToCheck(): Promise<string[]> {
     "/zh/train",
     ...(ticketDrill ? [`/zh${ticketDrill}`] : []),
     "/zh/sign-in",
+    "/zh/library",
+    `/zh/library/${draft.id}/edit`,
+    "/zh/review",
+    "/zh/insights",
   ];
 }
 

@@ -72,6 +72,11 @@ describe("sign-in and roles", () => {
     const page = await fetch(`${server.url}/triage/${id}`, { redirect: "manual" });
     expect(page.status).toBe(307);
     expect(page.headers.get("location")).toBe(`/sign-in?next=${encodeURIComponent(`/triage/${id}`)}`);
+    // A Chinese page signs in on the Chinese sign-in page and comes back to itself.
+    for (const pagePath of ["/zh/library", "/zh/library/new", "/zh/review", "/zh/insights", `/zh/triage/${id}`]) {
+      const chinese = await fetch(`${server.url}${pagePath}`, { redirect: "manual" });
+      expect([pagePath, chinese.status, chinese.headers.get("location")]).toEqual([pagePath, 307, `/zh/sign-in?next=${encodeURIComponent(pagePath)}`]);
+    }
     // The library stays open.
     expect((await fetch(`${server.url}/cases/anytunnel-container-syn-dropped-tw-recycle`)).status).toBe(200);
     expect((await fetch(`${server.url}/api/search?q=conntrack`)).status).toBe(200);
@@ -97,6 +102,8 @@ describe("sign-in and roles", () => {
           expect(response.headers.get("location")).toMatch(/^\/sign-in\?next=%2F(cases|causes|search)/);
         }
       }
+      const chineseCase = await fetch(`${closed.url}/zh${casePath}`, { redirect: "manual" });
+      expect(chineseCase.headers.get("location")).toBe(`/zh/sign-in?next=${encodeURIComponent(`/zh${casePath}`)}`);
       expect((await fetch(`${closed.url}/api/search?q=conntrack`)).status).toBe(401);
       expect(
         (
@@ -118,6 +125,12 @@ describe("sign-in and roles", () => {
     expect(engineer.status).toBe(403);
     expect(await engineer.text()).toMatch(/Not for your role/);
     expect((await fetch(`${server.url}/train/progress`, { headers: { cookie: await cookieOf("lead@example.com") } })).status).toBe(200);
+    const [engineerCookie, trainerCookie] = [await cookieOf("eng@example.com"), await cookieOf("lead@example.com")];
+    for (const pagePath of ["/review", "/zh/review", "/insights", "/zh/insights"]) {
+      const asEngineer = await fetch(`${server.url}${pagePath}`, { headers: { cookie: engineerCookie } });
+      const asTrainer = await fetch(`${server.url}${pagePath}`, { headers: { cookie: trainerCookie } });
+      expect([pagePath, asEngineer.status, asTrainer.status]).toEqual([pagePath, 403, 200]);
+    }
     expect((await fetch(`${server.url}/api/users`, { headers: { cookie: await cookieOf("lead@example.com") } })).status).toBe(403);
   });
 

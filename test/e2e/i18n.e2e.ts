@@ -1,21 +1,31 @@
 // Every page type in English and Chinese: the right <html lang>, and no visible text in the other
-// language outside content (case and cause texts, code, outputs); the language switch and the offer on `/`.
+// language outside content (case and cause texts, code, outputs, what people wrote); the language switch
+// and the offer on `/`; a case written, reviewed and published in Chinese.
+import fs from "node:fs";
+import path from "node:path";
+
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
+import { splitCaseMdx } from "@/lib/library/case-fields";
 import { getExerciseCatalogue } from "@/lib/training/catalogue";
 
 import { launchBrowser, watchPage } from "./browser";
+import { ROOT } from "./server";
 
 const baseUrl = inject("baseUrl");
 const exercises = getExerciseCatalogue().exercises;
 const ticketDrill = exercises.find((e) => e.kind === "ticket");
 const signalDrill = exercises.find((e) => e.kind === "signal");
+/** A complete case of the repository: the Chinese editor flow writes its fields and body again. */
+const { fields: REFERENCE, body: BODY } = splitCaseMdx(fs.readFileSync(path.join(ROOT, "content/cases/k8s-dns-5s-conntrack-dnat-race.mdx"), "utf8"));
+const SLOW = { timeout: 20_000 };
 
 /**
  * What a page shows that is content, code or a parser's note, not interface: the other language may
- * appear there. Cause titles in the cause filter are content; the evidence parsers' names and notes
- * (`the ticket says "..."`, "sysctl settings" in a drill's teaser) are kept in English in both languages.
+ * appear there. Cause titles in the cause filter and the editor's root-cause choice are content; the evidence parsers' names and notes
+ * (`the ticket says "..."`, "sysctl settings" in a drill's teaser) are kept in English in both languages;
+ * what a person typed into a text area (a case's body and lists in the editor) is theirs.
  */
 const CONTENT = [
   "code",
@@ -36,9 +46,11 @@ const CONTENT = [
   ".output-lines",
   "[data-content-snippet]",
   "select[name='cause'] option",
+  "select[name='rootCause'] option",
   ".evidence-detail",
   ".evidence-list .card-meta",
   ".drill-row .card-sub",
+  "textarea",
 ].join(", ");
 
 /**
@@ -80,6 +92,8 @@ describe("pages in English and Chinese", () => {
   let browser: Browser;
   /** A triage session per language, on a ticket written in it (a ticket's own words are the customer's). */
   const sessions: Record<string, string> = {};
+  /** A draft written in the app with only a title: its editor lists what is missing. */
+  let draftId = "";
   const TICKETS = {
     en: "Pods see DNS lookups take exactly 5 s now and then; conntrack -S shows insert_failed rising.",
     zh: "Pod 里的 DNS 解析偶尔正好耗时 5 秒；conntrack -S 显示 insert_failed 在增长。",
@@ -96,6 +110,13 @@ describe("pages in English and Chinese", () => {
       expect(created.status).toBe(201);
       sessions[language] = ((await created.json()) as { id: string }).id;
     }
+    const draft = await fetch(`${baseUrl}/api/cases`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ title: "Intermittent resets behind the office proxy" }),
+    });
+    expect(draft.status).toBe(201);
+    draftId = ((await draft.json()) as { id: string }).id;
   });
   afterAll(async () => {
     await browser?.close();
@@ -118,6 +139,11 @@ describe("pages in English and Chinese", () => {
     "/sign-in",
     "/account",
     "/admin/users",
+    "/library",
+    "/library/new",
+    `/library/${draftId}/edit`,
+    "/review",
+    "/insights",
   ];
 
   for (const language of [
@@ -236,4 +262,76 @@ describe("pages in English and Chinese", () => {
     expect(await page.locator(".drill-feedback").textContent()).toMatch(CJK);
     await page.close();
   });
+
+  it("writes a case in the Chinese editor, submits and publishes it, and shows it on its Chinese page", async () => {
+    const page = await (await browser.newContext()).newPage();
+    const problems = watchPage(page);
+    await page.goto(`${baseUrl}/zh/library/new`, { waitUntil: "networkidle" });
+    expect(await page.locator("h1").first().textContent()).toBe("新建案例");
+    // The blank case's first problem, in Chinese; the body starts with the sections the check expects.
+    await expect.poll(() => page.getByLabel("标题（英文）").locator("..").locator(".field-error").allTextContents(), SLOW).toEqual(["案例需要标题"]);
+    expect(await page.getByLabel("正文（MDX）").inputValue()).toMatch(/^## Issue\n/);
+    expect(await page.locator("[data-section-headings] code[lang=zh]").allTextContents()).toEqual([
+      "## 问题",
+      "## 环境",
+      "## 诊断",
+      "## 原因",
+      "## 解决",
+      "## 下次如何识别",
+    ]);
+
+    const title = "Kiwi pods see 5 s DNS delays after the node pool upgrade";
+    const titleZh = "几维集群节点池升级后 Pod 内 DNS 解析偶尔 5 秒延时";
+    await page.getByLabel("标题（英文）").fill(title);
+    await page.getByLabel("中文标题").fill("待补充");
+    await expect.poll(() => page.getByLabel("中文标题").locator("..").locator(".field-error").allTextContents(), SLOW).toContain("还有待补充的占位内容");
+    await page.getByLabel("中文标题").fill(titleZh);
+    await page.getByRole("combobox", { name: /^根因/ }).selectOption(REFERENCE.rootCause!);
+    for (const platform of ["Kubernetes", "Linux"]) await page.getByRole("checkbox", { name: platform }).check();
+    for (const layer of ["DNS", "内核", "容器"]) await page.getByRole("checkbox", { name: layer }).check();
+    await page.getByLabel("症状（每行一条）").fill(REFERENCE.symptoms!.join("\n"));
+    await page.getByLabel("别名，中英文都要有（每行一个）").fill(REFERENCE.aliases!.join("\n"));
+    await page.getByLabel("工单或章节").fill("KIWI-7");
+    await page.getByLabel("正文（MDX）").fill(BODY);
+    await expect.poll(() => page.locator("[data-check-state]").textContent(), SLOW).toBe("已通过全部内容检查。");
+    // The preview labels the body's code blocks in Chinese.
+    expect(await page.locator(".case-preview .code-block-kind").first().textContent()).toMatch(/^(命令|输出)$/);
+
+    await page.getByRole("button", { name: "创建草稿" }).click();
+    await page.waitForURL(/\/zh\/library\/[a-z0-9-]+\/edit$/, SLOW);
+    const id = page.url().split("/").at(-2)!;
+    await page.getByRole("button", { name: "提交审核" }).click();
+    await expect.poll(() => page.getByText("审核中（第 2 版）。").count(), SLOW).toBe(1);
+    await page.getByRole("button", { name: "发布" }).click();
+    await expect.poll(() => page.getByText("已发布（第 3 版）。").count(), SLOW).toBe(1);
+    await page.reload({ waitUntil: "networkidle" });
+    expect(await page.locator(".revision-list strong").allTextContents()).toEqual(["发布", "提交审核", "创建"]);
+    const found: string[] = [];
+    for (const text of await interfaceTexts(page, "zh-CN")) if (ENGLISH_RUN.test(text)) found.push(text);
+    expect(found).toEqual([]);
+    // The header's switch keeps the editor's page; back in Chinese through it.
+    await page.locator("[data-switch-locale='en']").click();
+    await page.waitForURL(`${baseUrl}/library/${id}/edit`);
+    expect(await page.locator("h1").first().textContent()).toBe(`Edit ${id}`);
+    await page.locator("[data-switch-locale='zh']").click();
+    await page.waitForURL(`${baseUrl}/zh/library/${id}/edit`);
+
+    await page.goto(`${baseUrl}/zh/cases/${id}`, { waitUntil: "networkidle" });
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    expect(await page.locator("h1").textContent()).toBe(titleZh);
+    expect(await page.locator("[data-missing-translation]").count()).toBe(1);
+    expect((await interfaceTexts(page, "zh-CN")).filter((text) => ENGLISH_RUN.test(text))).toEqual([]);
+    await page.goto(`${baseUrl}/zh/library`, { waitUntil: "networkidle" });
+    expect(await page.locator(`section[aria-labelledby=state-published] a[href='/zh/cases/${id}']`).count()).toBe(1);
+
+    // Publishing an unfinished draft is refused, with the failed check named in Chinese.
+    await page.goto(`${baseUrl}/zh/library/${draftId}/edit`, { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "发布" }).click();
+    const refusal = page.locator(".case-actions [role=alert]");
+    await refusal.waitFor(SLOW);
+    expect(await refusal.textContent()).toMatch(/^未完成：[\w.]+：\S*[\u3400-\u9fff]/);
+    expect(await refusal.textContent()).not.toMatch(ENGLISH_RUN);
+    expect(problems.consoleErrors.filter((error) => !/422/.test(error))).toEqual([]);
+    expect(problems.offsiteRequests).toEqual([]);
+  }, 180_000);
 });

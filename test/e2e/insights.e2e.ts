@@ -4,11 +4,13 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { ENTRY_SYMPTOMS } from "@/lib/content/entry-symptoms";
 import { createPrisma } from "@/lib/db";
 import type { Insights } from "@/lib/insights/insights";
-import { INSIGHTS_TEXT } from "@/components/insights/strings";
 import type { PrismaClient } from "@/generated/prisma/client";
 
+import en from "../../messages/en.json";
+import zh from "../../messages/zh.json";
 import { createMigratedDatabase } from "../db/databases";
 import { DRAFT_TITLE, NO_RESULT_QUERY, OPEN_FLAG_COMMENT, seedInsights } from "../insights/seed";
 import { axeViolations } from "./axe";
@@ -89,7 +91,7 @@ describe("insights in Chromium", () => {
     const page = await browser.newPage();
     const problems = watchPage(page);
     await page.goto(`${server.url}/insights`, { waitUntil: "networkidle" });
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(INSIGHTS_TEXT.title);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(en.insights.title);
 
     const noResult = page.locator("section[aria-labelledby=no-result] tbody tr");
     expect(await noResult.allTextContents()).toEqual(
@@ -103,7 +105,7 @@ describe("insights in Chromium", () => {
     expect(await firstGuess.locator("p").first().textContent()).toContain(
       `On 61 confirmed sessions, the current engine's top cause was the confirmed one ${percent}`,
     );
-    expect(await firstGuess.getByRole("img", { name: INSIGHTS_TEXT.calibrationChartTitle }).count()).toBe(1);
+    expect(await firstGuess.getByRole("img", { name: en.insights.calibrationChartTitle }).count()).toBe(1);
     expect(await firstGuess.locator("circle.calibration-point").count()).toBe(insights.firstGuess.calibration.length);
 
     const unconfirmed = page.locator("section[aria-labelledby=unconfirmed]");
@@ -118,6 +120,29 @@ describe("insights in Chromium", () => {
     const time = page.locator("section[aria-labelledby=time-to-confirm] p").first();
     expect(await time.textContent()).toMatch(new RegExp(`^${insights.timeToConfirm.sessions} confirmed sessions: median \\d+ min`));
 
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual({ consoleErrors: [], offsiteRequests: [] });
+    await page.close();
+  });
+
+  it("shows the same figures in Chinese at /zh/insights, with symptoms, causes and ranges named in Chinese", async () => {
+    const insights = (await (await fetch(`${server.url}/api/insights`)).json()) as Insights;
+    const page = await browser.newPage();
+    const problems = watchPage(page);
+    await page.goto(`${server.url}/zh/insights`, { waitUntil: "networkidle" });
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(zh.insights.title);
+    expect(await page.locator("section[aria-labelledby=first-guess] p").first().textContent()).toMatch(
+      new RegExp(`^在 ${insights.firstGuess.sessions} 个已确认的会话中，当前引擎排名第一的根因有 ${Math.round(insights.firstGuess.accuracy * 100)}%`),
+    );
+    const reset = ENTRY_SYMPTOMS.find((s) => s.id === "refused-or-reset");
+    expect(await page.locator("section[aria-labelledby=unconfirmed] tbody").textContent()).toContain(reset?.labelZh);
+    expect(await page.locator("section[aria-labelledby=unconfirmed] tbody").textContent()).not.toContain(reset?.label);
+    expect(await page.locator("section[aria-labelledby=time-to-confirm] p").first().textContent()).toMatch(
+      new RegExp(`^${insights.timeToConfirm.sessions} 个已确认的会话：中位数 \\d+ (分钟|小时)`),
+    );
+    expect(await page.locator("#time-chart-title").textContent()).toBe(zh.insights.timeChartTitle);
+    expect(await page.locator("section[aria-labelledby=time-to-confirm] svg").textContent()).toContain(zh.insights.buckets.under15m);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual({ consoleErrors: [], offsiteRequests: [] });
     await page.close();

@@ -1,7 +1,7 @@
 import { libraryCaseMetadata, LibraryCasePage, type LibraryCasePageProps } from "@/app/_pages/library-case";
 
 export const dynamic = "force-dynamic";
-export const generateMetadata = libraryCaseMetadata;
+export const generateMetadata = (props: LibraryCasePageProps) => libraryCaseMetadata("zh", props);
 
 export default function Page(props: LibraryCasePageProps) {
   return <LibraryCasePage locale="zh" {...props} />;

@@ -1,0 +1,30 @@
+"use server";
+
+// The editor's live preview: the case body compiled by the build's pipeline (cached by a hash of the
+// body) and rendered on the server, so the browser never evaluates MDX.
+import type { ReactNode } from "react";
+
+import { requireUser } from "@/lib/auth/access";
+import { getPrisma } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/locales";
+import { previewCaseSchema } from "@/lib/library/case-fields";
+import type { CaseProblem } from "@/lib/library/check-case";
+import { previewCase } from "@/lib/library/preview";
+import { renderMdxPreview } from "@/components/mdx/mdx-content";
+import { getViewer } from "@/app/_server/viewer";
+
+export type PreviewResult = { problems: CaseProblem[]; preview: ReactNode } | { error: string; field?: string };
+
+/** The checks of content:check and the rendered body of a case being written; `locale` is the editor's language. */
+export async function renderCasePreview(input: unknown, locale: Locale): Promise<PreviewResult> {
+  requireUser(await getViewer());
+  const parsed = previewCaseSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    // A field's message names the field; the id and body are checked as a whole.
+    return { error: issue.message, field: String(issue.path[0] === "fields" ? (issue.path[1] ?? "") : issue.path[0]) };
+  }
+  const { id, fields, body } = parsed.data;
+  const { problems, code } = await previewCase(getPrisma(), id, fields, body);
+  return { problems, preview: code === null ? null : await renderMdxPreview(code, locale) };
+}

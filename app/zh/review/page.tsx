@@ -1,0 +1,8 @@
+import { reviewMetadata, ReviewPage } from "@/app/_pages/review";
+
+export const dynamic = "force-dynamic";
+export const generateMetadata = () => reviewMetadata("zh");
+
+export default function Page() {
+  return <ReviewPage locale="zh" />;
+}
