@@ -13,7 +13,8 @@ import { createRunStoreDir } from "./page-store";
 (process.env as Record<string, string>).NODE_ENV = "production";
 
 if (cluster.isPrimary) {
-  const workerEnv = { NETRIAGE_PAGE_STORE: createRunStoreDir() };
+  const storeDir = createRunStoreDir();
+  const workerEnv = storeDir ? { NETRIAGE_PAGE_STORE: storeDir } : {};
   const workers = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
   cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), args: process.argv.slice(2) });
   for (let i = 0; i < workers; i++) cluster.fork(workerEnv);

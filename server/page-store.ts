@@ -21,7 +21,6 @@ export type PageStore = {
 type Head = Omit<CachedPage, "body">;
 
 export function createPageStore(dir: string): PageStore {
-  fs.mkdirSync(dir, { recursive: true });
   const fileOf = (key: string) => path.join(dir, createHash("sha256").update(key).digest("hex").slice(0, 40));
   let warned = false;
 
@@ -62,12 +61,20 @@ const STORES = path.resolve(".next/netriage/pages");
 
 /**
  * A new store directory for this server run (its primary process): pages are kept for one run, since
- * another run may serve another database. Stores of runs no longer alive are removed.
+ * another run may serve another database. Stores of runs no longer alive are removed. Undefined, with
+ * a warning, where the build's directory cannot be written: pages are then kept in memory only.
  */
-export function createRunStoreDir(): string {
-  fs.mkdirSync(STORES, { recursive: true });
-  for (const name of fs.readdirSync(STORES)) if (!isRunning(Number(name))) fs.rmSync(path.join(STORES, name), { recursive: true, force: true });
-  return path.join(STORES, String(process.pid));
+export function createRunStoreDir(): string | undefined {
+  try {
+    fs.mkdirSync(STORES, { recursive: true });
+    for (const name of fs.readdirSync(STORES)) if (!isRunning(Number(name))) fs.rmSync(path.join(STORES, name), { recursive: true, force: true });
+    const dir = path.join(STORES, String(process.pid));
+    fs.mkdirSync(dir);
+    return dir;
+  } catch (error) {
+    console.warn(`pages of in-app cases are kept in memory only: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }
 
 function isRunning(pid: number): boolean {
