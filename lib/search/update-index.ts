@@ -30,41 +30,15 @@ export function updateSearchIndex(
   { upsert = [], remove = [] }: { upsert?: SearchDocument[]; remove?: Pick<SearchDocument, "kind" | "id">[] },
 ): void {
   const numbers = numbersOf(index);
-  for (const doc of [...remove, ...upsert]) {
+  for (const doc of remove) {
     const old = numbers.get(keyOf(doc));
     if (old === undefined) continue;
     index.removed.add(old);
     numbers.delete(keyOf(doc));
   }
-  const added = new Map<number, { docs: number[]; weights: number[] }>();
-  const newTerms: string[] = [];
-  for (const doc of upsert) {
-    const docNumber = index.documents.length;
-    index.documents.push(doc);
-    numbers.set(keyOf(doc), docNumber);
-    for (const [term, weight] of documentTermWeights(doc, index.averageLengths)) {
-      let t = index.termNumbers.get(term);
-      if (t === undefined) {
-        t = index.terms.length;
-        index.terms.push(term);
-        index.termNumbers.set(term, t);
-        index.postingDocs.push(new Int32Array(0));
-        index.postingWeights.push(new Float32Array(0));
-        addTypoKeys(index.typoNeighbours, term, t);
-        newTerms.push(term);
-      }
-      let pending = added.get(t);
-      if (!pending) added.set(t, (pending = { docs: [], weights: [] }));
-      pending.docs.push(docNumber);
-      pending.weights.push(weight);
-    }
-  }
-  for (const [t, { docs, weights }] of added) {
-    index.postingDocs[t] = concatInt(index.postingDocs[t], docs);
-    index.postingWeights[t] = concatFloat(index.postingWeights[t], weights);
-  }
-  if (newTerms.length > 0) index.addedTerms = [...index.addedTerms, ...newTerms].sort();
-  refreshIdf(index);
+  const bulk = createBulkAdd(index);
+  for (const doc of upsert) bulk.add(doc);
+  bulk.commit(() => false);
 }
 
 /**
