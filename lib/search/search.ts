@@ -4,7 +4,7 @@ import { FIELD_WEIGHTS, type SearchDocument, type SearchKind } from "./documents
 import { excerpt, findMatches, termsOf, type Range } from "./highlight";
 import { analyzeQuery, type AnalyzedQuery } from "./query";
 import type { SearchIndex } from "./search-index";
-import { tokenize } from "./tokenize";
+import { HAN_CHAR, normalizeText, tokenize } from "./tokenize";
 
 export type SearchFilters = { platform?: string; layer?: string; cause?: string; type?: string };
 
@@ -83,8 +83,11 @@ const SNIPPET_LENGTH = 180;
 
 /** The line (error string, symptom, body line, alias) matching the most query terms; the first symptom when none does. */
 function bestSnippet(doc: SearchDocument, terms: ReadonlySet<string>): { text: string; ranges: Range[] } {
+  const probes = [...terms].map(probeOf);
   let best = { text: doc.symptoms[0] ?? "", count: 0 };
   for (const line of snippetLines(doc)) {
+    if (!probes.some((probe) => line.folded.includes(probe))) continue;
+    line.terms ??= termsOf(line.text);
     let count = 0;
     for (const term of terms) if (line.terms.has(term)) count++;
     if (count > best.count) best = { text: line.text, count };
@@ -92,19 +95,31 @@ function bestSnippet(doc: SearchDocument, terms: ReadonlySet<string>): { text: s
   return excerpt(best.text, findMatches(best.text, terms).ranges, SNIPPET_LENGTH);
 }
 
+/**
+ * What a line must contain, lowercased, to yield `term`: a Han bigram itself; else the first three
+ * characters of the word it was stemmed from (stemming only cuts a word's end, or turns -ies into -y).
+ */
+function probeOf(term: string): string {
+  if (HAN_CHAR.test(term)) return term;
+  return (term.endsWith("y") ? term.slice(0, -1) : term).slice(0, 3);
+}
+
 /** Documents whose snippet lines are kept: the repository's and the most recent hits of a large library. */
 const SNIPPET_CACHE_DOCUMENTS = 1_000;
-// Each document's candidate snippet lines with their terms, worked out when it is a hit; least recently used first.
-const snippetLineCache = new Map<SearchDocument, { text: string; terms: Set<string> }[]>();
+type SnippetLine = { text: string; folded: string; terms?: Set<string> };
+// Each document's candidate snippet lines, lowercased as they are and as tokenized (NFKC); a line's terms
+// are worked out only when a query's probe is in it. Least recently used first.
+const snippetLineCache = new Map<SearchDocument, SnippetLine[]>();
 
-function snippetLines(doc: SearchDocument): { text: string; terms: Set<string> }[] {
+function snippetLines(doc: SearchDocument): SnippetLine[] {
   let lines = snippetLineCache.get(doc);
   if (lines) snippetLineCache.delete(doc);
   else
-    lines = [...doc.errorStrings, ...doc.symptoms, ...doc.body.split("\n"), ...doc.bodyZh.split("\n"), ...doc.aliases].map((text) => ({
-      text,
-      terms: termsOf(text),
-    }));
+    lines = [...doc.errorStrings, ...doc.symptoms, ...doc.body.split("\n"), ...doc.bodyZh.split("\n"), ...doc.aliases].map((text) => {
+      const lower = text.toLowerCase();
+      const normalized = normalizeText(text).toLowerCase();
+      return { text, folded: normalized === lower ? lower : `${lower}\n${normalized}` };
+    });
   snippetLineCache.set(doc, lines);
   if (snippetLineCache.size > SNIPPET_CACHE_DOCUMENTS) snippetLineCache.delete(snippetLineCache.keys().next().value!);
   return lines;

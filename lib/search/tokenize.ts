@@ -19,6 +19,8 @@ const MAX_TOKEN_LENGTH = 64;
 // are disjoint classes, so matching never backtracks more than one joiner run: linear time.
 // Han: the CJK range plus the compatibility ideographs (U+F900-U+FAFF).
 const HAN = `${CJK_RANGE}\\uf900-\\ufaff`;
+/** One Han character, as the tokenizer reads it. */
+export const HAN_CHAR = new RegExp(`[${HAN}]`);
 const WORD_CHAR = `(?:[^\\P{L}${HAN}]|\\p{N})`;
 const RUN = new RegExp(`([${HAN}]+)|${WORD_CHAR}+(?:[_.:/-]+${WORD_CHAR}+)*`, "gu");
 
