@@ -42,8 +42,8 @@ export type LibraryVersions = {
 
 export type PageCache = {
   serve(request: IncomingMessage, response: ServerResponse): boolean;
-  /** Answers `request` from the disk store when it holds a fresh page for it; undefined when no store applies. */
-  serveStored(request: IncomingMessage, response: ServerResponse): Promise<boolean> | undefined;
+  /** Answers `request` from the disk store if it holds a fresh page for it; returns whether it did. */
+  serveStored(request: IncomingMessage, response: ServerResponse): boolean;
   capture(request: IncomingMessage, response: ServerResponse): void;
   readonly size: number;
 };
@@ -119,15 +119,14 @@ export function createPageCache({
     return true;
   }
 
-  function serveStored(request: IncomingMessage, response: ServerResponse): Promise<boolean> | undefined {
+  function serveStored(request: IncomingMessage, response: ServerResponse): boolean {
     const key = keyOf(request);
-    if (!store || !key || inAppCaseOf(key) === undefined) return undefined;
-    return store.read(key).then((page) => {
-      if (!page || !fits(request, key, page)) return false;
-      remember(key, page);
-      send(request, response, page);
-      return true;
-    });
+    if (!store || !key || inAppCaseOf(key) === undefined) return false;
+    const page = store.read(key);
+    if (!page || !fits(request, key, page)) return false;
+    remember(key, page);
+    send(request, response, page);
+    return true;
   }
 
   /** Watches Next answer `request`, and keeps the answer if it is a prerendered page. */

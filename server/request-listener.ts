@@ -33,13 +33,8 @@ export function createRequestListener({
     });
   };
   const answer = (request: IncomingMessage, response: ServerResponse): void => {
-    if (pages?.serve(request, response)) return;
-    const stored = pages?.serveStored(request, response);
-    if (!stored) return toNext(request, response);
-    stored.then(
-      (served) => served || toNext(request, response),
-      () => toNext(request, response),
-    );
+    if (pages?.serve(request, response) || pages?.serveStored(request, response)) return;
+    toNext(request, response);
   };
   return (request: IncomingMessage, response: ServerResponse): void => {
     stampPeerAddress(request);

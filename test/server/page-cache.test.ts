@@ -42,10 +42,8 @@ async function serveThroughCache(answer: (path: string) => Answer, options?: Par
   const cache = createPageCache(options);
   const reachedNext: string[] = [];
   const server = http.createServer((request, response) => {
-    if (cache.serve(request, response)) return;
-    const stored = cache.serveStored(request, response);
-    if (stored) void stored.then((served) => served || toNext(request, response));
-    else toNext(request, response);
+    if (cache.serve(request, response) || cache.serveStored(request, response)) return;
+    toNext(request, response);
   });
   const toNext = (request: http.IncomingMessage, response: http.ServerResponse) => {
     cache.capture(request, response);
