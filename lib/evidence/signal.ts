@@ -24,6 +24,15 @@ export type Signal = {
   sinceBoot?: true;
 };
 
+/** Reads one pasted output (or the ticket text) a line at a time. */
+export type LineReader = {
+  read(line: string, lineNumber: number): void;
+  /** What a line the parser's `reads` test refused does to the reader (ends a table, say); nothing when absent. */
+  skip?(line: string, lineNumber: number): void;
+  /** The signals, once every line was read. */
+  finish(): Signal[];
+};
+
 /** A parser reads one pasted output (or the ticket text) and returns what it recognises. */
 export type OutputParser = {
   id: string;
@@ -31,7 +40,14 @@ export type OutputParser = {
   title: string;
   /** The signals this parser can emit (used to weigh what running its command could reveal). */
   produces: readonly SignalId[];
-  /** Pure and linear in the input length; returns [] for text it does not recognise. */
+  /**
+   * A cheap test of a line (a keyword, a first character): false only for lines that `read` would do
+   * no more with than `skip` does. Extraction hands each line only to the parsers that accept it.
+   */
+  reads(line: string): boolean;
+  /** A reader for one text; pure, and linear in the input length. */
+  reader(source: EvidenceSource): LineReader;
+  /** Reads a whole text; returns [] for text it does not recognise. */
   parse(text: string, source: EvidenceSource): Signal[];
 };
 

@@ -1,6 +1,6 @@
 import { countSuffix, Findings } from "../findings";
-import { splitLines } from "../lines";
-import { type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser } from "../line-parser";
+import { type EvidenceSource, type LineReader } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "connect-tools";
@@ -297,24 +297,36 @@ class ArpReader {
 
 // ---- the parser -------------------------------------------------------------------------------
 
-function parseConnectTools(text: string, source: EvidenceSource): Signal[] {
+/** Words (in any case) of every tool line read above; lines without one are read only when they may hold a MAC. */
+const MAY_MATTER = new RegExp(
+  [
+    String.raw`open|nc: |ncat: |telnet: |could not connect to redis|connected to|connection to|error 2003|java\.net\.|dial tcp |connect e|\] \d+ \(`,
+    String.raw`ping |pinging |正在 Ping| bytes from |reply from |来自 |packets transmitted|packets: sent|数据包: 已发送|received|arping`,
+    String.raw`needed|too long|fragmented|拆分|destination|packet filtered|prohibited|无法访问|request time|请求超时`,
+  ].join("|"),
+  "i",
+);
+
+function connectToolsReader(source: EvidenceSource): LineReader {
   const findings = new Findings();
   const ping = new PingReader();
   const arp = new ArpReader();
-  splitLines(text).forEach((rawLine, index) => {
+  const read = (rawLine: string, lineNumber: number) => {
     const line = rawLine.trim();
     if (line === "") return;
-    const lineNumber = index + 1;
     if (readConnectLine(line, lineNumber, findings) || line.length > MAX_TOOL_LINE) return;
     if (ping.read(line, lineNumber, findings)) return;
     arp.read(line, lineNumber, findings);
-  });
-  ping.finish(findings);
-  arp.finish(findings);
-  return findings.toSignals(PARSER_ID, source, (id, hit) => `${hit.detail ?? DETAILS[id] ?? id}${countSuffix(hit, "lines")}`);
+  };
+  const finish = () => {
+    ping.finish(findings);
+    arp.finish(findings);
+    return findings.toSignals(PARSER_ID, source, (id, hit) => `${hit.detail ?? DETAILS[id] ?? id}${countSuffix(hit, "lines")}`);
+  };
+  return { read, finish };
 }
 
-export const connectToolsParser: OutputParser = {
+export const connectToolsParser = defineParser({
   id: PARSER_ID,
   title: "nc / telnet / ping / redis-cli / arping",
   produces: [
@@ -330,5 +342,6 @@ export const connectToolsParser: OutputParser = {
     "two-macs-one-ip",
     "duplicate-address-log",
   ],
-  parse: parseConnectTools,
-};
+  reads: (line) => MAY_MATTER.test(line) || mayHoldMac(line),
+  reader: connectToolsReader,
+});

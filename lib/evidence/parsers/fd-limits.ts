@@ -1,5 +1,5 @@
-import { splitLines } from "../lines";
-import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser } from "../line-parser";
+import { makeSignal, type EvidenceSource, type Signal } from "../signal";
 
 const ID = "fd-limits";
 
@@ -56,6 +56,11 @@ class LimitReader {
     }
   }
 
+  /** Any other line that is not blank: a bare number after it is no longer ulimit's. */
+  skip(raw: string): void {
+    if (raw.trim()) this.ulimitPending = false;
+  }
+
   finish(): Signal[] {
     if (!this.tooMany) return this.signals;
     const { line, lineNumber, count } = this.tooMany;
@@ -83,13 +88,13 @@ class LimitReader {
   }
 }
 
-export const fdLimitsParser: OutputParser = {
+/** EMFILE messages, limit lines, ulimit commands and the bare number `ulimit -n` prints. */
+const MAY_MATTER = /too many open files|emfile|打开的文件过多|ulimit|\(-n\)|-n:|max open files|limitnofile|^\s*(?:\d+|unlimited)\s*$/i;
+
+export const fdLimitsParser = defineParser({
   id: ID,
   title: "Open-files limits (ulimit, /proc/<pid>/limits)",
   produces: ["fd-limit-low", "too-many-open-files"],
-  parse(text, source) {
-    const reader = new LimitReader(source);
-    splitLines(text).forEach((raw, index) => reader.read(raw, index + 1));
-    return reader.finish();
-  },
-};
+  reads: (line) => MAY_MATTER.test(line),
+  reader: (source) => new LimitReader(source),
+});

@@ -1,5 +1,5 @@
-import { splitLines } from "../lines";
-import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser } from "../line-parser";
+import { makeSignal, type EvidenceSource, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const ID = "tcp-states";
@@ -179,6 +179,15 @@ class StateReader {
     this.readCommand(line);
   }
 
+  /** A line with no state, header, count or command: under `ss state X` it may be a row, else it ends the table. */
+  skip(raw: string, lineNumber: number): void {
+    if (this.filterState) this.read(raw, lineNumber);
+    else if (raw.trim()) {
+      this.pendingCount = undefined;
+      this.startTable();
+    }
+  }
+
   finish(): Table[] {
     this.startTable();
     return this.tables;
@@ -240,13 +249,20 @@ function countedSignals(counted: StateReader["counted"], source: EvidenceSource)
   });
 }
 
-export const tcpStatesParser: OutputParser = {
+/** A state name (STATE_HINT), a table header, a command naming a state or counting lines, or a bare count. */
+const MAY_MATTER = new RegExp(String.raw`${STATE_HINT.source}|state|wc\s+-l|grep\s+-c|Proto|Netid|Recv-Q|Active Internet|^\s*\d+\s*$`);
+
+export const tcpStatesParser = defineParser({
   id: ID,
   title: "TCP socket states (netstat -ant, ss -tan, state counts)",
   produces: ["many-close-wait", "many-fin-wait2", "many-time-wait", "many-syn-recv", "many-syn-sent"],
-  parse(text, source) {
+  reads: (line) => MAY_MATTER.test(line),
+  reader(source) {
     const reader = new StateReader(source.kind === "output" ? source.command : undefined);
-    splitLines(text).forEach((raw, index) => reader.read(raw, index + 1));
-    return [...tableSignals(reader.finish(), source), ...countedSignals(reader.counted, source)];
+    return {
+      read: (line, lineNumber) => reader.read(line, lineNumber),
+      skip: (line, lineNumber) => reader.skip(line, lineNumber),
+      finish: () => [...tableSignals(reader.finish(), source), ...countedSignals(reader.counted, source)],
+    };
   },
-};
+});

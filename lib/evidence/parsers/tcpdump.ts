@@ -1,6 +1,6 @@
 import { countSuffix, Findings } from "../findings";
-import { splitLines } from "../lines";
-import { type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser } from "../line-parser";
+import { type EvidenceSource, type LineReader } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "tcpdump";
@@ -31,6 +31,7 @@ const OVERLAY_PORTS = new Set(["4789", "8472"]);
 
 // ---- reading one line -------------------------------------------------------------------------
 
+/** `index` orders packets: the line number. */
 type Where = { line: string; lineNumber: number; time?: number; index: number };
 
 type Segment = Where & {
@@ -483,25 +484,30 @@ function readOffloadArtifact(segment: Segment, rest: string, findings: Findings)
 
 // ---- the parser -------------------------------------------------------------------------------
 
-function parseTcpdump(text: string, source: EvidenceSource): Signal[] {
+/** Packets, tshark's analysis, ARP and an empty capture; other lines only carry a time stamp. */
+const MAY_MATTER = / > |\[TCP |who-has|is-at|packets captured/;
+const MAY_HAVE_TIME = /^\s*\d/;
+
+function tcpdumpReader(source: EvidenceSource): LineReader {
   const findings = new Findings(true);
   const tcp = new TcpTracker(findings);
   const dns = new DnsPairs(findings);
   const arp = new ArpWatch();
   const overlay = new OverlayWatch();
   let lastTime: number | undefined;
-  let index = 0;
 
-  splitLines(text).forEach((rawLine, lineIndex) => {
+  // -v prints the IP header with the timestamp, then the TCP line indented below it.
+  const skip = (rawLine: string) => {
+    if (MAY_HAVE_TIME.test(rawLine)) lastTime = readTime(rawLine.trim()) ?? lastTime;
+  };
+  const read = (rawLine: string, lineNumber: number) => {
     const line = rawLine.trim();
     if (line === "") return;
-    // -v prints the IP header with the timestamp, then the TCP line indented below it.
     lastTime = readTime(line) ?? lastTime;
-    index += 1;
-    const where: Where = { line, lineNumber: lineIndex + 1, time: lastTime, index };
+    const where: Where = { line, lineNumber, time: lastTime, index: lineNumber };
     if (readWiresharkLine(line, where, findings) || (line.length <= MAX_ARP_LINE && arp.read(line, where))) return;
     if (line === "0 packets captured")
-      return findings.add("capture-empty", rawLine, lineIndex + 1, {
+      return findings.add("capture-empty", rawLine, lineNumber, {
         detail: "the capture saw no packet matching its filter: the traffic never reached this point",
       });
     const addressed = findAddresses(line);
@@ -517,14 +523,17 @@ function parseTcpdump(text: string, source: EvidenceSource): Signal[] {
     const [dstHost, dstPort] = splitEndpoint(dst);
     if (OVERLAY_PORTS.has(dstPort) || rest.startsWith("VXLAN")) return overlay.read(srcHost, dstHost, where);
     if (dstPort === "53" || dstPort === "domain") dns.read(src, dst, rest, where);
-  });
-  tcp.finish();
-  arp.finish(findings);
-  overlay.finish(findings);
-  return findings.toSignals(PARSER_ID, source, (id, hit) => `${hit.detail ?? id}${countSuffix(hit, "occurrences")}`);
+  };
+  const finish = () => {
+    tcp.finish();
+    arp.finish(findings);
+    overlay.finish(findings);
+    return findings.toSignals(PARSER_ID, source, (id, hit) => `${hit.detail ?? id}${countSuffix(hit, "occurrences")}`);
+  };
+  return { read, skip, finish };
 }
 
-export const tcpdumpParser: OutputParser = {
+export const tcpdumpParser = defineParser({
   id: PARSER_ID,
   title: "tcpdump / tshark text",
   produces: [
@@ -549,5 +558,6 @@ export const tcpdumpParser: OutputParser = {
     "capture-offload-artifact",
     "capture-empty",
   ],
-  parse: parseTcpdump,
-};
+  reads: (line) => MAY_MATTER.test(line),
+  reader: tcpdumpReader,
+});
