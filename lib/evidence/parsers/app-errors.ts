@@ -205,21 +205,20 @@ const MAX_LINE = 1000;
 const ANY_FINDING = new RegExp(FINDINGS.map((f) => `(?:${f.pattern.source})`).join("|"), "im");
 
 /**
- * Words (in any case) that every finding's pattern contains one of, a /proc/net/udp row, and the
- * lines of `type -a` and of HTTP header blocks (a blank line ends one): other lines are not read.
+ * Words (in any case) that every finding's pattern contains one of, and those of `type -a` and HTTP
+ * header lines; with /proc/net/udp rows and blank lines (which end a header block), the lines read.
  */
-const MAY_MATTER = new RegExp(
-  [
-    String.raw`connection|timeout|timed out|pool|thread|worker|rejectedexecution|event loop|max_children|池|命令|not found|notfound|no instances`,
-    String.raw`transfer closed|excess found|hpe_|parse error|incompleteread|premature end|malformed http|http\/0\.9|localhost|127\.0\.0\.1|::1`,
-    String.raw`-rw-------|umask|bootstrap\.servers|unable to resolve address|listen|accept|backlog setting|somaxconn|too many|max number of clients`,
-    String.raw`oom|out of memory|137|<none>|no endpoints|refused|reset|broken pipe|epipe|eaddrnotavail|cannot assign|(?:errno|error) (?:99|104|111|113)`,
-    String.raw`unreach|no route|enotfound|eai_|no such host|not known|name resolution|unknownhost|servname|could not resolve|probe failed`,
-    String.raw`remote end closed|hang up|closed idle|last packet|nohttpresponse|failed to respond| is |http\/1\.|content-length`,
-  ].join("|"),
-  "i",
-);
-const MAY_BE_ROW_OR_BLANK = /^\s*(?:\d+: |<?\s*$)/;
+const WORDS = [
+  ..."connection|timeout|timed out|pool|thread|worker|rejectedexecution|event loop|max_children|池|命令|not found|notfound|no instances".split("|"),
+  ..."transfer closed|excess found|hpe_|parse error|incompleteread|premature end|malformed http|http/0.9|localhost|127.0.0.1|::1".split("|"),
+  ..."-rw-------|umask|bootstrap.servers|unable to resolve address|listen queue|listen backlog|accept queue|accept backlog".split("|"),
+  ..."backlog setting|somaxconn|too many".split("|"),
+  ..."max number of clients|oom|out of memory|137|<none>|no endpoints|refused|reset|broken pipe|epipe|eaddrnotavail|cannot assign".split("|"),
+  ..."errno 99|errno 104|errno 111|errno 113|error 99|error 104|error 111|error 113|unreach|no route|enotfound|eai_|no such host".split("|"),
+  ..."not known|name resolution|unknownhost|servname|could not resolve|probe failed|remote end closed|hang up|closed idle|last packet".split("|"),
+  ..."nohttpresponse|failed to respond| is |http/1.|content-length".split("|"),
+];
+const ROW_OR_BLANK = /^\s*(?:\d+: |<\s*$|$)/;
 
 /** The ids of the findings a line shows, in FINDINGS order. */
 function findingsOf(line: string): SignalId[] {
@@ -265,7 +264,7 @@ export const appErrorsParser = defineParser({
   id: ID,
   title: "Application, HTTP client and shell errors (pool exhaustion, broken HTTP framing, command not found)",
   produces: [...FINDINGS.map((f) => f.id), "http-204-with-length", "tool-shadowed"],
-  reads: (line) => MAY_MATTER.test(line) || MAY_BE_ROW_OR_BLANK.test(line),
+  reads: { words: WORDS, also: (line) => ROW_OR_BLANK.test(line) },
   reader: appErrorsReader,
 });
 

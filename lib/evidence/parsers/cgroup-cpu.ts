@@ -13,7 +13,7 @@ export const cgroupCpuParser = defineParser({
   id: ID,
   title: "cgroup cpu.stat (CPU quota throttling)",
   produces: ["cpu-throttled"],
-  reads: (line) => line.includes("nr_"),
+  reads: { words: ["nr_"] },
   reader(source) {
     let periods: number | undefined;
     let throttled: { count: number; line: string; lineNumber: number } | undefined;

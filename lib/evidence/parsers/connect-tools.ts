@@ -297,15 +297,17 @@ class ArpReader {
 
 // ---- the parser -------------------------------------------------------------------------------
 
-/** Words (in any case) of every tool line read above; lines without one are read only when they may hold a MAC. */
-const MAY_MATTER = new RegExp(
-  [
-    String.raw`open|nc: |ncat: |telnet: |could not connect to redis|connected to|connection to|error 2003|java\.net\.|dial tcp |connect e|\] \d+ \(`,
-    String.raw`ping |pinging |正在 Ping| bytes from |reply from |来自 |packets transmitted|packets: sent|数据包: 已发送|received|arping`,
-    String.raw`needed|too long|fragmented|拆分|destination|packet filtered|prohibited|无法访问|request time|请求超时`,
-  ].join("|"),
-  "i",
+/** Words (in any case) that the lines read above hold anywhere, and how the others start; else a line is read only when it may hold a MAC. */
+const WORDS = [
+  ..."java.net.|dial tcp |connect e|) open|arping".split("|"),
+  ..."needed|too long|fragmented|拆分|destination|packet filtered|prohibited|无法访问|request time|请求超时".split("|"),
+];
+const LINE_START = new RegExp(
+  String.raw`^\s*(?:PING |Pinging |正在 Ping |\d+ bytes from |Reply from |来自 |\d+ packets transmitted|Packets: Sent|数据包: 已发送|Received \d` +
+    String.raw`|Connection to |Connected to |Ncat: |nc: |telnet: |Could not connect to Redis|ERROR 2003)`,
 );
+/** netcat-traditional: "host [10.0.0.1] 80 (http) open". */
+const NETCAT_ROW = /\] \d+ \(/;
 
 function connectToolsReader(source: EvidenceSource): LineReader {
   const findings = new Findings();
@@ -342,6 +344,6 @@ export const connectToolsParser = defineParser({
     "two-macs-one-ip",
     "duplicate-address-log",
   ],
-  reads: (line) => MAY_MATTER.test(line) || mayHoldMac(line),
+  reads: { words: WORDS, also: (line) => LINE_START.test(line) || NETCAT_ROW.test(line) || mayHoldMac(line) },
   reader: connectToolsReader,
 });

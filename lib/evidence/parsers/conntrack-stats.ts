@@ -1,5 +1,5 @@
 import { counterChange, describeChange, recordReading, sinceBootOf, type CounterReadings } from "../counters";
-import { defineParser } from "../line-parser";
+import { defineParser, NOT_BLANK } from "../line-parser";
 import { makeSignal, type EvidenceSource, type Signal } from "../signal";
 
 const ID = "conntrack-stats";
@@ -67,7 +67,7 @@ class ConntrackReader {
 
   /** Any other line that is not blank ends a hex table and the bare values a command printed. */
   skip(raw: string): void {
-    if (!raw.trim()) return;
+    if (!NOT_BLANK.test(raw)) return;
     this.pending = [];
     this.hexColumns = undefined;
   }
@@ -177,13 +177,13 @@ function nearMaxSignal(reader: ConntrackReader, source: EvidenceSource): Signal[
 }
 
 /** conntrack -S rows, hex rows and their header, bare values, and lines naming conntrack or a command that prints values. */
-const MAY_MATTER = /^\s*(?:\d+\s*$|cpu=|[0-9a-f]{8}|entries[ \t])|conntrack|cat|sysctl/;
+const LINE_START = /^\s*(?:\d+\s*$|cpu=|[0-9a-f]{8}|entries[ \t])|cat\s/;
 
 export const conntrackStatsParser = defineParser({
   id: ID,
   title: "conntrack -S / nf_conntrack count and max",
   produces: ["conntrack-insert-failed", "conntrack-drop", "conntrack-near-max"],
-  reads: (line) => MAY_MATTER.test(line),
+  reads: { words: ["conntrack", "sysctl"], also: (line) => LINE_START.test(line) },
   reader(source) {
     const reader = new ConntrackReader(source.kind === "output" ? source.command : undefined);
     return {

@@ -193,10 +193,10 @@ class KeyValueRecords {
 
 /**
  * What the parser reads: blank lines and "<" (which end a header block), status and header lines,
- * curl's own messages, `-w` templates and the timings they print (named, bare numbers or JSON).
+ * curl's own messages, the timings `-w` prints (named, bare numbers or JSON) and its templates.
  */
-const MAY_MATTER =
-  /^\s*(?:<?\s*$|< |HTTP\/|content-length|\*|curl: \(|time_|namelookup|connect|appconnect|pretransfer|starttransfe|total|\{|[\d.:;,|/\s]+$)|%\{/i;
+const LINE_START =
+  /^\s*(?:$|<\s*$|< |HTTP\/|content-length|\*|curl: \(|time_|namelookup|connect|appconnect|pretransfer|starttransfe|total|\{|[\d.:;,|/][\d.:;,|/\s]*$)/i;
 
 function curlReader(source: EvidenceSource): LineReader {
   const findings = new Findings(true);
@@ -297,6 +297,6 @@ export const curlParser = defineParser({
     "slow-connect",
     "slow-name-lookup",
   ],
-  reads: (line) => MAY_MATTER.test(line),
+  reads: { words: ["%{"], also: (line) => LINE_START.test(line) },
   reader: curlReader,
 });

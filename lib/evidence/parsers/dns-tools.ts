@@ -222,14 +222,12 @@ class DnsReader {
   }
 }
 
-/** Blank lines, dig's ";" lines, nslookup's, resolver files' and the error messages read above (in any case). */
-const MAY_MATTER = new RegExp(
-  [
-    String.raw`^\s*(?:$|;|\*\*|server:|服务器:|address|地址|name:|名称:|nameserver|options|hosts:|dns request timed out|request tim|请求超时)`,
-    String.raw`lookup |not known|name resolution|ping: unknown host|ping request could not find host|ping 请求找不到主机|nsswitch\.conf|hostlookuporder\(|alpine|musl`,
-  ].join("|"),
-  "i",
-);
+/** The error messages and files read above (in any case); with blank lines, dig's ";" lines and nslookup's, the lines read. */
+const WORDS =
+  "lookup |not known|name resolution|ping: unknown host|ping request could not find host|ping 请求找不到主机|nsswitch.conf|hostlookuporder(|alpine|musl".split(
+    "|",
+  );
+const LINE_START = /^\s*(?:$|;|\*\*|server:|服务器:|address|地址|name:|名称:|nameserver|options|hosts:|dns request timed out|request tim|请求超时)/i;
 
 function dnsToolsReader(source: EvidenceSource): LineReader {
   const findings = new Findings();
@@ -259,6 +257,6 @@ export const dnsToolsParser = defineParser({
     "go-resolver-dns-first",
     "musl-libc",
   ],
-  reads: (line) => MAY_MATTER.test(line),
+  reads: { words: WORDS, also: (line) => LINE_START.test(line) },
   reader: dnsToolsReader,
 });

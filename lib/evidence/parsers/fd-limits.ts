@@ -1,4 +1,4 @@
-import { defineParser } from "../line-parser";
+import { defineParser, NOT_BLANK } from "../line-parser";
 import { makeSignal, type EvidenceSource, type Signal } from "../signal";
 
 const ID = "fd-limits";
@@ -58,7 +58,7 @@ class LimitReader {
 
   /** Any other line that is not blank: a bare number after it is no longer ulimit's. */
   skip(raw: string): void {
-    if (raw.trim()) this.ulimitPending = false;
+    if (NOT_BLANK.test(raw)) this.ulimitPending = false;
   }
 
   finish(): Signal[] {
@@ -89,12 +89,13 @@ class LimitReader {
 }
 
 /** EMFILE messages, limit lines, ulimit commands and the bare number `ulimit -n` prints. */
-const MAY_MATTER = /too many open files|emfile|打开的文件过多|ulimit|\(-n\)|-n:|max open files|limitnofile|^\s*(?:\d+|unlimited)\s*$/i;
+const WORDS = "too many open files|emfile|打开的文件过多|ulimit|(-n)|-n:|max open files|limitnofile".split("|");
+const BARE_VALUE = /^\s*(?:\d+|unlimited)\s*$/i;
 
 export const fdLimitsParser = defineParser({
   id: ID,
   title: "Open-files limits (ulimit, /proc/<pid>/limits)",
   produces: ["fd-limit-low", "too-many-open-files"],
-  reads: (line) => MAY_MATTER.test(line),
+  reads: { words: WORDS, also: (line) => BARE_VALUE.test(line) },
   reader: (source) => new LimitReader(source),
 });

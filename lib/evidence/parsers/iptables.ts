@@ -224,13 +224,13 @@ function rulesetSignals(ruleset: Ruleset, source: EvidenceSource): Signal[] {
 }
 
 /** Blank lines (which end a listed chain), -S and iptables-save rules and policies, and chain headers. */
-const MAY_MATTER = /^\s*(?:$|\[\d|-A |-P |:|Chain )/;
+const LINE_START = /^\s*(?:$|\[\d|-A |-P |:|Chain )/;
 
 export const iptablesParser = defineParser({
   id: PARSER_ID,
   title: "iptables -S / iptables-save / iptables -L",
   produces: ["nat-redirect-rule", "filter-drop-rule", "filter-reject-rule", "masquerade-no-random-fully"],
-  reads: (line) => MAY_MATTER.test(line),
+  reads: { also: (line) => LINE_START.test(line) },
   reader(source) {
     const reader = new RulesetReader();
     return {

@@ -81,16 +81,13 @@ const RULES: Rule[] = [
 
 /**
  * Every rule and the migration thread need one of these words (in any case): other lines are not read.
- * toLowerCase turns two non-ASCII letters into ASCII ones (U+0130, the Kelvin sign), so they pass too.
+ * toLowerCase turns two non-ASCII letters into ASCII ones (U+0130, the Kelvin sign), so they count too.
  */
-const MAY_MATTER = new RegExp(
-  [
-    String.raw`table full|syn flooding|open request|watchdog|bucket table|socket memory|orphaned|tcp_mem|table overflow`,
-    String.raw`duplicate address|address conflict|my ip address|down|carrier|lockup|info: task|detected stall|warning: |kernel bug`,
-    String.raw`bug: unable|call trace:|migration\/|[\u0130\u212a]`,
-  ].join("|"),
-  "i",
-);
+const WORDS = [
+  ..."table full|syn flooding|open request|watchdog|bucket table|socket memory|orphaned|tcp_mem|table overflow".split("|"),
+  ..."duplicate address|address conflict|my ip address|down|carrier|lockup|info: task|detected stall|warning: |kernel bug".split("|"),
+  ..."bug: unable|call trace:|migration/|\u0130|\u212a".split("|"),
+];
 
 /** A migration/N thread named in a stall, lockup or watchdog trace up to this many lines after it starts. */
 const TRACE_LINES = 40;
@@ -120,7 +117,7 @@ export const kernelLogParser = defineParser({
     "duplicate-address-log",
     "migration-thread-stall",
   ],
-  reads: (line) => MAY_MATTER.test(line),
+  reads: { words: WORDS },
   reader(source) {
     const seen = new Map<string, Seen>();
     let migration: Signal | undefined;

@@ -275,7 +275,8 @@ function skipLine(reader: Reader, raw: string, lineNumber: number): void {
  * Lines that may matter: a counter's name (every one holds one of the first words), an nstat run,
  * a netstat -s sentence or section header, /proc/net pairs and Windows' sections and counters.
  */
-const MAY_MATTER = /listen|paws|syncookies|tcp|retrans|outsegs|udp|nstat|statistics for|segments|receive errors|^\s*(?:\d|[a-z][a-z0-9]{1,20}:\s*$)/i;
+const WORDS = "listen|paws|syncookies|tcp|retrans|outsegs|udp|nstat|statistics for|segments|receive errors".split("|");
+const LINE_START = /^\s*(?:\d+ [a-z]|[a-z][a-z0-9]{1,20}:\s*$)/i;
 
 /** Above 1% retransmitted segments TCP throughput visibly suffers (each loss halves the window); healthy paths stay far below. */
 const RETRANSMIT_RATE = 0.01;
@@ -364,7 +365,7 @@ export const netstatCountersParser = defineParser({
     "tw-bucket-overflow",
     "tcp-wqueue-too-big",
   ],
-  reads: (line) => MAY_MATTER.test(line),
+  reads: { words: WORDS, also: (line) => LINE_START.test(line) },
   reader(source) {
     const reader = newReader(source);
     return {

@@ -341,19 +341,14 @@ function lostCarrier(iface: Interface): Interface["noCarrier"] {
 }
 
 /** Counter lines, interface headers, RX/TX lines, netstat -i's header, and the ethtool and link lines readOther reads. */
-const MAY_MATTER = new RegExp(
-  [
-    String.raw`ethtool|Settings for|Link detected|MTU:|flags=|Link encap:|^\s*[A-Za-z][\w.-]{1,63}:\s+\d+\s*$`,
-    String.raw`^\s*(?:link\/|vxlan id |geneve id |ipip |gre |ip6tnl |tun type |RX|TX|Iface|\d+:\s)`,
-  ].join("|"),
-  "i",
-);
+const WORDS = ["ethtool", "settings for", "link detected", "mtu:", "flags=", "link encap:"];
+const LINE_START = /^\s*(?:[A-Za-z][\w.-]{1,63}:\s+\d+\s*$|link\/|vxlan id |geneve id |ipip |gre |ip6tnl |tun type |RX|TX|Iface|\d+:\s)/i;
 
 export const nicStatsParser = defineParser({
   id: ID,
   title: "NIC counters and links (ethtool, ip -s link, ifconfig, netstat -i)",
   produces: ["nic-rx-drops", "nic-errors", "link-no-carrier", "rx-queue-imbalance", "mtu-small", "mtu-overlay"],
-  reads: (line) => MAY_MATTER.test(line),
+  reads: { words: WORDS, also: (line) => LINE_START.test(line) },
   reader(source) {
     const reader = new NicReader(source.kind === "output" ? source.command : undefined);
     return {

@@ -171,7 +171,7 @@ function judgeMarkers(hops: Hop[], emit: Emit): void {
 // ---- the parser -------------------------------------------------------------------------------
 
 /** Headers and hop rows: a hop row starts with its number. */
-const MAY_BE_TRACE = /^\s*(?:\d|traceroute|Tracing route to|通过最多|Start: |HOST: )/;
+const MAY_BE_TRACE = /^\s*(?:\d+(?:\.(?:\|--)?)?\s|traceroute|Tracing route to|通过最多|Start: |HOST: )/;
 
 function pathTraceReader(source: EvidenceSource): LineReader {
   const runs: Run[] = [];
@@ -212,6 +212,6 @@ export const pathTraceParser = defineParser({
   id: PARSER_ID,
   title: "mtr / traceroute / tracert",
   produces: ["path-loss-midway", "path-loss-final-hop", "path-loop", "path-clean", "path-timeouts", "icmp-admin-prohibited", "icmp-host-unreachable"],
-  reads: (line) => MAY_BE_TRACE.test(line),
+  reads: { also: (line) => MAY_BE_TRACE.test(line) },
   reader: pathTraceReader,
 });

@@ -141,7 +141,8 @@ function addStatus(status: number, line: string, lineNumber: number, findings: F
 // ---- the parser -------------------------------------------------------------------------------
 
 /** Error logs name the upstream or errno 24, access logs carry "HTTP/", HAProxy lines its timers. */
-const MAY_MATTER = /upstream|\(24: |HTTP\/|\d\/\+?-?\d+\/\+?-?\d|has no server available!/;
+const WORDS = ["upstream", "(24: ", "http/", "has no server available!"];
+const HAPROXY_TIMERS_HINT = /\d\/\+?-?\d+\/\+?-?\d/;
 
 function proxyLogReader(source: EvidenceSource): LineReader {
   const findings = new Findings();
@@ -185,6 +186,6 @@ export const proxyLogParser = defineParser({
     "http-502",
     "http-504",
   ],
-  reads: (line) => MAY_MATTER.test(line),
+  reads: { words: WORDS, also: (line) => HAPROXY_TIMERS_HINT.test(line) },
   reader: proxyLogReader,
 });

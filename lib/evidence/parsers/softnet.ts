@@ -221,13 +221,13 @@ function softirqSignals(reader: SoftnetReader, source: EvidenceSource): Signal[]
 }
 
 /** softnet_stat rows (hex), /proc/interrupts and softirqs rows, top's per-CPU lines and mpstat's header. */
-const MAY_MATTER = /^\s*(?:[0-9a-f]{8}|[0-9A-Z_]+:|%?Cpu\d)|%soft/;
+const LINE_START = /^\s*(?:[0-9a-f]{8}|[0-9A-Z_]+:\s+\d|%?Cpu\d)/;
 
 export const softnetParser = defineParser({
   id: ID,
   title: "softnet_stat, interrupts and per-CPU softirq",
   produces: ["softnet-drops", "softnet-squeeze", "rx-queue-imbalance", "softirq-hot-cpu"],
-  reads: (line) => MAY_MATTER.test(line),
+  reads: { words: ["%soft"], also: (line) => LINE_START.test(line) },
   reader(source) {
     const reader = new SoftnetReader();
     return {

@@ -31,11 +31,13 @@ function listenerOf(line: string): Listener | undefined {
   return { local, recvQ: Number(recvQ), backlog: Number(sendQ) };
 }
 
-/** Every row read has LISTEN in it, or BSD's qlen/incqlen/maxqlen. */
-const MAY_BE_LISTENER = /LISTEN|\d\/\d+\/\d/;
+/** Every row read has LISTEN in it, or is a BSD row (below). */
 
 /** FreeBSD and macOS `netstat -Lan`: "0/0/128  *.22" or "tcp4  129/0/128  *.8080" (qlen/incqlen/maxqlen). */
 const BSD_LISTEN_QUEUE = /^(?:tcp[46]{0,2}\s+)?(\d+)\/(\d+)\/(\d+)\s+(\S+)\s*$/;
+
+/** BSD_LISTEN_QUEUE on an untrimmed line. */
+const BSD_ROW = /^\s*(?:tcp[46]{0,2}\s+)?\d+\/\d+\/\d+\s+\S+\s*$/;
 
 function bsdListenerOf(line: string): Listener | undefined {
   const match = BSD_LISTEN_QUEUE.exec(line.trim());
@@ -46,7 +48,7 @@ export const ssListenParser = defineParser({
   id: ID,
   title: "ss -lnt listeners (and netstat -Lan on FreeBSD and macOS)",
   produces: ["accept-queue-full", "listen-backlog-small"],
-  reads: (line) => MAY_BE_LISTENER.test(line),
+  reads: { words: ["listen"], also: (line) => BSD_ROW.test(line) },
   reader(source) {
     const signals: Signal[] = [];
     const full = new Set<string>();

@@ -18,7 +18,7 @@ export const ssSummaryParser = defineParser({
   id: ID,
   title: "ss -s socket summary",
   produces: ["many-time-wait", "many-syn-recv"],
-  reads: (line) => line.includes("TCP:"),
+  reads: { words: ["tcp:"] },
   reader(source) {
     // With several snapshots, the largest count of each state is reported.
     const best = new Map<SignalId, Signal>();

@@ -1,4 +1,4 @@
-import { defineParser } from "../line-parser";
+import { defineParser, NOT_BLANK } from "../line-parser";
 import { makeSignal, type EvidenceSource, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
@@ -93,7 +93,7 @@ class TraceReader {
 
   /** Any other line that is not blank ends a `strace -c` summary. */
   skip(raw: string): void {
-    if (raw.trim()) this.inSummary = false;
+    if (NOT_BLANK.test(raw)) this.inSummary = false;
   }
 
   /** A `strace -c` row: "% time  seconds  usecs/call  calls  errors  syscall". */
@@ -219,14 +219,14 @@ function readSignals(reader: TraceReader, source: EvidenceSource): Signal[] {
 }
 
 /** strace -c summaries, goroutine dumps, the syscalls read above and perf's hot symbols. */
-const MAY_MATTER =
-  /^\s*(?:% time|---|\d+\.\d+\s|goroutine |\d+ @ 0x)|socket\(|recv|read\(|inet_hash_connect|inet_check_established|inet_lookup_listener|spin_lock/;
+const WORDS = ["socket(", "recv", "read(", "inet_hash_connect", "inet_check_established", "inet_lookup_listener", "spin_lock"];
+const LINE_START = /^\s*(?:% time|---|\d+\.\d+\s|goroutine |\d+ @ 0x)/;
 
 export const stracePerfParser = defineParser({
   id: ID,
   title: "strace, perf and goroutine dumps",
   produces: ["futex-dominant", "read-truncated", "inet-hash-connect-hot", "inet-lookup-listener-hot", "spinlock-hot", "goroutines-blocked"],
-  reads: (line) => MAY_MATTER.test(line),
+  reads: { words: WORDS, also: (line) => LINE_START.test(line) },
   reader: (source) => {
     const reader = new TraceReader();
     return {

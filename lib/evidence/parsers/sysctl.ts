@@ -1,4 +1,4 @@
-import { defineParser } from "../line-parser";
+import { defineParser, NOT_BLANK } from "../line-parser";
 import { makeSignal, type EvidenceSource, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
@@ -107,7 +107,7 @@ class SysctlReader {
 
   /** Any other line that is not blank: the bare values after it are no longer the command's. */
   skip(raw: string): void {
-    if (raw.trim()) this.pending = [];
+    if (NOT_BLANK.test(raw)) this.pending = [];
   }
 
   private readCommand(line: string): void {
@@ -132,7 +132,8 @@ class SysctlReader {
 }
 
 /** Settings ("key = 1"), bare values, netsh's port lines and the commands that print bare values. */
-const MAY_MATTER = /=\s*-?\d|^\s*-?\d|Start Port|Number of Ports|cat|sysctl/;
+const WORDS = ["start port", "number of ports", "sysctl"];
+const SETTING_OR_VALUE = /=\s*-?\d+(?:\s+-?\d+)?\s*$|^\s*-?\d+(?:\s+-?\d+)?\s*$|cat\s/;
 
 export const sysctlParser = defineParser({
   id: ID,
@@ -152,7 +153,7 @@ export const sysctlParser = defineParser({
     "window-scaling-off",
     "abort-on-overflow-on",
   ],
-  reads: (line) => MAY_MATTER.test(line),
+  reads: { words: WORDS, also: (line) => SETTING_OR_VALUE.test(line) },
   reader(source) {
     const reader = new SysctlReader(source);
     return {

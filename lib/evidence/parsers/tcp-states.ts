@@ -1,4 +1,4 @@
-import { defineParser } from "../line-parser";
+import { defineParser, NOT_BLANK } from "../line-parser";
 import { makeSignal, type EvidenceSource, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
@@ -182,7 +182,7 @@ class StateReader {
   /** A line with no state, header, count or command: under `ss state X` it may be a row, else it ends the table. */
   skip(raw: string, lineNumber: number): void {
     if (this.filterState) this.read(raw, lineNumber);
-    else if (raw.trim()) {
+    else if (NOT_BLANK.test(raw)) {
       this.pendingCount = undefined;
       this.startTable();
     }
@@ -249,14 +249,15 @@ function countedSignals(counted: StateReader["counted"], source: EvidenceSource)
   });
 }
 
-/** A state name (STATE_HINT), a table header, a command naming a state or counting lines, or a bare count. */
-const MAY_MATTER = new RegExp(String.raw`${STATE_HINT.source}|state|wc\s+-l|grep\s+-c|Proto|Netid|Recv-Q|Active Internet|^\s*\d+\s*$`);
+/** Words of STATE_HINT (in any case), of table headers and of commands naming a state or counting lines; and bare counts. */
+const WORDS = "estab|listen|_wait|-wait|syn_|syn-|close|last_|last-|unconn|state|wc|grep|proto|netid|recv-q|active internet".split("|");
+const BARE_COUNT = /^\s*\d+\s*$/;
 
 export const tcpStatesParser = defineParser({
   id: ID,
   title: "TCP socket states (netstat -ant, ss -tan, state counts)",
   produces: ["many-close-wait", "many-fin-wait2", "many-time-wait", "many-syn-recv", "many-syn-sent"],
-  reads: (line) => MAY_MATTER.test(line),
+  reads: { words: WORDS, also: (line) => BARE_COUNT.test(line) },
   reader(source) {
     const reader = new StateReader(source.kind === "output" ? source.command : undefined);
     return {

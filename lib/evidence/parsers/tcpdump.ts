@@ -485,7 +485,7 @@ function readOffloadArtifact(segment: Segment, rest: string, findings: Findings)
 // ---- the parser -------------------------------------------------------------------------------
 
 /** Packets, tshark's analysis, ARP and an empty capture; other lines only carry a time stamp. */
-const MAY_MATTER = / > |\[TCP |who-has|is-at|packets captured/;
+const WORDS = [" > ", "[tcp ", "who-has", "is-at", "packets captured"];
 const MAY_HAVE_TIME = /^\s*\d/;
 
 function tcpdumpReader(source: EvidenceSource): LineReader {
@@ -558,6 +558,6 @@ export const tcpdumpParser = defineParser({
     "capture-offload-artifact",
     "capture-empty",
   ],
-  reads: (line) => MAY_MATTER.test(line),
+  reads: { words: WORDS },
   reader: tcpdumpReader,
 });
