@@ -31,8 +31,7 @@ const OVERLAY_PORTS = new Set(["4789", "8472"]);
 
 // ---- reading one line -------------------------------------------------------------------------
 
-/** `index` orders packets: the line number. */
-type Where = { line: string; lineNumber: number; time?: number; index: number };
+type Where = { line: string; lineNumber: number; time?: number };
 
 type Segment = Where & {
   src: string;
@@ -94,7 +93,7 @@ function readSeq(text: string): [number, number] | undefined {
 
 /** TCP, new format ("Flags [S.], seq 1:101, ack 1, win 229, length 100") or old ("S 1:1(0) ack 1 win 229"). */
 function readSegment(where: Where, src: string, dst: string, rest: string): Segment | undefined {
-  const endpoints = { line: where.line, lineNumber: where.lineNumber, time: where.time, index: where.index, src, dst };
+  const endpoints = { line: where.line, lineNumber: where.lineNumber, time: where.time, src, dst };
   if (rest.startsWith("Flags [")) {
     const close = rest.indexOf("]");
     if (close < 0) return undefined;
@@ -157,7 +156,7 @@ type Side = {
 type Conn = {
   client?: string;
   server?: string;
-  syn?: { seq?: number; time?: number; count: number; where: Where; index: number };
+  syn?: { seq?: number; time?: number; count: number; where: Where };
   synAcked: boolean;
   /** Packets after the handshake (or any packet of a connection first seen mid-stream). */
   midStream: number;
@@ -174,7 +173,7 @@ const hostOf = (endpoint: string) => splitEndpoint(endpoint)[0];
 
 class TcpTracker {
   private readonly conns = new Map<string, Conn>();
-  /** Per server host, the packet index of its latest SYN-ACK. */
+  /** Per server host, the line number of its latest SYN-ACK. */
   private readonly lastSynAckFrom = new Map<string, number>();
 
   constructor(private readonly findings: Findings) {}
@@ -224,14 +223,14 @@ class TcpTracker {
     }
     if (!isSyn) {
       conn.synAcked = true;
-      this.lastSynAckFrom.set(hostOf(segment.src), segment.index);
+      this.lastSynAckFrom.set(hostOf(segment.src), segment.lineNumber);
       return;
     }
     conn.client ??= segment.src;
     conn.server ??= segment.dst;
     const previous = conn.syn;
     if (!previous) {
-      conn.syn = { seq: segment.seq?.[0], time: segment.time, count: 1, where: segment, index: segment.index };
+      conn.syn = { seq: segment.seq?.[0], time: segment.time, count: 1, where: segment };
       return;
     }
     if (!gapOk(previous.time, segment.time, SYN_RETRANSMIT_MIN_GAP_S)) return;
@@ -317,7 +316,7 @@ class TcpTracker {
       if (!conn.syn || conn.synAcked || conn.rstReported || !conn.server) continue;
       // Unanswered, not just cut off by the end of the capture: retransmitted, or the server
       // answered later SYNs from others.
-      const laterAnswer = (this.lastSynAckFrom.get(hostOf(conn.server)) ?? -1) > conn.syn.index;
+      const laterAnswer = (this.lastSynAckFrom.get(hostOf(conn.server)) ?? -1) > conn.syn.where.lineNumber;
       if (conn.syn.count < 2 && !laterAnswer) continue;
       unanswered += 1;
       first ??= conn.syn.where;
@@ -358,7 +357,7 @@ function readIcmp(rest: string, where: Where, findings: Findings): void {
   if (/\b(?:host|net) \S+ unreachable|unreachable (?:route|address)/.test(rest)) return add("icmp-host-unreachable", "an ICMP host/net unreachable");
 }
 
-type DnsQuery = { src: string; name: string; type: "A" | "AAAA"; id: string; time?: number; index: number; where: Where };
+type DnsQuery = { src: string; name: string; type: "A" | "AAAA"; id: string; time?: number; where: Where };
 
 class DnsPairs {
   private readonly pending = new Map<string, DnsQuery>();
@@ -370,7 +369,7 @@ class DnsPairs {
   read(src: string, dst: string, rest: string, where: Where): void {
     const match = /^(\d+)[+*%-]* (?:\[[^\]]*\] )?(A|AAAA)\? (\S+)/.exec(rest);
     if (!match) return;
-    const query: DnsQuery = { src, name: match[3], type: match[2] as "A" | "AAAA", id: match[1], time: where.time, index: where.index, where };
+    const query: DnsQuery = { src, name: match[3], type: match[2] as "A" | "AAAA", id: match[1], time: where.time, where };
     const key = `${src}>${dst}|${query.name}`;
     const partner = this.pending.get(`${key}|${query.type === "A" ? "AAAA" : "A"}`);
     const together =
@@ -504,7 +503,7 @@ function tcpdumpReader(source: EvidenceSource): LineReader {
     const line = rawLine.trim();
     if (line === "") return;
     lastTime = readTime(line) ?? lastTime;
-    const where: Where = { line, lineNumber, time: lastTime, index: lineNumber };
+    const where: Where = { line, lineNumber, time: lastTime };
     if (readWiresharkLine(line, where, findings) || (line.length <= MAX_ARP_LINE && arp.read(line, where))) return;
     if (line === "0 packets captured")
       return findings.add("capture-empty", rawLine, lineNumber, {
