@@ -93,13 +93,17 @@ function readSeq(text: string): [number, number] | undefined {
 
 /** TCP, new format ("Flags [S.], seq 1:101, ack 1, win 229, length 100") or old ("S 1:1(0) ack 1 win 229"). */
 function readSegment(where: Where, src: string, dst: string, rest: string): Segment | undefined {
-  const endpoints = { line: where.line, lineNumber: where.lineNumber, time: where.time, src, dst };
+  const { line, lineNumber, time } = where;
   if (rest.startsWith("Flags [")) {
     const close = rest.indexOf("]");
     if (close < 0) return undefined;
     const after = rest.slice(close + 1);
     return {
-      ...endpoints,
+      line,
+      lineNumber,
+      time,
+      src,
+      dst,
       flags: rest.slice(7, close),
       seq: readSeq(after),
       ack: numberAfter(after, " ack "),
@@ -114,7 +118,11 @@ function readSegment(where: Where, src: string, dst: string, rest: string): Segm
   const range = /(?:^|[\s,])(\d+):(\d+)\((\d+)\)/.exec(after);
   const ack = numberAfter(after, "ack ");
   return {
-    ...endpoints,
+    line,
+    lineNumber,
+    time,
+    src,
+    dst,
     flags: old[1].replace(".", "") + (ack === undefined ? "" : "."),
     seq: range ? [Number(range[1]), Number(range[2])] : undefined,
     ack,
