@@ -91,8 +91,13 @@ function* dottedNameRuns(text: string): Generator<{ 0: string; index: number }> 
     while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start -= 1;
     let end = dot + 1;
     while (end < text.length && isNameChar(text.charCodeAt(end))) end += 1;
-    for (const match of text.slice(start, end).matchAll(NAME_RUN)) {
-      if (match[0].includes(".")) yield { 0: match[0], index: start + match.index };
+    const segment = text.slice(start, end);
+    const from = segment.search(/[a-z\d]/i);
+    if (from >= 0 && segment.length - from <= 253) {
+      // One run: the stretch from its first letter or digit (NAME_RUN takes up to 253 characters).
+      if (segment.includes(".", from)) yield { 0: segment.slice(from), index: start + from };
+    } else {
+      for (const match of segment.matchAll(NAME_RUN)) if (match[0].includes(".")) yield { 0: match[0], index: start + match.index };
     }
     dot = text.indexOf(".", end);
   }

@@ -216,9 +216,10 @@ const WORDS = [
   ..."max number of clients|oom|out of memory|137|<none>|no endpoints|refused|reset|broken pipe|epipe|eaddrnotavail|cannot assign".split("|"),
   ..."errno 99|errno 104|errno 111|errno 113|error 99|error 104|error 111|error 113|unreach|no route|enotfound|eai_|no such host".split("|"),
   ..."not known|name resolution|unknownhost|servname|could not resolve|probe failed|remote end closed|hang up|closed idle|last packet".split("|"),
-  ..."nohttpresponse|failed to respond| is |http/1.|content-length".split("|"),
+  ..."nohttpresponse|failed to respond".split("|"),
 ];
-const ROW_OR_BLANK = /^\s*(?:\d+: |<\s*$|$)/;
+/** A /proc/net/udp row, a `type -a` line, a 204/304 status or Content-Length header, or a blank line. */
+const LINE_START = /^\s*(?:\d+: |[\w.-]+ is |(?:< )?HTTP\/1\.[01] |(?:< )?content-length:|<\s*$|$)/i;
 
 /** The ids of the findings a line shows, in FINDINGS order. */
 function findingsOf(line: string): SignalId[] {
@@ -264,7 +265,7 @@ export const appErrorsParser = defineParser({
   id: ID,
   title: "Application, HTTP client and shell errors (pool exhaustion, broken HTTP framing, command not found)",
   produces: [...FINDINGS.map((f) => f.id), "http-204-with-length", "tool-shadowed"],
-  reads: { words: WORDS, also: (line) => ROW_OR_BLANK.test(line) },
+  reads: { words: WORDS, also: (line) => LINE_START.test(line) },
   reader: appErrorsReader,
 });
 

@@ -308,6 +308,8 @@ const LINE_START = new RegExp(
 );
 /** netcat-traditional: "host [10.0.0.1] 80 (http) open". */
 const NETCAT_ROW = /\] \d+ \(/;
+/** What MAC_TOKEN needs somewhere in a line. */
+const MAC_SHAPE = /(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}/i;
 
 function connectToolsReader(source: EvidenceSource): LineReader {
   const findings = new Findings();
@@ -344,6 +346,6 @@ export const connectToolsParser = defineParser({
     "two-macs-one-ip",
     "duplicate-address-log",
   ],
-  reads: { words: WORDS, also: (line) => LINE_START.test(line) || NETCAT_ROW.test(line) || mayHoldMac(line) },
+  reads: { words: WORDS, also: (line) => LINE_START.test(line) || NETCAT_ROW.test(line) || MAC_SHAPE.test(line) },
   reader: connectToolsReader,
 });

@@ -177,13 +177,14 @@ function nearMaxSignal(reader: ConntrackReader, source: EvidenceSource): Signal[
 }
 
 /** conntrack -S rows, hex rows and their header, bare values, and lines naming conntrack or a command that prints values. */
-const LINE_START = /^\s*(?:\d+\s*$|cpu=|[0-9a-f]{8}|entries[ \t])|cat\s/;
+const LINE_START = /^\s*(?:\d+\s*$|cpu=|[0-9a-f]{8}|entries[ \t])/;
+const CAT = /cat\s/;
 
 export const conntrackStatsParser = defineParser({
   id: ID,
   title: "conntrack -S / nf_conntrack count and max",
   produces: ["conntrack-insert-failed", "conntrack-drop", "conntrack-near-max"],
-  reads: { words: ["conntrack", "sysctl"], also: (line) => LINE_START.test(line) },
+  reads: { words: ["conntrack", "sysctl"], also: (line) => LINE_START.test(line) || CAT.test(line) },
   reader(source) {
     const reader = new ConntrackReader(source.kind === "output" ? source.command : undefined);
     return {

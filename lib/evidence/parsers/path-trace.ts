@@ -170,8 +170,10 @@ function judgeMarkers(hops: Hop[], emit: Emit): void {
 
 // ---- the parser -------------------------------------------------------------------------------
 
-/** Headers and hop rows: a hop row starts with its number. */
-const MAY_BE_TRACE = /^\s*(?:\d+(?:\.(?:\|--)?)?\s|traceroute|Tracing route to|通过最多|Start: |HOST: )/;
+/** Headers and mtr rows by how they start; a traceroute row starts with its number and holds an address or a star. */
+const HEADER_OR_MTR_ROW = /^\s*(?:\d+\.(?:\|--)?\s|traceroute|Tracing route to|通过最多|Start: |HOST: )/;
+const NUMBERED = /^\s*\d+\s/;
+const ADDRESS_OR_STAR = /\d\.\d|:|\*/;
 
 function pathTraceReader(source: EvidenceSource): LineReader {
   const runs: Run[] = [];
@@ -212,6 +214,6 @@ export const pathTraceParser = defineParser({
   id: PARSER_ID,
   title: "mtr / traceroute / tracert",
   produces: ["path-loss-midway", "path-loss-final-hop", "path-loop", "path-clean", "path-timeouts", "icmp-admin-prohibited", "icmp-host-unreachable"],
-  reads: { also: (line) => MAY_BE_TRACE.test(line) },
+  reads: { also: (line) => HEADER_OR_MTR_ROW.test(line) || (NUMBERED.test(line) && ADDRESS_OR_STAR.test(line)) },
   reader: pathTraceReader,
 });

@@ -133,7 +133,9 @@ class SysctlReader {
 
 /** Settings ("key = 1"), bare values, netsh's port lines and the commands that print bare values. */
 const WORDS = ["start port", "number of ports", "sysctl"];
-const SETTING_OR_VALUE = /=\s*-?\d+(?:\s+-?\d+)?\s*$|^\s*-?\d+(?:\s+-?\d+)?\s*$|cat\s/;
+const BARE_VALUE_LINE = /^\s*-?\d+(?:\s+-?\d+)?\s*$/;
+const SETTING_END = /=\s*-?\d+(?:\s+-?\d+)?\s*$/;
+const CAT = /cat\s/;
 
 export const sysctlParser = defineParser({
   id: ID,
@@ -153,7 +155,7 @@ export const sysctlParser = defineParser({
     "window-scaling-off",
     "abort-on-overflow-on",
   ],
-  reads: { words: WORDS, also: (line) => SETTING_OR_VALUE.test(line) },
+  reads: { words: WORDS, also: (line) => BARE_VALUE_LINE.test(line) || SETTING_END.test(line) || CAT.test(line) },
   reader(source) {
     const reader = new SysctlReader(source);
     return {
