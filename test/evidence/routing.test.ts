@@ -97,3 +97,66 @@ describe.each(PARSERS.map((parser) => [parser.id, parser] as const))("routing li
     );
   });
 });
+
+/**
+ * A line a parser passes over that still changes what it reads next, in a text where that matters:
+ * without the line the parser finds something else. Routed, it must find what reading every line finds.
+ */
+const PASSED_OVER_LINES_THAT_MATTER: { parser: string; text: string[]; passedOver: number }[] = [
+  // An unindented line ends a netstat -s section: the TcpExt sentence after it counts.
+  {
+    parser: "netstat-s",
+    text: ["Udp:", "    7 packet receive errors", "some other line", "    1204 times the listen queue of a socket overflowed"],
+    passedOver: 2,
+  },
+  // A line that is not a row ends a table of counters: the row after it is no second reading.
+  { parser: "netstat-s", text: ["time ListenOverflows ListenDrops", "10:00 5 6", "something else", "10:01 7 8"], passedOver: 2 },
+  // The values under an `ip -s link` header are read however they look.
+  {
+    parser: "nic-stats",
+    text: [
+      "2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc mq state UP",
+      "    RX: bytes  packets  errors  dropped missed  mcast",
+      "    123456     1000     0       57      0       0",
+    ],
+    passedOver: 2,
+  },
+  // Another line ends a /proc/net/stat/nf_conntrack table: the hex row after it is not read.
+  {
+    parser: "conntrack-stats",
+    text: [
+      "entries  searched found new invalid ignore delete delete_list insert insert_failed drop early_drop",
+      "00000010 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000",
+      "something else",
+      "00000010 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000000 00000005 00000000 00000000",
+    ],
+    passedOver: 2,
+  },
+  // Another line ends a `strace -c` summary: the futex row after it is not read.
+  {
+    parser: "strace-perf",
+    text: ["% time     seconds  usecs/call     calls    errors syscall", "something else", " 95.00    1.000000        1000      1000       100 futex"],
+    passedOver: 1,
+  },
+];
+
+describe.each(PASSED_OVER_LINES_THAT_MATTER)("a line $parser passes over, which changes what it reads next", ({ parser: id, text, passedOver }) => {
+  const parser = PARSERS.find((each) => each.id === id)!;
+  const sample: Text = { name: id, lines: text, source: { kind: "output", index: 0 } };
+
+  it("is passed over, and matters", () => {
+    const without: Text = { ...sample, lines: text.filter((_line, index) => index !== passedOver) };
+    expect(read(parser, sample, false)).not.toEqual(read(parser, without, false));
+    let reached = false;
+    readLines(
+      [{ ...parser, reader: () => ({ read: (_line, lineNumber) => void (reached ||= lineNumber === passedOver + 1), finish: () => [] }) }],
+      text,
+      sample.source,
+    );
+    expect(reached).toBe(false);
+  });
+
+  it("changes the reading the same way when routed", () => {
+    expect(read(parser, sample, true)).toEqual(read(parser, sample, false));
+  });
+});
