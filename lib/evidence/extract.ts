@@ -1,4 +1,6 @@
 import { deriveSignals } from "./derive";
+import { readLines } from "./line-parser";
+import { splitLines } from "./lines";
 import { PARSERS } from "./parsers";
 import type { EvidenceSource, Signal } from "./signal";
 import { findStaleUpstream } from "./stale-upstream";
@@ -29,13 +31,7 @@ export function extractEvidence({ description, outputs = [] }: EvidenceInput): S
     })),
   ];
   const texts = pasted.map(({ text, source }) => ({ ...compactBlankRuns(boundLines(text)), source }));
-  for (const { text, source, lineOf } of texts)
-    signals.push(
-      ...withOriginalLines(
-        PARSERS.flatMap((parser) => parser.parse(text, source)),
-        lineOf,
-      ),
-    );
+  for (const { text, source, lineOf } of texts) signals.push(...withOriginalLines(readLines(PARSERS, splitLines(text), source), lineOf));
   for (const signal of findStaleUpstream(texts)) {
     const { lineOf } = texts.find((t) => t.source === signal.source) ?? {};
     signals.push(...withOriginalLines([signal], lineOf));
@@ -54,13 +50,12 @@ export function boundLines(text: string): string {
     .join("\n");
 }
 
+/** Whether some window of limit + 1 characters holds no newline: each step jumps past the last newline of its window. */
 function hasLineLongerThan(text: string, limit: number): boolean {
-  let start = 0;
-  while (start < text.length) {
-    const end = text.indexOf("\n", start);
-    if ((end < 0 ? text.length : end) - start > limit) return true;
-    if (end < 0) return false;
-    start = end + 1;
+  for (let start = 0; start + limit < text.length;) {
+    const newline = text.lastIndexOf("\n", start + limit);
+    if (newline < start) return true;
+    start = newline + 1;
   }
   return false;
 }
@@ -74,11 +69,23 @@ export function compactBlankRuns(text: string): { text: string; lineOf?: number[
   if (!text.includes("\n\n\n")) return { text };
   const kept: string[] = [];
   const lineOf: number[] = [];
-  text.split("\n").forEach((line, index) => {
-    if (line === "" && kept.length > 0 && kept[kept.length - 1] === "") return;
-    kept.push(line);
-    lineOf.push(index + 1);
-  });
+  for (let start = 0, lineNumber = 1; ; start += 1, lineNumber += 1) {
+    const end = text.indexOf("\n", start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    if (line !== "" || kept.length === 0 || kept[kept.length - 1] !== "") {
+      kept.push(line);
+      lineOf.push(lineNumber);
+    }
+    if (end < 0) break;
+    start = end;
+    // The empty lines that follow an empty one are passed over in one go.
+    if (line === "") {
+      while (text.charCodeAt(start + 1) === 10) {
+        start += 1;
+        lineNumber += 1;
+      }
+    }
+  }
   return { text: kept.join("\n"), lineOf };
 }
 

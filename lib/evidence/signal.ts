@@ -24,6 +24,23 @@ export type Signal = {
   sinceBoot?: true;
 };
 
+/** What lines a parser can read (see OutputParser.reads). */
+export type LineTest = {
+  /** Words in lower case, matched in any ASCII case anywhere in a line. */
+  words?: readonly string[];
+  /** A test for what words cannot say (an anchored pattern, a shape); keep it cheap: it sees every line. */
+  also?: (line: string) => boolean;
+};
+
+/** Reads one pasted output (or the ticket text) a line at a time. */
+export type LineReader = {
+  read(line: string, lineNumber: number): void;
+  /** What a line the parser's `reads` test refused does to the reader (ends a table, say); nothing when absent. */
+  skip?(line: string, lineNumber: number): void;
+  /** The signals, once every line was read. */
+  finish(): Signal[];
+};
+
 /** A parser reads one pasted output (or the ticket text) and returns what it recognises. */
 export type OutputParser = {
   id: string;
@@ -31,7 +48,15 @@ export type OutputParser = {
   title: string;
   /** The signals this parser can emit (used to weigh what running its command could reveal). */
   produces: readonly SignalId[];
-  /** Pure and linear in the input length; returns [] for text it does not recognise. */
+  /**
+   * The lines the parser can read: those holding one of its words, or passing its other cheap test.
+   * Any other line is one `read` would do no more with than `skip` does; extraction hands each line
+   * only to the parsers that can read it.
+   */
+  reads: LineTest;
+  /** A reader for one text; pure, and linear in the input length. */
+  reader(source: EvidenceSource): LineReader;
+  /** Reads a whole text; returns [] for text it does not recognise. */
   parse(text: string, source: EvidenceSource): Signal[];
 };
 

@@ -139,3 +139,12 @@ export function stem(term: string): string {
 export function indexTerms(text: string): string[] {
   return tokenize(text).map(stem);
 }
+
+/** The index terms of a text one by one, as `indexTerms` lists them: a reader that stops early tokenises no further. */
+export function* eachIndexTerm(text: string): Generator<string> {
+  for (const match of normalizeText(text).matchAll(RUN)) {
+    const start = match.index ?? 0;
+    const run = { text: match[0], start, end: start + match[0].length, han: match[1] !== undefined };
+    for (const term of termsOfRun(run)) yield stem(term);
+  }
+}

@@ -78,6 +78,31 @@ function isPort(value: string): boolean {
   return port >= 1 && port <= 65535;
 }
 
+const isNameChar = (code: number) => (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 46 || code === 45;
+
+/**
+ * The NAME_RUN matches of a text that hold a dot (a host name needs one), in order. Runs never cross
+ * a character outside NAME_RUN's class, so each stretch of such characters around a dot is read on
+ * its own, and text without dots costs one search.
+ */
+function* dottedNameRuns(text: string): Generator<{ 0: string; index: number }> {
+  for (let dot = text.indexOf("."); dot >= 0;) {
+    let start = dot;
+    while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start -= 1;
+    let end = dot + 1;
+    while (end < text.length && isNameChar(text.charCodeAt(end))) end += 1;
+    const segment = text.slice(start, end);
+    const from = segment.search(/[a-z\d]/i);
+    if (from >= 0 && segment.length - from <= 253) {
+      // One run: the stretch from its first letter or digit (NAME_RUN takes up to 253 characters).
+      if (segment.includes(".", from)) yield { 0: segment.slice(from), index: start + from };
+    } else {
+      for (const match of segment.matchAll(NAME_RUN)) if (match[0].includes(".")) yield { 0: match[0], index: start + match.index };
+    }
+    dot = text.indexOf(".", end);
+  }
+}
+
 /** Reads one text into facts (in place). */
 function readText(facts: TicketFacts, text: string, from: Fact["from"]): void {
   for (const match of text.matchAll(URL_PATTERN)) add(facts, "url", match[0].replace(/[.,;:]$/, ""), text, match.index, from);
@@ -85,7 +110,7 @@ function readText(facts: TicketFacts, text: string, from: Fact["from"]): void {
     if (text[match.index + match[0].length] === "." && /\d/.test(text[match.index + match[0].length + 1] ?? "")) continue;
     add(facts, "ip", match[0], text, match.index, from);
   }
-  for (const match of text.matchAll(NAME_RUN)) {
+  for (const match of dottedNameRuns(text)) {
     if (/[\w\\]/.test(text[match.index - 1] ?? "")) continue; // the run starts inside a word
     const name = trimEnd(match[0], ".-");
     if (!HOST_NAME.test(name)) continue;

@@ -1,5 +1,5 @@
 import { ROOT_CAUSE_IDS, type RootCauseId } from "../content/root-cause-ids";
-import { indexTerms } from "../search/tokenize";
+import { eachIndexTerm } from "../search/tokenize";
 
 /**
  * A naive Bayes model over the words, technical tokens and Chinese bigrams of a ticket, trained from
@@ -28,7 +28,7 @@ const MAX_TEXT = 200_000;
 /** Distinct terms of a text, in order of first appearance, at most MAX_TERMS. */
 export function textTerms(text: string): string[] {
   const seen = new Set<string>();
-  for (const term of indexTerms(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text)) {
+  for (const term of eachIndexTerm(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text)) {
     if (term.length < 2 || /^\d+$/.test(term)) continue;
     seen.add(term);
     if (seen.size >= MAX_TERMS) break;

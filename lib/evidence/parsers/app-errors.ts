@@ -1,5 +1,5 @@
-import { splitLines } from "../lines";
-import { makeSignal, type OutputParser, type Signal } from "../signal";
+import { defineParser } from "../line-parser";
+import { makeSignal, type EvidenceSource, type LineReader, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const ID = "app-errors";
@@ -204,96 +204,135 @@ const MAX_LINE = 1000;
 /** Every finding's pattern in one: a line that matches none (most lines of a long paste) is read once, not once per finding. */
 const ANY_FINDING = new RegExp(FINDINGS.map((f) => `(?:${f.pattern.source})`).join("|"), "im");
 
-export const appErrorsParser: OutputParser = {
-  id: ID,
-  title: "Application, HTTP client and shell errors (pool exhaustion, broken HTTP framing, command not found)",
-  produces: [...FINDINGS.map((f) => f.id), "http-204-with-length", "tool-shadowed"],
-  parse(text, source) {
-    const first = new Map<SignalId, { line: string; lineNumber: number; count: number }>();
-    splitLines(text).forEach((raw, index) => {
-      if (raw === "") return; // no finding matches an empty line
-      const line = raw.length > MAX_LINE ? raw.slice(0, MAX_LINE) : raw;
-      if (!ANY_FINDING.test(line)) return;
-      // A pool's own wait ("..., connection timed out, timeout 30") is not a socket error.
-      const poolLine = POOL_EXHAUSTED.test(line);
-      for (const { id, pattern } of FINDINGS) {
-        if ((poolLine && CLIENT_ERROR_IDS.has(id)) || !pattern.test(line)) continue;
-        const seen = first.get(id);
-        if (seen) seen.count += 1;
-        else first.set(id, { line: raw, lineNumber: index + 1, count: 1 });
-      }
-    });
+/**
+ * Words (in any case) that every finding's pattern contains one of, and those of `type -a` and HTTP
+ * header lines; with /proc/net/udp rows and blank lines (which end a header block), the lines read.
+ */
+const WORDS = [
+  ..."connection|timeout|timed out|pool|thread|worker|rejectedexecution|event loop|max_children|池|命令|not found|notfound|no instances".split("|"),
+  ..."transfer closed|excess found|hpe_|parse error|incompleteread|premature end|malformed http|http/0.9|localhost|127.0.0.1|::1".split("|"),
+  ..."-rw-------|umask|bootstrap.servers|unable to resolve address|listen queue|listen backlog|accept queue|accept backlog".split("|"),
+  ..."backlog setting|somaxconn|too many".split("|"),
+  ..."max number of clients|oom|out of memory|137|<none>|no endpoints|refused|reset|broken pipe|epipe|eaddrnotavail|cannot assign".split("|"),
+  ..."errno 99|errno 104|errno 111|errno 113|error 99|error 104|error 111|error 113|unreach|no route|enotfound|eai_|no such host".split("|"),
+  ..."not known|name resolution|unknownhost|servname|could not resolve|probe failed|remote end closed|hang up|closed idle|last packet".split("|"),
+  ..."nohttpresponse|failed to respond".split("|"),
+];
+/** A /proc/net/udp row, a `type -a` line, a 204/304 status or Content-Length header, or a blank line. */
+const LINE_START = /^\s*(?:\d+: |[\w.-]+ is |(?:< )?HTTP\/1\.[01] |(?:< )?content-length:|<\s*$|$)/i;
+
+/** The ids of the findings a line shows, in FINDINGS order. */
+function findingsOf(line: string): SignalId[] {
+  if (!ANY_FINDING.test(line)) return [];
+  // A pool's own wait ("..., connection timed out, timeout 30") is not a socket error.
+  const poolLine = POOL_EXHAUSTED.test(line);
+  return FINDINGS.filter(({ id, pattern }) => !(poolLine && CLIENT_ERROR_IDS.has(id)) && pattern.test(line)).map(({ id }) => id);
+}
+
+function appErrorsReader(source: EvidenceSource): LineReader {
+  const first = new Map<SignalId, { line: string; lineNumber: number; count: number }>();
+  const shadowed = new ShadowedTool();
+  const bodiless = new BodilessWithLength();
+  // A log repeats lines: the findings of the last one are kept for the next.
+  let last: { raw: string; ids: SignalId[] } | undefined;
+  const read = (raw: string, lineNumber: number) => {
+    shadowed.read(raw, lineNumber);
+    bodiless.read(raw, lineNumber);
+    if (raw === "") return; // no finding matches an empty line
+    if (last?.raw !== raw) last = { raw, ids: findingsOf(raw.length > MAX_LINE ? raw.slice(0, MAX_LINE) : raw) };
+    for (const id of last.ids) {
+      const seen = first.get(id);
+      if (seen) seen.count += 1;
+      else first.set(id, { line: raw, lineNumber, count: 1 });
+    }
+  };
+  const finish = () => {
     const signals: Signal[] = [];
-    const shadowed = findShadowedTool(splitLines(text));
-    if (shadowed) signals.push(makeSignal("tool-shadowed", ID, shadowed.line, shadowed.lineNumber, source, { detail: shadowed.detail }));
-    const bodiless = findBodilessWithLength(splitLines(text));
-    if (bodiless) signals.push(makeSignal("http-204-with-length", ID, bodiless.line, bodiless.lineNumber, source, { detail: bodiless.detail }));
+    if (shadowed.found)
+      signals.push(makeSignal("tool-shadowed", ID, shadowed.found.line, shadowed.found.lineNumber, source, { detail: shadowed.found.detail }));
+    if (bodiless.found)
+      signals.push(makeSignal("http-204-with-length", ID, bodiless.found.line, bodiless.found.lineNumber, source, { detail: bodiless.found.detail }));
     for (const { id, detail } of FINDINGS) {
       const seen = first.get(id);
       if (seen) signals.push(makeSignal(id, ID, seen.line, seen.lineNumber, source, { value: seen.count, detail: detail(seen.count) }));
     }
     return signals;
-  },
-};
+  };
+  return { read, finish };
+}
+
+export const appErrorsParser = defineParser({
+  id: ID,
+  title: "Application, HTTP client and shell errors (pool exhaustion, broken HTTP framing, command not found)",
+  produces: [...FINDINGS.map((f) => f.id), "http-204-with-length", "tool-shadowed"],
+  reads: { words: WORDS, also: (line) => LINE_START.test(line) },
+  reader: appErrorsReader,
+});
+
+type Found = { line: string; lineNumber: number; detail: string };
 
 const BODILESS_STATUS = /^(?:< )?HTTP\/1\.[01] (204|304)\b/;
 const CONTENT_LENGTH = /^(?:< )?Content-Length:\s*(\d+)\s*$/i;
 
-/** A raw 204 or 304 response header block (tcpdump -A, curl -v) that declares a body length above zero. */
-function findBodilessWithLength(lines: readonly string[]): { line: string; lineNumber: number; detail: string } | undefined {
-  let status: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i] === "") {
-      status = undefined; // a blank line ends the header block
-      continue;
+/** A raw 204 or 304 response header block (tcpdump -A, curl -v) that declares a body length above zero: the first one. */
+class BodilessWithLength {
+  found?: Found;
+  private status?: string;
+
+  read(raw: string, lineNumber: number): void {
+    if (this.found) return;
+    if (raw === "") {
+      this.status = undefined; // a blank line ends the header block
+      return;
     }
-    const line = lines[i].trim();
+    const line = raw.trim();
     const started = BODILESS_STATUS.exec(line);
     if (started) {
-      status = started[1];
-      continue;
+      this.status = started[1];
+      return;
     }
-    if (!status) continue;
+    if (!this.status) return;
     if (line === "" || line === "<") {
-      status = undefined;
-      continue;
+      this.status = undefined;
+      return;
     }
     const length = CONTENT_LENGTH.exec(line);
-    if (length && Number(length[1]) > 0)
-      return {
-        line: lines[i],
-        lineNumber: i + 1,
-        detail: `a ${status} response declares Content-Length: ${length[1]}; a client reads no body after ${status}, so those bytes corrupt the next response`,
-      };
+    if (!length || Number(length[1]) <= 0) return;
+    const status = this.status;
+    this.found = {
+      line: raw,
+      lineNumber,
+      detail: `a ${status} response declares Content-Length: ${length[1]}; a client reads no body after ${status}, so those bytes corrupt the next response`,
+    };
   }
-  return undefined;
 }
 
 /** Where distributions install tools; merged-/usr systems list both /usr/bin/x and /bin/x. */
 const SYSTEM_BIN = /^\/(?:usr\/)?s?bin\/[^/]+$/;
 const TYPE_ENTRY = /^([\w.-]+) is (?:(\/\S+)|aliased to .+|a function)$/;
 
-/** `type -a ping`: the name runs something other than its first binary (an alias, a function or an earlier path). */
-function findShadowedTool(lines: readonly string[]): { line: string; lineNumber: number; detail: string } | undefined {
-  const seen = new Map<string, { line: string; lineNumber: number; first: string }>();
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i] === "") continue;
-    const entry = TYPE_ENTRY.exec(lines[i].trim());
-    if (!entry) continue;
+/** `type -a ping`: the name runs something other than its first binary (an alias, a function or an earlier path). The first one. */
+class ShadowedTool {
+  found?: Found;
+  private readonly seen = new Map<string, { line: string; lineNumber: number; first: string }>();
+
+  read(raw: string, lineNumber: number): void {
+    if (this.found || raw === "") return;
+    const entry = TYPE_ENTRY.exec(raw.trim());
+    if (!entry) return;
     const [, name, path] = entry;
     const what = path ?? "an alias or function";
-    const earlier = seen.get(name);
+    const earlier = this.seen.get(name);
     if (!earlier) {
-      seen.set(name, { line: lines[i], lineNumber: i + 1, first: what });
-      continue;
+      this.seen.set(name, { line: raw, lineNumber, first: what });
+      return;
     }
     const shadows = !earlier.first.startsWith("/") || (!SYSTEM_BIN.test(earlier.first) && path !== undefined && SYSTEM_BIN.test(path));
     if (shadows)
-      return {
+      this.found = {
         line: earlier.line,
         lineNumber: earlier.lineNumber,
         detail: `"${name}" runs ${earlier.first} before ${what}: the output is the wrapper's, not the tool's`,
       };
   }
-  return undefined;
 }

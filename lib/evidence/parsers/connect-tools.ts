@@ -1,6 +1,6 @@
 import { countSuffix, Findings } from "../findings";
-import { splitLines } from "../lines";
-import { type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser } from "../line-parser";
+import { type EvidenceSource, type LineReader } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "connect-tools";
@@ -297,24 +297,40 @@ class ArpReader {
 
 // ---- the parser -------------------------------------------------------------------------------
 
-function parseConnectTools(text: string, source: EvidenceSource): Signal[] {
+/** Words (in any case) that the lines read above hold anywhere, and how the others start; else a line is read only when it may hold a MAC. */
+const WORDS = [
+  ..."java.net.|dial tcp |connect e|) open|arping".split("|"),
+  ..."needed|too long|fragmented|拆分|destination|packet filtered|prohibited|无法访问|request time|请求超时".split("|"),
+];
+const LINE_START = new RegExp(
+  String.raw`^\s*(?:PING |Pinging |正在 Ping |\d+ bytes from |Reply from |来自 |\d+ packets transmitted|Packets: Sent|数据包: 已发送|Received \d` +
+    String.raw`|Connection to |Connected to |Ncat: |nc: |telnet: |Could not connect to Redis|ERROR 2003)`,
+);
+/** netcat-traditional: "host [10.0.0.1] 80 (http) open". */
+const NETCAT_ROW = /\] \d+ \(/;
+/** What MAC_TOKEN needs somewhere in a line. */
+const MAC_SHAPE = /(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}/i;
+
+function connectToolsReader(source: EvidenceSource): LineReader {
   const findings = new Findings();
   const ping = new PingReader();
   const arp = new ArpReader();
-  splitLines(text).forEach((rawLine, index) => {
+  const read = (rawLine: string, lineNumber: number) => {
     const line = rawLine.trim();
     if (line === "") return;
-    const lineNumber = index + 1;
     if (readConnectLine(line, lineNumber, findings) || line.length > MAX_TOOL_LINE) return;
     if (ping.read(line, lineNumber, findings)) return;
     arp.read(line, lineNumber, findings);
-  });
-  ping.finish(findings);
-  arp.finish(findings);
-  return findings.toSignals(PARSER_ID, source, (id, hit) => `${hit.detail ?? DETAILS[id] ?? id}${countSuffix(hit, "lines")}`);
+  };
+  const finish = () => {
+    ping.finish(findings);
+    arp.finish(findings);
+    return findings.toSignals(PARSER_ID, source, (id, hit) => `${hit.detail ?? DETAILS[id] ?? id}${countSuffix(hit, "lines")}`);
+  };
+  return { read, finish };
 }
 
-export const connectToolsParser: OutputParser = {
+export const connectToolsParser = defineParser({
   id: PARSER_ID,
   title: "nc / telnet / ping / redis-cli / arping",
   produces: [
@@ -330,5 +346,6 @@ export const connectToolsParser: OutputParser = {
     "two-macs-one-ip",
     "duplicate-address-log",
   ],
-  parse: parseConnectTools,
-};
+  reads: { words: WORDS, also: (line) => LINE_START.test(line) || NETCAT_ROW.test(line) || MAC_SHAPE.test(line) },
+  reader: connectToolsReader,
+});

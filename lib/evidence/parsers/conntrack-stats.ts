@@ -1,6 +1,6 @@
 import { counterChange, describeChange, recordReading, sinceBootOf, type CounterReadings } from "../counters";
-import { splitLines } from "../lines";
-import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser, NOT_BLANK } from "../line-parser";
+import { makeSignal, type EvidenceSource, type Signal } from "../signal";
 
 const ID = "conntrack-stats";
 
@@ -63,6 +63,13 @@ class ConntrackReader {
       return;
     }
     this.readCommand(line);
+  }
+
+  /** Any other line that is not blank ends a hex table and the bare values a command printed. */
+  skip(raw: string): void {
+    if (!NOT_BLANK.test(raw)) return;
+    this.pending = [];
+    this.hexColumns = undefined;
   }
 
   finish(): void {
@@ -169,14 +176,24 @@ function nearMaxSignal(reader: ConntrackReader, source: EvidenceSource): Signal[
   ];
 }
 
-export const conntrackStatsParser: OutputParser = {
+/** conntrack -S rows, hex rows and their header, bare values, and lines naming conntrack or a command that prints values. */
+const LINE_START = /^\s*(?:\d+\s*$|cpu=|[0-9a-f]{8}|entries[ \t])/;
+const CAT = /cat\s/;
+
+export const conntrackStatsParser = defineParser({
   id: ID,
   title: "conntrack -S / nf_conntrack count and max",
   produces: ["conntrack-insert-failed", "conntrack-drop", "conntrack-near-max"],
-  parse(text, source) {
+  reads: { words: ["conntrack", "sysctl"], also: (line) => LINE_START.test(line) || CAT.test(line) },
+  reader(source) {
     const reader = new ConntrackReader(source.kind === "output" ? source.command : undefined);
-    splitLines(text).forEach((raw, index) => reader.read(raw, index + 1));
-    reader.finish();
-    return [...counterSignal(reader, source), ...nearMaxSignal(reader, source)];
+    return {
+      read: (line, lineNumber) => reader.read(line, lineNumber),
+      skip: (line) => reader.skip(line),
+      finish() {
+        reader.finish();
+        return [...counterSignal(reader, source), ...nearMaxSignal(reader, source)];
+      },
+    };
   },
-};
+});

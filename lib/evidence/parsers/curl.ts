@@ -1,6 +1,6 @@
 import { Findings } from "../findings";
-import { splitLines } from "../lines";
-import { type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser } from "../line-parser";
+import { type EvidenceSource, type LineReader } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "curl";
@@ -191,7 +191,14 @@ class KeyValueRecords {
 
 // ---- the parser ------------------------------------------------------------------------------
 
-function parseCurl(text: string, source: EvidenceSource): Signal[] {
+/**
+ * What the parser reads: blank lines and "<" (which end a header block), status and header lines,
+ * curl's own messages, the timings `-w` prints (named, bare numbers or JSON) and its templates.
+ */
+const LINE_START =
+  /^\s*(?:$|<\s*$|< |HTTP\/|content-length|\*|curl: \(|time_|namelookup|connect|appconnect|pretransfer|starttransfe|total|\{|[\d.:;,|/][\d.:;,|/\s]*$)/i;
+
+function curlReader(source: EvidenceSource): LineReader {
   const findings = new Findings(true);
   const judge = (record: TimingRecord) => {
     if (isTimingRecord(record)) judgeTimings(record, findings);
@@ -203,9 +210,8 @@ function parseCurl(text: string, source: EvidenceSource): Signal[] {
   let responseSeen = false;
   let noBodyStatus: number | undefined;
 
-  splitLines(text).forEach((rawLine, index) => {
+  const read = (rawLine: string, lineNumber: number) => {
     const line = rawLine.trim();
-    const lineNumber = index + 1;
     if (line === "" || line === "<") {
       noBodyStatus = undefined;
       return;
@@ -240,8 +246,7 @@ function parseCurl(text: string, source: EvidenceSource): Signal[] {
     }
     const record = (template && recordFromTemplate(line, lineNumber, template)) || recordFromColons(line, lineNumber) || recordFromJson(line, lineNumber);
     if (record) judge(record);
-  });
-  keyValues.flush();
+  };
 
   function readMessage(line: string, lineNumber: number): void {
     if (/^\*\s+Connected to /.test(line)) {
@@ -262,13 +267,17 @@ function parseCurl(text: string, source: EvidenceSource): Signal[] {
     }
   }
 
-  return findings.toSignals(PARSER_ID, source, (id, hit) => {
-    if (hit.detail) return hit.count > 1 ? `${hit.detail} (${hit.count} times)` : hit.detail;
-    return `${DETAILS[id] ?? id}${hit.count > 1 ? ` (${hit.count} lines)` : ""}`;
-  });
+  const finish = () => {
+    keyValues.flush();
+    return findings.toSignals(PARSER_ID, source, (id, hit) => {
+      if (hit.detail) return hit.count > 1 ? `${hit.detail} (${hit.count} times)` : hit.detail;
+      return `${DETAILS[id] ?? id}${hit.count > 1 ? ` (${hit.count} lines)` : ""}`;
+    });
+  };
+  return { read, finish };
 }
 
-export const curlParser: OutputParser = {
+export const curlParser = defineParser({
   id: PARSER_ID,
   title: "curl -v / -I / -w timings",
   produces: [
@@ -288,5 +297,6 @@ export const curlParser: OutputParser = {
     "slow-connect",
     "slow-name-lookup",
   ],
-  parse: parseCurl,
-};
+  reads: { words: ["%{"], also: (line) => LINE_START.test(line) },
+  reader: curlReader,
+});

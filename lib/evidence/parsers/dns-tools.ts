@@ -1,6 +1,6 @@
 import { countSuffix, Findings } from "../findings";
-import { splitLines } from "../lines";
-import { type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser } from "../line-parser";
+import { type EvidenceSource, type LineReader } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "dns-tools";
@@ -89,6 +89,11 @@ class DnsReader {
     this.lineNumber = lineNumber;
     this.readLine();
     this.previous = line;
+  }
+
+  /** A line that is neither blank nor one of the tools': it only stands between two nslookup lines. */
+  skip(): void {
+    this.previous = "";
   }
 
   private add(id: SignalId, extra?: { value?: number; detail?: string }): void {
@@ -217,14 +222,24 @@ class DnsReader {
   }
 }
 
-function parseDnsTools(text: string, source: EvidenceSource): Signal[] {
+/** The error messages and files read above (in any case); with blank lines, dig's ";" lines and nslookup's, the lines read. */
+const WORDS =
+  "lookup |not known|name resolution|ping: unknown host|ping request could not find host|ping 请求找不到主机|nsswitch.conf|hostlookuporder(|alpine|musl".split(
+    "|",
+  );
+const LINE_START = /^\s*(?:$|;|\*\*|server:|服务器:|address|地址|name:|名称:|nameserver|options|hosts:|dns request timed out|request tim|请求超时)/i;
+
+function dnsToolsReader(source: EvidenceSource): LineReader {
   const findings = new Findings();
   const reader = new DnsReader(findings);
-  splitLines(text).forEach((rawLine, index) => reader.read(rawLine.trim(), index + 1));
-  return findings.toSignals(PARSER_ID, source, (id, hit) => `${hit.detail ?? DETAILS[id] ?? id}${countSuffix(hit, "times")}`);
+  return {
+    read: (line, lineNumber) => reader.read(line.trim(), lineNumber),
+    skip: () => reader.skip(),
+    finish: () => findings.toSignals(PARSER_ID, source, (id, hit) => `${hit.detail ?? DETAILS[id] ?? id}${countSuffix(hit, "times")}`),
+  };
 }
 
-export const dnsToolsParser: OutputParser = {
+export const dnsToolsParser = defineParser({
   id: PARSER_ID,
   title: "dig / nslookup / resolv.conf / nsswitch.conf",
   produces: [
@@ -242,5 +257,6 @@ export const dnsToolsParser: OutputParser = {
     "go-resolver-dns-first",
     "musl-libc",
   ],
-  parse: parseDnsTools,
-};
+  reads: { words: WORDS, also: (line) => LINE_START.test(line) },
+  reader: dnsToolsReader,
+});

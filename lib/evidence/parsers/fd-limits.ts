@@ -1,5 +1,5 @@
-import { splitLines } from "../lines";
-import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser, NOT_BLANK } from "../line-parser";
+import { makeSignal, type EvidenceSource, type Signal } from "../signal";
 
 const ID = "fd-limits";
 
@@ -56,6 +56,11 @@ class LimitReader {
     }
   }
 
+  /** Any other line that is not blank: a bare number after it is no longer ulimit's. */
+  skip(raw: string): void {
+    if (NOT_BLANK.test(raw)) this.ulimitPending = false;
+  }
+
   finish(): Signal[] {
     if (!this.tooMany) return this.signals;
     const { line, lineNumber, count } = this.tooMany;
@@ -83,13 +88,14 @@ class LimitReader {
   }
 }
 
-export const fdLimitsParser: OutputParser = {
+/** EMFILE messages, limit lines, ulimit commands and the bare number `ulimit -n` prints. */
+const WORDS = "too many open files|emfile|打开的文件过多|ulimit|(-n)|-n:|max open files|limitnofile".split("|");
+const BARE_VALUE = /^\s*(?:\d+|unlimited)\s*$/i;
+
+export const fdLimitsParser = defineParser({
   id: ID,
   title: "Open-files limits (ulimit, /proc/<pid>/limits)",
   produces: ["fd-limit-low", "too-many-open-files"],
-  parse(text, source) {
-    const reader = new LimitReader(source);
-    splitLines(text).forEach((raw, index) => reader.read(raw, index + 1));
-    return reader.finish();
-  },
-};
+  reads: { words: WORDS, also: (line) => BARE_VALUE.test(line) },
+  reader: (source) => new LimitReader(source),
+});

@@ -1,5 +1,5 @@
-import { splitLines } from "../lines";
-import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser } from "../line-parser";
+import { makeSignal, type EvidenceSource, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "iptables";
@@ -103,42 +103,46 @@ function readListRow(line: string, lineNumber: number, chain: string, layout: Li
 
 type Ruleset = { rules: Rule[]; policies: Policy[] };
 
-function readRuleset(text: string): Ruleset {
-  const rules: Rule[] = [];
-  const policies: Policy[] = [];
-  let listChain: string | undefined;
-  let layout: ListLayout | undefined;
-  splitLines(text).forEach((rawLine, index) => {
+/** Rules and policies of the three formats; inside a listed chain every line is read. */
+class RulesetReader implements Ruleset {
+  readonly rules: Rule[] = [];
+  readonly policies: Policy[] = [];
+  private listChain?: string;
+  private layout?: ListLayout;
+
+  read(rawLine: string, lineNumber: number): void {
     const line = rawLine.trim();
     if (line === "") {
       // A blank line ends a listed chain and is nothing else.
-      listChain = undefined;
+      this.listChain = undefined;
       return;
     }
-    const lineNumber = index + 1;
     const spec = readSpecRule(line, lineNumber);
     if (spec) {
-      rules.push(spec);
+      this.rules.push(spec);
       return;
     }
     const policy = readSpecPolicy(line, lineNumber);
     if (policy) {
-      policies.push(policy);
+      this.policies.push(policy);
       return;
     }
     const chain = /^Chain (\S+) \((?:policy (\w+)|\d+ references)/.exec(line);
     if (chain) {
-      listChain = chain[1];
-      layout = undefined;
-      if (chain[2]) policies.push({ chain: chain[1], policy: chain[2], line, lineNumber });
+      this.listChain = chain[1];
+      this.layout = undefined;
+      if (chain[2]) this.policies.push({ chain: chain[1], policy: chain[2], line, lineNumber });
       return;
     }
-    if (!listChain) return;
-    layout = readListHeader(line) ?? layout;
-    const row = layout && readListRow(line, lineNumber, listChain, layout);
-    if (row) rules.push(row);
-  });
-  return { rules, policies };
+    if (!this.listChain) return;
+    this.layout = readListHeader(line) ?? this.layout;
+    const row = this.layout && readListRow(line, lineNumber, this.listChain, this.layout);
+    if (row) this.rules.push(row);
+  }
+
+  skip(rawLine: string, lineNumber: number): void {
+    if (this.listChain) this.read(rawLine, lineNumber);
+  }
 }
 
 // ---- judging the rules ------------------------------------------------------------------------
@@ -207,8 +211,7 @@ function judgeRuleset({ rules, policies }: Ruleset): Map<SignalId, Evidence[]> {
   return findings;
 }
 
-function parseIptables(text: string, source: EvidenceSource): Signal[] {
-  const ruleset = readRuleset(text);
+function rulesetSignals(ruleset: Ruleset, source: EvidenceSource): Signal[] {
   if (ruleset.rules.length === 0 && ruleset.policies.length === 0) return [];
   return [...judgeRuleset(ruleset)].map(([id, evidence]) => {
     // Quote the rule that matched the most packets when counters are shown; else the first.
@@ -220,9 +223,20 @@ function parseIptables(text: string, source: EvidenceSource): Signal[] {
   });
 }
 
-export const iptablesParser: OutputParser = {
+/** Blank lines (which end a listed chain), -S and iptables-save rules and policies, and chain headers. */
+const LINE_START = /^\s*(?:$|\[\d|-A |-P |:|Chain )/;
+
+export const iptablesParser = defineParser({
   id: PARSER_ID,
   title: "iptables -S / iptables-save / iptables -L",
   produces: ["nat-redirect-rule", "filter-drop-rule", "filter-reject-rule", "masquerade-no-random-fully"],
-  parse: parseIptables,
-};
+  reads: { also: (line) => LINE_START.test(line) },
+  reader(source) {
+    const reader = new RulesetReader();
+    return {
+      read: (line, lineNumber) => reader.read(line, lineNumber),
+      skip: (line, lineNumber) => reader.skip(line, lineNumber),
+      finish: () => rulesetSignals(reader, source),
+    };
+  },
+});

@@ -1,5 +1,5 @@
-import { splitLines } from "../lines";
-import { makeSignal, type OutputParser, type Signal } from "../signal";
+import { defineParser } from "../line-parser";
+import { makeSignal, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const ID = "kernel-log";
@@ -79,6 +79,16 @@ const RULES: Rule[] = [
   { signal: "kernel-bug-log", kind: "Call Trace", test: (l) => l.includes("call trace:") },
 ];
 
+/**
+ * Every rule and the migration thread need one of these words (in any case): other lines are not read.
+ * toLowerCase turns two non-ASCII letters into ASCII ones (U+0130, the Kelvin sign), so they count too.
+ */
+const WORDS = [
+  ..."table full|syn flooding|open request|watchdog|bucket table|socket memory|orphaned|tcp_mem|table overflow".split("|"),
+  ..."duplicate address|address conflict|my ip address|down|carrier|lockup|info: task|detected stall|warning: |kernel bug".split("|"),
+  ..."bug: unable|call trace:|migration/|\u0130|\u212a".split("|"),
+];
+
 /** A migration/N thread named in a stall, lockup or watchdog trace up to this many lines after it starts. */
 const TRACE_LINES = 40;
 const MIGRATION = /\bmigration\/(\d+)/;
@@ -91,7 +101,7 @@ function detailOf(seen: Seen): string {
   return `kernel log shows "${seen.kind}"${ports} ${times}`;
 }
 
-export const kernelLogParser: OutputParser = {
+export const kernelLogParser = defineParser({
   id: ID,
   title: "Kernel log (dmesg, journalctl -k)",
   produces: [
@@ -107,38 +117,44 @@ export const kernelLogParser: OutputParser = {
     "duplicate-address-log",
     "migration-thread-stall",
   ],
-  parse(text, source) {
+  reads: { words: WORDS },
+  reader(source) {
     const seen = new Map<string, Seen>();
     let migration: Signal | undefined;
     let lastIncident = -Infinity;
-    splitLines(text).forEach((line, index) => {
-      if (line === "") return; // no rule matches an empty line
-      const lower = line.toLowerCase();
-      // A printf format ("transmit queue %u timed out") is kernel source quoted in a ticket, not a log line.
-      if (lower.includes("%s") || lower.includes("%u")) return;
-      let incident = false;
-      for (const rule of RULES) {
-        if (!rule.test(lower)) continue;
-        incident ||= rule.incident === true;
-        const key = `${rule.signal}|${rule.kind}`;
-        const entry = seen.get(key) ?? { signal: rule.signal, kind: rule.kind, line, lineNumber: index + 1, count: 0, ports: new Set() };
-        entry.count += 1;
-        const port = rule.signal === "syn-flood-log" ? /on port (\d+)/.exec(lower) : null;
-        if (port) entry.ports.add(port[1]);
-        seen.set(key, entry);
-      }
-      if (incident) lastIncident = index;
-      const thread = migration || !lower.includes("migration/") ? null : MIGRATION.exec(lower);
-      if (thread && index - lastIncident <= TRACE_LINES) {
-        migration = makeSignal("migration-thread-stall", ID, line, index + 1, source, {
-          value: Number(thread[1]),
-          detail: `migration/${thread[1]} is named in the stall or watchdog trace that starts on line ${lastIncident + 1}`,
-        });
-      }
-    });
-    const signals = [...seen.values()].map((entry) =>
-      makeSignal(entry.signal, ID, entry.line, entry.lineNumber, source, { value: entry.count, detail: detailOf(entry) }),
-    );
-    return migration ? [...signals, migration] : signals;
+    return {
+      read(line, lineNumber) {
+        const index = lineNumber - 1;
+        if (line === "") return; // no rule matches an empty line
+        const lower = line.toLowerCase();
+        // A printf format ("transmit queue %u timed out") is kernel source quoted in a ticket, not a log line.
+        if (lower.includes("%s") || lower.includes("%u")) return;
+        let incident = false;
+        for (const rule of RULES) {
+          if (!rule.test(lower)) continue;
+          incident ||= rule.incident === true;
+          const key = `${rule.signal}|${rule.kind}`;
+          const entry = seen.get(key) ?? { signal: rule.signal, kind: rule.kind, line, lineNumber, count: 0, ports: new Set() };
+          entry.count += 1;
+          const port = rule.signal === "syn-flood-log" ? /on port (\d+)/.exec(lower) : null;
+          if (port) entry.ports.add(port[1]);
+          seen.set(key, entry);
+        }
+        if (incident) lastIncident = index;
+        const thread = migration || !lower.includes("migration/") ? null : MIGRATION.exec(lower);
+        if (thread && index - lastIncident <= TRACE_LINES) {
+          migration = makeSignal("migration-thread-stall", ID, line, lineNumber, source, {
+            value: Number(thread[1]),
+            detail: `migration/${thread[1]} is named in the stall or watchdog trace that starts on line ${lastIncident + 1}`,
+          });
+        }
+      },
+      finish() {
+        const signals = [...seen.values()].map((entry) =>
+          makeSignal(entry.signal, ID, entry.line, entry.lineNumber, source, { value: entry.count, detail: detailOf(entry) }),
+        );
+        return migration ? [...signals, migration] : signals;
+      },
+    };
   },
-};
+});

@@ -1,6 +1,6 @@
 import { counterChange, describeChange, recordReading, sinceBootOf, type CounterReadings } from "../counters";
-import { splitLines } from "../lines";
-import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser } from "../line-parser";
+import { makeSignal, type EvidenceSource, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const ID = "netstat-s";
@@ -259,17 +259,24 @@ function readProcPair(reader: Reader, prefix: string, rest: string, raw: string,
   });
 }
 
-function collectReadings(text: string, source: EvidenceSource): Map<string, CounterReadings> {
+function newReader(source: EvidenceSource): Reader {
   const command = source.kind === "output" ? source.command : undefined;
   const named = command ? NSTAT_COMMAND.exec(command.trim()) : null;
-  const reader: Reader = {
-    readings: new Map(),
-    nstatIncrements: named ? nstatPrintsIncrements(named[1]) : false,
-    procHeaders: new Map(),
-  };
-  splitLines(text).forEach((raw, index) => readLine(reader, raw, index + 1));
-  return reader.readings;
+  return { readings: new Map(), nstatIncrements: named ? nstatPrintsIncrements(named[1]) : false, procHeaders: new Map() };
 }
+
+/** A line no test below reads: under a table header it may be a row; unindented, it ends a section. */
+function skipLine(reader: Reader, raw: string, lineNumber: number): void {
+  if (reader.tableColumns) readLine(reader, raw, lineNumber);
+  else if (/^\S/.test(raw)) reader.section = undefined;
+}
+
+/**
+ * Lines that may matter: a counter's name (every one holds one of the first words), an nstat run,
+ * a netstat -s sentence or section header, /proc/net pairs and Windows' sections and counters.
+ */
+const WORDS = "listen|paws|syncookies|tcp|retrans|outsegs|udp|nstat|statistics for|segments|receive errors".split("|");
+const LINE_START = /^\s*(?:\d+ [a-z]|[a-z][a-z0-9]{1,20}:\s*$)/i;
 
 /** Above 1% retransmitted segments TCP throughput visibly suffers (each loss halves the window); healthy paths stay far below. */
 const RETRANSMIT_RATE = 0.01;
@@ -341,7 +348,7 @@ function retransmitSignals(readings: Map<string, CounterReadings>, source: Evide
   ];
 }
 
-export const netstatCountersParser: OutputParser = {
+export const netstatCountersParser = defineParser({
   id: ID,
   title: "netstat -s / nstat counters",
   produces: [
@@ -358,9 +365,17 @@ export const netstatCountersParser: OutputParser = {
     "tw-bucket-overflow",
     "tcp-wqueue-too-big",
   ],
-  parse(text, source) {
-    const readings = collectReadings(text, source);
-    if (readings.size === 0) return [];
-    return [...counterSignals(readings, source), ...pawsTracksListenDrops(readings, source), ...retransmitSignals(readings, source)];
+  reads: { words: WORDS, also: (line) => LINE_START.test(line) },
+  reader(source) {
+    const reader = newReader(source);
+    return {
+      read: (line, lineNumber) => readLine(reader, line, lineNumber),
+      skip: (line, lineNumber) => skipLine(reader, line, lineNumber),
+      finish() {
+        const { readings } = reader;
+        if (readings.size === 0) return [];
+        return [...counterSignals(readings, source), ...pawsTracksListenDrops(readings, source), ...retransmitSignals(readings, source)];
+      },
+    };
   },
-};
+});

@@ -1,6 +1,6 @@
 import { counterChange, describeChange, recordReading, sinceBootOf, type CounterReadings } from "../counters";
-import { splitLines } from "../lines";
-import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser } from "../line-parser";
+import { makeSignal, type EvidenceSource, type Signal } from "../signal";
 
 const ID = "nic-stats";
 
@@ -135,6 +135,11 @@ class NicReader {
   }
 
   // --- interfaces ---------------------------------------------------------------------------
+
+  /** Under a stats or netstat -i header any line may hold the values; other lines do nothing. */
+  skip(raw: string, lineNumber: number): void {
+    if (this.statsHeader || this.netstatColumns) this.read(raw, lineNumber);
+  }
 
   private readInterfaceHeader(line: string, raw: string, lineNumber: number): boolean {
     const ip = IP_LINK_HEADER.exec(line) ?? IFCONFIG_HEADER.exec(line);
@@ -335,13 +340,21 @@ function lostCarrier(iface: Interface): Interface["noCarrier"] {
   return undefined;
 }
 
-export const nicStatsParser: OutputParser = {
+/** Counter lines, interface headers, RX/TX lines, netstat -i's header, and the ethtool and link lines readOther reads. */
+const WORDS = ["ethtool", "settings for", "link detected", "mtu:", "flags=", "link encap:"];
+const LINE_START = /^\s*(?:[A-Za-z][\w.-]{1,63}:\s+\d+\s*$|link\/|vxlan id |geneve id |ipip |gre |ip6tnl |tun type |RX|TX|Iface|\d+:\s)/i;
+
+export const nicStatsParser = defineParser({
   id: ID,
   title: "NIC counters and links (ethtool, ip -s link, ifconfig, netstat -i)",
   produces: ["nic-rx-drops", "nic-errors", "link-no-carrier", "rx-queue-imbalance", "mtu-small", "mtu-overlay"],
-  parse(text, source) {
+  reads: { words: WORDS, also: (line) => LINE_START.test(line) },
+  reader(source) {
     const reader = new NicReader(source.kind === "output" ? source.command : undefined);
-    splitLines(text).forEach((raw, index) => reader.read(raw, index + 1));
-    return [...counterSignals(reader, source), ...queueSignals(reader, source), ...interfaceSignals(reader, source)];
+    return {
+      read: (line, lineNumber) => reader.read(line, lineNumber),
+      skip: (line, lineNumber) => reader.skip(line, lineNumber),
+      finish: () => [...counterSignals(reader, source), ...queueSignals(reader, source), ...interfaceSignals(reader, source)],
+    };
   },
-};
+});

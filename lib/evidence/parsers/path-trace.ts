@@ -1,5 +1,5 @@
-import { splitLines } from "../lines";
-import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser } from "../line-parser";
+import { makeSignal, type EvidenceSource, type LineReader, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "path-trace";
@@ -170,10 +170,15 @@ function judgeMarkers(hops: Hop[], emit: Emit): void {
 
 // ---- the parser -------------------------------------------------------------------------------
 
-function parsePathTrace(text: string, source: EvidenceSource): Signal[] {
+/** Headers and mtr rows by how they start; a traceroute row starts with its number and holds an address or a star. */
+const HEADER_OR_MTR_ROW = /^\s*(?:\d+\.(?:\|--)?\s|traceroute|Tracing route to|通过最多|Start: |HOST: )/;
+const NUMBERED = /^\s*\d+\s/;
+const ADDRESS_OR_STAR = /\d\.\d|:|\*/;
+
+function pathTraceReader(source: EvidenceSource): LineReader {
   const runs: Run[] = [];
   let run: Run | undefined;
-  splitLines(text).forEach((rawLine, index) => {
+  const read = (rawLine: string, lineNumber: number) => {
     const line = rawLine.trim();
     if (line === "") return; // neither a header nor a hop
     const header = readHeader(line);
@@ -183,7 +188,7 @@ function parsePathTrace(text: string, source: EvidenceSource): Signal[] {
       return;
     }
     if (line.length > MAX_HOP_LINE) return;
-    const hop = readMtrHop(line, index + 1) ?? readTracerouteHop(line, index + 1);
+    const hop = readMtrHop(line, lineNumber) ?? readTracerouteHop(line, lineNumber);
     if (!hop) return;
     const tool = hop.loss === undefined ? "traceroute" : "mtr";
     // A hop number that does not grow starts a new trace pasted without its header.
@@ -193,19 +198,22 @@ function parsePathTrace(text: string, source: EvidenceSource): Signal[] {
       runs.push(run);
     }
     run.hops.push(hop);
-  });
-
-  const signals = new Map<SignalId, Signal>();
-  const emit: Emit = (id, hop, extra) => {
-    if (!signals.has(id)) signals.set(id, makeSignal(id, PARSER_ID, hop.line, hop.lineNumber, source, extra));
   };
-  runs.forEach((each) => judgeRun(each, emit));
-  return [...signals.values()];
+  const finish = () => {
+    const signals = new Map<SignalId, Signal>();
+    const emit: Emit = (id, hop, extra) => {
+      if (!signals.has(id)) signals.set(id, makeSignal(id, PARSER_ID, hop.line, hop.lineNumber, source, extra));
+    };
+    runs.forEach((each) => judgeRun(each, emit));
+    return [...signals.values()];
+  };
+  return { read, finish };
 }
 
-export const pathTraceParser: OutputParser = {
+export const pathTraceParser = defineParser({
   id: PARSER_ID,
   title: "mtr / traceroute / tracert",
   produces: ["path-loss-midway", "path-loss-final-hop", "path-loop", "path-clean", "path-timeouts", "icmp-admin-prohibited", "icmp-host-unreachable"],
-  parse: parsePathTrace,
-};
+  reads: { also: (line) => HEADER_OR_MTR_ROW.test(line) || (NUMBERED.test(line) && ADDRESS_OR_STAR.test(line)) },
+  reader: pathTraceReader,
+});

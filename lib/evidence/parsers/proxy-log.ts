@@ -1,6 +1,6 @@
 import { countSuffix, Findings } from "../findings";
-import { splitLines } from "../lines";
-import { type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser } from "../line-parser";
+import { type EvidenceSource, type LineReader } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "proxy-log";
@@ -140,12 +140,15 @@ function addStatus(status: number, line: string, lineNumber: number, findings: F
 
 // ---- the parser -------------------------------------------------------------------------------
 
-function parseProxyLog(text: string, source: EvidenceSource): Signal[] {
+/** Error logs name the upstream or errno 24, access logs carry "HTTP/", HAProxy lines its timers. */
+const WORDS = ["upstream", "(24: ", "http/", "has no server available!"];
+const HAPROXY_TIMERS_HINT = /\d\/\+?-?\d+\/\+?-?\d/;
+
+function proxyLogReader(source: EvidenceSource): LineReader {
   const findings = new Findings();
   let requests = 0;
-  splitLines(text).forEach((rawLine, index) => {
+  const read = (rawLine: string, lineNumber: number) => {
     const line = rawLine.trim();
-    const lineNumber = index + 1;
     if (line === "" || readNginxError(line, lineNumber, findings) || readEnvoyMessage(line, lineNumber, findings)) return;
     // Access logs carry "HTTP/x"; HAProxy lines carry slash-separated timers.
     const http = line.includes("HTTP/");
@@ -159,14 +162,16 @@ function parseProxyLog(text: string, source: EvidenceSource): Signal[] {
     if (status === undefined) return;
     requests += 1;
     addStatus(status, line, lineNumber, findings);
-  });
-  return findings.toSignals(PARSER_ID, source, (id, hit) => {
-    const share = STATUS_IDS.has(id) && requests > 0 ? ` in ${hit.count} of ${requests} logged requests` : countSuffix(hit);
-    return `${hit.detail}${share}`;
-  });
+  };
+  const finish = () =>
+    findings.toSignals(PARSER_ID, source, (id, hit) => {
+      const share = STATUS_IDS.has(id) && requests > 0 ? ` in ${hit.count} of ${requests} logged requests` : countSuffix(hit);
+      return `${hit.detail}${share}`;
+    });
+  return { read, finish };
 }
 
-export const proxyLogParser: OutputParser = {
+export const proxyLogParser = defineParser({
   id: PARSER_ID,
   title: "nginx / tengine / envoy / HAProxy logs",
   produces: [
@@ -181,5 +186,6 @@ export const proxyLogParser: OutputParser = {
     "http-502",
     "http-504",
   ],
-  parse: parseProxyLog,
-};
+  reads: { words: WORDS, also: (line) => HAPROXY_TIMERS_HINT.test(line) },
+  reader: proxyLogReader,
+});

@@ -1,6 +1,6 @@
 import { counterChange, describeChange, recordReading, sinceBootOf, type CounterReadings } from "../counters";
-import { splitLines } from "../lines";
-import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser } from "../line-parser";
+import { makeSignal, type EvidenceSource, type Signal } from "../signal";
 
 const ID = "softnet";
 
@@ -64,6 +64,12 @@ class SoftnetReader {
     if (!line) return;
     if (this.readInterruptRow(line, raw, lineNumber)) return;
     this.readCpuLine(line, raw, lineNumber);
+  }
+
+  /** Any other line ends a softnet_stat table; under an mpstat header every line is read. */
+  skip(raw: string, lineNumber: number): void {
+    if (this.mpstatColumns) this.read(raw, lineNumber);
+    else this.closeSoftnet();
   }
 
   finish(): void {
@@ -214,14 +220,23 @@ function softirqSignals(reader: SoftnetReader, source: EvidenceSource): Signal[]
   return [];
 }
 
-export const softnetParser: OutputParser = {
+/** softnet_stat rows (hex), /proc/interrupts and softirqs rows, top's per-CPU lines and mpstat's header. */
+const LINE_START = /^\s*(?:[0-9a-f]{8}|[0-9A-Z_]+:\s+\d|%?Cpu\d)/;
+
+export const softnetParser = defineParser({
   id: ID,
   title: "softnet_stat, interrupts and per-CPU softirq",
   produces: ["softnet-drops", "softnet-squeeze", "rx-queue-imbalance", "softirq-hot-cpu"],
-  parse(text, source) {
+  reads: { words: ["%soft"], also: (line) => LINE_START.test(line) },
+  reader(source) {
     const reader = new SoftnetReader();
-    splitLines(text).forEach((raw, index) => reader.read(raw, index + 1));
-    reader.finish();
-    return [...softnetSignals(reader, source), ...interruptSignals(reader, source), ...softirqSignals(reader, source)];
+    return {
+      read: (line, lineNumber) => reader.read(line, lineNumber),
+      skip: (line, lineNumber) => reader.skip(line, lineNumber),
+      finish() {
+        reader.finish();
+        return [...softnetSignals(reader, source), ...interruptSignals(reader, source), ...softirqSignals(reader, source)];
+      },
+    };
   },
-};
+});

@@ -1,5 +1,5 @@
-import { splitLines } from "../lines";
-import { makeSignal, type OutputParser, type Signal } from "../signal";
+import { defineParser } from "../line-parser";
+import { makeSignal, type Signal } from "../signal";
 
 const ID = "ss-listen";
 
@@ -31,23 +31,29 @@ function listenerOf(line: string): Listener | undefined {
   return { local, recvQ: Number(recvQ), backlog: Number(sendQ) };
 }
 
+/** Every row read has LISTEN in it, or is a BSD row (below). */
+
 /** FreeBSD and macOS `netstat -Lan`: "0/0/128  *.22" or "tcp4  129/0/128  *.8080" (qlen/incqlen/maxqlen). */
 const BSD_LISTEN_QUEUE = /^(?:tcp[46]{0,2}\s+)?(\d+)\/(\d+)\/(\d+)\s+(\S+)\s*$/;
+
+/** BSD_LISTEN_QUEUE on an untrimmed line. */
+const BSD_ROW = /^\s*(?:tcp[46]{0,2}\s+)?\d+\/\d+\/\d+\s+\S+\s*$/;
 
 function bsdListenerOf(line: string): Listener | undefined {
   const match = BSD_LISTEN_QUEUE.exec(line.trim());
   return match ? { local: match[4], recvQ: Number(match[1]), backlog: Number(match[3]) } : undefined;
 }
 
-export const ssListenParser: OutputParser = {
+export const ssListenParser = defineParser({
   id: ID,
   title: "ss -lnt listeners (and netstat -Lan on FreeBSD and macOS)",
   produces: ["accept-queue-full", "listen-backlog-small"],
-  parse(text, source) {
+  reads: { words: ["listen"], also: (line) => BSD_ROW.test(line) },
+  reader(source) {
     const signals: Signal[] = [];
     const full = new Set<string>();
     const small = new Set<string>();
-    splitLines(text).forEach((line, index) => {
+    const read = (line: string, lineNumber: number) => {
       const listener = listenerOf(line) ?? bsdListenerOf(line);
       if (!listener || listener.backlog === 0) return;
       const { local, recvQ, backlog } = listener;
@@ -55,7 +61,7 @@ export const ssListenParser: OutputParser = {
       if (recvQ >= backlog && !full.has(local)) {
         full.add(local);
         signals.push(
-          makeSignal("accept-queue-full", ID, line, index + 1, source, {
+          makeSignal("accept-queue-full", ID, line, lineNumber, source, {
             value: recvQ,
             detail: `accept queue of ${local} holds ${recvQ} connections with a backlog of ${backlog}: it is full`,
           }),
@@ -64,13 +70,13 @@ export const ssListenParser: OutputParser = {
       if (backlog <= SMALL_BACKLOG && !small.has(local)) {
         small.add(local);
         signals.push(
-          makeSignal("listen-backlog-small", ID, line, index + 1, source, {
+          makeSignal("listen-backlog-small", ID, line, lineNumber, source, {
             value: backlog,
             detail: `listener ${local} has a backlog of ${backlog} (128 or less)`,
           }),
         );
       }
-    });
-    return signals;
+    };
+    return { read, finish: () => signals };
   },
-};
+});

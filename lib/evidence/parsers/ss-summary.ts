@@ -1,5 +1,5 @@
-import { splitLines } from "../lines";
-import { makeSignal, type OutputParser, type Signal } from "../signal";
+import { defineParser } from "../line-parser";
+import { makeSignal, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 import { stateCountSignal } from "./tcp-states";
 
@@ -14,14 +14,15 @@ const SUMMARY_STATES = new Map<string, string>([
   ["synrecv", "SYN_RECV"],
 ]);
 
-export const ssSummaryParser: OutputParser = {
+export const ssSummaryParser = defineParser({
   id: ID,
   title: "ss -s socket summary",
   produces: ["many-time-wait", "many-syn-recv"],
-  parse(text, source) {
+  reads: { words: ["tcp:"] },
+  reader(source) {
     // With several snapshots, the largest count of each state is reported.
     const best = new Map<SignalId, Signal>();
-    splitLines(text).forEach((line, index) => {
+    const read = (line: string, lineNumber: number) => {
       const summary = TCP_SUMMARY.exec(line.trim());
       if (!summary) return;
       const total = Number(summary[1]);
@@ -35,13 +36,13 @@ export const ssSummaryParser: OutputParser = {
         if (!verdict || (best.get(verdict.signal)?.value ?? 0) >= count) continue;
         best.set(
           verdict.signal,
-          makeSignal(verdict.signal, ID, line, index + 1, source, {
+          makeSignal(verdict.signal, ID, line, lineNumber, source, {
             value: count,
             detail: `ss -s counts ${count} TCP sockets in ${state} of ${total} (${verdict.why})`,
           }),
         );
       }
-    });
-    return [...best.values()];
+    };
+    return { read, finish: () => [...best.values()] };
   },
-};
+});

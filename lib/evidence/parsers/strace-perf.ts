@@ -1,5 +1,5 @@
-import { splitLines } from "../lines";
-import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser, NOT_BLANK } from "../line-parser";
+import { makeSignal, type EvidenceSource, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const ID = "strace-perf";
@@ -89,6 +89,11 @@ class TraceReader {
     if (this.readGoroutine(line, at)) return;
     this.readSyscall(line.replace(STRACE_PREFIX, ""), at);
     this.readPerf(line, at);
+  }
+
+  /** Any other line that is not blank ends a `strace -c` summary. */
+  skip(raw: string): void {
+    if (NOT_BLANK.test(raw)) this.inSummary = false;
   }
 
   /** A `strace -c` row: "% time  seconds  usecs/call  calls  errors  syscall". */
@@ -213,31 +218,43 @@ function readSignals(reader: TraceReader, source: EvidenceSource): Signal[] {
   ];
 }
 
-export const stracePerfParser: OutputParser = {
+/** strace -c summaries, goroutine dumps, the syscalls read above and perf's hot symbols. */
+const WORDS = ["socket(", "recv", "read(", "inet_hash_connect", "inet_check_established", "inet_lookup_listener", "spin_lock"];
+const LINE_START = /^\s*(?:% time|---|\d+\.\d+\s|goroutine |\d+ @ 0x)/;
+
+export const stracePerfParser = defineParser({
   id: ID,
   title: "strace, perf and goroutine dumps",
   produces: ["futex-dominant", "read-truncated", "inet-hash-connect-hot", "inet-lookup-listener-hot", "spinlock-hot", "goroutines-blocked"],
-  parse(text, source) {
+  reads: { words: WORDS, also: (line) => LINE_START.test(line) },
+  reader: (source) => {
     const reader = new TraceReader();
-    splitLines(text).forEach((raw, index) => reader.read(raw, index + 1));
-    const signals: Signal[] = [];
-    const futex = reader.futex;
-    if (futex && futex.percent >= FUTEX_SHARE) {
-      signals.push(
-        makeSignal("futex-dominant", ID, futex.line, futex.lineNumber, source, {
-          value: futex.percent,
-          detail: `futex takes ${futex.percent}% of the traced syscall time: threads wait on locks`,
-        }),
-      );
-    }
-    for (const [signal, hot] of reader.hot) {
-      signals.push(
-        makeSignal(signal, ID, hot.line, hot.lineNumber, source, {
-          value: hot.percent,
-          detail: `perf shows ${hot.symbol} at ${hot.percent}% of samples`,
-        }),
-      );
-    }
-    return [...signals, ...readSignals(reader, source), ...goroutineSignals(reader, source)];
+    return {
+      read: (line, lineNumber) => reader.read(line, lineNumber),
+      skip: (line) => reader.skip(line),
+      finish: () => traceSignals(reader, source),
+    };
   },
-};
+});
+
+function traceSignals(reader: TraceReader, source: EvidenceSource): Signal[] {
+  const signals: Signal[] = [];
+  const futex = reader.futex;
+  if (futex && futex.percent >= FUTEX_SHARE) {
+    signals.push(
+      makeSignal("futex-dominant", ID, futex.line, futex.lineNumber, source, {
+        value: futex.percent,
+        detail: `futex takes ${futex.percent}% of the traced syscall time: threads wait on locks`,
+      }),
+    );
+  }
+  for (const [signal, hot] of reader.hot) {
+    signals.push(
+      makeSignal(signal, ID, hot.line, hot.lineNumber, source, {
+        value: hot.percent,
+        detail: `perf shows ${hot.symbol} at ${hot.percent}% of samples`,
+      }),
+    );
+  }
+  return [...signals, ...readSignals(reader, source), ...goroutineSignals(reader, source)];
+}

@@ -1,5 +1,5 @@
-import { splitLines } from "../lines";
-import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser, NOT_BLANK } from "../line-parser";
+import { makeSignal, type EvidenceSource, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const ID = "sysctl";
@@ -105,6 +105,11 @@ class SysctlReader {
     this.readCommand(line);
   }
 
+  /** Any other line that is not blank: the bare values after it are no longer the command's. */
+  skip(raw: string): void {
+    if (NOT_BLANK.test(raw)) this.pending = [];
+  }
+
   private readCommand(line: string): void {
     if (!READS_VALUES.test(line)) return;
     this.pending = line
@@ -126,7 +131,13 @@ class SysctlReader {
   }
 }
 
-export const sysctlParser: OutputParser = {
+/** Settings ("key = 1"), bare values, netsh's port lines and the commands that print bare values. */
+const WORDS = ["start port", "number of ports", "sysctl"];
+const BARE_VALUE_LINE = /^\s*-?\d+(?:\s+-?\d+)?\s*$/;
+const SETTING_END = /=\s*-?\d+(?:\s+-?\d+)?\s*$/;
+const CAT = /cat\s/;
+
+export const sysctlParser = defineParser({
   id: ID,
   title: "sysctl settings (and the Windows dynamic port range from netsh)",
   produces: [
@@ -144,9 +155,13 @@ export const sysctlParser: OutputParser = {
     "window-scaling-off",
     "abort-on-overflow-on",
   ],
-  parse(text, source) {
+  reads: { words: WORDS, also: (line) => BARE_VALUE_LINE.test(line) || SETTING_END.test(line) || CAT.test(line) },
+  reader(source) {
     const reader = new SysctlReader(source);
-    splitLines(text).forEach((raw, index) => reader.read(raw, index + 1));
-    return reader.signals;
+    return {
+      read: (line, lineNumber) => reader.read(line, lineNumber),
+      skip: (line) => reader.skip(line),
+      finish: () => reader.signals,
+    };
   },
-};
+});

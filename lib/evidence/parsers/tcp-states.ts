@@ -1,5 +1,5 @@
-import { splitLines } from "../lines";
-import { makeSignal, type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser, NOT_BLANK } from "../line-parser";
+import { makeSignal, type EvidenceSource, type Signal } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const ID = "tcp-states";
@@ -179,6 +179,15 @@ class StateReader {
     this.readCommand(line);
   }
 
+  /** A line with no state, header, count or command: under `ss state X` it may be a row, else it ends the table. */
+  skip(raw: string, lineNumber: number): void {
+    if (this.filterState) this.read(raw, lineNumber);
+    else if (NOT_BLANK.test(raw)) {
+      this.pendingCount = undefined;
+      this.startTable();
+    }
+  }
+
   finish(): Table[] {
     this.startTable();
     return this.tables;
@@ -240,13 +249,21 @@ function countedSignals(counted: StateReader["counted"], source: EvidenceSource)
   });
 }
 
-export const tcpStatesParser: OutputParser = {
+/** Words of STATE_HINT (in any case), of table headers and of commands naming a state or counting lines; and bare counts. */
+const WORDS = "estab|listen|_wait|-wait|syn_|syn-|close|last_|last-|unconn|state|wc|grep|proto|netid|recv-q|active internet".split("|");
+const BARE_COUNT = /^\s*\d+\s*$/;
+
+export const tcpStatesParser = defineParser({
   id: ID,
   title: "TCP socket states (netstat -ant, ss -tan, state counts)",
   produces: ["many-close-wait", "many-fin-wait2", "many-time-wait", "many-syn-recv", "many-syn-sent"],
-  parse(text, source) {
+  reads: { words: WORDS, also: (line) => BARE_COUNT.test(line) },
+  reader(source) {
     const reader = new StateReader(source.kind === "output" ? source.command : undefined);
-    splitLines(text).forEach((raw, index) => reader.read(raw, index + 1));
-    return [...tableSignals(reader.finish(), source), ...countedSignals(reader.counted, source)];
+    return {
+      read: (line, lineNumber) => reader.read(line, lineNumber),
+      skip: (line, lineNumber) => reader.skip(line, lineNumber),
+      finish: () => [...tableSignals(reader.finish(), source), ...countedSignals(reader.counted, source)],
+    };
   },
-};
+});

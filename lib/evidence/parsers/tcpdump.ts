@@ -1,6 +1,6 @@
 import { countSuffix, Findings } from "../findings";
-import { splitLines } from "../lines";
-import { type EvidenceSource, type OutputParser, type Signal } from "../signal";
+import { defineParser } from "../line-parser";
+import { type EvidenceSource, type LineReader } from "../signal";
 import type { SignalId } from "../vocabulary";
 
 const PARSER_ID = "tcpdump";
@@ -31,7 +31,7 @@ const OVERLAY_PORTS = new Set(["4789", "8472"]);
 
 // ---- reading one line -------------------------------------------------------------------------
 
-type Where = { line: string; lineNumber: number; time?: number; index: number };
+type Where = { line: string; lineNumber: number; time?: number };
 
 type Segment = Where & {
   src: string;
@@ -93,13 +93,17 @@ function readSeq(text: string): [number, number] | undefined {
 
 /** TCP, new format ("Flags [S.], seq 1:101, ack 1, win 229, length 100") or old ("S 1:1(0) ack 1 win 229"). */
 function readSegment(where: Where, src: string, dst: string, rest: string): Segment | undefined {
-  const endpoints = { line: where.line, lineNumber: where.lineNumber, time: where.time, index: where.index, src, dst };
+  const { line, lineNumber, time } = where;
   if (rest.startsWith("Flags [")) {
     const close = rest.indexOf("]");
     if (close < 0) return undefined;
     const after = rest.slice(close + 1);
     return {
-      ...endpoints,
+      line,
+      lineNumber,
+      time,
+      src,
+      dst,
       flags: rest.slice(7, close),
       seq: readSeq(after),
       ack: numberAfter(after, " ack "),
@@ -114,7 +118,11 @@ function readSegment(where: Where, src: string, dst: string, rest: string): Segm
   const range = /(?:^|[\s,])(\d+):(\d+)\((\d+)\)/.exec(after);
   const ack = numberAfter(after, "ack ");
   return {
-    ...endpoints,
+    line,
+    lineNumber,
+    time,
+    src,
+    dst,
     flags: old[1].replace(".", "") + (ack === undefined ? "" : "."),
     seq: range ? [Number(range[1]), Number(range[2])] : undefined,
     ack,
@@ -156,7 +164,7 @@ type Side = {
 type Conn = {
   client?: string;
   server?: string;
-  syn?: { seq?: number; time?: number; count: number; where: Where; index: number };
+  syn?: { seq?: number; time?: number; count: number; where: Where };
   synAcked: boolean;
   /** Packets after the handshake (or any packet of a connection first seen mid-stream). */
   midStream: number;
@@ -173,7 +181,7 @@ const hostOf = (endpoint: string) => splitEndpoint(endpoint)[0];
 
 class TcpTracker {
   private readonly conns = new Map<string, Conn>();
-  /** Per server host, the packet index of its latest SYN-ACK. */
+  /** Per server host, the line number of its latest SYN-ACK. */
   private readonly lastSynAckFrom = new Map<string, number>();
 
   constructor(private readonly findings: Findings) {}
@@ -223,14 +231,14 @@ class TcpTracker {
     }
     if (!isSyn) {
       conn.synAcked = true;
-      this.lastSynAckFrom.set(hostOf(segment.src), segment.index);
+      this.lastSynAckFrom.set(hostOf(segment.src), segment.lineNumber);
       return;
     }
     conn.client ??= segment.src;
     conn.server ??= segment.dst;
     const previous = conn.syn;
     if (!previous) {
-      conn.syn = { seq: segment.seq?.[0], time: segment.time, count: 1, where: segment, index: segment.index };
+      conn.syn = { seq: segment.seq?.[0], time: segment.time, count: 1, where: segment };
       return;
     }
     if (!gapOk(previous.time, segment.time, SYN_RETRANSMIT_MIN_GAP_S)) return;
@@ -316,7 +324,7 @@ class TcpTracker {
       if (!conn.syn || conn.synAcked || conn.rstReported || !conn.server) continue;
       // Unanswered, not just cut off by the end of the capture: retransmitted, or the server
       // answered later SYNs from others.
-      const laterAnswer = (this.lastSynAckFrom.get(hostOf(conn.server)) ?? -1) > conn.syn.index;
+      const laterAnswer = (this.lastSynAckFrom.get(hostOf(conn.server)) ?? -1) > conn.syn.where.lineNumber;
       if (conn.syn.count < 2 && !laterAnswer) continue;
       unanswered += 1;
       first ??= conn.syn.where;
@@ -357,7 +365,7 @@ function readIcmp(rest: string, where: Where, findings: Findings): void {
   if (/\b(?:host|net) \S+ unreachable|unreachable (?:route|address)/.test(rest)) return add("icmp-host-unreachable", "an ICMP host/net unreachable");
 }
 
-type DnsQuery = { src: string; name: string; type: "A" | "AAAA"; id: string; time?: number; index: number; where: Where };
+type DnsQuery = { src: string; name: string; type: "A" | "AAAA"; id: string; time?: number; where: Where };
 
 class DnsPairs {
   private readonly pending = new Map<string, DnsQuery>();
@@ -369,7 +377,7 @@ class DnsPairs {
   read(src: string, dst: string, rest: string, where: Where): void {
     const match = /^(\d+)[+*%-]* (?:\[[^\]]*\] )?(A|AAAA)\? (\S+)/.exec(rest);
     if (!match) return;
-    const query: DnsQuery = { src, name: match[3], type: match[2] as "A" | "AAAA", id: match[1], time: where.time, index: where.index, where };
+    const query: DnsQuery = { src, name: match[3], type: match[2] as "A" | "AAAA", id: match[1], time: where.time, where };
     const key = `${src}>${dst}|${query.name}`;
     const partner = this.pending.get(`${key}|${query.type === "A" ? "AAAA" : "A"}`);
     const together =
@@ -483,25 +491,30 @@ function readOffloadArtifact(segment: Segment, rest: string, findings: Findings)
 
 // ---- the parser -------------------------------------------------------------------------------
 
-function parseTcpdump(text: string, source: EvidenceSource): Signal[] {
+/** Packets, tshark's analysis, ARP and an empty capture; other lines only carry a time stamp. */
+const WORDS = [" > ", "[tcp ", "who-has", "is-at", "packets captured"];
+const MAY_HAVE_TIME = /^\s*\d/;
+
+function tcpdumpReader(source: EvidenceSource): LineReader {
   const findings = new Findings(true);
   const tcp = new TcpTracker(findings);
   const dns = new DnsPairs(findings);
   const arp = new ArpWatch();
   const overlay = new OverlayWatch();
   let lastTime: number | undefined;
-  let index = 0;
 
-  splitLines(text).forEach((rawLine, lineIndex) => {
+  // -v prints the IP header with the timestamp, then the TCP line indented below it.
+  const skip = (rawLine: string) => {
+    if (MAY_HAVE_TIME.test(rawLine)) lastTime = readTime(rawLine.trim()) ?? lastTime;
+  };
+  const read = (rawLine: string, lineNumber: number) => {
     const line = rawLine.trim();
     if (line === "") return;
-    // -v prints the IP header with the timestamp, then the TCP line indented below it.
     lastTime = readTime(line) ?? lastTime;
-    index += 1;
-    const where: Where = { line, lineNumber: lineIndex + 1, time: lastTime, index };
+    const where: Where = { line, lineNumber, time: lastTime };
     if (readWiresharkLine(line, where, findings) || (line.length <= MAX_ARP_LINE && arp.read(line, where))) return;
     if (line === "0 packets captured")
-      return findings.add("capture-empty", rawLine, lineIndex + 1, {
+      return findings.add("capture-empty", rawLine, lineNumber, {
         detail: "the capture saw no packet matching its filter: the traffic never reached this point",
       });
     const addressed = findAddresses(line);
@@ -517,14 +530,17 @@ function parseTcpdump(text: string, source: EvidenceSource): Signal[] {
     const [dstHost, dstPort] = splitEndpoint(dst);
     if (OVERLAY_PORTS.has(dstPort) || rest.startsWith("VXLAN")) return overlay.read(srcHost, dstHost, where);
     if (dstPort === "53" || dstPort === "domain") dns.read(src, dst, rest, where);
-  });
-  tcp.finish();
-  arp.finish(findings);
-  overlay.finish(findings);
-  return findings.toSignals(PARSER_ID, source, (id, hit) => `${hit.detail ?? id}${countSuffix(hit, "occurrences")}`);
+  };
+  const finish = () => {
+    tcp.finish();
+    arp.finish(findings);
+    overlay.finish(findings);
+    return findings.toSignals(PARSER_ID, source, (id, hit) => `${hit.detail ?? id}${countSuffix(hit, "occurrences")}`);
+  };
+  return { read, skip, finish };
 }
 
-export const tcpdumpParser: OutputParser = {
+export const tcpdumpParser = defineParser({
   id: PARSER_ID,
   title: "tcpdump / tshark text",
   produces: [
@@ -549,5 +565,6 @@ export const tcpdumpParser: OutputParser = {
     "capture-offload-artifact",
     "capture-empty",
   ],
-  parse: parseTcpdump,
-};
+  reads: { words: WORDS },
+  reader: tcpdumpReader,
+});
