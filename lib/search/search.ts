@@ -86,7 +86,7 @@ function bestSnippet(doc: SearchDocument, terms: ReadonlySet<string>): { text: s
   const probes = [...terms].map(probeOf);
   let best = { text: doc.symptoms[0] ?? "", count: 0 };
   for (const line of snippetLines(doc)) {
-    if (!probes.some((probe) => line.folded.includes(probe))) continue;
+    if (!line.terms && !probes.some((probe) => line.folded.includes(probe))) continue;
     line.terms ??= termsOf(line.text);
     let count = 0;
     for (const term of terms) if (line.terms.has(term)) count++;
@@ -107,14 +107,18 @@ function probeOf(term: string): string {
 /** Documents whose snippet lines are kept: the repository's and the most recent hits of a large library. */
 const SNIPPET_CACHE_DOCUMENTS = 1_000;
 type SnippetLine = { text: string; folded: string; terms?: Set<string> };
-// Each document's candidate snippet lines, lowercased as they are and as tokenized (NFKC); a line's terms
-// are worked out only when a query's probe is in it. Least recently used first.
+// Each document's candidate snippet lines, lowercased as they are and as tokenized (NFKC). On a document's
+// first hit a line's terms are worked out only when a query's probe is in it; from its second, all are.
+// Least recently used first.
 const snippetLineCache = new Map<SearchDocument, SnippetLine[]>();
 
 function snippetLines(doc: SearchDocument): SnippetLine[] {
   let lines = snippetLineCache.get(doc);
-  if (lines) snippetLineCache.delete(doc);
-  else
+  if (lines) {
+    // A document hit again is likely to be hit often: every line's terms, so no line is probed again.
+    snippetLineCache.delete(doc);
+    for (const line of lines) line.terms ??= termsOf(line.text);
+  } else
     lines = [...doc.errorStrings, ...doc.symptoms, ...doc.body.split("\n"), ...doc.bodyZh.split("\n"), ...doc.aliases].map((text) => {
       const lower = text.toLowerCase();
       const normalized = normalizeText(text).toLowerCase();
