@@ -183,7 +183,8 @@ describe("page cache", () => {
       const first = await serveThroughCache(page, { library, store: createPageStore(dir) });
       const rendered = await first.get("/cases/in-app");
       await first.get("/triage");
-      await vi.waitFor(() => expect(fs.readdirSync(dir)).toHaveLength(1));
+      // Written in the background: a partial file first, renamed when complete.
+      await vi.waitFor(() => expect(fs.readdirSync(dir).filter((name) => !name.endsWith(".partial"))).toHaveLength(1));
 
       const second = await serveThroughCache(() => ({ body: "rendered again" }), { library, store: createPageStore(dir) });
       const fromDisk = await second.get("/cases/in-app");
