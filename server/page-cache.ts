@@ -30,6 +30,12 @@ export type CachedPage = { headers: Record<string, string | string[]>; body: Buf
 const LIBRARY_PAGE = /^(?!\/$)(?:\/zh)?(?:\/(?:cases|causes)(?:\/[a-z0-9-]{1,100})?)?$/;
 /** A case page; which of them belong to cases published in the app, the library knows. */
 const CASE_PAGE = /^(?:\/zh)?\/cases\/([a-z0-9-]{1,100})$/;
+/**
+ * How many keys read from disk once are remembered. Copying every page read from disk into memory churned
+ * the cache when readers ask for many more pages than it holds; a page asked for twice among the last
+ * this many is worth keeping.
+ */
+const READ_LATELY_KEYS = 4096;
 const VERSION_TAG = new RegExp(`<meta name="${LIBRARY_VERSION_META}" content="(-?\\d{1,12})"`);
 
 /** What the process knows of the library (lib/library/live-library.ts, trackLibraryVersion). */
@@ -119,12 +125,19 @@ export function createPageCache({
     return true;
   }
 
+  /** Keys read from disk lately, oldest first: a page is copied into memory on its second read, not its first. */
+  const readLately = new Set<string>();
+
   function serveStored(request: IncomingMessage, response: ServerResponse): boolean {
     const key = keyOf(request);
     if (!store || !key || inAppCaseOf(key) === undefined) return false;
     const page = store.read(key);
     if (!page || !fits(request, key, page)) return false;
-    remember(key, page);
+    if (readLately.delete(key)) remember(key, page);
+    else {
+      readLately.add(key);
+      if (readLately.size > READ_LATELY_KEYS) readLately.delete(readLately.values().next().value!);
+    }
     send(request, response, page);
     return true;
   }
