@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { caseListQuerySchema, filterCases, pageOfCases } from "@/lib/content/case-filter";
 import { toCaseSummary } from "@/lib/content/case-summary";
 import { ENTRY_SYMPTOMS } from "@/lib/content/entry-symptoms";
+import { getContentLibrary } from "@/lib/content/library";
 import { causeTitle, symptomLabel } from "@/lib/content/localized";
 import type { Locale } from "@/lib/i18n/locales";
 import { getLiveLibrarySnapshot } from "@/lib/library/live-library";
@@ -26,7 +27,9 @@ export async function CasesPage({ locale, searchParams }: CasesPageProps & { loc
   const { library, version } = await getLiveLibrarySnapshot();
   const causes = library.rootCauses.map((c) => ({ id: c.id, title: causeTitle(c, locale) }));
   const symptoms = ENTRY_SYMPTOMS.map((s) => ({ id: s.id, label: symptomLabel(s, locale) }));
-  const cases = library.cases.map(toCaseSummary);
+  // Cases published in the app first, the most recently added first, so a new case is on the first page.
+  const repository = getContentLibrary();
+  const cases = [...library.cases.filter((c) => !repository.getCase(c.id)).reverse(), ...repository.cases].map(toCaseSummary);
   const matching = filterCases(cases, query, ENTRY_SYMPTOMS.find((s) => s.id === query.symptom)?.causes);
   const { rows, page, pageCount } = pageOfCases(matching, query.page);
   return (
