@@ -131,13 +131,20 @@ export function createPageCache({
   function serveStored(request: IncomingMessage, response: ServerResponse): boolean {
     const key = keyOf(request);
     if (!store || !key || inAppCaseOf(key) === undefined) return false;
-    const page = store.read(key);
-    if (!page || !fits(request, key, page)) return false;
-    if (readLately.delete(key)) remember(key, page);
+    const stored = store.read(key);
+    if (!stored) return false;
+    const { page, release } = stored;
+    if (!fits(request, key, page)) {
+      release();
+      return false;
+    }
+    if (readLately.delete(key)) remember(key, { ...page, body: Buffer.from(page.body) });
     else {
       readLately.add(key);
       if (readLately.size > READ_LATELY_KEYS) readLately.delete(readLately.values().next().value!);
     }
+    // The body is the store's until the response has handed it to the socket; an aborted response keeps it.
+    response.once("finish", release);
     send(request, response, page);
     return true;
   }
