@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 import { localizePath } from "@/lib/i18n/paths";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { ClientMessages } from "@/app/_i18n/client-messages";
 import { requirePageViewer } from "@/app/_server/viewer";
 
 export async function accountMetadata(locale: Locale): Promise<Metadata> {
@@ -17,7 +18,7 @@ export async function AccountPage({ locale }: { locale: Locale }) {
   const t = await getTranslations("account");
   const roles = await getTranslations("roles");
   return (
-    <>
+    <ClientMessages locale={locale} namespaces={["account", "errors", "fieldErrors"]}>
       <h1>{t("title")}</h1>
       {user ? (
         <p className="lede">{t.rich("signedInAs", { email: user.email, role: roles(user.role), strong: (chunks) => <strong>{chunks}</strong> })}</p>
@@ -25,6 +26,6 @@ export async function AccountPage({ locale }: { locale: Locale }) {
         <p className="lede">{t("signInOff")}</p>
       )}
       {user && <ChangePasswordForm />}
-    </>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { caseSymptoms, titlesOf } from "@/lib/content/localized";
 import type { Locale } from "@/lib/i18n/locales";
 import { CaseArticle } from "@/components/cases/case-article";
 import { FeedbackPanel } from "@/components/library/feedback-panel";
+import { ClientMessages } from "@/app/_i18n/client-messages";
 
 export type CasePageProps = { params: Promise<{ id: string }> };
 
@@ -26,5 +27,9 @@ export async function CasePage({ locale, params }: CasePageProps & { locale: Loc
   const entry = library.getCase((await params).id);
   if (!entry) notFound();
   const compiled = await getCompiledEntry(entry, locale);
-  return <CaseArticle entry={entry} compiled={compiled} library={library} locale={locale} feedback={<FeedbackPanel target={{ caseId: entry.id }} />} />;
+  return (
+    <ClientMessages locale={locale} namespaces={["common", "errors", "feedback", "fieldErrors"]}>
+      <CaseArticle entry={entry} compiled={compiled} library={library} locale={locale} feedback={<FeedbackPanel target={{ caseId: entry.id }} />} />
+    </ClientMessages>
+  );
 }

@@ -11,6 +11,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { getLiveLibrarySnapshot } from "@/lib/library/live-library";
 import { LIBRARY_VERSION_META } from "@/lib/library/version-meta";
 import { CaseBrowser } from "@/components/cases/case-browser";
+import { ClientMessages } from "@/app/_i18n/client-messages";
 
 export async function casesMetadata(locale: Locale): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: "cases" });
@@ -33,12 +34,12 @@ export async function CasesPage({ locale, searchParams }: CasesPageProps & { loc
   const matching = filterCases(cases, query, ENTRY_SYMPTOMS.find((s) => s.id === query.symptom)?.causes);
   const { rows, page, pageCount } = pageOfCases(matching, query.page);
   return (
-    <>
+    <ClientMessages locale={locale} namespaces={["cases", "enums", "filters"]}>
       <meta name={LIBRARY_VERSION_META} content={String(version)} />
       <h1>{t("title")}</h1>
       <Suspense>
         <CaseBrowser rows={rows} matched={matching.length} total={cases.length} page={page} pageCount={pageCount} causes={causes} symptoms={symptoms} />
       </Suspense>
-    </>
+    </ClientMessages>
   );
 }

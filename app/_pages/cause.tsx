@@ -12,6 +12,7 @@ import { CaseList } from "@/components/cases/case-list";
 import { MissingTranslationNote } from "@/components/i18n/missing-translation-note";
 import { FeedbackPanel } from "@/components/library/feedback-panel";
 import { MdxContent } from "@/components/mdx/mdx-content";
+import { ClientMessages } from "@/app/_i18n/client-messages";
 
 export type CausePageProps = { params: Promise<{ id: string }> };
 
@@ -39,50 +40,52 @@ export async function CausePage({ locale, params }: CausePageProps & { locale: L
   ].filter((group) => group.cases.length > 0);
 
   return (
-    <article className="entry">
-      <meta name={LIBRARY_VERSION_META} content={String(version)} />
-      <header className="entry-header">
-        <p className="eyebrow">
-          {t("eyebrow")} · <code>{f.id}</code>
-        </p>
-        <h1>{titles.title}</h1>
-        <p className="title-zh" lang={titles.otherLocale}>
-          {titles.otherTitle}
-        </p>
-        <p className="lede" lang={locale === "zh" && !entry.zh ? "en" : undefined}>
-          {causeSummary(entry, locale)}
-        </p>
-      </header>
+    <ClientMessages locale={locale} namespaces={["common", "errors", "feedback", "fieldErrors"]}>
+      <article className="entry">
+        <meta name={LIBRARY_VERSION_META} content={String(version)} />
+        <header className="entry-header">
+          <p className="eyebrow">
+            {t("eyebrow")} · <code>{f.id}</code>
+          </p>
+          <h1>{titles.title}</h1>
+          <p className="title-zh" lang={titles.otherLocale}>
+            {titles.otherTitle}
+          </p>
+          <p className="lede" lang={locale === "zh" && !entry.zh ? "en" : undefined}>
+            {causeSummary(entry, locale)}
+          </p>
+        </header>
 
-      {compiled.locale !== locale && <MissingTranslationNote />}
-      <div className="entry-layout">
-        <MdxContent code={compiled.code} locale={locale} lang={compiled.locale} />
-        <aside className="entry-aside" aria-label={t("asideLabel")}>
-          <section>
-            <h2>{t("signals")}</h2>
-            <ul className="plain-list mono">
-              {f.signals.map((signal) => (
-                <li key={signal}>
-                  <code>{signal}</code>
-                </li>
-              ))}
-            </ul>
-          </section>
-          {groups.length === 0 && (
+        {compiled.locale !== locale && <MissingTranslationNote />}
+        <div className="entry-layout">
+          <MdxContent code={compiled.code} locale={locale} lang={compiled.locale} />
+          <aside className="entry-aside" aria-label={t("asideLabel")}>
             <section>
-              <h2>{t("cases")}</h2>
-              <p>{t("noCases")}</p>
+              <h2>{t("signals")}</h2>
+              <ul className="plain-list mono">
+                {f.signals.map((signal) => (
+                  <li key={signal}>
+                    <code>{signal}</code>
+                  </li>
+                ))}
+              </ul>
             </section>
-          )}
-          {groups.map((group) => (
-            <section key={group.title}>
-              <h2>{group.title}</h2>
-              <CaseList cases={group.cases} locale={locale} />
-            </section>
-          ))}
-          <FeedbackPanel target={{ causeId: f.id }} />
-        </aside>
-      </div>
-    </article>
+            {groups.length === 0 && (
+              <section>
+                <h2>{t("cases")}</h2>
+                <p>{t("noCases")}</p>
+              </section>
+            )}
+            {groups.map((group) => (
+              <section key={group.title}>
+                <h2>{group.title}</h2>
+                <CaseList cases={group.cases} locale={locale} />
+              </section>
+            ))}
+            <FeedbackPanel target={{ causeId: f.id }} />
+          </aside>
+        </div>
+      </article>
+    </ClientMessages>
   );
 }

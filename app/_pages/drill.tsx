@@ -10,6 +10,7 @@ import { getLiveExerciseCatalogue } from "@/lib/training/live-catalogue";
 import { LocaleLink } from "@/components/i18n/locale-link";
 import { SignalDrillView } from "@/components/train/signal-drill";
 import { TicketDrillView } from "@/components/train/ticket-drill";
+import { ClientMessages } from "@/app/_i18n/client-messages";
 
 export type DrillPageProps = { params: Promise<{ id: string }> };
 /** `live`: a drill of a case published in the app (proxy.ts rewrites /train/<id> there), read from the live catalogue per request. */
@@ -36,12 +37,12 @@ export async function DrillPage({ locale, params, live }: DrillPageProps & Drill
   const t = await getTranslations("training");
   const prompt = toPrompt(exercise);
   return (
-    <>
+    <ClientMessages locale={locale} namespaces={["drill", "errors", "fieldErrors", "training"]}>
       <p className="eyebrow">
         <LocaleLink href="/train">{t("title")}</LocaleLink> · {drillLabels(catalogue.exercises, locale).get(id)}
       </p>
       <h1>{t(prompt.kind === "ticket" ? "ticketDrill" : "signalDrill")}</h1>
       {prompt.kind === "ticket" ? <TicketDrillView prompt={prompt} /> : <SignalDrillView prompt={prompt} />}
-    </>
+    </ClientMessages>
   );
 }

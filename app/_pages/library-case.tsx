@@ -13,6 +13,7 @@ import { getLiveLibrarySnapshot, getPublishedInAppCase } from "@/lib/library/liv
 import { LIBRARY_VERSION_META } from "@/lib/library/version-meta";
 import { CaseArticle } from "@/components/cases/case-article";
 import { FeedbackPanel } from "@/components/library/feedback-panel";
+import { ClientMessages } from "@/app/_i18n/client-messages";
 import { requireLibraryPage } from "@/app/_server/viewer";
 
 export type LibraryCasePageProps = { params: Promise<{ id: string }> };
@@ -30,7 +31,7 @@ export async function LibraryCasePage({ locale, params }: LibraryCasePageProps &
   if (!entry) notFound();
   const [{ library, version }, compiled] = await Promise.all([getLiveLibrarySnapshot(), compileCaseBody(entry.body, { persist: true })]);
   return (
-    <>
+    <ClientMessages locale={locale} namespaces={["common", "errors", "feedback", "fieldErrors"]}>
       <meta name={LIBRARY_VERSION_META} content={String(version)} />
       <CaseArticle
         entry={entry}
@@ -39,6 +40,6 @@ export async function LibraryCasePage({ locale, params }: LibraryCasePageProps &
         locale={locale}
         feedback={<FeedbackPanel target={{ caseId: id }} />}
       />
-    </>
+    </ClientMessages>
   );
 }

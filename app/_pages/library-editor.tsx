@@ -13,6 +13,7 @@ import { localizePath } from "@/lib/i18n/paths";
 import { getLibraryCase, isReviewer, listCaseRevisions } from "@/lib/library/repository";
 import { CaseEditor } from "@/components/library/case-editor";
 import { RevisionList } from "@/components/library/revision-list";
+import { ClientMessages } from "@/app/_i18n/client-messages";
 import { requirePageViewer } from "@/app/_server/viewer";
 
 export type EditCasePageProps = { params: Promise<{ id: string }> };
@@ -32,10 +33,10 @@ export async function NewCasePage({ locale }: { locale: Locale }) {
   const viewer = await requirePageViewer(localizePath("/library/new", locale));
   const t = await getTranslations("editor");
   return (
-    <>
+    <ClientMessages locale={locale} namespaces={["common", "editor", "enums", "errors", "fieldErrors"]}>
       <h1>{t("newTitle")}</h1>
       <CaseEditor canReview={isReviewer(viewer)} causes={causeChoices(locale)} />
-    </>
+    </ClientMessages>
   );
 }
 
@@ -53,7 +54,7 @@ export async function EditCasePage({ locale, params }: EditCasePageProps & { loc
     const prisma = getPrisma();
     const [view, revisions] = await Promise.all([getLibraryCase(prisma, id, viewer), listCaseRevisions(prisma, id, viewer)]);
     return (
-      <>
+      <ClientMessages locale={locale} namespaces={["common", "editor", "enums", "errors", "fieldErrors"]}>
         <p className="eyebrow">
           <Link href={localizePath("/library", locale)}>{t("writeCases")}</Link>
           {view.status === "published" && (
@@ -72,7 +73,7 @@ export async function EditCasePage({ locale, params }: EditCasePageProps & { loc
         <h1>{t.rich("editTitle", { id: view.id, code: (chunks) => <code>{chunks}</code> })}</h1>
         <CaseEditor initial={view} canReview={isReviewer(viewer)} causes={causeChoices(locale)} />
         <RevisionList revisions={revisions} />
-      </>
+      </ClientMessages>
     );
   } catch (error) {
     if (error instanceof AppError && error.status === 404) notFound();

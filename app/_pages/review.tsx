@@ -9,6 +9,7 @@ import { listOpenFlags } from "@/lib/library/feedback";
 import { listLibraryCases } from "@/lib/library/repository";
 import { CaseRowList } from "@/components/library/case-row-list";
 import { FlagQueue } from "@/components/library/flag-queue";
+import { ClientMessages } from "@/app/_i18n/client-messages";
 import { requirePageViewer } from "@/app/_server/viewer";
 
 export async function reviewMetadata(locale: Locale): Promise<Metadata> {
@@ -27,7 +28,7 @@ export async function ReviewPage({ locale }: { locale: Locale }) {
     listOpenFlags(prisma),
   ]);
   return (
-    <>
+    <ClientMessages locale={locale} namespaces={["errors", "feedback", "fieldErrors", "review"]}>
       <h1>{t("title")}</h1>
       <p className="lede">{t("lede")}</p>
       {[
@@ -43,6 +44,6 @@ export async function ReviewPage({ locale }: { locale: Locale }) {
         <h2 id="queue-flags">{t("flags")}</h2>
         {flags.length === 0 ? <p>{t("none")}</p> : <FlagQueue flags={flags} />}
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -12,6 +12,7 @@ import { LocaleLink } from "@/components/i18n/locale-link";
 import { SearchForm, type SearchFilterField } from "@/components/search/search-form";
 import { SearchLogger } from "@/components/search/search-logger";
 import { SearchResults } from "@/components/search/search-results";
+import { ClientMessages } from "@/app/_i18n/client-messages";
 import { requireLibraryPage } from "@/app/_server/viewer";
 
 export type SearchPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -64,7 +65,7 @@ export async function SearchPage({ locale, searchParams }: SearchPageProps & { l
   const selected = Object.fromEntries(filters.map((f) => [f.name, params.get(f.name) ?? ""]));
 
   return (
-    <>
+    <ClientMessages locale={locale} namespaces={["errors", "fieldErrors", "filters"]}>
       <h1>{t("title")}</h1>
       <SearchForm query={query} selected={selected} filters={filters}>
         {!query ? (
@@ -91,6 +92,6 @@ export async function SearchPage({ locale, searchParams }: SearchPageProps & { l
           </>
         )}
       </SearchForm>
-    </>
+    </ClientMessages>
   );
 }

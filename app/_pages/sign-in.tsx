@@ -8,6 +8,7 @@ import { readEnv } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { localizePath } from "@/lib/i18n/paths";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { ClientMessages } from "@/app/_i18n/client-messages";
 
 export type SignInPageProps = { searchParams: Promise<{ next?: string | string[] }> };
 
@@ -24,7 +25,7 @@ export async function SignInPage({ locale, searchParams }: SignInPageProps & { l
   const settings = readEnv();
   const anyAccount = await hasAccounts(getPrisma());
   return (
-    <>
+    <ClientMessages locale={locale} namespaces={["errors", "fieldErrors", "signIn"]}>
       <h1>{t("title")}</h1>
       <p className="lede">
         {t("lede")} {settings.NETRIAGE_PUBLIC_LIBRARY ? t("libraryOpen") : t("libraryClosed")}
@@ -45,6 +46,6 @@ export async function SignInPage({ locale, searchParams }: SignInPageProps & { l
           <p>{t.rich("noAccounts", { command: () => <code>npm run user:create -- --email you@example.com --role admin</code> })}</p>
         </div>
       )}
-    </>
+    </ClientMessages>
   );
 }

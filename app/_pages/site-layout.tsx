@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import type { Locale } from "@/lib/i18n/locales";
@@ -9,7 +8,7 @@ import { AccountMenu } from "@/components/auth/account-menu";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { LocaleLink } from "@/components/i18n/locale-link";
 import { HeaderSearch } from "@/components/search/header-search";
-import { MESSAGES, TIME_ZONE } from "@/app/_i18n/request";
+import { ClientMessages } from "@/app/_i18n/client-messages";
 
 import "../globals.css";
 
@@ -39,7 +38,7 @@ export async function SiteLayout({ locale, children }: { locale: Locale; childre
   return (
     <html lang={HTML_LANG[locale]} className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body>
-        <NextIntlClientProvider locale={locale} messages={MESSAGES[locale]} timeZone={TIME_ZONE}>
+        <ClientMessages locale={locale}>
           <header className="site-header">
             <nav className="site-nav" aria-label={t("nav.main")}>
               <LocaleLink href="/" className="brand">
@@ -57,7 +56,7 @@ export async function SiteLayout({ locale, children }: { locale: Locale; childre
           </header>
           <main className="site-main">{children}</main>
           <footer className="site-footer">{t("footer")}</footer>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

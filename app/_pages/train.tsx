@@ -6,6 +6,7 @@ import { drillLabels, teaserOf } from "@/lib/training/drill-labels";
 import { getLiveExerciseCatalogue } from "@/lib/training/live-catalogue";
 import { LocaleLink } from "@/components/i18n/locale-link";
 import { TrainingHome } from "@/components/train/training-home";
+import { ClientMessages } from "@/app/_i18n/client-messages";
 
 export async function trainMetadata(locale: Locale): Promise<Metadata> {
   const t = await getTranslations({ locale, namespace: "training" });
@@ -19,12 +20,12 @@ export async function TrainPage({ locale }: { locale: Locale }) {
   const labels = drillLabels(exercises, locale);
   const drills = exercises.map((e) => ({ id: e.id, kind: e.kind, label: labels.get(e.id) ?? e.id, teaser: teaserOf(e, locale) }));
   return (
-    <>
+    <ClientMessages locale={locale} namespaces={["errors", "fieldErrors", "training"]}>
       <header className="hero">
         <h1>{t("title")}</h1>
         <p className="lede">{t.rich("lede", { link: (chunks) => <LocaleLink href="/train/progress">{chunks}</LocaleLink> })}</p>
       </header>
       <TrainingHome drills={drills} />
-    </>
+    </ClientMessages>
   );
 }

@@ -11,6 +11,7 @@ import { getTriageKnowledge } from "@/lib/triage/knowledge";
 import { buildStepCatalog } from "@/lib/triage/step-catalog";
 import { AuditList } from "@/components/triage/audit-list";
 import { TriageWizard } from "@/components/triage/triage-wizard";
+import { ClientMessages } from "@/app/_i18n/client-messages";
 import { requirePageViewer } from "@/app/_server/viewer";
 
 export type TriageSessionPageProps = { params: Promise<{ id: string }> };
@@ -29,14 +30,14 @@ export async function TriageSessionPage({ locale, params }: TriageSessionPagePro
     const session = await getSession(getPrisma(), id, viewer);
     const audit = viewer.signInRequired ? await listAudit(getPrisma(), id, viewer) : [];
     return (
-      <>
+      <ClientMessages locale={locale} namespaces={["common", "errors", "export", "fieldErrors", "ranking", "session", "step", "stepWords", "triage"]}>
         <TriageWizard
           initialSession={session}
           steps={buildStepCatalog(getTriageKnowledge(), locale)}
           canShare={viewer.signInRequired && (viewer.user?.email === session.createdBy || viewer.user?.role === "admin")}
         />
         {viewer.signInRequired && <AuditList entries={audit} />}
-      </>
+      </ClientMessages>
     );
   } catch (error) {
     if (error instanceof AppError && error.status === 404) notFound();

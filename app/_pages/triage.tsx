@@ -9,6 +9,7 @@ import { localizePath } from "@/lib/i18n/paths";
 import { listSessions } from "@/lib/sessions/repository";
 import { LocaleLink } from "@/components/i18n/locale-link";
 import { NewTicketForm } from "@/components/triage/new-ticket-form";
+import { ClientMessages } from "@/app/_i18n/client-messages";
 import { requirePageViewer } from "@/app/_server/viewer";
 
 export async function triageMetadata(locale: Locale): Promise<Metadata> {
@@ -23,7 +24,7 @@ export async function TriagePage({ locale }: { locale: Locale }) {
   const format = await getFormatter();
   const sessions = await listSessions(getPrisma(), viewer);
   return (
-    <>
+    <ClientMessages locale={locale} namespaces={["errors", "fieldErrors", "newTicket"]}>
       <h1>{t("title")}</h1>
       <p className="lede">{t("lede")}</p>
       <NewTicketForm symptoms={ENTRY_SYMPTOMS.map((s) => ({ id: s.id, label: symptomLabel(s, locale) }))} />
@@ -52,6 +53,6 @@ export async function TriagePage({ locale }: { locale: Locale }) {
           ))}
         </ul>
       )}
-    </>
+    </ClientMessages>
   );
 }
