@@ -90,18 +90,17 @@ export function createPageCache({
     }
   }
 
-  /** The id of the in-app case whose page `key` is, if it is one. */
-  function inAppCaseOf(key: string): string | undefined {
+  /** If `key` is the page of an in-app case, the library version at which that page last changed. */
+  function inAppPageChangedAt(key: string): number | undefined {
     const id = CASE_PAGE.exec(key)?.[1];
-    return id !== undefined && library?.casePageChangedAt(id) !== undefined ? id : undefined;
+    return id === undefined ? undefined : library?.casePageChangedAt(id);
   }
 
   function fits(request: IncomingMessage, key: string, page: CachedPage): boolean {
     if (page.vary.some((name) => request.headers[name] !== undefined)) return false;
     if (page.libraryVersion === undefined) return true;
-    const caseId = inAppCaseOf(key);
-    if (caseId === undefined) return page.libraryVersion === library?.current();
-    return page.libraryVersion >= (library?.casePageChangedAt(caseId) ?? Infinity);
+    const changedAt = inAppPageChangedAt(key);
+    return changedAt === undefined ? page.libraryVersion === library?.current() : page.libraryVersion >= changedAt;
   }
 
   function send(request: IncomingMessage, response: ServerResponse, page: CachedPage): void {
@@ -130,7 +129,7 @@ export function createPageCache({
 
   function serveStored(request: IncomingMessage, response: ServerResponse): boolean {
     const key = keyOf(request);
-    if (!store || !key || inAppCaseOf(key) === undefined) return false;
+    if (!store || !key || inAppPageChangedAt(key) === undefined) return false;
     const stored = store.read(key);
     if (!stored) return false;
     const { page, release } = stored;
@@ -210,7 +209,7 @@ export function createPageCache({
         libraryVersion: version ? Number(version[1]) : undefined,
       };
       remember(key, page);
-      if (store && page.libraryVersion !== undefined && inAppCaseOf(key) !== undefined) store.write(key, page);
+      if (store && page.libraryVersion !== undefined && inAppPageChangedAt(key) !== undefined) store.write(key, page);
     });
   }
 
