@@ -31,11 +31,11 @@ const LIBRARY_PAGE = /^(?!\/$)(?:\/zh)?(?:\/(?:cases|causes)(?:\/[a-z0-9-]{1,100
 /** A case page; which of them belong to cases published in the app, the library knows. */
 const CASE_PAGE = /^(?:\/zh)?\/cases\/([a-z0-9-]{1,100})$/;
 /**
- * How many keys read from disk once are remembered. Copying every page read from disk into memory churned
- * the cache when readers ask for many more pages than it holds; a page asked for twice among the last
- * this many is worth keeping.
+ * How many keys read from disk once are remembered: a page read again among the last this many reads
+ * (about as many pages as memory holds) is copied into memory. Copying every page read from disk, or
+ * every page read twice among 4,096, churned memory when readers ask for many more pages than it holds.
  */
-const READ_LATELY_KEYS = 4096;
+const READ_LATELY_KEYS = 1024;
 const VERSION_TAG = new RegExp(`<meta name="${LIBRARY_VERSION_META}" content="(-?\\d{1,12})"`);
 
 /** What the process knows of the library (lib/library/live-library.ts, trackLibraryVersion). */
@@ -137,7 +137,7 @@ export function createPageCache({
       release();
       return false;
     }
-    if (readLately.delete(key)) remember(key, { ...page, body: Buffer.from(page.body) });
+    if (readLately.delete(key)) remember(key, { ...page, body: copyOf(page.body) });
     else {
       readLately.add(key);
       if (readLately.size > READ_LATELY_KEYS) readLately.delete(readLately.values().next().value!);
@@ -221,4 +221,11 @@ export function createPageCache({
       return pages.size;
     },
   };
+}
+
+/** A copy of `bytes` in memory of its own, not zero-filled first. */
+function copyOf(bytes: Buffer): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
 }
