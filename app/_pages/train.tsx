@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
 import type { Locale } from "@/lib/i18n/locales";
-import { drillLabels, teaserOf } from "@/lib/training/drill-labels";
+import { getExerciseCatalogue } from "@/lib/training/catalogue";
+import { drillLabels, listedDrills, teaserOf } from "@/lib/training/drill-labels";
 import { getLiveExerciseCatalogue } from "@/lib/training/live-catalogue";
 import { LocaleLink } from "@/components/i18n/locale-link";
 import { TrainingHome } from "@/components/train/training-home";
@@ -18,14 +19,15 @@ export async function TrainPage({ locale }: { locale: Locale }) {
   const t = await getTranslations("training");
   const { exercises } = await getLiveExerciseCatalogue(locale);
   const labels = drillLabels(exercises, locale);
-  const drills = exercises.map((e) => ({ id: e.id, kind: e.kind, label: labels.get(e.id) ?? e.id, teaser: teaserOf(e, locale) }));
+  const { listed, unlisted } = listedDrills(exercises, getExerciseCatalogue(locale));
+  const drills = listed.map((e) => ({ id: e.id, kind: e.kind, label: labels.get(e.id) ?? e.id, teaser: teaserOf(e, locale) }));
   return (
     <ClientMessages locale={locale} namespaces={["errors", "fieldErrors", "training"]}>
       <header className="hero">
         <h1>{t("title")}</h1>
         <p className="lede">{t.rich("lede", { link: (chunks) => <LocaleLink href="/train/progress">{chunks}</LocaleLink> })}</p>
       </header>
-      <TrainingHome drills={drills} />
+      <TrainingHome drills={drills} unlisted={unlisted} />
     </ClientMessages>
   );
 }

@@ -24,7 +24,13 @@ function StatusBadge({ entry }: { entry?: QueueEntry }) {
 }
 
 /** The learner's name, their next drill, and every drill with where it stands for them. */
-export function TrainingHome({ drills }: { drills: DrillSummary[] }) {
+export function TrainingHome({
+  drills,
+  unlisted,
+}: {
+  drills: DrillSummary[];
+  /** Drills of each kind not listed (older drills of in-app cases). */ unlisted: Record<DrillSummary["kind"], number>;
+}) {
   const { learner, setLearner, signedIn } = useLearner();
   const [queue, setQueue] = useState<QueueEntry[]>();
   const [error, setError] = useState<string>();
@@ -51,7 +57,8 @@ export function TrainingHome({ drills }: { drills: DrillSummary[] }) {
   }, [learner, setLearner, lang]);
 
   const byId = new Map(queue?.map((entry) => [entry.id, entry]));
-  const next = queue?.[0] && drills.find((d) => d.id === queue[0].id);
+  const first = queue?.[0];
+  const next = first && (drills.find((d) => d.id === first.id) ?? { id: first.id, kind: first.kind, label: t("unlistedDrill"), teaser: first.teaser });
   const counts = { due: 0, new: 0, scheduled: 0 };
   for (const entry of queue ?? []) counts[entry.status]++;
 
@@ -100,7 +107,7 @@ export function TrainingHome({ drills }: { drills: DrillSummary[] }) {
         return (
           <section key={kind} aria-labelledby={`drills-${kind}`}>
             <h2 id={`drills-${kind}`}>
-              {t(kind === "ticket" ? "ticketDrills" : "signalDrills")} <span className="result-count">({list.length})</span>
+              {t(kind === "ticket" ? "ticketDrills" : "signalDrills")} <span className="result-count">({list.length + unlisted[kind]})</span>
             </h2>
             <p className="card-meta">{t(kind === "ticket" ? "ticketDrillsAbout" : "signalDrillsAbout")}</p>
             <ul className="drill-list">
@@ -112,6 +119,7 @@ export function TrainingHome({ drills }: { drills: DrillSummary[] }) {
                 </li>
               ))}
             </ul>
+            {unlisted[kind] > 0 && <p className="card-meta">{t("moreInApp", { count: unlisted[kind] })}</p>}
           </section>
         );
       })}

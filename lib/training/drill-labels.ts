@@ -1,4 +1,5 @@
 import type { Lang } from "../triage/language";
+import type { ExerciseCatalogue } from "./catalogue";
 import { DRILL_WORDS } from "./drill-words";
 import type { Exercise } from "./exercise";
 
@@ -12,4 +13,20 @@ export function drillLabels(exercises: Exercise[], lang: Lang = "en"): Map<strin
 /** "DNS slow or failing" for a ticket drill, "mtr / traceroute output" for a signal drill: a hint of the kind, never the answer. */
 export function teaserOf(exercise: Exercise, lang: Lang = "en"): string {
   return exercise.kind === "ticket" ? exercise.symptom.label : DRILL_WORDS[lang].outputOf(exercise.source);
+}
+
+/** Drills of in-app cases listed per kind on the training page, the newest: the rest come up in the queue (thousands would make the page megabytes). */
+export const LISTED_IN_APP_DRILLS = 100;
+
+/**
+ * The drills the training page lists, in catalogue order: the repository's, then the LISTED_IN_APP_DRILLS
+ * newest of each kind from in-app cases (the catalogue has them oldest first); and how many of each kind are left out.
+ */
+export function listedDrills(exercises: Exercise[], repository: Pick<ExerciseCatalogue, "get">, perKind = LISTED_IN_APP_DRILLS) {
+  const inApp: Record<Exercise["kind"], Exercise[]> = { ticket: [], signal: [] };
+  const listed: Exercise[] = [];
+  for (const exercise of exercises) (repository.get(exercise.id) ? listed : inApp[exercise.kind]).push(exercise);
+  for (const kind of ["ticket", "signal"] as const) listed.push(...inApp[kind].slice(-perKind));
+  const unlisted = { ticket: Math.max(0, inApp.ticket.length - perKind), signal: Math.max(0, inApp.signal.length - perKind) };
+  return { listed, unlisted };
 }

@@ -187,8 +187,8 @@ describe.skipIf(!backends.includes("postgresql"))("two instances on one PostgreS
   });
 });
 
-describe("a library longer than one page of the case list", () => {
-  const IN_APP = 45;
+describe("a library longer than one page of the case list and of the training page's list", () => {
+  const IN_APP = 105;
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
@@ -240,9 +240,34 @@ describe("a library longer than one page of the case list", () => {
 
     await page.selectOption("select[name=cause]", CAUSE);
     await page.waitForURL((url) => url.searchParams.get("cause") === CAUSE && !url.searchParams.has("page"));
-    await expect.poll(() => page.getByText("Page 1 of 1").count(), SLOW).toBe(0);
+    // More than a page of cases have the cause: the filtered list starts at its first page, in-app cases first.
+    await expect.poll(() => page.getByText("Page 1 of 2").count(), SLOW).toBe(1);
     const titles = await page.locator(".case-row .case-title").allTextContents();
-    expect(titles.filter((title) => title.startsWith("Platypus case")).length).toBe(IN_APP);
+    expect(titles).toHaveLength(100);
+    expect(titles.every((title) => title.startsWith("Platypus case"))).toBe(true);
+    expect(problems).toEqual({ consoleErrors: [], offsiteRequests: [] });
+    await page.close();
+  });
+
+  it("lists the newest 100 ticket drills of in-app cases on /train and counts the rest", async () => {
+    const page = await browser.newPage();
+    const problems = watchPage(page);
+    const tickets = page.locator("section", { has: page.locator("#drills-ticket") });
+    // The first 100 in-app drills are built before the page answers, the rest in the background.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${server.url}/train`);
+          return tickets.getByText("5 more drills of this kind, from cases written in the app, come up in the queue.").count();
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(1);
+    const rows = tickets.locator(".drill-row a");
+    const total = Number(/\((\d+)\)/.exec((await page.locator("#drills-ticket").textContent()) ?? "")?.[1]);
+    expect(total).toBe((await rows.count()) + 5);
+    // Drills are numbered oldest first: the list ends with the newest.
+    expect(await rows.last().textContent()).toBe(`Ticket ${total}`);
     expect(problems).toEqual({ consoleErrors: [], offsiteRequests: [] });
     await page.close();
   });
