@@ -15,7 +15,7 @@ import { getViewer } from "@/app/_server/viewer";
 
 export type PreviewResult = { problems: CaseProblem[]; preview: ReactNode } | { error: string; field?: string };
 
-/** The checks of content:check and the rendered body of a case being written; `locale` is the editor's language. */
+/** The checks of content:check and the rendered body (of the version shown) of a case being written; `locale` is the editor's language. */
 export async function renderCasePreview(input: unknown, locale: Locale): Promise<PreviewResult> {
   requireUser(await getViewer());
   const parsed = previewCaseSchema.safeParse(input);
@@ -24,7 +24,7 @@ export async function renderCasePreview(input: unknown, locale: Locale): Promise
     // A field's message names the field; the id and body are checked as a whole.
     return { error: issue.message, field: String(issue.path[0] === "fields" ? (issue.path[1] ?? "") : issue.path[0]) };
   }
-  const { id, fields, body } = parsed.data;
-  const { problems, code } = await previewCase(getPrisma(), id, fields, body);
+  const { id, ...content } = parsed.data;
+  const { problems, code } = await previewCase(getPrisma(), id, content);
   return { problems, preview: code === null ? null : await renderMdxPreview(code, locale) };
 }

@@ -24,8 +24,8 @@ describe("problemMessage", () => {
     const blankBody = REQUIRED_HEADINGS.problem.map((h) => `## ${h}\n\n`).join("");
     const draft = { ...complete, titleZh: "待补充", aliases: ["only english"], related: ["nope"], rootCause: null };
     const problems = [
-      ...checkCase("new-case", blank, blankBody, known).problems,
-      ...checkCase("new-case", draft, body.replace("## Environment", "## Setting"), known).problems,
+      ...checkCase("new-case", blank, blankBody, null, known).problems,
+      ...checkCase("new-case", draft, body.replace("## Environment", "## Setting"), null, known).problems,
     ];
     expect(problems.length).toBeGreaterThan(10);
     for (const { message, named: name } of named(problems)) {
