@@ -12,6 +12,8 @@ export const LIBRARY_STATES = ["draft", "in-review", "published", "archived"] as
 export type LibraryState = (typeof LIBRARY_STATES)[number];
 
 export const MAX_CASE_BODY = 200_000;
+/** Largest request that writes a case: two bodies (English and Chinese) of up to 3 UTF-8 bytes a character, fields and JSON escapes. */
+export const MAX_CASE_REQUEST_BYTES = MAX_CASE_BODY * 8;
 const text = z.string().max(2_000, "at most 2,000 characters");
 const textList = z.array(text).max(200, "at most 200 entries");
 
