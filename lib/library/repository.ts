@@ -50,7 +50,8 @@ export type LibraryCaseView = {
   inRepository: boolean;
 };
 
-export type LibraryCaseSummary = Pick<LibraryCaseView, "id" | "status" | "version" | "title" | "createdBy" | "updatedAt">;
+/** A row of a case list; `titleZh` is the Chinese title written so far ("" while there is none). */
+export type LibraryCaseSummary = Pick<LibraryCaseView, "id" | "status" | "version" | "title" | "createdBy" | "updatedAt"> & { titleZh: string };
 
 export const CASE_ACTIONS = ["submit", "publish", "request-changes", "comment", "archive"] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
@@ -130,7 +131,7 @@ export async function listLibraryCases(
     where: status ? { status } : {},
     orderBy: { updatedAt: "desc" },
     take: limit,
-    select: { id: true, status: true, version: true, title: true, createdById: true, updatedAt: true },
+    select: { id: true, status: true, version: true, title: true, fields: true, createdById: true, updatedAt: true },
   });
   const emails = await emailsOf(
     prisma,
@@ -141,6 +142,7 @@ export async function listLibraryCases(
     status: LIBRARY_STATES.find((s) => s === r.status) ?? "draft",
     version: r.version,
     title: r.title,
+    titleZh: storedFields(r).titleZh,
     createdBy: r.createdById ? (emails.get(r.createdById) ?? null) : null,
     updatedAt: r.updatedAt.toISOString(),
   }));
