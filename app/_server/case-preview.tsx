@@ -21,8 +21,9 @@ export async function renderCasePreview(input: unknown, locale: Locale): Promise
   const parsed = previewCaseSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    // A field's message names the field; the id and body are checked as a whole.
-    return { error: issue.message, field: String(issue.path[0] === "fields" ? (issue.path[1] ?? "") : issue.path[0]) };
+    // A field's message names the field (`zh.symptoms` for the Chinese version's); the id and body are checked as a whole.
+    const [top, next] = issue.path.map(String);
+    return { error: issue.message, field: top === "fields" ? (next ?? "") : top === "zh" && next ? `zh.${next}` : top };
   }
   const { id, ...content } = parsed.data;
   const { problems, code } = await previewCase(getPrisma(), id, content);
