@@ -74,6 +74,12 @@ function storedFields(row: Pick<LibraryCase, "fields">): Omit<CaseFields, "id"> 
   return fields;
 }
 
+/** A list's Chinese title: read alone, so that a row a list shows needs no complete fields. */
+function storedTitleZh(row: Pick<LibraryCase, "fields">): string {
+  const { titleZh } = JSON.parse(row.fields) as { titleZh?: unknown };
+  return typeof titleZh === "string" ? titleZh : "";
+}
+
 /** Ids a case may name in `related`: the repository's and the published in-app cases. */
 async function knownCaseIds(prisma: PrismaClient): Promise<Set<string>> {
   return new Set((await getLiveLibrary(prisma)).cases.map((c) => c.id));
@@ -142,7 +148,7 @@ export async function listLibraryCases(
     status: LIBRARY_STATES.find((s) => s === r.status) ?? "draft",
     version: r.version,
     title: r.title,
-    titleZh: storedFields(r).titleZh,
+    titleZh: storedTitleZh(r),
     createdBy: r.createdById ? (emails.get(r.createdById) ?? null) : null,
     updatedAt: r.updatedAt.toISOString(),
   }));
