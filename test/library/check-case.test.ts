@@ -4,15 +4,15 @@ import path from "node:path";
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
 
-import { splitCaseMdx, toCaseMdx, toCaseZhMdx, type CaseFields, type ZhVersion } from "@/lib/library/case-fields";
+import { splitCaseMdx, toCaseMdx, toCaseZhMdx, type CaseFields } from "@/lib/library/case-fields";
 import { checkCase, checkCaseCompiles, describeProblem } from "@/lib/library/check-case";
 import { ROOT } from "@/test/db/databases";
+import { repositoryCaseWithZh } from "@/test/factories";
 
 const { fields, body } = splitCaseMdx(fs.readFileSync(path.join(ROOT, "content/cases/k8s-dns-5s-conntrack-dnat-race.mdx"), "utf8"));
 const { id: _id, ...complete } = { ...fields, related: [] } as CaseFields;
 const known = { knownCaseIds: new Set(["k8s-dns-5s-conntrack-dnat-race"]) };
-const zhPage = matter(fs.readFileSync(path.join(ROOT, "content/zh/cases/k8s-dns-5s-conntrack-dnat-race.mdx"), "utf8"), {});
-const zh: ZhVersion = { symptoms: zhPage.data.symptoms as string[], body: zhPage.content.replace(/^\n+/, "") };
+const { zh } = repositoryCaseWithZh("k8s-dns-5s-conntrack-dnat-race");
 
 describe("checkCase", () => {
   it("finds nothing wrong with a case content:check accepts, drill included", () => {
