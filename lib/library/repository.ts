@@ -196,11 +196,9 @@ export async function createLibraryCase(
   }
   const { id: asked, body, zh, ...fields } = parsed;
   const id = await chooseId(prisma, asked, fields.title);
-  const fieldsJson = JSON.stringify(fields);
-  const row = await prisma.libraryCase.create({
-    data: { id, title: fields.title, fields: fieldsJson, body, zh: zhJson(zh), sessionId, createdById: userId, updatedById: userId },
-  });
-  await prisma.caseRevision.create({ data: { caseId: id, version: 1, action: "created", authorId: userId, fields: fieldsJson, body, zh: zhJson(zh) } });
+  const content = { fields: JSON.stringify(fields), body, zh: zhJson(zh) };
+  const row = await prisma.libraryCase.create({ data: { id, title: fields.title, ...content, sessionId, createdById: userId, updatedById: userId } });
+  await prisma.caseRevision.create({ data: { caseId: id, version: 1, action: "created", authorId: userId, ...content } });
   return toView(prisma, row);
 }
 
@@ -237,7 +235,7 @@ async function requirePublishable(prisma: PrismaClient, id: string, content: Cas
 type CaseContent = { fields: Omit<CaseFields, "id">; body: string; zh: ZhVersion | null };
 
 /**
- * Saves new fields and/or body if the case is still at the version read; 409 otherwise. A save of
+ * Saves new fields, body and/or Chinese version if the case is still at the version read; 409 otherwise. A save of
  * a published case (reviewers only) must pass the publishing checks and reaches readers at once.
  */
 export async function saveLibraryCase(prisma: PrismaClient, id: string, change: SaveCaseInput, viewer: Viewer = OPEN): Promise<LibraryCaseView> {
