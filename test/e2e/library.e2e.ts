@@ -151,6 +151,11 @@ describe("writing a case in the app, in Chromium", () => {
     expect(await page.locator("[data-missing-translation]").count()).toBe(0);
     expect(await page.locator("article h2").first().textContent()).toBe("问题");
     expect(await page.locator("article").textContent()).toContain("袋獾集群的节点池升级");
+    // A later edit of the Chinese version alone reaches the kept Chinese page (each serving worker syncs within 250 ms).
+    const edited = { symptoms: ZH.symptoms, body: zhBody.replace("袋獾集群的节点池升级之后", "袋獾集群的节点池第二次升级之后") };
+    expect((await postJson(`${baseUrl}/api/cases/${id}`, { version: 2, zh: edited }, "PUT")).status).toBe(200);
+    const chinesePage = async () => (await fetch(`${baseUrl}/zh/cases/${id}`)).text();
+    await expect.poll(chinesePage, SLOW).toContain("袋獾集群的节点池第二次升级之后");
     await page.goto(`${baseUrl}/zh/library`, { waitUntil: "networkidle" });
     expect(await page.locator(`a[href='/zh/cases/${id}']`).textContent()).toBe(titleZh);
     // Only the Chinese body holds this word: a Chinese search finds the case by it.
