@@ -1,5 +1,6 @@
-// npm run content:export: writes the cases published in the app (DATABASE_URL) as content/cases/<id>.mdx
-// files that pass content:check; an id the repository already holds keeps the repository's file.
+// npm run content:export: writes the cases published in the app (DATABASE_URL) as content/cases/<id>.mdx, and
+// content/zh/cases/<id>.mdx for those with a Chinese version: files that pass content:check; an id the
+// repository already holds keeps the repository's files.
 import path from "node:path";
 
 import { closePrisma, getPrisma } from "../lib/db";

@@ -1,4 +1,12 @@
 // Small builders for content fixtures.
+import fs from "node:fs";
+import path from "node:path";
+
+import matter from "gray-matter";
+
+import { splitCaseMdx, type CaseFields, type ZhVersion } from "@/lib/library/case-fields";
+
+const ROOT = path.join(import.meta.dirname, "..");
 export function caseFrontmatter(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     id: "sample-case",
@@ -38,4 +46,15 @@ export function caseZhSource(overrides: Record<string, unknown> = {}, body = PRO
     .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
     .join("\n");
   return `---\n${yaml}\n---\n\n${body}`;
+}
+
+/**
+ * A repository case as an in-app case is written: its fields (no id, no related cases), body and Chinese
+ * version (the symptoms and body of its content/zh page).
+ */
+export function repositoryCaseWithZh(id: string): { fields: Omit<CaseFields, "id">; body: string; zh: ZhVersion } {
+  const { fields, body } = splitCaseMdx(fs.readFileSync(path.join(ROOT, `content/cases/${id}.mdx`), "utf8"));
+  const page = matter(fs.readFileSync(path.join(ROOT, `content/zh/cases/${id}.mdx`), "utf8"), {});
+  const { id: _id, ...rest } = { ...fields, related: [] } as CaseFields;
+  return { fields: rest, body, zh: { symptoms: page.data.symptoms as string[], body: page.content.replace(/^\n+/, "") } };
 }

@@ -1,11 +1,12 @@
 // A case published in the app, as readers see it at /cases/<id> and /zh/cases/<id> (proxy.ts rewrites
 // there for ids the repository does not hold): rendered at request time, so a publish shows at once
-// without a rebuild. Such cases have an English body only; a Chinese page says so above it.
+// without a rebuild. The Chinese page shows the case's Chinese version; without one, the English body
+// under a note saying so.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 
-import { caseTitle } from "@/lib/content/localized";
+import { caseSymptoms, caseTitle } from "@/lib/content/localized";
 import type { Locale } from "@/lib/i18n/locales";
 import { localizePath } from "@/lib/i18n/paths";
 import { compileCaseBody } from "@/lib/library/compile-body";
@@ -20,7 +21,7 @@ export type LibraryCasePageProps = { params: Promise<{ id: string }> };
 
 export async function libraryCaseMetadata(locale: Locale, { params }: LibraryCasePageProps): Promise<Metadata> {
   const entry = await getPublishedInAppCase((await params).id);
-  return entry ? { title: caseTitle(entry, locale), description: entry.frontmatter.symptoms.join("; ") } : {};
+  return entry ? { title: caseTitle(entry, locale), description: caseSymptoms(entry, locale).join(locale === "zh" && entry.zh ? "；" : "; ") } : {};
 }
 
 export async function LibraryCasePage({ locale, params }: LibraryCasePageProps & { locale: Locale }) {
@@ -29,13 +30,14 @@ export async function LibraryCasePage({ locale, params }: LibraryCasePageProps &
   await requireLibraryPage(localizePath(`/cases/${id}`, locale));
   const entry = await getPublishedInAppCase(id);
   if (!entry) notFound();
-  const [{ library, version }, compiled] = await Promise.all([getLiveLibrarySnapshot(), compileCaseBody(entry.body, { persist: true })]);
+  const shown = locale === "zh" && entry.zh ? { body: entry.zh.body, locale } : { body: entry.body, locale: "en" as const };
+  const [{ library, version }, compiled] = await Promise.all([getLiveLibrarySnapshot(), compileCaseBody(shown.body, { persist: true })]);
   return (
     <ClientMessages locale={locale} namespaces={["common", "errors", "feedback", "fieldErrors"]}>
       <meta name={LIBRARY_VERSION_META} content={String(version)} />
       <CaseArticle
         entry={entry}
-        compiled={{ ...compiled, locale: "en" }}
+        compiled={{ ...compiled, locale: shown.locale }}
         library={library}
         locale={locale}
         feedback={<FeedbackPanel target={{ caseId: id }} />}

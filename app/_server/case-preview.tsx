@@ -15,16 +15,17 @@ import { getViewer } from "@/app/_server/viewer";
 
 export type PreviewResult = { problems: CaseProblem[]; preview: ReactNode } | { error: string; field?: string };
 
-/** The checks of content:check and the rendered body of a case being written; `locale` is the editor's language. */
+/** The checks of content:check and the rendered body (of the version shown) of a case being written; `locale` is the editor's language. */
 export async function renderCasePreview(input: unknown, locale: Locale): Promise<PreviewResult> {
   requireUser(await getViewer());
   const parsed = previewCaseSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    // A field's message names the field; the id and body are checked as a whole.
-    return { error: issue.message, field: String(issue.path[0] === "fields" ? (issue.path[1] ?? "") : issue.path[0]) };
+    // A field's message names the field (`zh.symptoms` for the Chinese version's); the id and body are checked as a whole.
+    const [top, next] = issue.path.map(String);
+    return { error: issue.message, field: top === "fields" ? (next ?? "") : top === "zh" && next ? `zh.${next}` : top };
   }
-  const { id, fields, body } = parsed.data;
-  const { problems, code } = await previewCase(getPrisma(), id, fields, body);
+  const { id, ...content } = parsed.data;
+  const { problems, code } = await previewCase(getPrisma(), id, content);
   return { problems, preview: code === null ? null : await renderMdxPreview(code, locale) };
 }

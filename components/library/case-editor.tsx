@@ -7,7 +7,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { CASE_STATUSES, CASE_TYPES, LAYERS, PLATFORMS, REQUIRED_HEADINGS, REQUIRED_HEADINGS_ZH } from "@/lib/content/schema";
 import { ApiError, fetchJson } from "@/lib/http/fetch-json";
 import { isLocale } from "@/lib/i18n/locales";
-import type { CaseFields, LibraryState } from "@/lib/library/case-fields";
+import type { CaseFields, LibraryState, ZhVersion } from "@/lib/library/case-fields";
 import type { CaseProblem } from "@/lib/library/check-case";
 import { problemMessage } from "@/lib/library/problem-messages";
 import { useLocalize } from "@/components/i18n/locale-link";
@@ -18,7 +18,7 @@ type Fields = Omit<CaseFields, "id">;
 type ListKey = "suspectedCauses" | "ruledOutCauses" | "relatedCauses" | "symptoms" | "errorStrings" | "commands" | "tags" | "aliases" | "related";
 const LIST_KEYS: ListKey[] = ["symptoms", "errorStrings", "commands", "aliases", "tags", "suspectedCauses", "ruledOutCauses", "relatedCauses", "related"];
 
-export type EditorCase = { id: string; status: LibraryState; version: number; fields: Fields; body: string; problems: CaseProblem[] };
+export type EditorCase = { id: string; status: LibraryState; version: number; fields: Fields; body: string; zh: ZhVersion | null; problems: CaseProblem[] };
 
 const BLANK: Fields = {
   title: "",
@@ -40,7 +40,12 @@ const BLANK: Fields = {
   related: [],
 };
 
-const BLANK_BODY = REQUIRED_HEADINGS.problem.map((h) => `## ${h}\n\n`).join("");
+const headingsBody = (headings: readonly string[]) => headings.map((h) => `## ${h}\n\n`).join("");
+const BLANK_BODY = headingsBody(REQUIRED_HEADINGS.problem);
+
+/** The Chinese version as edited: symptoms one per line, and the body. */
+type ZhDraft = { symptoms: string; body: string };
+type BodyProblem = Extract<CaseProblem, { line: number }>;
 
 type CauseChoice = { id: string; title: string };
 
@@ -54,6 +59,8 @@ export function CaseEditor({ initial, canReview, causes }: { initial?: EditorCas
   const describe = useErrorMessage();
   const [fields, setFields] = useState<Fields>(initial?.fields ?? BLANK);
   const [body, setBody] = useState(initial?.body ?? BLANK_BODY);
+  const [zh, setZh] = useState<ZhDraft | null>(initial?.zh ? { symptoms: initial.zh.symptoms.join("\n"), body: initial.zh.body } : null);
+  const [shownVersion, setShownVersion] = useState<"en" | "zh">("en");
   const [lists, setLists] = useState(
     () => Object.fromEntries(LIST_KEYS.map((key) => [key, (initial?.fields ?? BLANK)[key].join("\n")])) as Record<ListKey, string>,
   );
@@ -66,17 +73,26 @@ export function CaseEditor({ initial, canReview, causes }: { initial?: EditorCas
   const [stale, setStale] = useState(false);
   const [comment, setComment] = useState("");
   const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const zhBodyRef = useRef<HTMLTextAreaElement>(null);
   // The version and state the last answer gave: the next save or action names them, without waiting for the page to refresh.
-  const [saved, setSaved] = useState(initial && { version: initial.version, status: initial.status, fields: initial.fields, body: initial.body });
+  const [saved, setSaved] = useState(
+    initial && { version: initial.version, status: initial.status, fields: initial.fields, body: initial.body, zh: initial.zh },
+  );
   const id = initial?.id ?? "";
 
   const current: Fields = { ...fields, ...Object.fromEntries(LIST_KEYS.map((key) => [key, splitLines(lists[key])])) };
   const currentJson = JSON.stringify(current);
+  const currentZh: ZhVersion | null = zh && { symptoms: splitLines(zh.symptoms), body: zh.body };
+  const currentZhJson = JSON.stringify(currentZh);
+  const shown = zh ? shownVersion : "en";
 
   useEffect(() => {
     const timer = setTimeout(() => {
       startChecking(async () => {
-        const result = await renderCasePreview({ id: id || "new-case", fields: JSON.parse(currentJson), body }, isLocale(locale) ? locale : "en");
+        const result = await renderCasePreview(
+          { id: id || "new-case", fields: JSON.parse(currentJson), body, zh: JSON.parse(currentZhJson), show: shown },
+          isLocale(locale) ? locale : "en",
+        );
         if ("error" in result) {
           setFieldError(result);
           return;
@@ -87,7 +103,7 @@ export function CaseEditor({ initial, canReview, causes }: { initial?: EditorCas
       });
     }, 500);
     return () => clearTimeout(timer);
-  }, [id, currentJson, body, locale]);
+  }, [id, currentJson, body, currentZhJson, shown, locale]);
 
   /** A check's message in the editor's language: English pages show the check's own words. */
   const problemText = (text: string): ReactNode => {
@@ -115,23 +131,26 @@ export function CaseEditor({ initial, canReview, causes }: { initial?: EditorCas
 
   /** What went wrong with a save or a step: a refusal (422) names the failed check, in the editor's language where the catalogues name it. */
   const failure = (e: unknown): string => {
-    const [, line, field, text = ""] = /^(?:body line (\d+)|([\w.]+)): (.*)$/s.exec(e instanceof Error ? e.message : "") ?? [];
+    const [, inZh, line, field, text = ""] = /^(?:(zh\.)?body line (\d+)|([\w.]+)): (.*)$/s.exec(e instanceof Error ? e.message : "") ?? [];
     const named = locale !== "en" && e instanceof ApiError && e.status === 422 ? problemMessage(text) : undefined;
     if (!named) return describe(e);
-    const where = line ? t("line", { line: Number(line) }) : field;
+    const where = line ? t(inZh ? "zhLine" : "line", { line: Number(line) }) : field;
     return t("refused", { where, problem: t(`problems.${named.key}`, named.values) }) + (named.detail ? ` ${named.detail}` : "");
   };
 
   const problemsAt = (field: string) => [
-    ...problems.filter((p): p is Extract<CaseProblem, { field: string }> => "field" in p && p.field.split(".")[0] === field).map((p) => p.message),
+    ...problems
+      .filter((p): p is Extract<CaseProblem, { field: string }> => "field" in p && (p.field === field || p.field.startsWith(`${field}.`)))
+      .map((p) => p.message),
     ...(fieldError?.field === field ? [fieldError.error] : []),
   ];
-  const bodyProblems = problems.filter((p): p is Extract<CaseProblem, { line: number }> => "line" in p);
+  const bodyProblems = problems.filter((p): p is BodyProblem => "line" in p && p.version === undefined);
+  const zhBodyProblems = problems.filter((p): p is BodyProblem => "line" in p && p.version === "zh");
 
-  function goToLine(line: number) {
-    const area = bodyRef.current;
+  function goToLine(line: number, version?: "zh") {
+    const area = (version === "zh" ? zhBodyRef : bodyRef).current;
     if (!area) return;
-    const lines = body.split("\n");
+    const lines = area.value.split("\n");
     const start = lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0);
     area.focus();
     area.setSelectionRange(start, start + (lines[line - 1]?.length ?? 0));
@@ -151,11 +170,14 @@ export function CaseEditor({ initial, canReview, causes }: { initial?: EditorCas
   const save = () =>
     run(async () => {
       if (!initial) {
-        const created = await fetchJson<{ id: string }>("/api/cases", { method: "POST", body: { ...current, body } });
+        const created = await fetchJson<{ id: string }>("/api/cases", { method: "POST", body: { ...current, body, zh: currentZh } });
         router.replace(localize(`/library/${created.id}/edit`));
         return;
       }
-      const result = await fetchJson<EditorCase>(`/api/cases/${id}`, { method: "PUT", body: { version: saved?.version, fields: current, body } });
+      const result = await fetchJson<EditorCase>(`/api/cases/${id}`, {
+        method: "PUT",
+        body: { version: saved?.version, fields: current, body, zh: currentZh },
+      });
       setSaved(result);
       setMessage(t("saved", { version: result.version }));
       router.refresh();
@@ -178,7 +200,7 @@ export function CaseEditor({ initial, canReview, causes }: { initial?: EditorCas
   const toggle = (key: "platform" | "layers", value: string) =>
     setFields((f) => ({ ...f, [key]: f[key].includes(value as never) ? f[key].filter((v) => v !== value) : [...f[key], value] }));
   const status = saved?.status ?? "draft";
-  const dirty = !saved || currentJson !== JSON.stringify(saved.fields) || body !== saved.body;
+  const dirty = !saved || currentJson !== JSON.stringify(saved.fields) || body !== saved.body || currentZhJson !== JSON.stringify(saved.zh);
   const problemTotal = problems.length + (fieldError ? 1 : 0);
   const headingsZh = REQUIRED_HEADINGS_ZH[fields.type];
 
@@ -253,7 +275,15 @@ export function CaseEditor({ initial, canReview, causes }: { initial?: EditorCas
           />
         </FieldBox>
         <FieldBox label={t("body")} problems={problemsAt("body")} describe={problemText}>
-          <textarea ref={bodyRef} className="mono case-body" rows={28} value={body} onChange={(event) => setBody(event.target.value)} spellCheck={false} />
+          <textarea
+            ref={bodyRef}
+            className="mono case-body"
+            rows={28}
+            value={body}
+            onChange={(event) => setBody(event.target.value)}
+            onFocus={() => setShownVersion("en")}
+            spellCheck={false}
+          />
         </FieldBox>
         <p className="card-meta" data-section-headings>
           {t("sections")}{" "}
@@ -264,20 +294,60 @@ export function CaseEditor({ initial, canReview, causes }: { initial?: EditorCas
             </Fragment>
           ))}
         </p>
-        {bodyProblems.length > 0 && (
-          <section aria-label={t("bodyProblems")}>
-            <ul className="plain-list">
-              {bodyProblems.map((p) => (
-                <li key={`${p.line}:${p.message}`} className="field-error">
-                  <button type="button" className="button link" onClick={() => goToLine(p.line)}>
-                    {t("line", { line: p.line })}
-                  </button>
-                  : {problemText(p.message)}
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        <BodyProblems label={t("bodyProblems")} problems={bodyProblems} lineLabel={(line) => t("line", { line })} describe={problemText} onGo={goToLine} />
+
+        <fieldset className="field zh-version" data-zh-version={zh ? "present" : "absent"}>
+          <legend>{t("zhVersion")}</legend>
+          {zh ? (
+            <>
+              <FieldBox label={t("zhSymptoms")} problems={problemsAt("zh.symptoms")} describe={problemText}>
+                <textarea
+                  lang="zh"
+                  rows={3}
+                  value={zh.symptoms}
+                  onChange={(event) => setZh({ ...zh, symptoms: event.target.value })}
+                  onFocus={() => setShownVersion("zh")}
+                />
+              </FieldBox>
+              <FieldBox label={t("zhBody")} problems={problemsAt("zh.body")} describe={problemText}>
+                <textarea
+                  lang="zh"
+                  ref={zhBodyRef}
+                  className="mono case-body"
+                  rows={28}
+                  value={zh.body}
+                  onChange={(event) => setZh({ ...zh, body: event.target.value })}
+                  onFocus={() => setShownVersion("zh")}
+                  spellCheck={false}
+                />
+              </FieldBox>
+              <BodyProblems
+                label={t("zhBodyProblems")}
+                problems={zhBodyProblems}
+                lineLabel={(line) => t("zhLine", { line })}
+                describe={problemText}
+                onGo={(line) => goToLine(line, "zh")}
+              />
+              <button type="button" className="button" onClick={() => setZh(null)}>
+                {t("zhRemove")}
+              </button>
+            </>
+          ) : (
+            <>
+              <p className="card-meta">{t("zhNone")}</p>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setZh({ symptoms: "", body: headingsBody(headingsZh) });
+                  setShownVersion("zh");
+                }}
+              >
+                {t("zhAdd")}
+              </button>
+            </>
+          )}
+        </fieldset>
       </form>
 
       <aside className="panel case-preview" aria-label={t("preview")}>
@@ -287,8 +357,19 @@ export function CaseEditor({ initial, canReview, causes }: { initial?: EditorCas
         <p role="status" data-check-state={checking ? "checking" : problemTotal === 0 ? "ok" : "problems"}>
           {checking ? t("checking") : problemTotal === 0 ? t("ready") : t("problemCount", { count: problemTotal })}
         </p>
-        <h1 data-content-snippet>{fields.title}</h1>
-        {preview}
+        {zh && (
+          <div className="button-row" role="group" aria-label={t("previewVersion")}>
+            {(["en", "zh"] as const).map((version) => (
+              <button key={version} type="button" className="button" aria-pressed={shown === version} onClick={() => setShownVersion(version)}>
+                {t(`previewVersions.${version}`)}
+              </button>
+            ))}
+          </div>
+        )}
+        <div data-preview-version={shown}>
+          <h1 data-content-snippet>{shown === "zh" ? fields.titleZh : fields.title}</h1>
+          {preview}
+        </div>
       </aside>
 
       <section className="panel case-actions" aria-label={t("actions")}>
@@ -354,6 +435,37 @@ function splitLines(text: string): string[] {
 }
 
 type Describe = (message: string) => ReactNode;
+
+/** Problems of a body by line; a click selects the line. */
+function BodyProblems({
+  label,
+  problems,
+  lineLabel,
+  describe,
+  onGo,
+}: {
+  label: string;
+  problems: BodyProblem[];
+  lineLabel: (line: number) => string;
+  describe: Describe;
+  onGo: (line: number) => void;
+}) {
+  if (problems.length === 0) return null;
+  return (
+    <section aria-label={label}>
+      <ul className="plain-list">
+        {problems.map((p) => (
+          <li key={`${p.line}:${p.message}`} className="field-error">
+            <button type="button" className="button link" onClick={() => onGo(p.line)}>
+              {lineLabel(p.line)}
+            </button>
+            : {describe(p.message)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 function FieldProblems({ problems, describe }: { problems: string[]; describe: Describe }) {
   return problems.map((problem) => (

@@ -4,8 +4,9 @@
 // up on its next read after that, and this one at once. Search is updated in place, never rebuilt.
 import { Prisma, type LibraryCase, type PrismaClient } from "@/generated/prisma/client";
 
+import { zhFileOf } from "../content/language-pairs";
 import { createContentLibrary, getContentLibrary, type ContentLibrary } from "../content/library";
-import type { CaseEntry } from "../content/parse-entry";
+import { parseCaseZhPage, type CaseEntry } from "../content/parse-entry";
 import { caseFrontmatterSchema } from "../content/schema";
 import { getPrisma, sqliteStatementsOf } from "../db";
 import { getCacheDir } from "../env";
@@ -15,7 +16,7 @@ import { loadSearchIndex, type SearchIndex } from "../search/search-index";
 import { createBulkAdd, updateSearchIndex } from "../search/update-index";
 import { learnedCaseOf } from "../triage/knowledge";
 import { boundPerCause, MAX_LEARNED_TEXTS_PER_CAUSE, type LearnedCase } from "../triage/learned";
-import { draftFieldsSchema, toCaseMdx } from "./case-fields";
+import { draftFieldsSchema, storedZh, toCaseMdx, toCaseZhMdx } from "./case-fields";
 
 /** How stale an instance's view of published in-app cases may be. */
 export const SYNC_INTERVAL_MS = 250;
@@ -267,15 +268,25 @@ function markChangedPages(state: LiveState, changed: ChangedCase[]): void {
     }
 }
 
-/** A published row as a library entry (it passed every check when published; one that no longer parses is left out, logged). */
-export function toCaseEntry(row: Pick<LibraryCase, "id" | "fields" | "body">): CaseEntry | undefined {
+/**
+ * A published row as a library entry, with its Chinese page when it has a Chinese version (it passed every
+ * check when published; one that no longer parses is left out, logged).
+ */
+export function toCaseEntry(row: Pick<LibraryCase, "id" | "fields" | "body" | "zh">): CaseEntry | undefined {
   const { id: _id, ...fields } = draftFieldsSchema.parse(JSON.parse(row.fields));
   const frontmatter = caseFrontmatterSchema.safeParse({ ...fields, id: row.id });
   if (!frontmatter.success) {
     console.error(`library case "${row.id}" is published but no longer valid: ${frontmatter.error.issues[0].message}`);
     return undefined;
   }
+  const file = `content/cases/${row.id}.mdx`;
   const source = toCaseMdx(row.id, fields, row.body);
   const bodyStartLine = source.split("\n").indexOf("---", 1) + 2;
-  return { kind: "case", id: row.id, file: `content/cases/${row.id}.mdx`, source, body: row.body, bodyStartLine, frontmatter: frontmatter.data };
+  const entry: CaseEntry = { kind: "case", id: row.id, file, source, body: row.body, bodyStartLine, frontmatter: frontmatter.data };
+  const zh = storedZh(row);
+  if (!zh) return entry;
+  const page = parseCaseZhPage(zhFileOf(entry), toCaseZhMdx(row.id, fields.titleZh, zh), frontmatter.data.type);
+  if (page.ok) return { ...entry, zh: page.entry };
+  console.error(`library case "${row.id}": its Chinese version is published but no longer valid: ${page.problems[0].message}`);
+  return entry;
 }

@@ -25,6 +25,19 @@ const PATTERNS: Pattern[] = [
   [/^missing section "## ([^"]*)"$/, "missingSection", (m) => ({ section: m[1] })],
   [/^section "## ([^"]*)" is out of order/, "sectionOrder", (m) => ({ section: m[1] })],
   [/^still holds a placeholder to fill in$/, "placeholder", none],
+  // The checks between a case and its Chinese version (lib/content/language-pairs.ts).
+  [/^code block (\d+) differs from the English page's \(line (\d+)\)/, "codeBlockDiffers", (m) => ({ n: Number(m[1]), line: Number(m[2]) })],
+  [/^code block (\d+) of (\d+) \(```[^)]*\) is missing/, "codeBlockMissing", (m) => ({ n: Number(m[1]), total: Number(m[2]) })],
+  [/^code block (\d+) is not in the English page \(it has (\d+)\)$/, "codeBlockExtra", (m) => ({ n: Number(m[1]), total: Number(m[2]) })],
+  [/^inline code `(.*)` of the English page is missing$/s, "inlineCodeMissing", (m) => ({ code: m[1] })],
+  [
+    /^(?:headings: )?(\d+) ## and ### headings in the English page, (\d+) here; heading (\d+) should be/,
+    "outline",
+    (m) => ({ en: Number(m[1]), here: Number(m[2]), n: Number(m[3]) }),
+  ],
+  [/^(\d+) listed, the English page lists (\d+) \(same order and count\)$/, "symptomCount", (m) => ({ here: Number(m[1]), en: Number(m[2]) })],
+  [/^the number (.+) of the English title is missing$/, "titleNumber", (m) => ({ number: m[1] })],
+  [/^the number (.+) is missing$/, "numberMissing", (m) => ({ number: m[1] })],
 ];
 
 /** Messages that quote a technical detail after a lead the catalogues name. */

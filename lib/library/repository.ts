@@ -14,11 +14,15 @@ import {
   createCaseSchema,
   draftFieldsSchema,
   LIBRARY_STATES,
+  storedZh,
   toCaseMdx,
+  toCaseZhMdx,
+  zhJson,
   type CaseFields,
   type CreateCaseInput,
   type LibraryState,
   type SaveCaseInput,
+  type ZhVersion,
 } from "./case-fields";
 import { checkCase, checkCaseCompiles, describeProblem, type CaseProblem } from "./check-case";
 import { caseDraftOfSession } from "./from-session";
@@ -32,6 +36,8 @@ export type LibraryCaseView = {
   title: string;
   fields: Omit<CaseFields, "id">;
   body: string;
+  /** The Chinese version (content/zh/cases/<id>.mdx, titled `fields.titleZh`); null while the case has none. */
+  zh: ZhVersion | null;
   sessionId: string | null;
   createdBy: string | null;
   updatedBy: string | null;
@@ -44,7 +50,8 @@ export type LibraryCaseView = {
   inRepository: boolean;
 };
 
-export type LibraryCaseSummary = Pick<LibraryCaseView, "id" | "status" | "version" | "title" | "createdBy" | "updatedAt">;
+/** A row of a case list; `titleZh` is the Chinese title written so far ("" while there is none). */
+export type LibraryCaseSummary = Pick<LibraryCaseView, "id" | "status" | "version" | "title" | "createdBy" | "updatedAt"> & { titleZh: string };
 
 export const CASE_ACTIONS = ["submit", "publish", "request-changes", "comment", "archive"] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
@@ -67,6 +74,12 @@ function storedFields(row: Pick<LibraryCase, "fields">): Omit<CaseFields, "id"> 
   return fields;
 }
 
+/** A list's Chinese title: read alone, so that a row a list shows needs no complete fields. */
+function storedTitleZh(row: Pick<LibraryCase, "fields">): string {
+  const { titleZh } = JSON.parse(row.fields) as { titleZh?: unknown };
+  return typeof titleZh === "string" ? titleZh : "";
+}
+
 /** Ids a case may name in `related`: the repository's and the published in-app cases. */
 async function knownCaseIds(prisma: PrismaClient): Promise<Set<string>> {
   return new Set((await getLiveLibrary(prisma)).cases.map((c) => c.id));
@@ -82,6 +95,7 @@ async function emailsOf(prisma: PrismaClient, ids: (string | null)[]): Promise<M
 async function toView(prisma: PrismaClient, row: LibraryCase): Promise<LibraryCaseView> {
   const emails = await emailsOf(prisma, [row.createdById, row.updatedById]);
   const fields = storedFields(row);
+  const zh = storedZh(row);
   return {
     id: row.id,
     status: LIBRARY_STATES.find((s) => s === row.status) ?? "draft",
@@ -89,13 +103,14 @@ async function toView(prisma: PrismaClient, row: LibraryCase): Promise<LibraryCa
     title: row.title,
     fields,
     body: row.body,
+    zh,
     sessionId: row.sessionId,
     createdBy: row.createdById ? (emails.get(row.createdById) ?? null) : null,
     updatedBy: row.updatedById ? (emails.get(row.updatedById) ?? null) : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     publishedAt: row.publishedAt?.toISOString() ?? null,
-    problems: checkCase(row.id, fields, row.body, { knownCaseIds: await knownCaseIds(prisma) }).problems,
+    problems: checkCase(row.id, fields, row.body, zh, { knownCaseIds: await knownCaseIds(prisma) }).problems,
     inRepository: getContentLibrary().getCase(row.id) !== undefined,
   };
 }
@@ -122,7 +137,7 @@ export async function listLibraryCases(
     where: status ? { status } : {},
     orderBy: { updatedAt: "desc" },
     take: limit,
-    select: { id: true, status: true, version: true, title: true, createdById: true, updatedAt: true },
+    select: { id: true, status: true, version: true, title: true, fields: true, createdById: true, updatedAt: true },
   });
   const emails = await emailsOf(
     prisma,
@@ -133,6 +148,7 @@ export async function listLibraryCases(
     status: LIBRARY_STATES.find((s) => s === r.status) ?? "draft",
     version: r.version,
     title: r.title,
+    titleZh: storedTitleZh(r),
     createdBy: r.createdById ? (emails.get(r.createdById) ?? null) : null,
     updatedAt: r.updatedAt.toISOString(),
   }));
@@ -169,7 +185,7 @@ export async function createLibraryCase(
 ): Promise<LibraryCaseView> {
   const userId = requireWriter(viewer);
   let sessionId: string | null = null;
-  let parsed: CaseFields & { body: string };
+  let parsed: CaseFields & { body: string; zh: ZhVersion | null };
   if ("fromSession" in input) {
     const session = await getSession(prisma, input.fromSession, viewer);
     const draft = caseDraftOfSession(session);
@@ -178,13 +194,11 @@ export async function createLibraryCase(
   } else {
     parsed = createCaseSchema.parse(input);
   }
-  const { id: asked, body, ...fields } = parsed;
+  const { id: asked, body, zh, ...fields } = parsed;
   const id = await chooseId(prisma, asked, fields.title);
-  const fieldsJson = JSON.stringify(fields);
-  const row = await prisma.libraryCase.create({
-    data: { id, title: fields.title, fields: fieldsJson, body, sessionId, createdById: userId, updatedById: userId },
-  });
-  await prisma.caseRevision.create({ data: { caseId: id, version: 1, action: "created", authorId: userId, fields: fieldsJson, body } });
+  const content = { fields: JSON.stringify(fields), body, zh: zhJson(zh) };
+  const row = await prisma.libraryCase.create({ data: { id, title: fields.title, ...content, sessionId, createdById: userId, updatedById: userId } });
+  await prisma.caseRevision.create({ data: { caseId: id, version: 1, action: "created", authorId: userId, ...content } });
   return toView(prisma, row);
 }
 
@@ -206,37 +220,36 @@ function requireVersion(row: LibraryCase, version: number | undefined): void {
     throw new AppError(409, `case "${row.id}" was saved by someone else (version ${row.version}, yours ${version}): reload or merge`);
 }
 
-/** Whether a publish may go ahead: every check of content:check passes, compiling included; else 422 naming the first problem. */
-async function requirePublishable(prisma: PrismaClient, id: string, fields: Omit<CaseFields, "id">, body: string): Promise<void> {
-  const { problems } = checkCase(id, fields, body, { knownCaseIds: await knownCaseIds(prisma), checkDrill: true });
-  if (problems.length === 0) problems.push(...(await checkCaseCompiles(body)));
+/**
+ * Whether a publish may go ahead: every check of content:check passes on the case and on its Chinese version
+ * when it has one, compiling included; else 422 naming the first problem.
+ */
+async function requirePublishable(prisma: PrismaClient, id: string, content: CaseContent): Promise<void> {
+  const { problems } = checkCase(id, content.fields, content.body, content.zh, { knownCaseIds: await knownCaseIds(prisma), checkDrill: true });
+  if (problems.length === 0) problems.push(...(await checkCaseCompiles(content.body)));
+  if (problems.length === 0 && content.zh) problems.push(...(await checkCaseCompiles(content.zh.body, "zh")));
   if (problems.length > 0) throw new AppError(422, describeProblem(problems[0]));
 }
 
+/** What a case says: its fields, body and Chinese version. */
+type CaseContent = { fields: Omit<CaseFields, "id">; body: string; zh: ZhVersion | null };
+
 /**
- * Saves new fields and/or body if the case is still at the version read; 409 otherwise. A save of
+ * Saves new fields, body and/or Chinese version if the case is still at the version read; 409 otherwise. A save of
  * a published case (reviewers only) must pass the publishing checks and reaches readers at once.
  */
 export async function saveLibraryCase(prisma: PrismaClient, id: string, change: SaveCaseInput, viewer: Viewer = OPEN): Promise<LibraryCaseView> {
   const row = await findRow(prisma, id);
   const userId = requireEditor(viewer, row);
   requireVersion(row, change.version);
-  const fields = change.fields ?? storedFields(row);
-  const body = change.body ?? row.body;
+  const content = { fields: change.fields ?? storedFields(row), body: change.body ?? row.body, zh: change.zh === undefined ? storedZh(row) : change.zh };
   const published = row.status === "published";
-  if (published) await requirePublishable(prisma, id, fields, body);
-  const saved = await writeStep(prisma, row, change.version, {
-    action: "saved",
-    userId,
-    fields,
-    body,
-    status: row.status as LibraryState,
-    republish: published,
-  });
+  if (published) await requirePublishable(prisma, id, content);
+  const saved = await writeStep(prisma, row, change.version, { action: "saved", userId, ...content, status: row.status as LibraryState, republish: published });
   return toView(prisma, saved);
 }
 
-type Step = { action: string; userId: string | null; fields: Omit<CaseFields, "id">; body: string; status: LibraryState; comment?: string; republish: boolean };
+type Step = CaseContent & { action: string; userId: string | null; status: LibraryState; comment?: string; republish: boolean };
 
 /**
  * One transaction: the conditional update (version unchanged), its revision and, when published
@@ -253,6 +266,7 @@ async function writeStep(prisma: PrismaClient, row: LibraryCase, expected: numbe
         title: step.fields.title,
         fields: fieldsJson,
         body: step.body,
+        zh: zhJson(step.zh),
         status: step.status,
         version: expected + 1,
         updatedById: step.userId,
@@ -271,6 +285,7 @@ async function writeStep(prisma: PrismaClient, row: LibraryCase, expected: numbe
         comment: step.comment ?? "",
         fields: fieldsJson,
         body: step.body,
+        zh: zhJson(step.zh),
       },
     });
     return tx.libraryCase.findUniqueOrThrow({ where: { id: row.id } });
@@ -306,11 +321,11 @@ export async function actOnLibraryCase(
   requireVersion(row, version);
   if (!rule.from.includes(row.status as LibraryState)) throw new AppError(409, `a case that is ${row.status} cannot be ${rule.past}`);
   if ((action === "comment" || action === "request-changes") && !comment) throw new AppError(422, "comment: say what should change");
-  const fields = storedFields(row);
-  if (action === "publish") await requirePublishable(prisma, id, fields, row.body);
+  const content = { fields: storedFields(row), body: row.body, zh: storedZh(row) };
+  if (action === "publish") await requirePublishable(prisma, id, content);
   const status = rule.to ?? (row.status as LibraryState);
   const republish = action === "publish" || (action === "archive" && row.status === "published");
-  const saved = await writeStep(prisma, row, row.version, { action: rule.past, userId, fields, body: row.body, status, comment, republish });
+  const saved = await writeStep(prisma, row, row.version, { action: rule.past, userId, ...content, status, comment, republish });
   return toView(prisma, saved);
 }
 
@@ -323,7 +338,7 @@ export function requireReviewer(viewer: Viewer): string | null {
 
 export type CaseRevisionView = { version: number; action: string; by: string | null; at: string; comment: string; diff: DiffLine[] };
 
-/** The case's history, oldest first, each step with the lines it changed in the case file. */
+/** The case's history, oldest first, each step with the lines it changed in the case file and its Chinese page (when it has one). */
 export async function listCaseRevisions(prisma: PrismaClient, id: string, viewer: Viewer = OPEN): Promise<CaseRevisionView[]> {
   await getLibraryCase(prisma, id, viewer);
   const rows = await prisma.caseRevision.findMany({ where: { caseId: id }, orderBy: [{ version: "asc" }, { createdAt: "asc" }] });
@@ -334,7 +349,8 @@ export async function listCaseRevisions(prisma: PrismaClient, id: string, viewer
   let previous = "";
   return rows.map((r) => {
     const { id: _id, ...fields } = draftFieldsSchema.parse(JSON.parse(r.fields));
-    const file = toCaseMdx(id, fields, r.body);
+    const zh = storedZh(r);
+    const file = toCaseMdx(id, fields, r.body) + (zh ? `\n${toCaseZhMdx(id, fields.titleZh, zh)}` : "");
     const diff = lineDiff(previous, file);
     previous = file;
     return {

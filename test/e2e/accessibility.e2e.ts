@@ -19,7 +19,8 @@ async function pagesToCheck(): Promise<string[]> {
   const draft = await fetch(`${baseUrl}/api/cases`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ title: "Accessibility check of the case editor" }),
+    // With a Chinese version, so that its fields, its problems and the preview's version switch are checked too.
+    body: JSON.stringify({ title: "Accessibility check of the case editor", zh: { symptoms: ["编辑器无障碍检查"], body: "## 问题\n\n文字。\n" } }),
   }).then((r) => r.json() as Promise<{ id: string }>);
   const queue = await fetch(`${baseUrl}/train`).then((r) => r.text());
   const drills = [...new Set([...queue.matchAll(/href="(\/train\/[ts]-[\da-f]+)"/g)].map((m) => m[1]))];

@@ -113,7 +113,11 @@ describe("pages in English and Chinese", () => {
     const draft = await fetch(`${baseUrl}/api/cases`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ title: "Intermittent resets behind the office proxy" }),
+      // It has an unfinished Chinese version too: its fields and problems are walked in each editor's language.
+      body: JSON.stringify({
+        title: "Intermittent resets behind the office proxy",
+        zh: { symptoms: ["办公室代理后面的连接偶尔被重置"], body: "## 问题\n\n```bash\ncurl -v https://intranet.example\n```\n" },
+      }),
     });
     expect(draft.status).toBe(201);
     draftId = ((await draft.json()) as { id: string }).id;

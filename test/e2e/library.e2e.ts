@@ -13,6 +13,7 @@ import { splitCaseMdx } from "@/lib/library/case-fields";
 import { exerciseIdOf } from "@/lib/training/stable-hash";
 
 import { backends, createMigratedDatabase } from "../db/databases";
+import { repositoryCaseWithZh } from "../factories";
 import { launchBrowser, watchPage } from "./browser";
 import { ROOT, startServer, stopServer, type RunningServer } from "./server";
 
@@ -102,6 +103,68 @@ describe("writing a case in the app, in Chromium", () => {
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.offsiteRequests).toEqual([]);
   }, 180_000);
+
+  it("writes a case with a Chinese version in the Chinese editor, publishes it, shows its Chinese body and finds it by a Chinese search", async () => {
+    const { zh: ZH } = repositoryCaseWithZh("k8s-dns-5s-conntrack-dnat-race");
+    const zhBody = ZH.body.replace("## 环境", "这次出在袋獾集群的节点池升级之后。\n\n## 环境");
+    const titleZh = "节点池升级后 Pod 内 DNS 解析偶尔 5 秒延时（第三例）";
+    const page = await (await browser.newContext()).newPage();
+    const problems = watchPage(page);
+    await page.goto(`${baseUrl}/zh/library/new`, { waitUntil: "networkidle" });
+    await page.getByLabel("标题（英文）").fill("Tasmanian devil pods see 5 s DNS delays after the node pool upgrade");
+    await page.getByLabel("中文标题").fill(titleZh);
+    await page.getByRole("combobox", { name: /^根因/ }).selectOption(CAUSE);
+    for (const platform of ["Kubernetes", "Linux"]) await page.getByRole("checkbox", { name: platform }).check();
+    for (const layer of ["DNS", "内核", "容器"]) await page.getByRole("checkbox", { name: layer }).check();
+    await page.getByLabel("症状（每行一条）").fill(REFERENCE.symptoms!.join("\n"));
+    await page.getByLabel("别名，中英文都要有（每行一个）").fill(REFERENCE.aliases!.join("\n"));
+    await page.getByLabel("工单或章节").fill("DEVIL-3");
+    await page.getByLabel("正文（MDX）").fill(BODY);
+    await expect.poll(() => page.locator("[data-check-state]").getAttribute("data-check-state"), SLOW).toBe("ok");
+    // Without a Chinese version the case may be published; the editor says so and offers one.
+    expect(await page.locator("[data-zh-version]").getAttribute("data-zh-version")).toBe("absent");
+
+    await page.getByRole("button", { name: "添加中文版" }).click();
+    // The Chinese body starts with the Chinese sections, and the preview shows the version being edited.
+    expect(await page.getByLabel("中文版正文（MDX 格式）").inputValue()).toMatch(/^## 问题\n/);
+    await expect.poll(() => page.locator("[data-preview-version=zh] h1").textContent(), SLOW).toBe(titleZh);
+    await page.getByLabel("中文版症状（每行一条，与英文症状一一对应）").fill(ZH.symptoms.join("\n"));
+    // The pair's checks run inline: a code block that is not the English one is named at its line, in Chinese.
+    await page.getByLabel("中文版正文（MDX 格式）").fill(zhBody.replace("```text\n", "```text\n不在英文版中\n"));
+    const zhProblems = page.getByRole("region", { name: "中文版正文中的问题" });
+    await expect.poll(() => zhProblems.textContent(), SLOW).toMatch(/中文版第 \d+ 行[:：] ?第 \d+ 个代码块与英文版的（第 \d+ 行）不同/);
+    await page.getByLabel("中文版正文（MDX 格式）").fill(zhBody);
+    await expect.poll(() => page.locator("[data-check-state]").getAttribute("data-check-state"), SLOW).toBe("ok");
+    await expect.poll(() => page.locator("[data-preview-version=zh] h2").first().textContent(), SLOW).toBe("问题");
+    await page.getByRole("button", { name: "英文", exact: true }).click();
+    await expect.poll(() => page.locator("[data-preview-version=en] h2").first().textContent(), SLOW).toBe("Issue");
+
+    await page.getByRole("button", { name: "创建草稿" }).click();
+    await page.waitForURL(/\/zh\/library\/[a-z0-9-]+\/edit$/, SLOW);
+    const id = page.url().split("/").at(-2)!;
+    expect(await page.locator("[data-zh-version]").getAttribute("data-zh-version")).toBe("present");
+    await page.getByRole("button", { name: "发布" }).click();
+    await expect.poll(() => page.getByText("已发布（第 2 版）。").count(), SLOW).toBe(1);
+
+    await page.goto(`${baseUrl}/zh/cases/${id}`, { waitUntil: "networkidle" });
+    expect(await page.locator("h1").textContent()).toBe(titleZh);
+    expect(await page.locator("[data-missing-translation]").count()).toBe(0);
+    expect(await page.locator("article h2").first().textContent()).toBe("问题");
+    expect(await page.locator("article").textContent()).toContain("袋獾集群的节点池升级");
+    // A later edit of the Chinese version alone reaches the kept Chinese page (each serving worker syncs within 250 ms).
+    const edited = { symptoms: ZH.symptoms, body: zhBody.replace("袋獾集群的节点池升级之后", "袋獾集群的节点池第二次升级之后") };
+    expect((await postJson(`${baseUrl}/api/cases/${id}`, { version: 2, zh: edited }, "PUT")).status).toBe(200);
+    const chinesePage = async () => (await fetch(`${baseUrl}/zh/cases/${id}`)).text();
+    await expect.poll(chinesePage, SLOW).toContain("袋獾集群的节点池第二次升级之后");
+    await page.goto(`${baseUrl}/zh/library`, { waitUntil: "networkidle" });
+    expect(await page.locator(`a[href='/zh/cases/${id}']`).textContent()).toBe(titleZh);
+    // Only the Chinese body holds this word: a Chinese search finds the case by it.
+    await page.goto(`${baseUrl}/zh/search?q=${encodeURIComponent("袋獾")}`, { waitUntil: "networkidle" });
+    await expect.poll(() => page.locator(`a[href='/zh/cases/${id}']`).first().textContent(), SLOW).toBe(titleZh);
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.offsiteRequests).toEqual([]);
+    await page.close();
+  }, 120_000);
 
   it("suggests a just-published case in a diagnosis' similar cases and serves its drill, without a rebuild", async () => {
     const ticket = "Numbat pods see 5 s DNS delays behind the platypus gateway";

@@ -6,9 +6,10 @@ import { describe, expect, it } from "vitest";
 import { createPrisma } from "@/lib/db";
 import { splitCaseMdx } from "@/lib/library/case-fields";
 import { getLiveLibrary, getLiveSearchIndex, SYNC_INTERVAL_MS, trackLibraryVersion } from "@/lib/library/live-library";
-import { actOnLibraryCase, createLibraryCase } from "@/lib/library/repository";
+import { actOnLibraryCase, createLibraryCase, saveLibraryCase } from "@/lib/library/repository";
 import { rankContent } from "@/lib/search/search";
 import { backends, createMigratedDatabase, ROOT } from "@/test/db/databases";
+import { repositoryCaseWithZh } from "@/test/factories";
 
 const { fields, body } = splitCaseMdx(fs.readFileSync(path.join(ROOT, "content/cases/k8s-dns-5s-conntrack-dnat-race.mdx"), "utf8"));
 const found = async (prisma: ReturnType<typeof createPrisma>, query: string) => rankContent(await getLiveSearchIndex(prisma), query).map((r) => r.document.id);
@@ -61,6 +62,30 @@ describe.each(backends)("the live library on %s", (dialect) => {
     expect(tracker.current()).toBe(4);
     expect(at()).toEqual([4, 4, 3]);
     await prisma.$disconnect();
+  });
+
+  it("gives another client a case's Chinese version, and an edit of it alone changes the case's pages and search", async () => {
+    const url = await createMigratedDatabase(dialect);
+    const writer = createPrisma(url);
+    const reader = createPrisma(url);
+    const tracker = trackLibraryVersion(() => reader);
+    const pair = repositoryCaseWithZh("k8s-dns-5s-conntrack-dnat-race");
+    const withWord = (word: string) => ({ ...pair.zh, body: pair.zh.body.replace("## 环境", `${word}集群上也出现过。\n\n## 环境`) });
+    const { id } = await createLibraryCase(writer, { ...pair.fields, title: "Quoll pods see 5 s DNS delays", body: pair.body, zh: withWord("袋鼬") });
+    const published = await actOnLibraryCase(writer, id, "publish");
+    await new Promise((resolve) => setTimeout(resolve, SYNC_INTERVAL_MS + 50));
+    expect((await getLiveLibrary(reader)).getCase(id)?.zh?.body).toContain("袋鼬集群");
+    expect(await found(reader, "袋鼬")).toEqual([id]);
+    const changedAt = tracker.casePageChangedAt(id)!;
+
+    await saveLibraryCase(writer, id, { version: published.version, zh: withWord("沙袋鼠") });
+    await new Promise((resolve) => setTimeout(resolve, SYNC_INTERVAL_MS + 50));
+    expect((await getLiveLibrary(reader)).getCase(id)?.zh?.body).toContain("沙袋鼠集群");
+    // Both languages' pages of the case are kept until this version: the Chinese edit expires them.
+    expect(tracker.casePageChangedAt(id)).toBeGreaterThan(changedAt);
+    expect(await found(reader, "沙袋鼠")).toEqual([id]);
+    expect(await found(reader, "袋鼬")).toEqual([]);
+    await Promise.all([writer.$disconnect(), reader.$disconnect()]);
   });
 
   it("keeps the repository's version of an id it holds", async () => {

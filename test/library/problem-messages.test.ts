@@ -9,6 +9,7 @@ import { draftFieldsSchema, splitCaseMdx, type CaseFields } from "@/lib/library/
 import { checkCase } from "@/lib/library/check-case";
 import { problemMessage } from "@/lib/library/problem-messages";
 import { ROOT } from "@/test/db/databases";
+import { repositoryCaseWithZh } from "@/test/factories";
 
 const zh = flattenCatalogue(JSON.parse(fs.readFileSync(path.join(ROOT, "messages/zh.json"), "utf8")) as Catalogue);
 const { fields, body } = splitCaseMdx(fs.readFileSync(path.join(ROOT, "content/cases/k8s-dns-5s-conntrack-dnat-race.mdx"), "utf8"));
@@ -24,14 +25,37 @@ describe("problemMessage", () => {
     const blankBody = REQUIRED_HEADINGS.problem.map((h) => `## ${h}\n\n`).join("");
     const draft = { ...complete, titleZh: "待补充", aliases: ["only english"], related: ["nope"], rootCause: null };
     const problems = [
-      ...checkCase("new-case", blank, blankBody, known).problems,
-      ...checkCase("new-case", draft, body.replace("## Environment", "## Setting"), known).problems,
+      ...checkCase("new-case", blank, blankBody, null, known).problems,
+      ...checkCase("new-case", draft, body.replace("## Environment", "## Setting"), null, known).problems,
     ];
     expect(problems.length).toBeGreaterThan(10);
     for (const { message, named: name } of named(problems)) {
       expect(name, message).toBeDefined();
       expect(zh.has(`editor.problems.${name?.key}`), name?.key).toBe(true);
     }
+  });
+
+  it("names every disagreement between a case and its Chinese version", () => {
+    const pair = repositoryCaseWithZh("k8s-dns-5s-conntrack-dnat-race");
+    const inlineCode = /`[^`\n]+`/.exec(pair.zh.body)![0];
+    const drifts = [
+      { ...pair.zh, body: pair.zh.body.replace("```text\n", "```text\nchanged\n") },
+      { ...pair.zh, body: pair.zh.body.replace(/```bash\n[\s\S]*?```\n/, "") },
+      { ...pair.zh, body: `${pair.zh.body}\n\`\`\`bash\nextra\n\`\`\`\n` },
+      { ...pair.zh, body: pair.zh.body.replaceAll(inlineCode, "代码") },
+      { ...pair.zh, body: pair.zh.body.replace(/^### .*$/m, "") },
+      { symptoms: pair.zh.symptoms.slice(1), body: pair.zh.body },
+      { symptoms: ["解析偶尔很慢", ...pair.zh.symptoms.slice(1)], body: pair.zh.body },
+    ];
+    const problems = [
+      ...drifts.flatMap((zhVersion) => checkCase("new-case", pair.fields, pair.body, zhVersion, known).problems),
+      ...checkCase("new-case", { ...pair.fields, title: `${pair.fields.title} after 30 days` }, pair.body, pair.zh, known).problems,
+    ];
+    const keys = new Set(named(problems).map(({ message, named: name }) => (expect(name, message).toBeDefined(), name?.key)));
+    expect([...keys].sort()).toEqual(
+      ["codeBlockDiffers", "codeBlockExtra", "codeBlockMissing", "inlineCodeMissing", "numberMissing", "outline", "symptomCount", "titleNumber"].sort(),
+    );
+    for (const key of keys) expect(zh.has(`editor.problems.${key}`), key).toBe(true);
   });
 
   it("keeps the values the message quotes", () => {

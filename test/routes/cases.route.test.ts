@@ -7,7 +7,9 @@ import { createUser } from "@/lib/auth/accounts";
 import { openSession } from "@/lib/auth/sign-in";
 import { getPrisma } from "@/lib/db";
 import { splitCaseMdx } from "@/lib/library/case-fields";
+import { getLiveLibrary } from "@/lib/library/live-library";
 import { backends, ROOT, useAppDatabase } from "@/test/db/databases";
+import { repositoryCaseWithZh } from "@/test/factories";
 
 type Context<P> = { params: Promise<P> };
 type Handler<P = { id: string }> = (request: Request, context: Context<P>) => Promise<Response>;
@@ -124,6 +126,34 @@ describe.each(backends)("case routes on %s", (dialect) => {
       expect(taken.status).toBe(409);
       expect((await taken.json()).error).toMatch(/^id: /);
       expect((await create({ title: "Bad id", id: "Not A Slug" })).status).toBe(422);
+    });
+
+    it("carries a Chinese version: in GET, in the 409 rule and the revisions, checked with the pair on publish, then read in Chinese and searchable", async () => {
+      const { fields, body, zh } = repositoryCaseWithZh("k8s-dns-5s-conntrack-dnat-race");
+      const zhBody = zh.body.replace("## 环境", "这次是鸭嘴兽集群升级之后出现的。\n\n## 环境");
+      const drifted = { ...zh, body: zhBody.replace("```text\n", "```text\nnot in the English page\n") };
+      const created = await create({ ...fields, title: "Platypus pods see 5 s DNS delays", body, zh: drifted });
+      expect(created.status).toBe(201);
+      const { id } = await created.json();
+      const view = await (await read(id)).json();
+      expect(view.zh).toEqual(drifted);
+      expect(view.problems).toContainEqual({ line: expect.any(Number), version: "zh", message: expect.stringMatching(/^code block \d+ differs/) });
+      const refused = await act(id, "publish");
+      expect(refused.status).toBe(422);
+      expect((await refused.json()).error).toMatch(/^zh\.body line \d+: code block \d+ differs from the English page's/);
+
+      expect((await save(id, { version: 1, zh: { ...zh, body: zhBody } })).status).toBe(200);
+      const stale = await save(id, { version: 1, zh: null });
+      expect(stale.status).toBe(409);
+      const history = await (await revisions.GET(new Request(`http://x/api/cases/${id}/revisions`), params({ id }))).json();
+      expect(history[1].diff).toContainEqual({ op: "-", text: "not in the English page" });
+      expect((await act(id, "publish")).status).toBe(200);
+
+      expect((await getLiveLibrary()).getCase(id)?.zh?.frontmatter).toEqual({ id, title: fields.titleZh, symptoms: zh.symptoms });
+      expect((await searchFor("鸭嘴兽集群"))[0]).toMatchObject({ id });
+      // Removing the Chinese version takes its words out of search.
+      expect((await save(id, { version: 3, zh: null })).status).toBe(200);
+      expect((await searchFor("鸭嘴兽集群")).map((hit: { id: string }) => hit.id)).not.toContain(id);
     });
 
     it('POST {"fromSession"} writes the draft from a confirmed session (409 before a cause is confirmed)', async () => {

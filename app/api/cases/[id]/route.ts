@@ -1,11 +1,11 @@
 // GET /api/cases/<id> - a case written in the app: fields, body, status, version (drafts need sign-in).
-// PUT /api/cases/<id> - saves {version, fields?, body?}; 409 when the case changed since the version read.
+// PUT /api/cases/<id> - saves {version, fields?, body?, zh?}; 409 when the case changed since the version read.
 import { requireLibraryReader } from "@/lib/auth/access";
 import { getPrisma } from "@/lib/db";
 import { readEnv } from "@/lib/env";
 import { readJsonBody, withRoute } from "@/lib/http/errors";
 import { methodNotAllowed } from "@/lib/http/method-not-allowed";
-import { MAX_CASE_BODY, saveCaseSchema } from "@/lib/library/case-fields";
+import { MAX_CASE_REQUEST_BYTES, saveCaseSchema } from "@/lib/library/case-fields";
 import { getLibraryCase, saveLibraryCase } from "@/lib/library/repository";
 import { getRequestViewer, requireRequestViewer } from "@/app/_server/viewer";
 
@@ -21,7 +21,7 @@ export const GET = withRoute(async (request: Request, { params }: Context) => {
 
 export const PUT = withRoute(async (request: Request, { params }: Context) => {
   const viewer = await requireRequestViewer(request);
-  const change = saveCaseSchema.parse(await readJsonBody(request, MAX_CASE_BODY * 2));
+  const change = saveCaseSchema.parse(await readJsonBody(request, MAX_CASE_REQUEST_BYTES));
   return Response.json(await saveLibraryCase(getPrisma(), (await params).id, change, viewer));
 });
 
