@@ -185,7 +185,14 @@ export async function InsightsPage({ locale }: { locale: Locale }) {
           <p>{t("noConfirmed")}</p>
         ) : (
           <>
-            <p>{t("firstGuessLede", { count: firstGuess.sessions, accuracy: percent(firstGuess.accuracy), error: firstGuess.calibrationError.toFixed(3) })}</p>
+            <p>
+              {t.rich("firstGuessLede", {
+                count: firstGuess.sessions,
+                accuracy: percent(firstGuess.accuracy),
+                error: firstGuess.calibrationError.toFixed(3),
+                code: (chunks) => <code>{chunks}</code>,
+              })}
+            </p>
             <BarChart
               id="first-guess-chart"
               title={t("perCauseChartTitle")}
