@@ -51,6 +51,11 @@ export type PageCache = {
   /** Answers `request` from the disk store if it holds a fresh page for it; returns whether it did. */
   serveStored(request: IncomingMessage, response: ServerResponse): boolean;
   capture(request: IncomingMessage, response: ServerResponse): void;
+  /**
+   * While Next renders a library page for another request, when it is done (the page then kept, if it can be):
+   * the same page asked for meanwhile waits for it instead of being rendered again.
+   */
+  rendering(request: IncomingMessage): Promise<void> | undefined;
   readonly size: number;
 };
 
@@ -149,9 +154,23 @@ export function createPageCache({
   }
 
   /** Watches Next answer `request`, and keeps the answer if it is a prerendered page. */
+  /** Library pages Next is rendering, by key: plain GETs only (not a navigation's RSC request, a variant of the page). */
+  const inFlight = new Map<string, Promise<void>>();
+  const renderedLibraryPage = (request: IncomingMessage, key: string | undefined): key is string =>
+    key !== undefined && request.method === "GET" && request.headers.rsc === undefined && library !== undefined && LIBRARY_PAGE.test(key);
+
+  function rendering(request: IncomingMessage): Promise<void> | undefined {
+    const key = keyOf(request);
+    return renderedLibraryPage(request, key) ? inFlight.get(key) : undefined;
+  }
+
   function capture(request: IncomingMessage, response: ServerResponse): void {
     const key = keyOf(request);
     if (!key || request.method !== "GET") return;
+    if (renderedLibraryPage(request, key) && !inFlight.has(key)) {
+      // "close" follows "finish", where the page is kept; it also ends an aborted response.
+      inFlight.set(key, new Promise((resolve) => response.once("close", () => resolve(void inFlight.delete(key)))));
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     /** Decided at the first byte, when the headers are set: only a prerendered page or a library page is worth copying. */
@@ -217,6 +236,7 @@ export function createPageCache({
     serve,
     serveStored,
     capture,
+    rendering,
     get size() {
       return pages.size;
     },

@@ -32,9 +32,13 @@ export function createRequestListener({
       response.end(JSON.stringify({ error: "internal error" }));
     });
   };
+  const fromCache = (request: IncomingMessage, response: ServerResponse) => pages?.serve(request, response) || pages?.serveStored(request, response);
   const answer = (request: IncomingMessage, response: ServerResponse): void => {
-    if (pages?.serve(request, response) || pages?.serveStored(request, response)) return;
-    toNext(request, response);
+    if (fromCache(request, response)) return;
+    // The same page being rendered for another request: wait for it once, rather than render it twice.
+    const rendering = pages?.rendering(request);
+    if (rendering) void rendering.then(() => fromCache(request, response) || toNext(request, response));
+    else toNext(request, response);
   };
   return (request: IncomingMessage, response: ServerResponse): void => {
     stampPeerAddress(request);

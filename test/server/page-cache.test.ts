@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { createPageCache } from "@/server/page-cache";
 import { createPageStore } from "@/server/page-store";
+import { createRequestListener } from "@/server/request-listener";
 
 // These tests talk to a server of their own on 127.0.0.1: undo the setup's network ban.
 vi.unstubAllGlobals();
@@ -37,26 +38,23 @@ afterEach(async () => {
   servers = [];
 });
 
-/** Serves `answer(path)` through the cache as server/request-listener.ts does; counts what reached "Next". */
-async function serveThroughCache(answer: (path: string) => Answer, options?: Parameters<typeof createPageCache>[0]) {
+/** Serves `answer(path)` through the cache on the serving process's request path; counts what reached "Next", which takes `renderMs` to answer. */
+async function serveThroughCache(answer: (path: string) => Answer, options?: Parameters<typeof createPageCache>[0], renderMs = 0) {
   const cache = createPageCache(options);
   const reachedNext: string[] = [];
-  const server = http.createServer((request, response) => {
-    if (cache.serve(request, response) || cache.serveStored(request, response)) return;
-    toNext(request, response);
-  });
-  const toNext = (request: http.IncomingMessage, response: http.ServerResponse) => {
-    cache.capture(request, response);
+  const toNext = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     reachedNext.push(`${request.method} ${request.url}`);
+    if (renderMs > 0) await new Promise((resolve) => setTimeout(resolve, renderMs));
     const { status = 200, headers = PRERENDERED, body = `<html>${request.url} ü</html>`, streamed = false } = answer(request.url ?? "");
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.statusCode = status;
-    if (!streamed) return response.end(body);
+    if (!streamed) return void response.end(body);
     const bytes = Buffer.from(body);
     response.write(bytes.subarray(0, 5));
     response.write(bytes.subarray(5).toString("latin1"), "latin1");
     response.end();
   };
+  const server = http.createServer(createRequestListener({ siteHeaders: () => ({}), pages: cache, next: toNext }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   servers.push(server);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -175,6 +173,17 @@ describe("page cache", () => {
       await get("/cases/in-app");
       expect(reachedNext.slice(4)).toEqual(["GET /cases/in-app"]);
       changedAt.set("in-app", 3);
+    });
+
+    it("renders a page once for the requests that ask for it while it renders; a navigation's RSC request is rendered on its own", async () => {
+      version = 5;
+      const { get, reachedNext } = await serveThroughCache(page, { library }, 150);
+      const answers = await Promise.all([...Array.from({ length: 4 }, () => get("/cases/in-app")), get("/cases/in-app", { headers: { rsc: "1" } })]);
+      expect(reachedNext).toEqual(["GET /cases/in-app", "GET /cases/in-app"]);
+      expect(new Set(answers.map(({ status, body }) => `${status} ${body}`)).size).toBe(1);
+      // A page that cannot be kept (not a library page) is rendered for each request, each at once.
+      await Promise.all([get("/triage"), get("/triage")]);
+      expect(reachedNext.slice(2)).toEqual(["GET /triage", "GET /triage"]);
     });
 
     it("finds a page another worker rendered on disk, answers from memory after, and skips a stale or broken file", async () => {
