@@ -2,11 +2,11 @@ import { getContentLibrary } from "../content/library";
 import { AppError } from "../http/errors";
 import type { TriageSessionView } from "../sessions/session-schema";
 import { diagnose } from "../triage/diagnose";
-import { buildCaseDraft, toCauseForExport } from "../triage/export";
+import { buildCaseDraft, buildCaseDraftZh, toCauseForExport } from "../triage/export";
 import { getTriageKnowledge } from "../triage/knowledge";
-import type { Lang } from "../triage/language";
+import { languageOf, type Lang } from "../triage/language";
 import { confirmQuestionId } from "../triage/walk-questions";
-import { IN_APP_SOURCE, splitCaseMdx, type CaseFields } from "./case-fields";
+import { IN_APP_SOURCE, splitCaseMdx, type CaseFields, type ZhVersion } from "./case-fields";
 
 /**
  * The session re-diagnosed with its confirmed cause, as the exports read it (texts in `lang`, else the
@@ -22,11 +22,15 @@ export function confirmedDiagnosis(session: TriageSessionView, lang?: Lang) {
   return { answers, result, cause: toCauseForExport(causeEntry), knowledge };
 }
 
-/** The draft case entry of a confirmed session (the session's "draft case" export) as editor fields and body. */
-export function caseDraftOfSession(session: TriageSessionView): { fields: Partial<CaseFields>; body: string } {
+/**
+ * The draft case entry of a confirmed session (the session's "draft case" export) as editor fields and body,
+ * and, for a ticket written in Chinese, a Chinese version with the same sections, commands and outputs.
+ */
+export function caseDraftOfSession(session: TriageSessionView): { fields: Partial<CaseFields>; body: string; zh: ZhVersion | null } {
   // The library's cases are written in English first.
   const { result, cause } = confirmedDiagnosis(session, "en");
   const { fields, body } = splitCaseMdx(buildCaseDraft(session, result, cause));
   const section = session.ticketRef ? `ticket ${session.ticketRef}` : `triage session ${session.id}`;
-  return { fields: { ...fields, source: { file: IN_APP_SOURCE, section } }, body };
+  const zh = languageOf(session.description) === "zh" ? buildCaseDraftZh(session, result, cause) : null;
+  return { fields: { ...fields, source: { file: IN_APP_SOURCE, section } }, body, zh };
 }

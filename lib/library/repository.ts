@@ -189,7 +189,7 @@ export async function createLibraryCase(
   if ("fromSession" in input) {
     const session = await getSession(prisma, input.fromSession, viewer);
     const draft = caseDraftOfSession(session);
-    parsed = createCaseSchema.parse({ ...draft.fields, id: undefined, body: draft.body });
+    parsed = createCaseSchema.parse({ ...draft.fields, id: undefined, body: draft.body, zh: draft.zh });
     sessionId = session.id;
   } else {
     parsed = createCaseSchema.parse(input);

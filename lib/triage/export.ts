@@ -1,5 +1,6 @@
 import type { RootCauseEntry } from "../content/parse-entry";
 import type { RootCauseId } from "../content/root-cause-ids";
+import { REQUIRED_HEADINGS, REQUIRED_HEADINGS_ZH } from "../content/schema";
 import type { Signal } from "../evidence/signal";
 import { weightOf } from "../evidence/signals";
 import type { TriageSessionView } from "../sessions/session-schema";
@@ -281,46 +282,94 @@ export function buildCaseDraft(session: TriageSessionView, result: DiagnoseResul
   const yaml = Object.entries(frontmatter)
     .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
     .join("\n");
+  return ["---", yaml, "---", "", draftBody(session, result, cause, DRAFT_WORDS.en), ""].join("\n");
+}
+
+/**
+ * The Chinese version of a session's draft case (symptoms and body, the shape of content/zh/cases/<id>.mdx):
+ * the same sections under their Chinese headings, the same commands and outputs, so the pair passes
+ * content:check's pair checks once the texts are written.
+ */
+export function buildCaseDraftZh(session: TriageSessionView, result: DiagnoseResult, cause: CauseForExport): { symptoms: string[]; body: string } {
+  return { symptoms: [fullTitle(session)], body: `${draftBody(session, result, cause, DRAFT_WORDS.zh)}\n` };
+}
+
+type DraftWords = {
+  headings: readonly string[];
+  step: (n: number, command: string) => string;
+  pastedOutput: string;
+  showed: (details: string) => string;
+  nothingAbnormal: string;
+  noOutput: string;
+  environmentToFill: string;
+  resolutionToFill: string;
+  cause: (cause: CauseForExport) => string;
+};
+
+const DRAFT_WORDS: Record<Lang, DraftWords> = {
+  en: {
+    headings: REQUIRED_HEADINGS.problem,
+    step: (n, command) => `Step ${n}: ${command}`,
+    pastedOutput: "pasted output",
+    showed: (details) => `It showed: ${details}.`,
+    nothingAbnormal: "Nothing abnormal in this output.",
+    noOutput: "No command output was pasted in the session.",
+    environmentToFill: "To fill in: hosts, platform, versions, network path.",
+    resolutionToFill: "To fill in: what was changed and how it was verified.",
+    cause: (cause) => `${escapeMdx(cause.title)}: ${escapeMdx(cause.summary)}`,
+  },
+  zh: {
+    headings: REQUIRED_HEADINGS_ZH.problem,
+    step: (n, command) => `第 ${n} 步：${command}`,
+    pastedOutput: "粘贴的输出",
+    showed: (details) => `输出显示：${details}。`,
+    nothingAbnormal: "这段输出没有异常。",
+    noOutput: "会话中没有粘贴命令输出。",
+    environmentToFill: "待补充：主机、平台、版本、网络路径。",
+    resolutionToFill: "待补充：做了哪些改动，如何验证。",
+    cause: (cause) => `${escapeMdx(cause.titleZh ?? cause.title)}：${escapeMdx(cause.summaryZh ?? cause.summary)}`,
+  },
+};
+
+/** The sections of a session's draft case, in the language of `words`. */
+function draftBody(session: TriageSessionView, result: DiagnoseResult, cause: CauseForExport, words: DraftWords): string {
+  const [issue, environment, diagnosis, causeHeading, resolution, spotIt] = words.headings;
+  const fromOutputs = result.signals.filter((s) => s.source.kind === "output" && weightOf(s.id, cause.id) > 0);
   const steps = session.outputs.map((output, index) => {
     const found = result.signals.filter((s) => s.source.kind === "output" && s.source.index === index);
     return [
-      `### Step ${index + 1}: ${escapeMdx(output.command ?? "pasted output")}`,
+      `### ${words.step(index + 1, escapeMdx(output.command ?? words.pastedOutput))}`,
       "",
       ...(output.command ? [fence(output.command, "bash"), ""] : []),
       fence(firstLines(output.text, 40)),
       "",
-      found.length > 0 ? `It showed: ${escapeMdx([...new Set(found.map((s) => s.detail ?? s.id))].join("; "))}.` : "Nothing abnormal in this output.",
+      found.length > 0 ? words.showed(escapeMdx([...new Set(found.map((s) => s.detail ?? s.id))].join("; "))) : words.nothingAbnormal,
       "",
     ].join("\n");
   });
   return [
-    "---",
-    yaml,
-    "---",
-    "",
-    "## Issue",
+    `## ${issue}`,
     "",
     escapeMdx(session.description.trim()),
     "",
-    "## Environment",
+    `## ${environment}`,
     "",
-    "To fill in: hosts, platform, versions, network path.",
+    words.environmentToFill,
     "",
-    "## Diagnosis",
+    `## ${diagnosis}`,
     "",
-    ...(steps.length > 0 ? steps : ["No command output was pasted in the session.", ""]),
-    "## Cause",
+    ...(steps.length > 0 ? steps : [words.noOutput, ""]),
+    `## ${causeHeading}`,
     "",
-    `${escapeMdx(cause.title)}: ${escapeMdx(cause.summary)}`,
+    words.cause(cause),
     "",
-    "## Resolution",
+    `## ${resolution}`,
     "",
-    session.notes.trim() ? escapeMdx(session.notes.trim()) : "To fill in: what was changed and how it was verified.",
+    session.notes.trim() ? escapeMdx(session.notes.trim()) : words.resolutionToFill,
     "",
-    "## How to spot it next time",
+    `## ${spotIt}`,
     "",
     ...[...new Set(fromOutputs.map((s) => s.line))].slice(0, 5).map((line) => `- ${escapeMdx(line)}`),
-    "",
   ].join("\n");
 }
 

@@ -169,6 +169,23 @@ describe.each(backends)("case routes on %s", (dialect) => {
       expect(view).toMatchObject({ status: "draft", sessionId: session.id });
       expect(view.fields).toMatchObject({ rootCause: "conntrack-insert-race", source: { file: "netriage-library", section: "ticket T-77" } });
       expect(view.problems.some((p: { field?: string }) => p.field === "titleZh")).toBe(true);
+      expect(view.zh).toBeNull();
+    });
+
+    it('POST {"fromSession"} of a ticket written in Chinese adds a Chinese version with the same commands and outputs, which the pair checks accept', async () => {
+      const output = { command: "conntrack -S", text: "cpu=0 found=0 invalid=0 insert=0 insert_failed=1187 drop=1187 early_drop=0 error=0" };
+      const description = "集群里的 Pod 解析域名偶尔要等 5 秒，抓包看到 A 和 AAAA 查询同时发出。";
+      const session = await (await sessions.POST(new Request("http://x/api/sessions", send("POST", { description, outputs: [output] })))).json();
+      const confirm = { version: 1, status: "confirmed", confirmedCause: "conntrack-insert-race" };
+      expect((await sessionItem.PUT(new Request(`http://x/api/sessions/${session.id}`, send("PUT", confirm)), params({ id: session.id }))).status).toBe(200);
+      const view = await (await read((await (await create({ fromSession: session.id })).json()).id)).json();
+      expect(view.zh.body).toMatch(/^## 问题\n\n集群里的 Pod/);
+      expect(view.zh.body).toContain("### 第 1 步：conntrack -S\n\n```bash\nconntrack -S\n```");
+      expect(view.zh.body).toContain(output.text);
+      expect(view.zh.symptoms).toHaveLength(view.fields.symptoms.length);
+      // Left to fill in, as in English; nothing the two versions disagree on.
+      const zhProblems = view.problems.filter((p: { version?: string }) => p.version === "zh").map((p: { message: string }) => p.message);
+      expect(new Set(zhProblems)).toEqual(new Set(["still holds a placeholder to fill in"]));
     });
   });
 
