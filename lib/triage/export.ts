@@ -257,7 +257,7 @@ export function buildCaseDraft(session: TriageSessionView, result: DiagnoseResul
   const id = slugify(title) || "new-case";
   const observed = new Set(result.signals.map((s) => s.id));
   const platform = ["linux", ...PLATFORM_SIGNALS.filter(([signal]) => observed.has(signal as Signal["id"])).map(([, p]) => p)];
-  const fromOutputs = result.signals.filter((s) => s.source.kind === "output" && weightOf(s.id, cause.id) > 0);
+  const fromOutputs = tellingOutputLines(result, cause);
   const ruledOut = result.ruledOut.filter((c) => c.by === "engineer").map((c) => c.id);
   const frontmatter = {
     id,
@@ -272,7 +272,7 @@ export function buildCaseDraft(session: TriageSessionView, result: DiagnoseResul
     platform,
     layers: cause.layers,
     symptoms: [title],
-    errorStrings: [...new Set(fromOutputs.map((s) => s.line))].slice(0, 8),
+    errorStrings: fromOutputs.slice(0, 8),
     commands: session.outputs.flatMap((o) => (o.command ? [o.command] : [])),
     tags: [],
     aliases: [title, "to fill in: English keywords", "待补充：中文关键词"],
@@ -282,7 +282,7 @@ export function buildCaseDraft(session: TriageSessionView, result: DiagnoseResul
   const yaml = Object.entries(frontmatter)
     .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
     .join("\n");
-  return ["---", yaml, "---", "", draftBody(session, result, cause, DRAFT_WORDS.en), ""].join("\n");
+  return ["---", yaml, "---", "", draftBody(session, result, cause, fromOutputs, DRAFT_WORDS.en), ""].join("\n");
 }
 
 /**
@@ -291,7 +291,12 @@ export function buildCaseDraft(session: TriageSessionView, result: DiagnoseResul
  * content:check's pair checks once the texts are written.
  */
 export function buildCaseDraftZh(session: TriageSessionView, result: DiagnoseResult, cause: CauseForExport): { symptoms: string[]; body: string } {
-  return { symptoms: [fullTitle(session)], body: `${draftBody(session, result, cause, DRAFT_WORDS.zh)}\n` };
+  return { symptoms: [fullTitle(session)], body: `${draftBody(session, result, cause, tellingOutputLines(result, cause), DRAFT_WORDS.zh)}\n` };
+}
+
+/** The lines of the pasted outputs that speak for the confirmed cause, each once. */
+function tellingOutputLines(result: DiagnoseResult, cause: CauseForExport): string[] {
+  return [...new Set(result.signals.filter((s) => s.source.kind === "output" && weightOf(s.id, cause.id) > 0).map((s) => s.line))];
 }
 
 type DraftWords = {
@@ -332,9 +337,8 @@ const DRAFT_WORDS: Record<Lang, DraftWords> = {
 };
 
 /** The sections of a session's draft case, in the language of `words`. */
-function draftBody(session: TriageSessionView, result: DiagnoseResult, cause: CauseForExport, words: DraftWords): string {
+function draftBody(session: TriageSessionView, result: DiagnoseResult, cause: CauseForExport, tellingLines: string[], words: DraftWords): string {
   const [issue, environment, diagnosis, causeHeading, resolution, spotIt] = words.headings;
-  const fromOutputs = result.signals.filter((s) => s.source.kind === "output" && weightOf(s.id, cause.id) > 0);
   const steps = session.outputs.map((output, index) => {
     const found = result.signals.filter((s) => s.source.kind === "output" && s.source.index === index);
     return [
@@ -369,7 +373,7 @@ function draftBody(session: TriageSessionView, result: DiagnoseResult, cause: Ca
     "",
     `## ${spotIt}`,
     "",
-    ...[...new Set(fromOutputs.map((s) => s.line))].slice(0, 5).map((line) => `- ${escapeMdx(line)}`),
+    ...tellingLines.slice(0, 5).map((line) => `- ${escapeMdx(line)}`),
   ].join("\n");
 }
 
